@@ -1,0 +1,18 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PlanKit",
+    products: [
+        .library(name: "PlanKit", targets: ["PlanKit"]),
+        .executable(name: "plankit", targets: ["plankit"]),
+    ],
+    targets: [
+        .target(name: "PlanKit"),
+        .executableTarget(name: "plankit", dependencies: ["PlanKit"]),
+        .testTarget(
+            name: "PlanKitTests",
+            dependencies: ["PlanKit"]
+        ),
+    ]
+)

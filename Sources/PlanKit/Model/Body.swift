@@ -1,0 +1,196 @@
+/// A numbered part of the plan. Top-level (Roman) sections carry a ``SectionKind``;
+/// nested ones carry one only when their heading names a part (a "4. Chế độ thông tin,
+/// báo cáo" inside the organization section).
+public struct Section: Codable, Hashable, Sendable {
+    /// The marker without its punctuation: "II", "2.1", "a".
+    public var label: String
+    /// The marker as written: "II.", "2.1.", "a)".
+    public var marker: String
+    public var heading: String
+    public var kind: SectionKind?
+    public var span: SourceSpan
+    public var children: [Section]
+    public var paragraphs: [TextBlock]
+
+    public init(label: String, marker: String, heading: String, kind: SectionKind?, span: SourceSpan,
+                children: [Section] = [], paragraphs: [TextBlock] = []) {
+        self.label = label
+        self.marker = marker
+        self.heading = heading
+        self.kind = kind
+        self.span = span
+        self.children = children
+        self.paragraphs = paragraphs
+    }
+}
+
+public enum SectionKind: String, Codable, Hashable, Sendable, CaseIterable {
+    case purpose, objectives, scope, activities, tasks, funding, organization, reporting, other
+}
+
+/// One of the strategy's objectives as the plan states it ("Mục tiêu 2: Trong lĩnh vực kinh tế, lao động").
+public struct Objective: Codable, Hashable, Sendable {
+    public var number: Int
+    public var title: String
+    public var domain: Domain?
+    public var span: SourceSpan
+    public var indicators: [Indicator]
+    /// "Giải pháp thực hiện" written under the objective.
+    public var solutions: [TextBlock]
+
+    public init(number: Int, title: String, domain: Domain?, span: SourceSpan,
+                indicators: [Indicator] = [], solutions: [TextBlock] = []) {
+        self.number = number
+        self.title = title
+        self.domain = domain
+        self.span = span
+        self.indicators = indicators
+        self.solutions = solutions
+    }
+}
+
+/// The six domains of the National Strategy on Gender Equality 2021–2030.
+public enum Domain: String, Codable, Hashable, Sendable, CaseIterable {
+    case politics
+    case economyLabour = "economy-labour"
+    case familyGBV = "family-gbv"
+    case health
+    case education
+    case informationCommunication = "information-communication"
+}
+
+/// A measurable commitment under an objective ("Chỉ tiêu 2: …").
+public struct Indicator: Codable, Hashable, Sendable {
+    /// "MT2.CT1": objective and indicator numbers as the plan numbers them.
+    public var id: String
+    public var number: Int
+    public var text: String
+    public var span: SourceSpan
+    public var targets: [Target]
+
+    public init(id: String, number: Int, text: String, span: SourceSpan, targets: [Target] = []) {
+        self.id = id
+        self.number = number
+        self.text = text
+        self.span = span
+        self.targets = targets
+    }
+}
+
+/// One numeric target inside an indicator's sentence ("đạt ít nhất 30% vào năm 2030").
+public struct Target: Codable, Hashable, Sendable {
+    public var value: Double
+    public var unit: TargetUnit
+    public var comparator: Comparator
+    public var year: Int?
+    /// "từ năm 2025 trở đi": the target holds from `year` on.
+    public var fromYearOn: Bool
+    /// The starting value when the sentence gives one ("giảm từ 23 … xuống 18").
+    public var baseline: Double?
+    /// The clause the target was read from.
+    public var text: String
+    public var span: SourceSpan
+
+    public init(value: Double, unit: TargetUnit, comparator: Comparator, year: Int?, fromYearOn: Bool = false,
+                baseline: Double? = nil, text: String, span: SourceSpan) {
+        self.value = value
+        self.unit = unit
+        self.comparator = comparator
+        self.year = year
+        self.fromYearOn = fromYearOn
+        self.baseline = baseline
+        self.text = text
+        self.span = span
+    }
+}
+
+public enum TargetUnit: String, Codable, Hashable, Sendable, CaseIterable {
+    case percent = "%"
+    /// "lần": a ratio (women's unpaid care hours against men's).
+    case times
+    /// "bé trai/100 bé gái": sex ratio at birth.
+    case per100Girls = "per100girls"
+    /// "/100.000": e.g. maternal deaths per 100 000 live births.
+    case per100k
+    /// "/1.000": e.g. adolescent births per 1 000 women.
+    case per1k
+    /// A plain count ("04 tin, bài", "một cơ sở").
+    case count
+}
+
+public enum Comparator: String, Codable, Hashable, Sendable, CaseIterable {
+    /// "đạt", "ở mức", "còn"
+    case eq
+    /// "trên"
+    case gt
+    /// "ít nhất", "không dưới", "từ … trở lên"
+    case gte
+    /// "dưới", "<"
+    case lt
+    /// "không quá"
+    case lte
+    /// "khoảng"
+    case approx
+}
+
+/// An agency's part in carrying out the plan (an item under "Tổ chức thực hiện").
+public struct Responsibility: Codable, Hashable, Sendable {
+    public var agency: String
+    public var duties: [String]
+    /// Indicator ids the agency leads on or reports ("chỉ tiêu 1, 2 của mục tiêu 2").
+    public var reportsOn: [String]
+    /// Indicator ids it only coordinates on ("phối hợp với … thực hiện chỉ tiêu 3, 4 của mục tiêu 5").
+    public var supportsOn: [String]
+    public var span: SourceSpan
+
+    public init(agency: String, duties: [String], reportsOn: [String] = [], supportsOn: [String] = [], span: SourceSpan) {
+        self.agency = agency
+        self.duties = duties
+        self.reportsOn = reportsOn
+        self.supportsOn = supportsOn
+        self.span = span
+    }
+}
+
+/// A date by which reports are due ("trước ngày 25/11").
+public struct ReportingDeadline: Codable, Hashable, Sendable {
+    public var kind: Kind
+    public var day: Int?
+    public var month: Int?
+    /// Only when written ("trước ngày 8/6/2022").
+    public var year: Int?
+    public var text: String
+    public var span: SourceSpan
+
+    public enum Kind: String, Codable, Hashable, Sendable {
+        case semiannual, annual, final, other
+    }
+
+    public init(kind: Kind, day: Int?, month: Int?, year: Int?, text: String, span: SourceSpan) {
+        self.kind = kind
+        self.day = day
+        self.month = month
+        self.year = year
+        self.text = text
+        self.span = span
+    }
+}
+
+/// One change the repair stage made to the text.
+public struct Repair: Codable, Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var original: String
+    public var repaired: String
+    public var kind: String
+    public var confidence: Double
+
+    public init(line: Int, column: Int, original: String, repaired: String, kind: String, confidence: Double) {
+        self.line = line
+        self.column = column
+        self.original = original
+        self.repaired = repaired
+        self.kind = kind
+        self.confidence = confidence
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// The entrance of the pipeline: a file's bytes decoded, line endings unified and
+/// composed to NFC once, so no later stage has to think about encodings.
+public struct SourceText: Sendable {
+    public var path: String
+    /// The lines without terminators; line `n` of the file is `lines[n - 1]`.
+    public var lines: [String]
+    public var encoding: SourceEncoding
+    /// True when the text arrived (partly) decomposed and was composed to NFC here.
+    public var normalizedToNFC: Bool
+
+    public init(path: String, lines: [String], encoding: SourceEncoding = .utf8, normalizedToNFC: Bool = false) {
+        self.path = path
+        self.lines = lines
+        self.encoding = encoding
+        self.normalizedToNFC = normalizedToNFC
+    }
+
+    /// Decodes `bytes` (see ``TextDecoding``), composes to NFC, splits LF, CRLF and CR line ends.
+    public init(path: String, bytes: [UInt8]) throws(SourceError) {
+        let decoded: (text: String, encoding: SourceEncoding)
+        do {
+            decoded = try TextDecoding.decode(bytes)
+        } catch {
+            throw SourceError(path: path, line: error.line, reason: error.reason)
+        }
+        self.init(path: path, text: decoded.text, encoding: decoded.encoding)
+    }
+
+    /// Text already in memory (tests, other front ends).
+    public init(path: String, text: String, encoding: SourceEncoding = .utf8) {
+        var text = text
+        let needsComposition = SourceText.mayNeedComposition(text)
+        if needsComposition {
+            text = text.precomposedStringWithCanonicalMapping
+        }
+        self.init(path: path, lines: SourceText.splitLines(text), encoding: encoding, normalizedToNFC: needsComposition)
+    }
+
+    /// Reads a file; a directory, a missing or unreadable file is a ``SourceError``.
+    public static func read(path: String) throws(SourceError) -> SourceText {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw SourceError(path: path, line: nil, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw SourceError(path: path, line: nil, reason: "is a directory, not a plan file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SourceError(path: path, line: nil, reason: "cannot be read (permission denied?)")
+        }
+        return try SourceText(path: path, bytes: [UInt8](data))
+    }
+
+    /// Whether any scalar could combine with its neighbour. Plain precomposed Vietnamese
+    /// never contains one, so the common case skips Foundation's normaliser entirely.
+    static func mayNeedComposition(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
+            switch scalar.value {
+            case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F,
+                 0x1100...0x11FF, 0x3099...0x309A:
+                return true
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// Splits on LF, CRLF and lone CR; a final terminator does not start an extra line.
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(String(text[start..<i]))
+                var next = utf8.index(after: i)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        if start != utf8.endIndex { lines.append(String(text[start...])) }
+        return lines
+    }
+}
+
+/// How the bytes of a file were read.
+public enum SourceEncoding: String, Codable, Hashable, Sendable {
+    case utf8 = "utf-8"
+    case utf8BOM = "utf-8-bom"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case windows1258 = "windows-1258"
+    case tcvn3 = "tcvn3"
+    case vni = "vni"
+}
+
+/// A file that could not become text: the CLI prints it as one line and exits with code 2.
+public struct SourceError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var reason: String
+
+    public init(path: String, line: Int?, reason: String) {
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String {
+        if let line { return "\(path):\(line): \(reason)" }
+        return "\(path): \(reason)"
+    }
+}
