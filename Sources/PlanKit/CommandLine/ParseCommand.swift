@@ -1,0 +1,84 @@
+import Foundation
+
+/// `plankit parse FILE...`: each plan as JSON.
+struct ParseCommand: Subcommand {
+    static let name = "parse"
+    static let summary = "Parse plans and print them as JSON."
+    static let usage = """
+    USAGE: plankit parse [--jsonl] [--compact] [--output FILE] FILE...
+
+    Parses each plan file (UTF-8 or UTF-16 text; NFC or NFD) and prints its structure as JSON:
+    one pretty document for one file, a JSON array for several, or one compact document per
+    line with --jsonl.
+
+    OPTIONS:
+      --jsonl           One compact JSON document per line (JSON Lines).
+      --compact         No indentation.
+      --output FILE     Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+      -h, --help        Show this help.
+
+    EXIT CODES: 0 all files parsed; 2 usage error or a file that could not be read
+    (the other files are still parsed and printed).
+
+    """
+
+    static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
+        var scanner = ArgumentScanner(arguments)
+        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact"], valued: ["--output"])
+        let files = scanner.positional
+        guard !files.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
+        let jsonl = flags.contains("--jsonl")
+        let encoder = PlanJSONEncoder(style: jsonl || flags.contains("--compact") ? .compact : .pretty)
+
+        var documents: [String] = []
+        var exitCode = ExitCode.success
+        for path in files {
+            do {
+                let source = try SourceText.read(path: path)
+                let plan = PlanParser.parse(source)
+                documents.append(try encoder.encode(plan))
+            } catch let error as SourceError {
+                console.err("plankit parse: error: \(error)\n")
+                exitCode = ExitCode.usage
+            } catch {
+                console.err("plankit parse: error: \(path): \(error)\n")
+                exitCode = ExitCode.usage
+            }
+        }
+
+        let output: String
+        if jsonl {
+            output = documents.map { $0 + "\n" }.joined()
+        } else if files.count == 1 {
+            output = documents.first.map { $0 + "\n" } ?? ""
+        } else {
+            output = "[\n" + documents.joined(separator: ",\n") + "\n]\n"
+        }
+        if let target = values["--output"]?.last {
+            try AtomicFile.write(output, to: target)
+        } else {
+            console.out(output)
+        }
+        return exitCode
+    }
+}
+
+/// Writes a whole file or nothing: a temporary file in the same folder, then a rename.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws(CommandLineError) {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: url.path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandLineError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
