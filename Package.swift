@@ -6,10 +6,15 @@ let package = Package(
     products: [
         .library(name: "PlanKit", targets: ["PlanKit"]),
         .executable(name: "plankit", targets: ["plankit"]),
+        .executable(name: "plankit-eval", targets: ["plankit-eval"]),
+        .executable(name: "plankit-lexicon", targets: ["plankit-lexicon"]),
     ],
     targets: [
         .target(name: "PlanKit"),
         .executableTarget(name: "plankit", dependencies: ["PlanKit"]),
+        // Repair stage: leave-one-out evaluation and the generator of its shipped statistics.
+        .executableTarget(name: "plankit-eval", dependencies: ["PlanKit"]),
+        .executableTarget(name: "plankit-lexicon", dependencies: ["PlanKit"]),
         .testTarget(
             name: "PlanKitTests",
             dependencies: ["PlanKit"]

@@ -1,0 +1,89 @@
+/// Decides, per document and per line, which damage is present: the detection step of the
+/// repair stage. A document whose letter runs are words of the lexicon, with marks and single
+/// spaces, is intact and skipped whole.
+struct DocumentAnalysis {
+    var damaged = false
+    /// Lines (0-based) with lost glyphs: runs of spaces inside text and fragments that are no word.
+    var lostGlyphLines: [Int] = []
+    var tokenMode: TokenDecoder.Mode?
+    var fontTable: FontTable?
+
+    /// Counts a line's letter runs: how many, how many not in the lexicon, how many carry marks.
+    struct LineStats {
+        var tokens = 0
+        var unknown = 0
+        var marked = 0
+        var innerSpaceRuns = 0
+    }
+
+    static func stats(_ line: String, lexicon: Lexicon) -> LineStats {
+        var stats = LineStats()
+        var word = String.UnicodeScalarView()
+        var wordMarked = false
+        var spaces = 0
+        var seenText = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            stats.tokens += 1
+            if wordMarked { stats.marked += 1 }
+            if lexicon.model.id(String(word)) == nil { stats.unknown += 1 }
+            word = String.UnicodeScalarView()
+            wordMarked = false
+        }
+        for s in line.unicodeScalars {
+            if s == " " {
+                spaces += 1
+            } else {
+                if spaces >= 2 && seenText { stats.innerSpaceRuns += 1 }
+                spaces = 0
+                seenText = true
+            }
+            if VietnameseLetters.isLetter(s) {
+                word.append(VietnameseLetters.lower(s))
+                if VietnameseLetters.isMarked(s) { wordMarked = true }
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return stats
+    }
+
+    init(lines: [String], lexicon: Lexicon) {
+        var all = LineStats()
+        var perLine: [LineStats] = []
+        perLine.reserveCapacity(lines.count)
+        var textLines = 0
+        var spacedLines = 0
+        for line in lines {
+            let s = DocumentAnalysis.stats(line, lexicon: lexicon)
+            perLine.append(s)
+            all.tokens += s.tokens
+            all.unknown += s.unknown
+            all.marked += s.marked
+            if s.tokens > 0 { textLines += 1 }
+            if s.innerSpaceRuns > 0 && s.unknown > 0 { spacedLines += 1 }
+        }
+        guard all.tokens > 0 else { return }
+        let unknownRate = Double(all.unknown) / Double(all.tokens)
+        let markedRate = Double(all.marked) / Double(all.tokens)
+
+        // (a) lost glyphs: lines with runs of spaces inside the text and fragments that are no word.
+        let lostGlyphDocument = spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines)
+        if lostGlyphDocument {
+            for (index, s) in perLine.enumerated() where s.unknown > 0 && (s.innerSpaceRuns > 0 || s.unknown >= 2) {
+                lostGlyphLines.append(index)
+            }
+        }
+        // (d) a legacy font table: only worth solving when many words are unknown.
+        if !lostGlyphDocument && unknownRate > 0.04 && markedRate > 0.3 {
+            if let table = FontTable.solve(lines: lines, lexicon: lexicon) { fontTable = table }
+        }
+        // (b), (c): missing marks or OCR confusions.
+        var mode: TokenDecoder.Mode = []
+        if markedRate < 0.6 { mode.insert(.diacritics) }
+        if !lostGlyphDocument && unknownRate > 0.01 { mode.insert(.ocr) }
+        if !mode.isEmpty { tokenMode = mode }
+        damaged = !lostGlyphLines.isEmpty || fontTable != nil || tokenMode != nil
+    }
+}

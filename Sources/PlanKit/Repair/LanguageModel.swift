@@ -1,0 +1,160 @@
+import Foundation
+
+/// Syllable counts from clean plan text and the interpolated Kneser–Ney bigram model the
+/// decoders score with. Words are lower-cased syllables (or abbreviations such as "ubnd");
+/// three reserved ids stand for a sentence boundary, a number and other punctuation.
+struct LanguageModel: Sendable {
+    static let boundary: Int32 = 0
+    static let number: Int32 = 1
+    static let punctuation: Int32 = 2
+    static let reserved = ["<s>", "<num>", "<p>"]
+
+    /// Raw counts: what the generator writes into the package and what leave-one-out evaluation rebuilds.
+    struct Counts: Sendable, Equatable {
+        var unigrams: [String: Int] = [:]
+        var bigrams: [String: Int] = [:]  // "v w" (space-separated)
+
+        /// Counts every text's token stream; each line starts a new context. A letter run that is
+        /// neither a well-formed syllable nor written in capitals (an abbreviation such as "UBND")
+        /// counts as punctuation, so English or Markdown debris in a source adds no words.
+        static func count(texts: [String], syllables: Set<String> = SyllableInventory.generate()) -> Counts {
+            var counts = Counts()
+            for text in texts {
+                for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+                    if line.hasPrefix("# ") && line.contains("PlanKit") { continue }
+                    let tokens = Tokenizer.modelTokens(String(line), keep: { word, upper in
+                        syllables.contains(word) || (upper && word.unicodeScalars.count >= 2)
+                    })
+                    var previous = reserved[0]
+                    for token in tokens {
+                        counts.unigrams[token, default: 0] += 1
+                        counts.bigrams[previous + " " + token, default: 0] += 1
+                        previous = token
+                    }
+                }
+            }
+            return counts
+        }
+
+        /// One entry a line, "1\tword\tcount" or "2\tv w\tcount", sorted (the generated source's format).
+        func serialized() -> String {
+            var lines: [String] = []
+            for (word, count) in unigrams.sorted(by: { $0.key < $1.key }) { lines.append("1\t\(word)\t\(count)") }
+            for (pair, count) in bigrams.sorted(by: { $0.key < $1.key }) { lines.append("2\t\(pair)\t\(count)") }
+            return lines.joined(separator: "\n")
+        }
+
+        init() {}
+
+        init(serialized text: String) {
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: "\t")
+                guard parts.count == 3, let count = Int(parts[2]) else { continue }
+                if parts[0] == "1" { unigrams[String(parts[1])] = count } else { bigrams[String(parts[1])] = count }
+            }
+        }
+    }
+
+    private(set) var words: [String] = []
+    private(set) var ids: [String: Int32] = [:]
+    /// Whether a word id is a well-formed syllable (from the inventory) rather than a corpus-only token.
+    private(set) var isSyllable: [Bool] = []
+    private var contextCount: [Float] = []
+    private var contextTypes: [Float] = []
+    private var continuation: [Float] = []
+    private var bigram: [UInt64: Float] = [:]
+    private var totalContinuations: Float = 1
+    private var baseProbability: Float = 0
+    let discount: Float = 0.75
+    let continuationWeight: Float = 0.95
+
+    init(counts: Counts, syllables: Set<String>) {
+        for word in LanguageModel.reserved { add(word, syllable: false) }
+        for word in counts.unigrams.keys.sorted() { add(word, syllable: syllables.contains(word)) }
+        for word in syllables.sorted() where ids[word] == nil { add(word, syllable: true) }
+        let n = words.count
+        contextCount = Array(repeating: 0, count: n)
+        contextTypes = Array(repeating: 0, count: n)
+        continuation = Array(repeating: 0, count: n)
+        for (pair, count) in counts.bigrams {
+            let parts = pair.split(separator: " ")
+            guard parts.count == 2, let v = ids[String(parts[0])], let w = ids[String(parts[1])] else { continue }
+            bigram[LanguageModel.key(v, w)] = Float(count)
+            contextCount[Int(v)] += Float(count)
+            contextTypes[Int(v)] += 1
+            continuation[Int(w)] += 1
+            totalContinuations += 1
+        }
+        baseProbability = 1 / Float(n)
+    }
+
+    private mutating func add(_ word: String, syllable: Bool) {
+        ids[word] = Int32(words.count)
+        words.append(word)
+        isSyllable.append(syllable)
+    }
+
+    @inline(__always) static func key(_ v: Int32, _ w: Int32) -> UInt64 { UInt64(UInt32(v)) << 32 | UInt64(UInt32(w)) }
+
+    /// P(w) before context: continuation counts mixed with a uniform floor over the whole vocabulary.
+    @inline(__always) func unigramProbability(_ w: Int32) -> Float {
+        continuationWeight * continuation[Int(w)] / totalContinuations + (1 - continuationWeight) * baseProbability
+    }
+
+    /// −log P(w | v), interpolated Kneser–Ney.
+    func cost(_ w: Int32, after v: Int32) -> Float {
+        let lower = unigramProbability(w)
+        let c = contextCount[Int(v)]
+        guard c > 0 else { return -logf(lower) }
+        let pair = bigram[LanguageModel.key(v, w)] ?? 0
+        let p = max(pair - discount, 0) / c + discount * contextTypes[Int(v)] / c * lower
+        return -logf(p)
+    }
+
+    /// How often the word was seen in the corpus as a context (0 for inventory-only syllables).
+    func seen(_ w: Int32) -> Bool { continuation[Int(w)] > 0 || contextCount[Int(w)] > 0 }
+
+    func id(_ word: String) -> Int32? { ids[word] }
+}
+
+/// Splits text the way the language model sees it.
+enum Tokenizer {
+    /// Lower-cased letter runs; a number becomes `<num>`; . : ; ! ? end a sentence (`<s>`);
+    /// other punctuation is `<p>`.
+    static func modelTokens(_ line: String, keep: (String, Bool) -> Bool = { _, _ in true }) -> [String] {
+        var tokens: [String] = []
+        var word = String.UnicodeScalarView()
+        var allUpper = true
+        var inNumber = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            let text = String(word)
+            if keep(text, allUpper) { tokens.append(text) } else if tokens.last != "<p>" { tokens.append("<p>") }
+            word = String.UnicodeScalarView()
+            allUpper = true
+        }
+        for s in line.unicodeScalars {
+            if VietnameseLetters.isLetter(s) {
+                inNumber = false
+                if !VietnameseLetters.isUpper(s) { allUpper = false }
+                word.append(VietnameseLetters.lower(s))
+                continue
+            }
+            flush()
+            if s.properties.numericType != nil {
+                if !inNumber { tokens.append("<num>") }
+                inNumber = true
+            } else if s == " " || s == "\t" {
+                inNumber = false
+            } else if (s == "." || s == ",") && inNumber {
+                continue  // 38,6 and 100.000 stay one number
+            } else {
+                inNumber = false
+                let mark = [".", ":", ";", "!", "?"].contains(String(s)) ? "<s>" : "<p>"
+                if tokens.last != mark { tokens.append(mark) }
+            }
+        }
+        flush()
+        return tokens
+    }
+}

@@ -1,0 +1,323 @@
+import Foundation
+
+/// Decodes a line whose lost glyphs each became one space (damage kind a).
+///
+/// A lattice over the line's scalar positions: a word edge covers positions i..<k when a
+/// lexicon word matches every visible letter and each space inside stands for one lost
+/// letter; a space edge is a real separator; a gap edge keeps a space as an unexplained lost
+/// character (a lost digit next to a number). Separators are chosen jointly with the words by
+/// a beam Viterbi search scored by the bigram model plus the cost of each lost letter.
+/// Cost: O(n · W) per line for n scalars and W candidate words per start (pruned to
+/// ``maxCandidatesPerStart``).
+struct LostGlyphDecoder {
+    let lexicon: Lexicon
+    /// −log P(letter lost) for this document (from ``estimatePrior``); both cases.
+    var lostCost: [UInt32: Float]
+    var defaultLostCost: Float = 6
+    /// Added when the lost letter is visible elsewhere on the same line.
+    var visiblePenalty: Float = 4
+    var doubleSpaceCost: Float = 3.5
+    var leadingSpaceCost: Float = 0.5
+    var gapCost: Float = 11
+    var numberGapCost: Float = 2.5
+    var oovCost: Float = 13
+    var maxLostCost: Float = 11
+    var beamWidth = 24
+    var maxCandidatesPerStart = 48
+    var maxWordLength = 8
+
+    struct Fill { var position: Int32; var scalar: Unicode.Scalar }
+
+    /// A word the decoder put in place of a damaged span.
+    struct DecodedWord {
+        var start: Int
+        var end: Int
+        var word: Int32
+        var fills: [Fill]
+        var confidence: Double
+    }
+
+    struct Result {
+        var scalars: [Unicode.Scalar]
+        var words: [DecodedWord]
+        var gaps: [Int]
+        var cost: Float
+    }
+
+    private enum EdgeKind: UInt8 { case start, word, space, punctuation, gap }
+
+    private struct Hyp {
+        var cost: Float
+        var back: Int32
+        var lastWord: Int32
+        var lastEdge: EdgeKind
+        var edgeStart: Int32
+        /// Index into `candidates` for a word edge, −1 otherwise.
+        var candidate: Int32
+    }
+
+    private struct Candidate {
+        var end: Int32
+        var word: Int32
+        var channel: Float
+        var fillStart: Int32
+        var fillCount: Int32
+        var firstIsLostUpper: Bool
+        var shapeFixed: VietnameseLetters.CaseShape
+        var hasLost: Bool
+    }
+
+    init(lexicon: Lexicon, lostCost: [UInt32: Float] = [:]) {
+        self.lexicon = lexicon
+        self.lostCost = lostCost
+    }
+
+    /// Lost-letter costs from letters recovered in a first pass over the document.
+    static func estimatePrior(from counts: [UInt32: Int]) -> [UInt32: Float] {
+        let total = Float(counts.values.reduce(0, +))
+        var costs: [UInt32: Float] = [:]
+        let alphabet = VietnameseLetters.info.keys
+        let smoothing: Float = 0.3
+        let denominator = total + smoothing * Float(alphabet.count)
+        for scalar in alphabet {
+            let c = Float(counts[scalar] ?? 0)
+            costs[scalar] = -logf((c + smoothing) / denominator)
+        }
+        return costs
+    }
+
+    @inline(__always) private func lostLetterCost(_ scalar: UInt32, visible: Set<UInt32>) -> Float {
+        var c = lostCost[scalar] ?? defaultLostCost
+        if visible.contains(scalar) { c += visiblePenalty }
+        return c
+    }
+
+    func decode(_ line: [Unicode.Scalar]) -> Result {
+        let n = line.count
+        var visible: Set<UInt32> = []
+        for s in line where s != " " { visible.insert(s.value) }
+        var isLetter = [Bool](repeating: false, count: n)
+        for i in 0..<n { isLetter[i] = VietnameseLetters.isLetter(line[i]) }
+
+        var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: LanguageModel.boundary, lastEdge: .start, edgeStart: 0, candidate: -1)]
+        var buckets = [[Int32]](repeating: [], count: n + 1)
+        buckets[0] = [0]
+        var candidates: [Candidate] = []
+        var fills: [Fill] = []
+        var candidateRange = [Range<Int>?](repeating: nil, count: n + 1)
+        let model = lexicon.model
+
+        func push(_ hyp: Hyp, at position: Int) {
+            // Keep the best hypothesis per (last word, last edge) state.
+            for (slot, index) in buckets[position].enumerated() {
+                let other = hyps[Int(index)]
+                if other.lastWord == hyp.lastWord && other.lastEdge == hyp.lastEdge {
+                    if hyp.cost < other.cost {
+                        hyps.append(hyp)
+                        buckets[position][slot] = Int32(hyps.count - 1)
+                    }
+                    return
+                }
+            }
+            hyps.append(hyp)
+            buckets[position].append(Int32(hyps.count - 1))
+        }
+
+        for i in 0..<n {
+            guard !buckets[i].isEmpty else { continue }
+            if buckets[i].count > beamWidth {
+                buckets[i].sort { hyps[Int($0)].cost < hyps[Int($1)].cost }
+                buckets[i].removeLast(buckets[i].count - beamWidth)
+            }
+            let scalar = line[i]
+            let canStartWord = isLetter[i] || scalar == " "
+            if canStartWord && candidateRange[i] == nil {
+                let first = candidates.count
+                collectCandidates(line, isLetter: isLetter, start: i, visible: visible, into: &candidates, fills: &fills)
+                candidateRange[i] = first..<candidates.count
+            }
+            for hypIndex in buckets[i] {
+                let hyp = hyps[Int(hypIndex)]
+                if scalar == " " {
+                    var spaceCost: Float = 0
+                    switch hyp.lastEdge {
+                    case .start: spaceCost = leadingSpaceCost
+                    case .space: spaceCost = doubleSpaceCost
+                    case .gap: spaceCost = 1
+                    case .word, .punctuation: spaceCost = 0
+                    }
+                    push(Hyp(cost: hyp.cost + spaceCost, back: hypIndex, lastWord: hyp.lastWord, lastEdge: .space,
+                             edgeStart: Int32(i), candidate: -1), at: i + 1)
+                    let nearNumber = spaceRunTouchesNumber(line, at: i)
+                    push(Hyp(cost: hyp.cost + (nearNumber ? numberGapCost : gapCost), back: hypIndex,
+                             lastWord: nearNumber ? LanguageModel.number : hyp.lastWord, lastEdge: .gap,
+                             edgeStart: Int32(i), candidate: -1), at: i + 1)
+                } else if !isLetter[i] {
+                    let token: Int32
+                    var lmCost: Float = 0
+                    if scalar.properties.numericType != nil {
+                        token = LanguageModel.number
+                        if !(hyp.lastWord == LanguageModel.number && hyp.lastEdge == .punctuation) {
+                            lmCost = model.cost(token, after: hyp.lastWord)
+                        }
+                    } else if (scalar == "." || scalar == ",") && hyp.lastWord == LanguageModel.number
+                                && hyp.lastEdge == .punctuation && i + 1 < n && line[i + 1].properties.numericType != nil {
+                        token = LanguageModel.number
+                    } else {
+                        token = ".:;!?".unicodeScalars.contains(scalar) ? LanguageModel.boundary : LanguageModel.punctuation
+                        if hyp.lastWord != token { lmCost = model.cost(token, after: hyp.lastWord) }
+                    }
+                    push(Hyp(cost: hyp.cost + lmCost, back: hypIndex, lastWord: token, lastEdge: .punctuation,
+                             edgeStart: Int32(i), candidate: -1), at: i + 1)
+                }
+                guard canStartWord, hyp.lastEdge != .word else { continue }
+                let afterGap: Float = hyp.lastEdge == .gap ? 2 : 0
+                let capitalContext: Float = hyp.lastWord == LanguageModel.boundary ? 0.7 : 2.5
+                var anyVerbatim = false
+                for c in candidateRange[i]! {
+                    let candidate = candidates[c]
+                    var shapeCost: Float = 0
+                    if candidate.firstIsLostUpper { shapeCost += capitalContext }
+                    if candidate.shapeFixed == .mixed && candidate.hasLost { shapeCost += 8 }
+                    let lm = candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i)) : model.cost(candidate.word, after: hyp.lastWord)
+                    if candidate.word < 0 { anyVerbatim = true }
+                    push(Hyp(cost: hyp.cost + candidate.channel + shapeCost + lm + afterGap, back: hypIndex,
+                             lastWord: candidate.word < 0 ? LanguageModel.punctuation : candidate.word, lastEdge: .word,
+                             edgeStart: Int32(i), candidate: Int32(c)), at: Int(candidate.end))
+                }
+                _ = anyVerbatim
+            }
+        }
+
+        // Best final hypothesis and the path back to the start.
+        guard let bestFinal = buckets[n].min(by: { hyps[Int($0)].cost < hyps[Int($1)].cost }) else {
+            return Result(scalars: line, words: [], gaps: [], cost: .infinity)
+        }
+        var path: [Hyp] = []
+        var index = bestFinal
+        while index > 0 {
+            path.append(hyps[Int(index)])
+            index = hyps[Int(index)].back
+        }
+        path.reverse()
+
+        var output = line
+        var words: [DecodedWord] = []
+        var gaps: [Int] = []
+        for (step, hyp) in path.enumerated() {
+            if hyp.lastEdge == .gap { gaps.append(Int(hyp.edgeStart)) }
+            guard hyp.candidate >= 0 else { continue }
+            let candidate = candidates[Int(hyp.candidate)]
+            guard candidate.fillCount > 0 else { continue }
+            let myFills = Array(fills[Int(candidate.fillStart)..<Int(candidate.fillStart + candidate.fillCount)])
+            for fill in myFills { output[Int(fill.position)] = fill.scalar }
+            // Confidence: the chosen word against the other words fitting the same span, in the same context.
+            let previous = step > 0 ? path[step - 1].lastWord : LanguageModel.boundary
+            let next = path[(step + 1)...].first(where: { $0.lastEdge == .word || $0.lastEdge == .punctuation })?.lastWord
+            func local(_ c: Candidate) -> Float {
+                guard c.word >= 0 else { return oovCost + 4 }
+                var cost = c.channel + model.cost(c.word, after: previous)
+                if let next { cost += model.cost(next, after: c.word) }
+                return cost
+            }
+            let chosen = local(candidate)
+            var total: Double = 0
+            for c in candidateRange[Int(hyp.edgeStart)]! where candidates[c].end == candidate.end {
+                total += exp(Double(chosen - local(candidates[c])))
+            }
+            words.append(DecodedWord(start: Int(hyp.edgeStart), end: Int(candidate.end), word: candidate.word,
+                                     fills: myFills, confidence: total > 0 ? 1 / total : 1))
+        }
+        return Result(scalars: output, words: words, gaps: gaps, cost: hyps[Int(bestFinal)].cost)
+    }
+
+    /// Whether the run of spaces around `i` touches a digit, "-" or "/" on either side.
+    private func spaceRunTouchesNumber(_ line: [Unicode.Scalar], at i: Int) -> Bool {
+        func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
+        var left = i - 1
+        while left >= 0 && line[left] == " " { left -= 1 }
+        var right = i + 1
+        while right < line.count && line[right] == " " { right += 1 }
+        return (left >= 0 && numeric(line[left])) || (right < line.count && numeric(line[right]))
+    }
+
+    /// Every lexicon word matching a span that starts at `start`: visible letters match
+    /// case-insensitively, each space is one lost letter; the span must end at a non-letter.
+    private func collectCandidates(_ line: [Unicode.Scalar], isLetter: [Bool], start: Int, visible: Set<UInt32>,
+                                   into candidates: inout [Candidate], fills: inout [Fill]) {
+        let trie = lexicon.trie
+        let n = line.count
+        var found: [(Candidate, [Fill])] = []
+        var stack: [Fill] = []
+        var verbatimEnd = start
+        while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
+
+        func walk(_ k: Int, _ node: Int32, _ cost: Float, _ uppers: Int, _ letters: Int, _ firstLostUpper: Bool, _ lost: Int) {
+            if k > start, trie.word[Int(node)] >= 0, k == n || !isLetter[k] {
+                let shape: VietnameseLetters.CaseShape
+                if uppers == 0 { shape = .lower } else if uppers == letters { shape = letters == 1 ? .capitalized : .upper }
+                else if uppers == 1 && (isUpperAt(start) || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
+                let wholeLost = lost == letters
+                let extra: Float = wholeLost ? 4 + 2 * Float(lost) : 0
+                found.append((Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra, fillStart: 0,
+                                        fillCount: Int32(stack.count), firstIsLostUpper: firstLostUpper && letters > 0,
+                                        shapeFixed: shape, hasLost: lost > 0), stack))
+            }
+            guard k < n, k - start < maxWordLength else { return }
+            let s = line[k]
+            if s == " " {
+                guard lost < 4 else { return }
+                var child = trie.firstChild[Int(node)]
+                while child >= 0 {
+                    let lowerValue = trie.label[Int(child)]
+                    let lowerScalar = Unicode.Scalar(lowerValue)!
+                    let lowerCost = lostLetterCost(lowerValue, visible: visible)
+                    if lowerCost < maxLostCost {
+                        stack.append(Fill(position: Int32(k), scalar: lowerScalar))
+                        walk(k + 1, child, cost + lowerCost, uppers, letters + 1, firstLostUpper, lost + 1)
+                        stack.removeLast()
+                    }
+                    let upperScalar = VietnameseLetters.upper(lowerScalar)
+                    let upperCost = lostLetterCost(upperScalar.value, visible: visible)
+                    if upperCost < maxLostCost {
+                        stack.append(Fill(position: Int32(k), scalar: upperScalar))
+                        walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
+                        stack.removeLast()
+                    }
+                    child = trie.nextSibling[Int(child)]
+                }
+            } else if isLetter[k] {
+                let child = trie.child(node, VietnameseLetters.lower(s).value)
+                guard child >= 0 else { return }
+                walk(k + 1, child, cost, uppers + (VietnameseLetters.isUpper(s) ? 1 : 0), letters + 1, firstLostUpper, lost)
+            }
+        }
+
+        func isUpperAt(_ k: Int) -> Bool { VietnameseLetters.isUpper(line[k]) }
+
+        walk(start, Trie.root, 0, 0, 0, false, 0)
+        // An unknown word written in full (a name, a foreign word) stays as it is.
+        if verbatimEnd > start {
+            let word = String(String.UnicodeScalarView(line[start..<verbatimEnd].map(VietnameseLetters.lower)))
+            if lexicon.model.id(word) == nil {
+                found.append((Candidate(end: Int32(verbatimEnd), word: -1, channel: 0, fillStart: 0, fillCount: 0,
+                                        firstIsLostUpper: false, shapeFixed: .lower, hasLost: false), []))
+            }
+        }
+        if found.count > maxCandidatesPerStart {
+            let model = lexicon.model
+            found.sort {
+                let a = $0.0.channel + ($0.0.word >= 0 ? model.cost($0.0.word, after: LanguageModel.punctuation) : oovCost)
+                let b = $1.0.channel + ($1.0.word >= 0 ? model.cost($1.0.word, after: LanguageModel.punctuation) : oovCost)
+                return a < b
+            }
+            found.removeLast(found.count - maxCandidatesPerStart)
+        }
+        for (candidate, candidateFills) in found {
+            var c = candidate
+            c.fillStart = Int32(fills.count)
+            fills.append(contentsOf: candidateFills)
+            candidates.append(c)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The repair stage: restores damaged Vietnamese text before parsing and logs every change.
+///
+/// Damage kinds handled (see docs/repair.md): lost glyphs that became spaces, missing
+/// diacritics, OCR confusions of marks and lost spaces, and legacy-font vowel swaps. Lines
+/// found intact come out byte-identical; digits are never changed; a change the decoder is not
+/// sure of is left as written and reported as a diagnostic instead.
+public struct Repairer: Sendable {
+    /// The repairer over the lexicon shipped in the package, loaded on first use.
+    public static let shared = Repairer()
+
+    private let custom: Lexicon?
+    /// Changes below this confidence are not applied; they are reported (PK201).
+    public var minimumConfidence: Double = 0.5
+
+    var lexicon: Lexicon { custom ?? Lexicon.shipped }
+
+    public init() { custom = nil }
+
+    /// A repairer whose statistics come from `corpus` (clean plan texts) instead of the shipped
+    /// ones, for leave-one-out evaluation.
+    public init(corpus: [String]) {
+        custom = Lexicon(counts: LanguageModel.Counts.count(texts: corpus))
+    }
+
+    /// Loads the shipped lexicon now (it is otherwise loaded by the first repair); returns seconds taken.
+    @discardableResult
+    public static func preload() -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = Lexicon.shipped.model.words.count
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Repairs `source`; returns the repaired text, the changes made and the spots left as written.
+    public func repair(_ source: SourceText) -> (SourceText, [Repair], [Diagnostic]) {
+        let lexicon = self.lexicon
+        var analysis = DocumentAnalysis(lines: source.lines, lexicon: lexicon)
+        guard analysis.damaged else { return (source, [], []) }
+        var repaired = source
+        var repairs: [Repair] = []
+        var diagnostics: [Diagnostic] = []
+
+        if let table = analysis.fontTable {
+            for (index, line) in source.lines.enumerated() {
+                let result = table.apply(to: line, lineNumber: index + 1)
+                repaired.lines[index] = result.text
+                repairs += result.repairs
+            }
+            analysis = DocumentAnalysis(lines: repaired.lines, lexicon: lexicon)
+        }
+
+        // (a) lost glyphs, line by line, in two passes: the first estimates which letters this
+        // document loses, the second decodes with that prior.
+        let lostLines = analysis.lostGlyphLines
+        if !lostLines.isEmpty {
+            var first = LostGlyphDecoder(lexicon: lexicon)
+            first.lostCost = LostGlyphDecoder.estimatePrior(from: [:])
+            var counts: [UInt32: Int] = [:]
+            for index in lostLines {
+                let result = first.decode(Array(repaired.lines[index].unicodeScalars))
+                for word in result.words where word.confidence >= 0.5 {
+                    for fill in word.fills { counts[fill.scalar.value, default: 0] += 1 }
+                }
+            }
+            let second = LostGlyphDecoder(lexicon: lexicon, lostCost: LostGlyphDecoder.estimatePrior(from: counts))
+            for index in lostLines {
+                let scalars = Array(repaired.lines[index].unicodeScalars)
+                let result = second.decode(scalars)
+                var output = scalars
+                for word in result.words {
+                    let original = String(String.UnicodeScalarView(scalars[word.start..<word.end]))
+                    var candidate = Array(scalars[word.start..<word.end])
+                    for fill in word.fills { candidate[Int(fill.position) - word.start] = fill.scalar }
+                    let text = String(String.UnicodeScalarView(candidate))
+                    if word.confidence < minimumConfidence {
+                        diagnostics.append(Diagnostic(.repairUncertain,
+                            "lost letters in \"\(original)\" left as written (best guess \"\(text)\", confidence \(String(format: "%.2f", word.confidence)))",
+                            span: SourceSpan(startLine: index + 1, endLine: index + 1)))
+                        continue
+                    }
+                    for fill in word.fills { output[Int(fill.position)] = fill.scalar }
+                    repairs.append(Repair(line: index + 1, column: word.start + 1, original: original, repaired: text,
+                                          kind: "lost-glyph", confidence: (word.confidence * 1000).rounded() / 1000))
+                }
+                for gap in result.gaps {
+                    diagnostics.append(Diagnostic(.repairLostCharacter,
+                        "a lost character (probably a digit) at column \(gap + 1) is left as a gap",
+                        span: SourceSpan(startLine: index + 1, endLine: index + 1)))
+                }
+                repaired.lines[index] = String(String.UnicodeScalarView(output))
+            }
+        }
+
+        // (b), (c) marks and OCR confusions, token by token.
+        if let mode = analysis.tokenMode {
+            let decoder = TokenDecoder(lexicon: lexicon, mode: mode)
+            let skip = Set(lostLines)
+            for (index, line) in repaired.lines.enumerated() where !skip.contains(index) {
+                let result = decoder.decode(line, lineNumber: index + 1, minimumConfidence: minimumConfidence)
+                repaired.lines[index] = result.text
+                repairs += result.repairs
+                diagnostics += result.diagnostics
+            }
+        }
+        return (repaired, repairs, diagnostics)
+    }
+}
+
+extension Diagnostic.Rule {
+    /// A damaged spot the repair stage could not restore with confidence; left as written.
+    public static let repairUncertain = Diagnostic.Rule(id: "PK201", name: "repair-uncertain", defaultSeverity: .note,
+        hint: "Check the spot against the original document.")
+    /// A lost character that would have to be invented (a digit); left as a gap.
+    public static let repairLostCharacter = Diagnostic.Rule(id: "PK202", name: "repair-lost-character", defaultSeverity: .warning,
+        hint: "Fill in the lost digit from the original document.")
+}
