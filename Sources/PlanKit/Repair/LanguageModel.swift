@@ -70,7 +70,8 @@ struct LanguageModel: Sendable {
 
     init(counts: Counts, syllables: Set<String>) {
         for word in LanguageModel.reserved { add(word, syllable: false) }
-        for word in counts.unigrams.keys.sorted() { add(word, syllable: syllables.contains(word)) }
+        // The reserved tokens are counted too; they keep their fixed ids.
+        for word in counts.unigrams.keys.sorted() where ids[word] == nil { add(word, syllable: syllables.contains(word)) }
         for word in syllables.sorted() where ids[word] == nil { add(word, syllable: true) }
         let n = words.count
         contextCount = Array(repeating: 0, count: n)

@@ -25,7 +25,11 @@ final class Lexicon: Sendable {
             let letters = Array(word.unicodeScalars)
             scalars.append(letters)
             guard index >= LanguageModel.reserved.count else { continue }
-            trie.insert(letters, id: Int32(index))
+            // Only words the corpus has seen fill lost letters: a lost letter would otherwise
+            // branch into the whole 40 000-syllable inventory, and an unseen syllable is never
+            // the likely reading of a damaged span. Inventory syllables still count as words when
+            // written in full (see LostGlyphDecoder's verbatim candidates).
+            if model.seen(Int32(index)) { trie.insert(letters, id: Int32(index)) }
             folded[VietnameseLetters.folded(word), default: []].append(Int32(index))
         }
         self.trie = trie

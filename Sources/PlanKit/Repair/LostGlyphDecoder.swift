@@ -201,6 +201,21 @@ struct LostGlyphDecoder {
         }
         path.reverse()
 
+        #if DEBUG
+        if ProcessInfo.processInfo.environment["PLANKIT_TRACE_LOST"] != nil {
+            var text = "TRACE \(String(String.UnicodeScalarView(line)))\n"
+            for hyp in path {
+                text += "  \(hyp.lastEdge) @\(hyp.edgeStart) cost=\(hyp.cost) word=\(hyp.lastWord >= 0 ? model.words[Int(hyp.lastWord)] : "?")\n"
+            }
+            for i in 0...n { if let r = candidateRange[i], !r.isEmpty {
+                text += "  cands@\(i): " + r.map { c in
+                    let cand = candidates[c]
+                    return "\(cand.word >= 0 ? model.words[Int(cand.word)] : "OOV")[\(cand.end)] ch=\(cand.channel)"
+                }.prefix(12).joined(separator: ", ") + "\n"
+            } }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        #endif
         var output = line
         var words: [DecodedWord] = []
         var gaps: [Int] = []
@@ -221,10 +236,14 @@ struct LostGlyphDecoder {
                 return cost
             }
             let chosen = local(candidate)
-            var total: Double = 0
+            // One reading per word: the same word with a capital or small lost letter is not a rival.
+            var best: [Int32: Float] = [:]
             for c in candidateRange[Int(hyp.edgeStart)]! where candidates[c].end == candidate.end {
-                total += exp(Double(chosen - local(candidates[c])))
+                let cost = local(candidates[c])
+                best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
             }
+            var total: Double = 0
+            for cost in best.values { total += exp(Double(chosen - cost)) }
             words.append(DecodedWord(start: Int(hyp.edgeStart), end: Int(candidate.end), word: candidate.word,
                                      fills: myFills, confidence: total > 0 ? 1 / total : 1))
         }
@@ -243,11 +262,14 @@ struct LostGlyphDecoder {
 
     /// Every lexicon word matching a span that starts at `start`: visible letters match
     /// case-insensitively, each space is one lost letter; the span must end at a non-letter.
+    /// The best ``maxCandidatesPerStart`` by channel and context-free cost are appended.
     private func collectCandidates(_ line: [Unicode.Scalar], isLetter: [Bool], start: Int, visible: Set<UInt32>,
                                    into candidates: inout [Candidate], fills: inout [Fill]) {
         let trie = lexicon.trie
         let n = line.count
-        var found: [(Candidate, [Fill])] = []
+        // Flat buffers: a candidate's fills are found[i].fillStart ..< +fillCount in foundFills.
+        var found: [Candidate] = []
+        var foundFills: [Fill] = []
         var stack: [Fill] = []
         var verbatimEnd = start
         while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
@@ -259,9 +281,10 @@ struct LostGlyphDecoder {
                 else if uppers == 1 && (isUpperAt(start) || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
                 let wholeLost = lost == letters
                 let extra: Float = wholeLost ? 4 + 2 * Float(lost) : 0
-                found.append((Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra, fillStart: 0,
-                                        fillCount: Int32(stack.count), firstIsLostUpper: firstLostUpper && letters > 0,
-                                        shapeFixed: shape, hasLost: lost > 0), stack))
+                found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
+                                       fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
+                                       firstIsLostUpper: firstLostUpper && letters > 0, shapeFixed: shape, hasLost: lost > 0))
+                foundFills.append(contentsOf: stack)
             }
             guard k < n, k - start < maxWordLength else { return }
             let s = line[k]
@@ -272,17 +295,20 @@ struct LostGlyphDecoder {
                     let lowerValue = trie.label[Int(child)]
                     let lowerScalar = Unicode.Scalar(lowerValue)!
                     let lowerCost = lostLetterCost(lowerValue, visible: visible)
-                    if lowerCost < maxLostCost {
+                    if cost + lowerCost < maxLostCost * 2 && lowerCost < maxLostCost {
                         stack.append(Fill(position: Int32(k), scalar: lowerScalar))
                         walk(k + 1, child, cost + lowerCost, uppers, letters + 1, firstLostUpper, lost + 1)
                         stack.removeLast()
                     }
-                    let upperScalar = VietnameseLetters.upper(lowerScalar)
-                    let upperCost = lostLetterCost(upperScalar.value, visible: visible)
-                    if upperCost < maxLostCost {
-                        stack.append(Fill(position: Int32(k), scalar: upperScalar))
-                        walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
-                        stack.removeLast()
+                    // A capital is lost only where a word starts.
+                    if k == start {
+                        let upperScalar = VietnameseLetters.upper(lowerScalar)
+                        let upperCost = lostLetterCost(upperScalar.value, visible: visible)
+                        if upperCost < maxLostCost {
+                            stack.append(Fill(position: Int32(k), scalar: upperScalar))
+                            walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, true, lost + 1)
+                            stack.removeLast()
+                        }
                     }
                     child = trie.nextSibling[Int(child)]
                 }
@@ -296,27 +322,28 @@ struct LostGlyphDecoder {
         func isUpperAt(_ k: Int) -> Bool { VietnameseLetters.isUpper(line[k]) }
 
         walk(start, Trie.root, 0, 0, 0, false, 0)
-        // An unknown word written in full (a name, a foreign word) stays as it is.
+        // A word written in full that the corpus never saw: a valid syllable keeps its id, an
+        // unknown word (a name, a foreign word) stays as it is.
         if verbatimEnd > start {
             let word = String(String.UnicodeScalarView(line[start..<verbatimEnd].map(VietnameseLetters.lower)))
-            if lexicon.model.id(word) == nil {
-                found.append((Candidate(end: Int32(verbatimEnd), word: -1, channel: 0, fillStart: 0, fillCount: 0,
-                                        firstIsLostUpper: false, shapeFixed: .lower, hasLost: false), []))
+            let id = lexicon.model.id(word)
+            if id == nil || !lexicon.model.seen(id!) {
+                found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: 0, fillCount: 0,
+                                       firstIsLostUpper: false, shapeFixed: .lower, hasLost: false))
             }
         }
+        var order = Array(found.indices)
         if found.count > maxCandidatesPerStart {
             let model = lexicon.model
-            found.sort {
-                let a = $0.0.channel + ($0.0.word >= 0 ? model.cost($0.0.word, after: LanguageModel.punctuation) : oovCost)
-                let b = $1.0.channel + ($1.0.word >= 0 ? model.cost($1.0.word, after: LanguageModel.punctuation) : oovCost)
-                return a < b
-            }
-            found.removeLast(found.count - maxCandidatesPerStart)
+            let keys = found.map { $0.channel + ($0.word >= 0 ? model.cost($0.word, after: LanguageModel.punctuation) : oovCost) }
+            order.sort { keys[$0] < keys[$1] }
+            order.removeLast(found.count - maxCandidatesPerStart)
         }
-        for (candidate, candidateFills) in found {
-            var c = candidate
+        for i in order {
+            var c = found[i]
+            let from = Int(c.fillStart)
             c.fillStart = Int32(fills.count)
-            fills.append(contentsOf: candidateFills)
+            fills.append(contentsOf: foundFills[from..<from + Int(c.fillCount)])
             candidates.append(c)
         }
     }

@@ -13,6 +13,8 @@ public struct Repairer: Sendable {
     private let custom: Lexicon?
     /// Changes below this confidence are not applied; they are reported (PK201).
     public var minimumConfidence: Double = 0.5
+    /// Lines of a lost-glyph document decoded to estimate which letters its fonts lose.
+    static let priorSampleLines = 40
 
     var lexicon: Lexicon { custom ?? Lexicon.shipped }
 
@@ -57,7 +59,8 @@ public struct Repairer: Sendable {
             var first = LostGlyphDecoder(lexicon: lexicon)
             first.lostCost = LostGlyphDecoder.estimatePrior(from: [:])
             var counts: [UInt32: Int] = [:]
-            for index in lostLines {
+            // A sample is enough to learn which letters this document's fonts lose.
+            for index in lostLines.prefix(Repairer.priorSampleLines) {
                 let result = first.decode(Array(repaired.lines[index].unicodeScalars))
                 for word in result.words where word.confidence >= 0.5 {
                     for fill in word.fills { counts[fill.scalar.value, default: 0] += 1 }
