@@ -87,7 +87,24 @@ struct LanguageModel: Sendable {
             totalContinuations += 1
         }
         baseProbability = 1 / Float(n)
+        var following: [Int32: [(Int32, Float)]] = [:]
+        for (key, count) in bigram {
+            let v = Int32(truncatingIfNeeded: key >> 32), w = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            guard w >= Int32(LanguageModel.reserved.count) else { continue }
+            following[v, default: []].append((w, count))
+        }
+        for (v, list) in following {
+            successorLists[v] = list.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .prefix(LanguageModel.successorLimit).map(\.0)
+        }
     }
+
+    /// How many of a word's most frequent successors ``successors(of:)`` lists.
+    static let successorLimit = 40
+    private var successorLists: [Int32: [Int32]] = [:]
+
+    /// The words seen after `v`, most frequent first (at most ``successorLimit``).
+    func successors(of v: Int32) -> [Int32] { successorLists[v] ?? [] }
 
     private mutating func add(_ word: String, syllable: Bool) {
         ids[word] = Int32(words.count)

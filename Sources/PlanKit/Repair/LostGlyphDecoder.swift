@@ -25,6 +25,11 @@ struct LostGlyphDecoder {
     var beamWidth = 24
     var maxCandidatesPerStart = 48
     var maxWordLength = 8
+    /// A word lost whole costs this plus ``wholeLostLetterCost`` per letter on top of its letters' lost costs.
+    var wholeLostBaseCost: Float = 2
+    var wholeLostLetterCost: Float = 1
+    /// A word lost whole may only consist of letters at least this likely to be lost (−log P).
+    var maxWholeLostLetterCost: Float = 5.5
 
     struct Fill { var position: Int32; var scalar: Unicode.Scalar }
 
@@ -106,6 +111,12 @@ struct LostGlyphDecoder {
         var fills: [Fill] = []
         var candidateRange = [Range<Int>?](repeating: nil, count: n + 1)
         let model = lexicon.model
+        // Spaces from each position on; a word lost whole sits in such a run.
+        var spaceRun = [Int](repeating: 0, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) where line[i] == " " { spaceRun[i] = spaceRun[i + 1] + 1 }
+        // Words lost whole, proposed by the previous word (start → candidate indices).
+        var proposed: [Int: [Int]] = [:]
+        var proposedFrom: Set<Int64> = []
 
         func push(_ hyp: Hyp, at position: Int) {
             // Keep the best hypothesis per (last word, last edge) state.
@@ -170,11 +181,16 @@ struct LostGlyphDecoder {
                     push(Hyp(cost: hyp.cost + lmCost, back: hypIndex, lastWord: token, lastEdge: .punctuation,
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
                 }
+                if scalar == " " && hyp.lastEdge == .space && hyp.lastWord >= Int32(LanguageModel.reserved.count)
+                    && proposedFrom.insert(Int64(i) << 32 | Int64(hyp.lastWord)).inserted {
+                    proposeLostWords(after: hyp.lastWord, at: i, run: spaceRun[i], line: line, isLetter: isLetter,
+                                     visible: visible, into: &candidates, fills: &fills, proposed: &proposed)
+                }
                 guard canStartWord, hyp.lastEdge != .word else { continue }
                 let afterGap: Float = hyp.lastEdge == .gap ? 2 : 0
                 let capitalContext: Float = hyp.lastWord == LanguageModel.boundary ? 0.7 : 2.5
                 var anyVerbatim = false
-                for c in candidateRange[i]! {
+                for c in candidateRange[i]! + (proposed[i] ?? []) {
                     let candidate = candidates[c]
                     var shapeCost: Float = 0
                     if candidate.firstIsLostUpper { shapeCost += capitalContext }
@@ -238,7 +254,7 @@ struct LostGlyphDecoder {
             let chosen = local(candidate)
             // One reading per word: the same word with a capital or small lost letter is not a rival.
             var best: [Int32: Float] = [:]
-            for c in candidateRange[Int(hyp.edgeStart)]! where candidates[c].end == candidate.end {
+            for c in candidateRange[Int(hyp.edgeStart)]! + (proposed[Int(hyp.edgeStart)] ?? []) where candidates[c].end == candidate.end {
                 let cost = local(candidates[c])
                 best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
             }
@@ -258,6 +274,41 @@ struct LostGlyphDecoder {
         var right = i + 1
         while right < line.count && line[right] == " " { right += 1 }
         return (left >= 0 && numeric(line[left])) || (right < line.count && numeric(line[right]))
+    }
+
+    /// Words lost whole: a run of spaces after a word can hide a word all of whose letters were
+    /// lost ("thực hiện    hoạch" = "thực hiện Kế hoạch"). Enumerating every word for a span
+    /// of spaces would drown the lattice, so the previous word proposes its likely successors,
+    /// and only those whose letters are all absent from the line and lost elsewhere in the
+    /// document (their lost cost is low) are kept.
+    private func proposeLostWords(after previous: Int32, at start: Int, run: Int, line: [Unicode.Scalar], isLetter: [Bool],
+                                  visible: Set<UInt32>, into candidates: inout [Candidate], fills: inout [Fill],
+                                  proposed: inout [Int: [Int]]) {
+        let n = line.count
+        for word in lexicon.model.successors(of: previous) {
+            let letters = lexicon.scalars[Int(word)]
+            let length = letters.count
+            guard length <= run else { continue }
+            let end = start + length
+            if length == run && end < n && isLetter[end] { continue }
+            for capitalized in [false, true] {
+                var channel = wholeLostBaseCost + wholeLostLetterCost * Float(length)
+                var ok = true
+                let fillStart = fills.count
+                for (offset, letter) in letters.enumerated() {
+                    let scalar = capitalized && offset == 0 ? VietnameseLetters.upper(letter) : letter
+                    let cost = lostCost[scalar.value] ?? defaultLostCost
+                    if visible.contains(scalar.value) || cost > maxWholeLostLetterCost { ok = false; break }
+                    channel += cost
+                    fills.append(Fill(position: Int32(start + offset), scalar: scalar))
+                }
+                guard ok else { fills.removeLast(fills.count - fillStart); continue }
+                proposed[start, default: []].append(candidates.count)
+                candidates.append(Candidate(end: Int32(end), word: word, channel: channel, fillStart: Int32(fillStart),
+                                            fillCount: Int32(length), firstIsLostUpper: capitalized,
+                                            shapeFixed: capitalized ? .capitalized : .lower, hasLost: true))
+            }
+        }
     }
 
     /// Every lexicon word matching a span that starts at `start`: visible letters match
