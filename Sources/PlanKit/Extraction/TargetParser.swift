@@ -204,6 +204,8 @@ enum TargetParser {
             j += 1
         }
         let hasYearWord = t.is(j, Words.year)
+        // "năm 2025" right after "từ" was already read (and refused) from the "từ".
+        if hasYearWord, j == i, t.is(i - 1, Words.from) { return nil }
         if hasYearWord { j += 1 }
         guard j < clause.upperBound, let year = t.year(j) else { return nil }
         // A bare year needs a preposition ("đến 2030"); "2021-2025" is a period.

@@ -64,6 +64,7 @@ enum Lexer {
             clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
         }
         let wrapWidth = estimateWrapWidth(clean)
+        let usualGap = estimateUsualGap(clean)
 
         var blocks: [Block] = []
         var current: Builder? = nil
@@ -113,7 +114,9 @@ enum Lexer {
                 continue
             }
             let marker = ListMarker.read(line.text[...])
-            if current != nil, marker == nil, continues(current!, with: line, wrapWidth: wrapWidth) {
+            // More blank lines than the document usually leaves between lines: a break, unless the sentence plainly goes on.
+            let wideGap = gap >= 2 && gap > usualGap && !(line.text.first.map(Scalars.isLowerLetter) ?? false)
+            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrapWidth: wrapWidth) {
                 current!.append(line)
             } else {
                 flush()
@@ -206,6 +209,15 @@ enum Lexer {
     static func isRule(_ text: [Unicode.Scalar]) -> Bool {
         guard text.count >= 3 else { return false }
         return text.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" || $0 == "_" || $0 == "=" || Scalars.isSpace($0) }
+    }
+
+    /// The number of blank lines most often found between two text lines (1 in PDF text that double-spaces, else 0).
+    static func estimateUsualGap(_ lines: [CleanLine]) -> Int {
+        var counts: [Int: Int] = [:]
+        for (a, b) in zip(lines, lines.dropFirst()) where b.line > a.line {
+            counts[min(b.line - a.line - 1, 4), default: 0] += 1
+        }
+        return counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? 0
     }
 
     /// The width hard-wrapped lines reach: the 80th percentile length of lines that are
