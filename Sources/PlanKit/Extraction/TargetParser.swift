@@ -155,7 +155,7 @@ enum TargetParser {
     /// the number before was where the indicator starts from.
     static func startsDecrease(_ t: TokenStream, after start: Int, clause: Range<Int>) -> Bool {
         var k = start
-        while k < min(start + 5, clause.upperBound), !t.isNumber(k) {
+        while k < min(start + 5, clause.upperBound), !t.isNumber(k), !t.is(k, Words.onward) {
             if t.is(k, Words.down) || t.is(k, Words.remain) || t.is(k, Words.up) { return true }
             k += 1
         }

@@ -70,10 +70,14 @@ enum Lexer {
         var current: Builder? = nil
         var inCell = false
         var previousLine = 0
+        /// Page numbers met inside a block, emitted after it so blocks stay in line order.
+        var setAside: [Block] = []
 
         func flush() {
             if let builder = current { blocks.append(builder.build()) }
             current = nil
+            blocks.append(contentsOf: setAside)
+            setAside.removeAll()
         }
 
         for line in clean {
@@ -105,7 +109,7 @@ enum Lexer {
             }
             if isPageNumber(line.text), current != nil {
                 // Set aside; the paragraph it interrupts goes on after it.
-                blocks.append(Builder(line, kind: .pageNumber).build())
+                setAside.append(Builder(line, kind: .pageNumber).build())
                 continue
             }
             if isRule(line.text) {
@@ -160,6 +164,8 @@ enum Lexer {
     static func continues(_ block: Builder, with line: CleanLine, wrapWidth: Int) -> Bool {
         guard block.kind == .text, let first = line.text.first else { return false }
         if line.headingLevel > 0 { return false }
+        // "Nơi nhận:" heads its own list.
+        if block.fragments.count == 1, ScalarText(block.scalars).matches(Keywords.recipients, at: 0) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -229,7 +235,8 @@ enum Lexer {
                 lengths.append(a.text.count)
             }
         }
-        guard !lengths.isEmpty else { return Int.max / 10 }
+        // Too few wrapped lines to tell the width: never join on a capital letter.
+        guard lengths.count >= 3 else { return Int.max / 10 }
         lengths.sort()
         return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
     }
