@@ -165,7 +165,7 @@ enum Lexer {
         guard block.kind == .text, let first = line.text.first else { return false }
         if line.headingLevel > 0 { return false }
         // "Nơi nhận:" heads its own list.
-        if block.fragments.count == 1, ScalarText(block.scalars).matches(Keywords.recipients, at: 0) { return false }
+        if block.fragments.count == 1, startsWith(block.scalars, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -181,6 +181,13 @@ enum Lexer {
             return true
         }
         return last.text.count * 10 >= wrapWidth * 6
+    }
+
+    /// Case-insensitive prefix test for a lower-case keyword.
+    static func startsWith(_ text: [Unicode.Scalar], _ keyword: [Unicode.Scalar]) -> Bool {
+        guard text.count >= keyword.count else { return false }
+        for k in 0..<keyword.count where Scalars.lower(text[k]) != keyword[k] { return false }
+        return true
     }
 
     /// Terminal punctuation a paragraph or list item ends with.
