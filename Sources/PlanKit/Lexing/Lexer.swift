@@ -22,8 +22,8 @@ struct Block: Sendable {
     var text: ScalarText
     var fragments: [Fragment]
     var headingLevel: Int
-
-    var string: String { text.string(0..<text.count) }
+    /// The text as a String, made once.
+    let string: String
 
     /// Span of the whole block, marker included.
     var span: SourceSpan {
@@ -156,7 +156,8 @@ enum Lexer {
         var lastLine: CleanLine { fragments[fragments.count - 1].line }
 
         func build() -> Block {
-            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel)
+            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
+                  string: Scalars.string(scalars))
         }
     }
 
