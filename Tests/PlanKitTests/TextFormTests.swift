@@ -267,6 +267,11 @@ struct T: Equatable, CustomStringConvertible {
         #expect(ListMarker.read(Array(line.unicodeScalars)[...]) == nil)
     }
 
+    /// Found by fuzzing: a 20-digit "item number" overflowed Int.
+    @Test func aLongDigitRunIsNotAMarkerAndDoesNotOverflow() {
+        #expect(ListMarker.read(Array("99999999999999999999. x".unicodeScalars)[...]) == nil)
+    }
+
     @Test func lettersFollowVietnameseOrder() {
         let letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k"].map { ListMarker.read(Array("\($0). x".unicodeScalars)[...])?.kind }
         #expect(letters == (0..<10).map { .letter($0) })
@@ -309,6 +314,13 @@ struct T: Equatable, CustomStringConvertible {
         ]).joined(separator: "\n")))
         #expect(blocks.count == 10)
         #expect(blocks[8].string.hasSuffix("bạo lực gia đình; Thu thập, thống kê số liệu."))
+    }
+
+    /// Found by fuzzing: the lone "|" between one-per-line table cells was in no element.
+    @Test func loneCellBoundariesAreKeptAsSeparators() {
+        let plan = parse("|\nKẾ HOẠCH\n|\n")
+        #expect(plan.unclassified.map(\.role) == [.separator, .separator])
+        #expect(plan.unclassified.map(\.span.startLine) == [1, 3])
     }
 
     @Test func aShortLineWithoutFullStopEndsATitle() {

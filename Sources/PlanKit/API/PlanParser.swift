@@ -24,10 +24,10 @@ public enum PlanParser {
                                           span: outline.sections.first(where: { $0.kind == .reporting })?.heading.span))
         }
         let unclassified = outline.unclassified.map { block in
-            TextBlock(role: block.kind == .pageNumber ? .pageNumber : .text, marker: block.marker?.raw,
+            TextBlock(role: block.kind == .pageNumber ? .pageNumber : .separator, marker: block.marker?.raw,
                       text: block.string, span: block.span)
         }
-        for block in unclassified {
+        for block in unclassified where block.role == .pageNumber {
             diagnostics.append(Diagnostic(.unclassifiedText, "'\(block.text)' set aside as a page number", span: block.span))
         }
         diagnostics.sort { ($0.span ?? SourceSpan(startLine: 0, endLine: 0)) < ($1.span ?? SourceSpan(startLine: 0, endLine: 0)) }

@@ -8,6 +8,8 @@ struct Block: Sendable {
         case pageNumber
         /// A rule of dashes or underscores under the national motto.
         case rule
+        /// A lone "|" between table cells laid out one per line.
+        case cellBoundary
     }
 
     /// Where a physical line's text begins inside the block's text.
@@ -87,6 +89,7 @@ enum Lexer {
             case .cellBoundary:
                 flush()
                 inCell = true
+                blocks.append(Builder(line, kind: .cellBoundary).build())
                 continue
             case .inlineCell:
                 flush()

@@ -77,11 +77,12 @@ struct ListMarker: Hashable, Sendable {
             while j < s.endIndex, Scalars.isDigit(s[j]) {
                 var value = 0, digits = 0
                 while j < s.endIndex, Scalars.isDigit(s[j]) {
+                    // Item numbers have at most three digits; stop before a long run can overflow.
+                    guard digits < 3 else { return nil }
                     value = value * 10 + Int(s[j].value - 0x30)
                     digits += 1
                     j += 1
                 }
-                guard digits <= 3 else { return nil }
                 parts.append(value)
                 endedWithDot = false
                 if j < s.endIndex, s[j] == "." || s[j] == ")" {

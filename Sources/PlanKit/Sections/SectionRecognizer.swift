@@ -23,7 +23,7 @@ enum SectionRecognizer {
         }
 
         for block in blocks {
-            if block.kind == .pageNumber {
+            if block.kind == .pageNumber || block.kind == .cellBoundary {
                 unclassified.append(block)
                 continue
             }
