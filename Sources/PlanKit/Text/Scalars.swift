@@ -1,5 +1,3 @@
-import Foundation
-
 /// Unicode-scalar helpers the stages share. Everything here works on `Unicode.Scalar`
 /// arrays: no `Character` (grapheme breaking) and no regular expressions in hot loops.
 enum Scalars {
@@ -9,20 +7,20 @@ enum Scalars {
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s }
-        if v < UInt32(lowerTable.count) { return Unicode.Scalar(lowerTable[Int(v)])! }
-        return s
+        if v < 0x250 { return Unicode.Scalar(latinLower[Int(v)])! }
+        if v >= 0x1E00 && v < 0x1F00 { return Unicode.Scalar(extendedLower[Int(v - 0x1E00)])! }
+        return lowerSlow(s)
     }
 
-    private static let lowerTable: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 0x1F00)
-        for v in 0..<UInt32(table.count) {
-            table[Int(v)] = v
-            guard let scalar = Unicode.Scalar(v) else { continue }
-            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-            if mapped.count == 1 { table[Int(v)] = mapped.first!.value }
-        }
-        return table
-    }()
+    /// Scripts plans do not use: ask the Unicode tables directly.
+    static func lowerSlow(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let mapped = s.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : s
+    }
+
+    // Latin-1, Latin Extended-A/B (ư, ơ, đ) and Latin Extended Additional (ạ … ỹ): every Vietnamese letter.
+    private static let latinLower: [UInt32] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!).value }
+    private static let extendedLower: [UInt32] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!).value }
 
     /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
     /// String costs a capacity check and a copy each).
@@ -76,27 +74,6 @@ enum Scalars {
         isLetter(s) && !isUpper(s)
     }
 
-    /// Letters with all marks removed and đ → d, lowercased: "Mục Tiêu" → "muc tieu".
-    @inline(__always)
-    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let l = lower(s)
-        if l.value < 0x80 { return l }
-        if l.value < UInt32(foldTable.count) { return Unicode.Scalar(foldTable[Int(l.value)])! }
-        return l
-    }
-
-    private static let foldTable: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 0x1F00)
-        for v in 0..<UInt32(table.count) {
-            table[Int(v)] = v
-            guard v >= 0x80, let scalar = Unicode.Scalar(v) else { continue }
-            if scalar == "đ" || scalar == "Đ" { table[Int(v)] = 0x64; continue }
-            if let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.value < 0x80 {
-                table[Int(v)] = lower(base).value
-            }
-        }
-        return table
-    }()
 }
 
 /// A run of text as scalars with a lowercased copy for case-insensitive matching.
