@@ -1,0 +1,142 @@
+import Foundation
+
+/// Runs every lint rule over one parsed plan.
+///
+/// Rules are pure functions of the plan and its source lines (``LintContext``); each reports
+/// through a ``FindingSink``. The linter then applies the configuration (rules turned off,
+/// severities changed) and sorts the findings by position, rule and message.
+public enum Linter {
+    /// Normalises the plan against the national catalog (idempotent) and checks it.
+    public static func lint(_ source: SourceText, plan: Plan, path: String? = nil,
+                            configuration: LintConfiguration = LintConfiguration()) -> [LintFinding] {
+        let path = path ?? source.path
+        let context = LintContext(source: source, plan: NationalNormalizer.normalize(plan))
+        var sink = FindingSink(path: path, context: context)
+        StructureRules.check(context, &sink)
+        HeaderRules.check(context, &sink)
+        NumberingRules.check(context, &sink)
+        IndicatorRules.check(context, &sink)
+        ReportingRules.check(context, &sink)
+        DamageRules.check(context, &sink)
+        var findings: [LintFinding] = []
+        for draft in sink.findings {
+            guard let severity = configuration.severity(of: draft.rule, forPath: path) else { continue }
+            var finding = draft
+            finding.severity = severity
+            findings.append(finding)
+        }
+        return findings.sorted(by: LintFinding.precedes)
+    }
+}
+
+/// What a rule sees: the plan (normalised) and the source lines it was read from.
+struct LintContext {
+    let source: SourceText
+    let plan: Plan
+
+    /// What kind of plan this is, for the parts it needs.
+    enum PlanKind: Equatable {
+        /// A multi-year plan implementing the strategy: objectives with indicators, tasks, funding, organization, reporting.
+        case strategy
+        /// A plan for one year: activities, organization, reporting.
+        case annual
+    }
+
+    var kind: PlanKind {
+        if let period = plan.header.period { return period.from == period.to ? .annual : .strategy }
+        return allSections.contains { $0.kind == .objectives } || !plan.objectives.isEmpty ? .strategy : .annual
+    }
+
+    /// Every section, depth first, in document order.
+    var allSections: [Section] {
+        var result: [Section] = []
+        func walk(_ sections: [Section]) {
+            for section in sections {
+                result.append(section)
+                walk(section.children)
+            }
+        }
+        walk(plan.sections)
+        return result
+    }
+
+    func line(_ number: Int) -> String {
+        number >= 1 && number <= source.lines.count ? source.lines[number - 1] : ""
+    }
+
+    /// The span of a line's text, leading and trailing blanks and Markdown emphasis excluded.
+    func lineSpan(_ number: Int) -> SourceSpan {
+        let scalars = Array(line(number).unicodeScalars)
+        let skip: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "*" || $0 == "#" || $0 == "|" }
+        guard let first = scalars.firstIndex(where: { !skip($0) }),
+              let last = scalars.lastIndex(where: { !skip($0) }) else {
+            return SourceSpan(startLine: number, endLine: number, startColumn: 1, endColumn: 1)
+        }
+        return SourceSpan(startLine: number, endLine: number, startColumn: first + 1, endColumn: last + 2)
+    }
+
+    /// A span as the parser gave it, pointed at the text of its first line when it carries no columns.
+    func refine(_ span: SourceSpan) -> SourceSpan {
+        guard span.startColumn <= 1, span.endColumn <= 1 else { return span }
+        var first = lineSpan(span.startLine)
+        if span.endLine > span.startLine {
+            let last = lineSpan(span.endLine)
+            first.endLine = last.endLine
+            first.endColumn = last.endColumn
+        }
+        return first
+    }
+
+    /// The first place within `span`'s lines where `needle` is written, as a one-line span.
+    func locate(_ needle: String, within span: SourceSpan) -> SourceSpan? {
+        guard !needle.isEmpty else { return nil }
+        let lastLine = min(max(span.endLine, span.startLine), source.lines.count)
+        guard span.startLine >= 1, span.startLine <= lastLine else { return nil }
+        for number in span.startLine...lastLine {
+            let text = line(number)
+            guard let range = text.range(of: needle) else { continue }
+            let start = text.unicodeScalars[..<range.lowerBound].count + 1
+            let length = text.unicodeScalars[range].count
+            return SourceSpan(startLine: number, endLine: number, startColumn: start, endColumn: start + length)
+        }
+        return nil
+    }
+
+    /// The span of a whole section heading line.
+    func headingSpan(_ section: Section) -> SourceSpan { lineSpan(section.span.startLine) }
+
+    /// The first line that is not blank (where a finding about the whole document points).
+    var documentStart: SourceSpan {
+        let number = source.lines.firstIndex { !$0.allSatisfy(\.isWhitespace) }.map { $0 + 1 } ?? 1
+        return lineSpan(number)
+    }
+
+    /// Where the header's block with `role` is, if the parser recorded it in the preamble.
+    func headerSpan(_ role: BlockRole) -> SourceSpan? {
+        plan.preamble.first { $0.role == role }.map { refine($0.span) }
+    }
+
+    var plural: (Int, String) -> String { { n, word in "\(n) \(word)\(n == 1 ? "" : "s")" } }
+}
+
+/// Collects findings with their fingerprints.
+struct FindingSink {
+    let path: String
+    let context: LintContext
+    private(set) var findings: [LintFinding] = []
+
+    init(path: String, context: LintContext) {
+        self.path = path
+        self.context = context
+    }
+
+    /// `subject` names what the finding is about in words that do not move with line numbers
+    /// (an indicator's text, the heading it concerns); the fingerprint is made from it.
+    mutating func report(_ rule: LintRule, _ message: String, at span: SourceSpan, subject: String,
+                         hint: String? = nil) {
+        let normalizedSubject = subject.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        findings.append(LintFinding(path: path, rule: rule, severity: rule.defaultSeverity, message: message,
+                                    span: span, hint: hint ?? rule.hint,
+                                    fingerprint: Fingerprint.of(rule.id, normalizedSubject)))
+    }
+}

@@ -1,0 +1,142 @@
+/// PK150: text damaged on its way from the original document. Works on the source lines, not on the
+/// parsed plan, so it reports the same whether or not the parser made sense of the lines.
+///
+/// Damaged lines close together (at most ``maxGap`` intact non-blank lines apart) are reported as one
+/// run, so a damaged file gives a few findings, not hundreds.
+enum DamageRules {
+    static let maxGap = 2
+
+    enum Kind: Int, Comparable, CaseIterable {
+        case replacementCharacters, mojibake, legacyEncoding, droppedLetters
+
+        var description: String {
+            switch self {
+            case .replacementCharacters: "replacement characters (bytes lost in decoding)"
+            case .mojibake: "UTF-8 read as Windows-1252 (mojibake)"
+            case .legacyEncoding: "a legacy Vietnamese font encoding (TCVN3 or VNI)"
+            case .droppedLetters: "letters dropped and left as spaces"
+            }
+        }
+
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    struct LineDamage {
+        var line: Int
+        var kinds: Set<Kind>
+        /// Scalar offset of the first damaged spot.
+        var column: Int
+        var example: String
+    }
+
+    static func check(_ context: LintContext, _ sink: inout FindingSink) {
+        var runs: [[LineDamage]] = []
+        var intactSinceLast = 0
+        for (index, line) in context.source.lines.enumerated() {
+            if let damage = inspect(line, number: index + 1) {
+                if runs.isEmpty || intactSinceLast > maxGap { runs.append([]) }
+                runs[runs.count - 1].append(damage)
+                intactSinceLast = 0
+            } else if !line.allSatisfy(\.isWhitespace) {
+                intactSinceLast += 1
+            }
+        }
+        for run in runs {
+            let first = run[0]
+            let last = run[run.count - 1]
+            let kinds = run.reduce(into: Set<Kind>()) { $0.formUnion($1.kinds) }.sorted()
+            let lines = first.line == last.line ? "line \(first.line) is" : "lines \(first.line)–\(last.line) are"
+            let count = first.line == last.line ? "" : " (\(run.count) damaged lines)"
+            let end = context.lineSpan(last.line)
+            let span = SourceSpan(startLine: first.line, endLine: last.line, startColumn: first.column,
+                                  endColumn: max(end.endColumn, 1))
+            sink.report(.damagedText,
+                        "\(lines) damaged\(count): \(kinds.map(\.description).joined(separator: "; ")), e.g. \"\(first.example)\"; repair the text first",
+                        at: span, subject: kinds.map { String($0.rawValue) }.joined() + " " + first.example)
+        }
+    }
+
+    /// The damage on one line, if any.
+    static func inspect(_ line: String, number: Int) -> LineDamage? {
+        let scalars = Array(line.unicodeScalars)
+        var kinds: Set<Kind> = []
+        var firstSpot: Int? = nil
+        func mark(_ kind: Kind, at offset: Int) {
+            kinds.insert(kind)
+            if firstSpot == nil || offset < firstSpot! { firstSpot = offset }
+        }
+        var legacy = 0
+        for (i, s) in scalars.enumerated() {
+            if s == "\u{FFFD}" { mark(.replacementCharacters, at: i) }
+            if i + 1 < scalars.count, isMojibakeLead(s), isMojibakeTrail(scalars[i + 1]) { mark(.mojibake, at: i) }
+            if isLegacyLetter(s), i > 0, scalars[i - 1].properties.isAlphabetic {
+                legacy += 1
+                if legacy >= 2 { mark(.legacyEncoding, at: i) }
+            }
+        }
+        // Dropped letters: syllables that no Vietnamese word has (consonants alone: "c", "t", "đ").
+        var orphans: [Int] = []
+        var start: Int? = nil
+        for i in 0...scalars.count {
+            let isLetter = i < scalars.count && scalars[i].properties.isAlphabetic
+            if isLetter {
+                if start == nil { start = i }
+                continue
+            }
+            guard let s = start else { continue }
+            start = nil
+            let token = scalars[s..<i]
+            if isOrphan(token, isListMarker: isListMarker(scalars, from: s, to: i)) { orphans.append(s) }
+        }
+        if orphans.count >= 2 { mark(.droppedLetters, at: orphans[0]) }
+        guard let spot = firstSpot else { return nil }
+        return LineDamage(line: number, kinds: kinds, column: spot + 1, example: example(scalars, around: spot))
+    }
+
+    static let vowels: Set<Character> = Set("aăâeêioôơuưy")
+
+    /// A lower-case run of consonants, or one upper-case consonant alone: no Vietnamese syllable.
+    static func isOrphan(_ token: ArraySlice<Unicode.Scalar>, isListMarker: Bool) -> Bool {
+        guard !isListMarker else { return false }
+        let text = String(String.UnicodeScalarView(token))
+        let base = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.canonicalCombiningClass == .notReordered }
+        let letters = String(String.UnicodeScalarView(base)).lowercased()
+        guard !letters.contains(where: { vowels.contains($0) }) else { return false }
+        let isLower = text == text.lowercased()
+        return isLower || token.count == 1
+    }
+
+    /// "a." "đ)" "b" at the start of a line (after blanks and Markdown), as list markers.
+    static func isListMarker(_ scalars: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard to - from == 1, to < scalars.count, scalars[to] == "." || scalars[to] == ")" else { return false }
+        return scalars[..<from].allSatisfy { $0.properties.isWhitespace || $0 == "#" || $0 == "*" || $0 == "-" }
+    }
+
+    static func isMojibakeLead(_ s: Unicode.Scalar) -> Bool {
+        ["Ã", "Â", "Ä", "Æ", "Å", "á", "Ä"].contains(s)
+    }
+
+    static func isMojibakeTrail(_ s: Unicode.Scalar) -> Bool {
+        (0x80...0xBF).contains(s.value) || [0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
+                                             0x20AC, 0x2122].contains(s.value) || (0x2013...0x203A).contains(s.value)
+    }
+
+    /// Latin-1 letters and signs that Vietnamese text never has but TCVN3 and VNI text is full of.
+    static func isLegacyLetter(_ s: Unicode.Scalar) -> Bool {
+        guard (0xA0...0xFF).contains(s.value) else { return false }
+        return !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°±·×÷\u{A0}".unicodeScalars.contains(s)
+    }
+
+    /// A few words around the damaged spot, for the message.
+    static func example(_ scalars: [Unicode.Scalar], around spot: Int) -> String {
+        var from = spot
+        var words = 0
+        while from > 0, words < 1 {
+            from -= 1
+            if scalars[from] == " ", from > 0, scalars[from - 1] != " " { words += 1 }
+        }
+        let to = min(scalars.count, spot + 16)
+        let text = String(String.UnicodeScalarView(scalars[from..<to]))
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
