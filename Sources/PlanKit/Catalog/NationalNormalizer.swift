@@ -68,24 +68,24 @@ struct CatalogIndex {
 
     init(_ catalog: [NationalIndicator]) {
         entries = catalog.map { indicator in
-            let partPairs = indicator.parts.map { Words.pairs(of: $0.measure) }
+            let partPairs = indicator.parts.map { MeasureWords.pairs(of: $0.measure) }
             let own = indicator.parts.indices.map { i in
                 (indicator.parts[i].label,
                  partPairs.indices.filter { $0 != i }.reduce(partPairs[i]) { $0.subtracting(partPairs[$1]) })
             }
-            return Entry(indicator: indicator, pairs: Words.pairs(of: indicator.measure), partPairs: partPairs,
+            return Entry(indicator: indicator, pairs: MeasureWords.pairs(of: indicator.measure), partPairs: partPairs,
                          ownPairs: own)
         }
     }
 
     /// The best-matching national indicator, looked for in the objective's domain when it has one.
     func match(text: String, domain: Domain?) -> NationalIndicator? {
-        let words = Words.pairs(of: text)
+        let words = MeasureWords.pairs(of: text)
         guard !words.isEmpty else { return nil }
         var best: (NationalIndicator, Double)? = nil
         for entry in entries where domain == nil || entry.indicator.domain == domain {
             // A local indicator may carry one part of a compound one only.
-            let score = ([entry.pairs] + entry.partPairs).map { Words.containment(of: $0, in: words) }.max() ?? 0
+            let score = ([entry.pairs] + entry.partPairs).map { MeasureWords.containment(of: $0, in: words) }.max() ?? 0
             if score > (best?.1 ?? 0) { best = (entry.indicator, score) }
         }
         guard let best, best.1 >= NationalNormalizer.threshold else { return nil }
@@ -95,14 +95,14 @@ struct CatalogIndex {
     /// The one part whose own words the text contains, if exactly one.
     func part(of indicator: NationalIndicator, namedIn text: String) -> String? {
         guard let entry = entries.first(where: { $0.indicator.id == indicator.id }) else { return nil }
-        let words = Words.pairs(of: text)
+        let words = MeasureWords.pairs(of: text)
         let named = entry.ownPairs.filter { !$0.pairs.isDisjoint(with: words) }
         return named.count == 1 ? named[0].label : nil
     }
 }
 
 /// Lower-cased syllables and their adjacent pairs, for comparing measures.
-enum Words {
+enum MeasureWords {
     static func syllables(_ text: String) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()

@@ -78,7 +78,7 @@ enum IndicatorRules {
     /// PK133: the same indicator twice (same words after its number).
     static func duplicate(_ indicator: Indicator, seen: inout [String: Indicator], _ context: LintContext,
                           _ sink: inout FindingSink) {
-        var words = Words.syllables(indicator.text)
+        var words = MeasureWords.syllables(indicator.text)
         if words.starts(with: ["chỉ", "tiêu"]) { words.removeFirst(2) }
         let key = words.joined(separator: " ")
         guard !key.isEmpty else { return }
