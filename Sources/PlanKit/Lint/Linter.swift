@@ -17,15 +17,47 @@ public enum Linter {
         NumberingRules.check(context, &sink)
         IndicatorRules.check(context, &sink)
         ReportingRules.check(context, &sink)
-        DamageRules.check(context, &sink)
+        let damage = DamageRules.runs(source.lines)
+        var drafts = heldBack(sink.findings, damage: damage, source: source)
+        var damageSink = FindingSink(path: path, context: context)
+        DamageRules.check(damage, context, &damageSink)
+        drafts += damageSink.findings
+
         var findings: [LintFinding] = []
-        for draft in sink.findings {
+        for draft in drafts {
             guard let severity = configuration.severity(of: draft.rule, forPath: path) else { continue }
             var finding = draft
             finding.severity = severity
             findings.append(finding)
         }
         return findings.sorted(by: LintFinding.precedes)
+    }
+}
+
+extension Linter {
+    /// Rules that report something missing. On text with many damaged lines the parser misses
+    /// parts that are there, so these say nothing true until the text is repaired.
+    static let absenceRules: Set<LintRule> = [
+        .indicatorWithoutOwner, .missingRequiredPart, .missingDocumentNumber, .missingPlace, .incompleteDate,
+        .missingDocumentType, .missingTitle, .incompleteSignature, .recipientsWithoutArchive, .targetWithoutYear,
+        .missingReportingDeadline,
+    ]
+
+    /// The share of non-blank lines that, once damaged, holds back the absence rules.
+    static let damagedShare = 0.1
+
+    /// Drops findings that start on damaged lines, and absence findings when much of the text is damaged:
+    /// the damage finding says what to do first.
+    static func heldBack(_ findings: [LintFinding], damage: [[DamageRules.LineDamage]], source: SourceText) -> [LintFinding] {
+        guard !damage.isEmpty else { return findings }
+        let damagedLines = Set(damage.flatMap { $0.map(\.line) })
+        let runs = damage.map { $0[0].line...$0[$0.count - 1].line }
+        let nonBlank = source.lines.reduce(0) { $0 + ($1.allSatisfy(\.isWhitespace) ? 0 : 1) }
+        let mostlyDamaged = Double(damagedLines.count) >= damagedShare * Double(max(nonBlank, 1))
+        return findings.filter { finding in
+            if mostlyDamaged, absenceRules.contains(finding.rule) { return false }
+            return !runs.contains { $0.contains(finding.span.startLine) }
+        }
     }
 }
 

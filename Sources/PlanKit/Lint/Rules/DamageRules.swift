@@ -29,10 +29,11 @@ enum DamageRules {
         var example: String
     }
 
-    static func check(_ context: LintContext, _ sink: inout FindingSink) {
+    /// Damaged lines, grouped into runs.
+    static func runs(_ lines: [String]) -> [[LineDamage]] {
         var runs: [[LineDamage]] = []
         var intactSinceLast = 0
-        for (index, line) in context.source.lines.enumerated() {
+        for (index, line) in lines.enumerated() {
             if let damage = inspect(line, number: index + 1) {
                 if runs.isEmpty || intactSinceLast > maxGap { runs.append([]) }
                 runs[runs.count - 1].append(damage)
@@ -41,6 +42,10 @@ enum DamageRules {
                 intactSinceLast += 1
             }
         }
+        return runs
+    }
+
+    static func check(_ runs: [[LineDamage]], _ context: LintContext, _ sink: inout FindingSink) {
         for run in runs {
             let first = run[0]
             let last = run[run.count - 1]
@@ -51,7 +56,7 @@ enum DamageRules {
             let span = SourceSpan(startLine: first.line, endLine: last.line, startColumn: first.column,
                                   endColumn: max(end.endColumn, 1))
             sink.report(.damagedText,
-                        "\(lines) damaged\(count): \(kinds.map(\.description).joined(separator: "; ")), e.g. \"\(first.example)\"; repair the text first",
+                        "\(lines) damaged\(count): \(kinds.map(\.description).joined(separator: "; ")), e.g. \"\(first.example)\"; repair the text first (other findings on these lines are held back)",
                         at: span, subject: kinds.map { String($0.rawValue) }.joined() + " " + first.example)
         }
     }
@@ -68,7 +73,7 @@ enum DamageRules {
         var legacy = 0
         for (i, s) in scalars.enumerated() {
             if s == "\u{FFFD}" { mark(.replacementCharacters, at: i) }
-            if i + 1 < scalars.count, isMojibakeLead(s), isMojibakeTrail(scalars[i + 1]) { mark(.mojibake, at: i) }
+            if i + 1 < scalars.count, isMojibake(s, scalars[i + 1]) { mark(.mojibake, at: i) }
             if isLegacyLetter(s), i > 0, scalars[i - 1].properties.isAlphabetic {
                 legacy += 1
                 if legacy >= 2 { mark(.legacyEncoding, at: i) }
@@ -86,7 +91,10 @@ enum DamageRules {
             guard let s = start else { continue }
             start = nil
             let token = scalars[s..<i]
-            if isOrphan(token, isListMarker: isListMarker(scalars, from: s, to: i)) { orphans.append(s) }
+            // Parts of abbreviations ("B/c", "TB&XH") are not syllables.
+            let abbreviation = (s > 0 && "/&".unicodeScalars.contains(scalars[s - 1]))
+                || (i < scalars.count && "/&".unicodeScalars.contains(scalars[i]))
+            if !abbreviation, isOrphan(token, isListMarker: isListMarker(scalars, from: s, to: i)) { orphans.append(s) }
         }
         if orphans.count >= 2 { mark(.droppedLetters, at: orphans[0]) }
         guard let spot = firstSpot else { return nil }
@@ -112,13 +120,18 @@ enum DamageRules {
         return scalars[..<from].allSatisfy { $0.properties.isWhitespace || $0 == "#" || $0 == "*" || $0 == "-" }
     }
 
-    static func isMojibakeLead(_ s: Unicode.Scalar) -> Bool {
-        ["Ã", "Â", "Ä", "Æ", "Å", "á", "Ä"].contains(s)
-    }
-
-    static func isMojibakeTrail(_ s: Unicode.Scalar) -> Bool {
-        (0x80...0xBF).contains(s.value) || [0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
-                                             0x20AC, 0x2122].contains(s.value) || (0x2013...0x203A).contains(s.value)
+    /// A UTF-8 lead byte read as Windows-1252 ("Ã", "Ä", "Æ", "á" of "á»") followed by a continuation byte
+    /// read the same way. Only "Ã"-like leads may pair with Windows-1252's punctuation: "á" before a
+    /// closing quote is Vietnamese ("văn hoá”").
+    static func isMojibake(_ lead: Unicode.Scalar, _ trail: Unicode.Scalar) -> Bool {
+        let continuation = (0x80...0xBF).contains(trail.value)
+        switch lead {
+        case "á": return continuation
+        case "Ã", "Â", "Ä", "Æ", "Å":
+            return continuation || [0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
+                                    0x20AC, 0x2122].contains(trail.value) || (0x2013...0x203A).contains(trail.value)
+        default: return false
+        }
     }
 
     /// Latin-1 letters and signs that Vietnamese text never has but TCVN3 and VNI text is full of.

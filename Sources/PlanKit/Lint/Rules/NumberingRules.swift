@@ -79,7 +79,7 @@ enum NumberingRules {
                 }
                 if let expected, Array(parts.dropLast()) != expected {
                     sink.report(.wrongParent,
-                                "item \(section.marker) is numbered under \(expected.map(String.init).joined(separator: ".")), but its parent is \(parent!.marker)",
+                                "item \(section.marker) is numbered as part of \(parts.dropLast().map(String.init).joined(separator: ".")), but it sits under \(parent!.marker)",
                                 at: at, subject: subject)
                 }
             }
