@@ -1,13 +1,17 @@
+import Foundation
+
 /// Maps a plan's indicators onto the national strategy's catalog.
 ///
 /// A local plan renumbers, merges, drops and adds indicators, so the match is made on the words of
-/// the measure, never on the local number: the share of the national measure's word pairs
-/// ("lao động", "động nữ", "nữ làm", …) that the local indicator's text contains. An indicator whose
-/// best share is under ``threshold`` is a local addition and keeps `nationalId == nil`. Each target of
+/// the measure, never on the local number: the weighted share of the national measure's syllables
+/// and syllable pairs ("lao động", "động nữ", …) that the local indicator's text contains (see
+/// ``CatalogIndex``). An indicator that matches no national measure well enough is a local addition and keeps `nationalId == nil`. Each target of
 /// a matched indicator gets the national target of the same part and year.
 public enum NationalNormalizer {
-    /// The least share of the national measure's word pairs a local indicator must contain.
-    static let threshold = 0.5
+    /// The least weighted share of the national measure's words a local indicator must contain.
+    static let threshold = 0.4
+    /// The least share for a clear winner among its domain's indicators.
+    static let closeThreshold = 0.3
 
     /// Fills `nationalId` on every indicator and `national` on every target. Idempotent.
     public static func normalize(_ plan: Plan, catalog: [NationalIndicator] = NationalCatalog.indicators) -> Plan {
@@ -53,50 +57,79 @@ public enum NationalNormalizer {
     }
 }
 
-/// Word pairs of the catalog's measures, computed once per normalisation.
+/// The catalog's measures as weighted word features, computed once per normalisation.
+///
+/// A feature is a syllable or a pair of adjacent syllables. Its weight is its rarity across the
+/// catalog (inverse document frequency), so "tử vong" (one indicator) counts for more than
+/// "tỷ lệ" (many). A measure's score against a text is the weighted share of its features the
+/// text contains.
 struct CatalogIndex {
     struct Entry {
         let indicator: NationalIndicator
-        let pairs: Set<String>
+        let features: Set<String>
         /// Each part's whole measure (shared words included).
-        let partPairs: [Set<String>]
+        let partFeatures: [Set<String>]
         /// Each part's own words: those no other part has.
-        let ownPairs: [(label: String, pairs: Set<String>)]
+        let ownFeatures: [(label: String, features: Set<String>)]
     }
 
     let entries: [Entry]
+    let weights: [String: Double]
 
     init(_ catalog: [NationalIndicator]) {
         entries = catalog.map { indicator in
-            let partPairs = indicator.parts.map { MeasureWords.pairs(of: $0.measure) }
+            let partFeatures = indicator.parts.map { MeasureWords.features(of: $0.measure) }
             let own = indicator.parts.indices.map { i in
                 (indicator.parts[i].label,
-                 partPairs.indices.filter { $0 != i }.reduce(partPairs[i]) { $0.subtracting(partPairs[$1]) })
+                 partFeatures.indices.filter { $0 != i }.reduce(partFeatures[i]) { $0.subtracting(partFeatures[$1]) })
             }
-            return Entry(indicator: indicator, pairs: MeasureWords.pairs(of: indicator.measure), partPairs: partPairs,
-                         ownPairs: own)
+            return Entry(indicator: indicator, features: MeasureWords.features(of: indicator.measure),
+                         partFeatures: partFeatures, ownFeatures: own)
         }
+        var frequency: [String: Int] = [:]
+        for entry in entries { for f in entry.features { frequency[f, default: 0] += 1 } }
+        let count = Double(max(entries.count, 1))
+        weights = frequency.mapValues { log(1 + count / Double($0)) }
     }
 
-    /// The best-matching national indicator, looked for in the objective's domain when it has one.
+    /// The weighted share of `pattern`'s features found in `text`.
+    func score(_ pattern: Set<String>, in text: Set<String>) -> Double {
+        var total = 0.0
+        var found = 0.0
+        for feature in pattern {
+            let weight = weights[feature] ?? 1
+            total += weight
+            if text.contains(feature) { found += weight }
+        }
+        return total > 0 ? found / total : 0
+    }
+
+    /// The best-matching national indicator, looked for in the objective's domain when it has one:
+    /// one scoring at least ``NationalNormalizer/threshold``, or at least ``NationalNormalizer/closeThreshold``
+    /// and twice the runner-up (a reworded measure: "tỷ suất tử vong mẹ" for "tỷ lệ tử vong bà mẹ").
     func match(text: String, domain: Domain?) -> NationalIndicator? {
-        let words = MeasureWords.pairs(of: text)
+        let words = MeasureWords.features(of: text)
         guard !words.isEmpty else { return nil }
-        var best: (NationalIndicator, Double)? = nil
+        var ranked: [(indicator: NationalIndicator, score: Double)] = []
         for entry in entries where domain == nil || entry.indicator.domain == domain {
             // A local indicator may carry one part of a compound one only.
-            let score = ([entry.pairs] + entry.partPairs).map { MeasureWords.containment(of: $0, in: words) }.max() ?? 0
-            if score > (best?.1 ?? 0) { best = (entry.indicator, score) }
+            let score = ([entry.features] + entry.partFeatures).map { self.score($0, in: words) }.max() ?? 0
+            ranked.append((entry.indicator, score))
         }
-        guard let best, best.1 >= NationalNormalizer.threshold else { return nil }
-        return best.0
+        ranked.sort { $0.score > $1.score }
+        guard let best = ranked.first else { return nil }
+        if best.score >= NationalNormalizer.threshold { return best.indicator }
+        if ranked.count > 1, best.score >= NationalNormalizer.closeThreshold, best.score >= 2 * ranked[1].score {
+            return best.indicator
+        }
+        return nil
     }
 
     /// The one part whose own words the text contains, if exactly one.
     func part(of indicator: NationalIndicator, namedIn text: String) -> String? {
         guard let entry = entries.first(where: { $0.indicator.id == indicator.id }) else { return nil }
-        let words = MeasureWords.pairs(of: text)
-        let named = entry.ownPairs.filter { !$0.pairs.isDisjoint(with: words) }
+        let words = MeasureWords.features(of: text)
+        let named = entry.ownFeatures.filter { !$0.features.isDisjoint(with: words) }
         return named.count == 1 ? named[0].label : nil
     }
 }
@@ -118,15 +151,13 @@ enum MeasureWords {
         return result
     }
 
-    static func pairs(of text: String) -> Set<String> {
+    /// Syllables and adjacent pairs of syllables.
+    static func features(of text: String) -> Set<String> {
         let words = syllables(text)
-        guard words.count > 1 else { return Set(words) }
-        return Set((1..<words.count).map { words[$0 - 1] + " " + words[$0] })
-    }
-
-    /// The share of `pattern` found in `text`.
-    static func containment(of pattern: Set<String>, in text: Set<String>) -> Double {
-        guard !pattern.isEmpty else { return 0 }
-        return Double(pattern.intersection(text).count) / Double(pattern.count)
+        var result = Set(words)
+        if words.count > 1 {
+            for i in 1..<words.count { result.insert(words[i - 1] + " " + words[i]) }
+        }
+        return result
     }
 }

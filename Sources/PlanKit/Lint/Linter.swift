@@ -143,9 +143,25 @@ struct LintContext {
         return lineSpan(number)
     }
 
-    /// Where the header's block with `role` is, if the parser recorded it in the preamble.
+    /// Where the header's block with `role` is, if the parser recorded it in the preamble: its text
+    /// found on its lines (a table cell sits mid-line), else its span.
     func headerSpan(_ role: BlockRole) -> SourceSpan? {
-        plan.preamble.first { $0.role == role }.map { refine($0.span) }
+        guard let block = plan.preamble.first(where: { $0.role == role }) else { return nil }
+        return locate(block.text, within: block.span) ?? refine(block.span)
+    }
+
+    /// A header line that reads as a date ("ngày … tháng … năm") within the first lines, for when the
+    /// parser found no place and date line.
+    var bareDateLine: SourceSpan? {
+        for number in 1...min(12, source.lines.count) {
+            let text = line(number)
+            if let day = text.range(of: "ngày"), let month = text.range(of: "tháng"), day.upperBound <= month.lowerBound,
+               text.range(of: "năm") != nil {
+                return locate(String(text[day.lowerBound...]).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "|"))),
+                              within: SourceSpan(startLine: number, endLine: number))
+            }
+        }
+        return nil
     }
 
     var plural: (Int, String) -> String { { n, word in "\(n) \(word)\(n == 1 ? "" : "s")" } }

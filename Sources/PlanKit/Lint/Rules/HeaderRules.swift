@@ -16,11 +16,12 @@ enum HeaderRules {
             }
         }
 
-        let dateAt = placeDateLine ?? start
+        let bareDate = placeDateLine == nil ? context.bareDateLine : nil
+        let dateAt = placeDateLine ?? bareDate ?? start
         if header.place == nil {
-            sink.report(.missingPlace, placeDateLine == nil ? "the header has no place and date line"
-                                                            : "the place and date line names no place",
-                        at: dateAt, subject: "place")
+            let message = placeDateLine != nil ? "the place and date line names no place"
+                : bareDate != nil ? "the date line names no place" : "the header has no place and date line"
+            sink.report(.missingPlace, message, at: dateAt, subject: "place")
         }
         if let date = header.date {
             let blank = [("day", date.day), ("month", date.month), ("year", date.year)].filter { $0.1 == nil }.map(\.0)
