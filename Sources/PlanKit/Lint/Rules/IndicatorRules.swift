@@ -24,7 +24,8 @@ enum IndicatorRules {
     static func years(_ target: Target, of indicator: Indicator, period: Period?, at: SourceSpan, subject: String,
                       _ context: LintContext, _ sink: inout FindingSink) {
         guard let year = target.year else {
-            guard context.kind == .strategy else { return }
+            // A count is usually part of the measure ("mỗi quý có ít nhất 04 tin, bài"), not a target by a year.
+            guard context.kind == .strategy, target.unit != .count else { return }
             let periodText = period.map { " (\($0.from)–\($0.to))" } ?? ""
             sink.report(.targetWithoutYear,
                         "indicator \(indicator.id) sets \(describe(target)) without a year; a multi-year plan\(periodText) must say by when",

@@ -46,7 +46,7 @@ enum StructureRules {
         let plan = context.plan
         let indicators = plan.objectives.flatMap(\.indicators)
         guard !indicators.isEmpty else { return }
-        let reported = Set(plan.responsibilities.flatMap(\.reportsOn))
+        let reported = Set(plan.responsibilities.flatMap { $0.reportsOn + coordinatedReports($0) })
         let unowned = indicators.filter { !reported.contains($0.id) }
         guard !unowned.isEmpty else { return }
         if reported.isEmpty {
@@ -61,6 +61,19 @@ enum StructureRules {
         for indicator in unowned {
             sink.report(.indicatorWithoutOwner, "no agency reports on indicator \(indicator.id)",
                         at: context.refine(indicator.span), subject: indicator.id + " " + indicator.text)
+        }
+    }
+
+    /// Ids an agency supports on but reports on too, as the one that coordinates the others:
+    /// "Phối hợp các cơ quan, đơn vị theo dõi, báo cáo chỉ tiêu 1 của mục tiêu 6" (no "với": it
+    /// coordinates them, where "phối hợp với phòng X" names the lead).
+    static func coordinatedReports(_ responsibility: Responsibility) -> [String] {
+        let duties = responsibility.duties.map { $0.lowercased() }.filter {
+            $0.contains("phối hợp") && !$0.contains("phối hợp với") && $0.contains("báo cáo")
+        }
+        return responsibility.supportsOn.filter { id in
+            guard let objective = parse(id).0 else { return false }
+            return duties.contains { $0.contains("mục tiêu \(objective)") || $0.contains("mục tiêu 0\(objective)") }
         }
     }
 
