@@ -4,6 +4,7 @@ enum StructureRules {
         requiredParts(context, &sink)
         owners(context, &sink)
         references(context, &sink)
+        unknownObjectives(context, &sink)
     }
 
     /// PK103: the parts the plan's kind requires.
@@ -99,6 +100,25 @@ enum StructureRules {
                 sink.report(.unknownIndicatorReference, "\(responsibility.agency) \(verb) \(id), but \(what)",
                             at: at, subject: responsibility.agency + " " + id)
             }
+        }
+    }
+
+    /// An objective named alone that the plan does not have ("mục tiêu 7") resolves to no ids; the
+    /// parser records it as PK012 at the words, which are read back here.
+    static func unknownObjectives(_ context: LintContext, _ sink: inout FindingSink) {
+        let numbers = Set(context.plan.objectives.map(\.number))
+        for diagnostic in context.plan.diagnostics where diagnostic.rule == Diagnostic.Rule.unresolvedReference.id {
+            guard let span = diagnostic.span, span.startLine == span.endLine else { continue }
+            let scalars = Array(context.line(span.startLine).unicodeScalars)
+            guard span.startColumn >= 1, span.endColumn - 1 <= scalars.count, span.startColumn < span.endColumn else { continue }
+            let words = String(String.UnicodeScalarView(scalars[(span.startColumn - 1)..<(span.endColumn - 1)]))
+            guard words.lowercased().hasPrefix("mục tiêu"), let objective = Int(words.filter(\.isNumber)),
+                  !numbers.contains(objective) else { continue }
+            let agency = context.plan.responsibilities.first {
+                $0.span.startLine <= span.startLine && span.startLine <= $0.span.endLine
+            }?.agency ?? "an agency"
+            sink.report(.unknownIndicatorReference, "\(agency) refers to objective \(objective), but the plan has no objective \(objective)",
+                        at: span, subject: agency + " MT\(objective)")
         }
     }
 
