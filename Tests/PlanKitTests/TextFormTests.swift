@@ -299,6 +299,18 @@ struct T: Equatable, CustomStringConvertible {
         #expect(blocks[0].marker?.raw == "d.")
     }
 
+    /// PDF text: a line that fills the width goes on in the next one even after a full stop or ";".
+    @Test func aFullWidthLineInHardWrappedTextDoesNotEndItsParagraph() {
+        let wrapped = (1...8).map { _ in "- Tăng cường công tác truyền thông nâng cao nhận thức về bình đẳng giới cho\n  các cán bộ." }
+        let blocks = Lexer.lex(SourceText(path: "t", text: (wrapped + [
+            "- Hướng dẫn triển khai các hoạt động hỗ trợ nạn nhân bị bạo lực gia đình; ",
+            "Thu thập, thống kê số liệu.",
+            "Trên đây là Kế hoạch.",
+        ]).joined(separator: "\n")))
+        #expect(blocks.count == 10)
+        #expect(blocks[8].string.hasSuffix("bạo lực gia đình; Thu thập, thống kê số liệu."))
+    }
+
     @Test func aShortLineWithoutFullStopEndsATitle() {
         let blocks = Lexer.lex(SourceText(path: "t", text: """
             Thực hiện Chiến lược quốc gia về bình đẳng giới

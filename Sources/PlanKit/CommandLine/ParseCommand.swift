@@ -68,17 +68,18 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(CommandLineError) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            // rename(2) replaces an existing file atomically; FileManager.replaceItemAt on Linux
-            // removed the existing file and then failed.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw CommandLineError("cannot write \(path): \(error.localizedDescription)")
+        }
+        // rename(2) replaces the target in one step: readers see the old file or the new one, never half of it.
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandLineError("cannot write \(path): \(reason)")
         }
     }
 }

@@ -20,7 +20,6 @@ enum HeaderExtractor {
         var issuerLines: [String] = []
         var seenDocumentType = false
         var titleBlocks: [Block] = []
-        var firstSpan: SourceSpan? = preamble.first?.span
         var numberLineSeen = false
 
         for block in preamble {
@@ -66,7 +65,6 @@ enum HeaderExtractor {
             }
             roles.append(role)
         }
-        if firstSpan == nil { firstSpan = SourceSpan(startLine: 1, endLine: 1) }
 
         if !issuerLines.isEmpty {
             header.issuer = issuerLines.joined(separator: " ")
@@ -87,12 +85,12 @@ enum HeaderExtractor {
         }
 
         if !numberLineSeen {
-            diagnostics.append(Diagnostic(.missingNumber, "the plan has no số/ký hiệu line", span: firstSpan))
+            diagnostics.append(Diagnostic(.missingNumber, "the plan has no số/ký hiệu line", span: nil))
         } else if header.number == nil, let i = roles.firstIndex(of: .number) {
             diagnostics.append(Diagnostic(.missingNumber, "the số is blank: '\(preamble[i].string)'", span: preamble[i].span))
         }
         if header.place == nil || header.date == nil {
-            diagnostics.append(Diagnostic(.missingPlaceDate, "the plan has no place and date line", span: firstSpan))
+            diagnostics.append(Diagnostic(.missingPlaceDate, "the plan has no place and date line", span: nil))
         } else if let date = header.date, date.day == nil || date.month == nil || date.year == nil,
                   let i = roles.firstIndex(of: .placeDate) {
             let missing = [date.day == nil ? "day" : nil, date.month == nil ? "month" : nil, date.year == nil ? "year" : nil]
@@ -101,14 +99,14 @@ enum HeaderExtractor {
                                           span: preamble[i].span))
         }
         if header.documentType == nil, !roles.contains(.documentType) {
-            diagnostics.append(Diagnostic(.missingDocumentType, "no document type line (\"KẾ HOẠCH\") before the title", span: firstSpan))
+            diagnostics.append(Diagnostic(.missingDocumentType, "no document type line (\"KẾ HOẠCH\") before the title", span: nil))
         }
         if header.title == nil {
-            diagnostics.append(Diagnostic(.missingTitle, "no title (trích yếu) after the document type", span: firstSpan))
+            diagnostics.append(Diagnostic(.missingTitle, "no title (trích yếu) after the document type", span: nil))
         }
         if header.issuer == nil {
             diagnostics.append(Diagnostic(.missingIssuer, "the issuing body is named neither in the header nor in the enacting clause",
-                                          span: firstSpan))
+                                          span: nil))
         }
 
         let blocks = zip(preamble, roles).map { block, role in
@@ -202,6 +200,12 @@ enum HeaderExtractor {
                 }
                 k = m
             }
+            // "… hướng dẫn của Bộ Lao động – Thương binh và Xã hội tại Công văn số …": the issuer comes first.
+            let clauseBegin = (0..<kindStart).last(where: { t.is($0, Words.semicolon) }).map { $0 + 1 } ?? 0
+            if issuer == nil, t.is(kindStart - 1, Words.at),
+               let of = (clauseBegin..<(kindStart - 1)).last(where: { t.is($0, Words.of) }), of + 1 < kindStart - 1 {
+                issuer = t.text.string(t[of + 1].range.lowerBound..<t[kindStart - 2].range.upperBound)
+            }
             // The clause runs to the next ";" (or the end of the block).
             var clauseEnd = k
             while clauseEnd < t.count, !t.is(clauseEnd, Words.semicolon) { clauseEnd += 1 }
@@ -210,7 +214,7 @@ enum HeaderExtractor {
                 clauseEnd = (k..<enacting).last(where: { t.is($0, Words.comma) }) ?? enacting
             }
             var textStart = kindStart
-            if let opener = (max(0, kindStart - 4)..<kindStart).first(where: { i in basisOpeners.contains { t.matches(i, $0) } }) {
+            if let opener = (clauseBegin..<kindStart).first(where: { i in basisOpeners.contains { t.matches(i, $0) } }) {
                 textStart = opener
             }
             let range = t[textStart].range.lowerBound..<t[max(textStart, clauseEnd - 1)].range.upperBound

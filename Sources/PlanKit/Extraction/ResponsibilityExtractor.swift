@@ -1,7 +1,7 @@
 /// Reads each agency's item under "Tổ chức thực hiện" and resolves the indicators it
 /// leads on (`reportsOn`) or only coordinates on (`supportsOn`).
 enum ResponsibilityExtractor {
-    static let requestPrefix = Phrase("đề nghị")
+    static let requestPrefixes: [Phrase] = ["đề nghị", "yêu cầu"].map(Phrase.init)
     static let responsibilityPrefix = Phrase("trách nhiệm của")
 
     static func extract(_ outline: Outline, objectives: [Objective], diagnostics: inout [Diagnostic]) -> [Responsibility] {
@@ -18,11 +18,24 @@ enum ResponsibilityExtractor {
         let heading = node.heading.text
         let t = TokenStream(heading)
         var start = 0
-        if t.matches(0, requestPrefix) { start = t[requestPrefix.count].range.lowerBound }
-        else if t.matches(0, responsibilityPrefix), t.count > responsibilityPrefix.count { start = t[responsibilityPrefix.count].range.lowerBound }
+        if t.matches(0, responsibilityPrefix), t.count > responsibilityPrefix.count { start = t[responsibilityPrefix.count].range.lowerBound }
         var range = heading.trimmed(start..<heading.count)
         while range.count > 0, [":", ".", ";"].contains(heading.scalars[range.upperBound - 1]) {
             range = heading.trimmed(range.lowerBound..<(range.upperBound - 1))
+        }
+        // "Đề nghị Ủy ban MTTQ …; Yêu cầu các cơ quan …": the verbs that address each group are not the agency.
+        var agency = ""
+        var partStart = 0
+        for i in 0...t.count {
+            guard i == t.count || t.is(i, Words.semicolon) else { continue }
+            var first = partStart
+            if let verb = requestPrefixes.first(where: { t.matches(partStart, $0) }), partStart + verb.count < i { first = partStart + verb.count }
+            if first < i {
+                let lower = max(t[first].range.lowerBound, range.lowerBound)
+                let upper = min(t[i - 1].range.upperBound, range.upperBound)
+                if lower < upper { agency += (agency.isEmpty ? "" : "; ") + heading.string(lower..<upper) }
+            }
+            partStart = i + 1
         }
         var reports: [String] = []
         var supports: [String] = []
@@ -36,7 +49,7 @@ enum ResponsibilityExtractor {
         }
         reports = unique(reports)
         supports = unique(supports).filter { !reports.contains($0) }
-        return Responsibility(agency: heading.string(range), duties: duties, reportsOn: reports, supportsOn: supports,
+        return Responsibility(agency: agency, duties: duties, reportsOn: reports, supportsOn: supports,
                               span: node.span)
     }
 

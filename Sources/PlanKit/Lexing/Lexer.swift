@@ -22,8 +22,8 @@ struct Block: Sendable {
     var text: ScalarText
     var fragments: [Fragment]
     var headingLevel: Int
-
-    var string: String { text.string(0..<text.count) }
+    /// The text as a String, made once.
+    let string: String
 
     /// Span of the whole block, marker included.
     var span: SourceSpan {
@@ -63,7 +63,7 @@ enum Lexer {
         for (i, line) in source.lines.enumerated() {
             clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
         }
-        let wrapWidth = estimateWrapWidth(clean)
+        let wrap = estimateWrap(clean)
         let usualGap = estimateUsualGap(clean)
 
         var blocks: [Block] = []
@@ -120,7 +120,7 @@ enum Lexer {
             let marker = ListMarker.read(line.text[...])
             // More blank lines than the document usually leaves between lines: a break, unless the sentence plainly goes on.
             let wideGap = gap >= 2 && gap > usualGap && !(line.text.first.map(Scalars.isLowerLetter) ?? false)
-            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrapWidth: wrapWidth) {
+            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrap: wrap) {
                 current!.append(line)
             } else {
                 flush()
@@ -156,16 +156,17 @@ enum Lexer {
         var lastLine: CleanLine { fragments[fragments.count - 1].line }
 
         func build() -> Block {
-            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel)
+            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
+                  string: Scalars.string(scalars))
         }
     }
 
     /// Whether `line` goes on with `block` rather than starting a new one.
-    static func continues(_ block: Builder, with line: CleanLine, wrapWidth: Int) -> Bool {
+    static func continues(_ block: Builder, with line: CleanLine, wrap: Wrap) -> Bool {
         guard block.kind == .text, let first = line.text.first else { return false }
         if line.headingLevel > 0 { return false }
         // "Nơi nhận:" heads its own list.
-        if block.fragments.count == 1, ScalarText(block.scalars).matches(Keywords.recipients, at: 0) { return false }
+        if block.fragments.count == 1, startsWith(block.scalars, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -175,12 +176,23 @@ enum Lexer {
             return false
         }
         if block.headingLevel > 0 { return false }
-        if endsSentence(last.text) { return false }
+        if endsSentence(last.text) {
+            // In hard-wrapped text a line that fills the width did not end its paragraph,
+            // even when a sentence happens to end with it.
+            return wrap.isHard && block.marker?.style != .roman && last.text.count * 10 >= wrap.width * 9
+        }
         if Scalars.isDigit(first) {
             // "2030." or "42/100.000 …" going on after "vào năm" / "giảm còn".
             return true
         }
-        return last.text.count * 10 >= wrapWidth * 6
+        return last.text.count * 10 >= wrap.width * 6
+    }
+
+    /// Case-insensitive prefix test for a lower-case keyword.
+    static func startsWith(_ text: [Unicode.Scalar], _ keyword: [Unicode.Scalar]) -> Bool {
+        guard text.count >= keyword.count else { return false }
+        for k in 0..<keyword.count where Scalars.lower(text[k]) != keyword[k] { return false }
+        return true
     }
 
     /// Terminal punctuation a paragraph or list item ends with.
@@ -226,9 +238,15 @@ enum Lexer {
         return counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? 0
     }
 
-    /// The width hard-wrapped lines reach: the 80th percentile length of lines that are
-    /// followed by a lower-case continuation. `Int.max` when nothing is wrapped.
-    static func estimateWrapWidth(_ lines: [CleanLine]) -> Int {
+    /// How the document wraps its lines.
+    struct Wrap {
+        /// The width wrapped lines reach (80th percentile of the lines followed by a lower-case continuation).
+        var width: Int
+        /// Many wrapped lines of about the same width: text pulled from a PDF, not one paragraph per line.
+        var isHard: Bool
+    }
+
+    static func estimateWrap(_ lines: [CleanLine]) -> Wrap {
         var lengths: [Int] = []
         for (a, b) in zip(lines, lines.dropFirst()) where a.kind == .text && b.kind == .text {
             if let first = b.text.first, Scalars.isLowerLetter(first), ListMarker.read(b.text[...]) == nil {
@@ -236,8 +254,10 @@ enum Lexer {
             }
         }
         // Too few wrapped lines to tell the width: never join on a capital letter.
-        guard lengths.count >= 3 else { return Int.max / 10 }
+        guard lengths.count >= 3 else { return Wrap(width: Int.max / 10, isHard: false) }
         lengths.sort()
-        return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+        let p80 = lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+        let p20 = lengths[lengths.count * 2 / 10]
+        return Wrap(width: p80, isHard: lengths.count >= 8 && p20 * 10 >= p80 * 7)
     }
 }

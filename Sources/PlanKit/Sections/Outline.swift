@@ -8,17 +8,20 @@ struct Outline: Sendable {
         /// Unnumbered blocks and bullets directly under the heading, in order.
         var paragraphs: [Block]
         var depth: Int
+        /// From the heading to the last line of its last descendant; final once the section is closed.
+        var span: SourceSpan
+
+        init(heading: Block, kind: SectionKind?, depth: Int) {
+            self.heading = heading
+            self.kind = kind
+            self.children = []
+            self.paragraphs = []
+            self.depth = depth
+            self.span = heading.span
+        }
 
         var label: String { heading.marker?.label ?? "" }
         var title: String { heading.string }
-
-        /// From the heading to the last line of its last descendant.
-        var span: SourceSpan {
-            var span = heading.span
-            if let last = paragraphs.last { span = span.union(last.span) }
-            if let last = children.last { span = span.union(last.span) }
-            return span
-        }
 
         /// Every block of the section in document order, headings included, with the depth it sits at.
         func walk(_ visit: (Block, _ isHeading: Bool, _ depth: Int) -> Void) {

@@ -16,7 +16,9 @@ enum SectionRecognizer {
         var inClosing = false
 
         func closeTop() {
-            let node = stack.removeLast()
+            var node = stack.removeLast()
+            if let last = node.paragraphs.last { node.span = node.span.union(last.span) }
+            if let last = node.children.last { node.span = node.span.union(last.span) }
             if stack.isEmpty { roots.append(node) } else { stack[stack.count - 1].children.append(node) }
         }
 
@@ -41,7 +43,7 @@ enum SectionRecognizer {
             let style = marker.style
             if style == topStyle {
                 while !stack.isEmpty { closeTop() }
-                stack.append(Outline.Node(heading: block, kind: kind(ofTopLevel: block), children: [], paragraphs: [], depth: 0))
+                stack.append(Outline.Node(heading: block, kind: kind(ofTopLevel: block), depth: 0))
                 continue
             }
             if stack.isEmpty {
@@ -53,8 +55,7 @@ enum SectionRecognizer {
             } else {
                 while stack.count > 1, rank(stack[stack.count - 1].heading.marker!.style) >= rank(style) { closeTop() }
             }
-            stack.append(Outline.Node(heading: block, kind: kind(ofNested: block), children: [], paragraphs: [],
-                                      depth: stack.count))
+            stack.append(Outline.Node(heading: block, kind: kind(ofNested: block), depth: stack.count))
         }
         while !stack.isEmpty { closeTop() }
         return Outline(preamble: preamble, sections: roots, closing: closing, unclassified: unclassified)

@@ -24,6 +24,28 @@ enum Scalars {
         return table
     }()
 
+    /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
+    /// String costs a capacity check and a copy each).
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars {
+            let v = scalar.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
@@ -94,9 +116,7 @@ struct ScalarText {
     var count: Int { scalars.count }
 
     func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        Scalars.string(scalars[range])
     }
 
     /// Whether `needle` (lowercase) occurs at `i`, case-insensitively.
