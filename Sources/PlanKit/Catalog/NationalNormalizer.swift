@@ -18,7 +18,7 @@ public enum NationalNormalizer {
         var plan = plan
         // A plan of the 2011–2020 strategy has no 2021–2030 ids.
         if let period = plan.header.period, period.to < NationalCatalog.period.from { return plan }
-        let index = CatalogIndex(catalog)
+        let index = catalog == NationalCatalog.indicators ? CatalogIndex.national : CatalogIndex(catalog)
         for o in plan.objectives.indices {
             let domain = plan.objectives[o].domain
             for i in plan.objectives[o].indicators.indices {
@@ -75,6 +75,9 @@ struct CatalogIndex {
 
     let entries: [Entry]
     let weights: [String: Double]
+
+    /// The built-in catalog's index, built once.
+    static let national = CatalogIndex(NationalCatalog.indicators)
 
     init(_ catalog: [NationalIndicator]) {
         entries = catalog.map { indicator in

@@ -11,7 +11,7 @@ public enum Linter {
                             configuration: LintConfiguration = LintConfiguration()) -> [LintFinding] {
         let path = path ?? source.path
         let context = LintContext(source: source, plan: NationalNormalizer.normalize(plan))
-        var sink = FindingSink(path: path, context: context)
+        var sink = FindingSink(path: path)
         StructureRules.check(context, &sink)
         HeaderRules.check(context, &sink)
         NumberingRules.check(context, &sink)
@@ -19,7 +19,7 @@ public enum Linter {
         ReportingRules.check(context, &sink)
         let damage = DamageRules.runs(source.lines)
         var drafts = heldBack(sink.findings, damage: damage, source: source)
-        var damageSink = FindingSink(path: path, context: context)
+        var damageSink = FindingSink(path: path)
         DamageRules.check(damage, context, &damageSink)
         drafts += damageSink.findings
 
@@ -163,19 +163,15 @@ struct LintContext {
         }
         return nil
     }
-
-    var plural: (Int, String) -> String { { n, word in "\(n) \(word)\(n == 1 ? "" : "s")" } }
 }
 
 /// Collects findings with their fingerprints.
 struct FindingSink {
     let path: String
-    let context: LintContext
     private(set) var findings: [LintFinding] = []
 
-    init(path: String, context: LintContext) {
+    init(path: String) {
         self.path = path
-        self.context = context
     }
 
     /// `subject` names what the finding is about in words that do not move with line numbers

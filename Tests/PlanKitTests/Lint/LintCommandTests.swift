@@ -26,21 +26,8 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: root) }
     }
 
-    final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private var _out = ""
-        private var _err = ""
-        var out: String { lock.withLock { _out } }
-        var err: String { lock.withLock { _err } }
-        func write(out text: String) { lock.withLock { _out += text } }
-        func write(err text: String) { lock.withLock { _err += text } }
-    }
-
     func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-        let captured = Captured()
-        let console = Console(out: { captured.write(out: $0) }, err: { captured.write(err: $0) })
-        let code = CommandLineTool.main(["lint"] + arguments, console: console)
-        return (code, captured.out, captured.err)
+        Captured.run(["lint"] + arguments)
     }
 
     @Test func exitCodesFollowErrorsStrictAndExitZero() throws {

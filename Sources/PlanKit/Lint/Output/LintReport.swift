@@ -21,9 +21,6 @@ public struct LintReport: Sendable {
         findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
 
-    /// The rules that appear in the findings, in id order.
-    var rulesUsed: [LintRule] { Array(Set(findings.map(\.rule))).sorted() }
-
     /// "2 errors, 5 warnings and 1 note in 3 files; 4 suppressed by the baseline".
     public var summary: String {
         let counts = [(count(.error), "error"), (count(.warning), "warning"), (count(.note), "note")]

@@ -55,7 +55,7 @@ enum StructureRules {
             let organization = context.allSections.first { $0.kind == .organization }
             let at = organization.map(context.headingSpan) ?? context.refine(indicators[0].span)
             sink.report(.indicatorWithoutOwner,
-                        "no agency is named to report on any of the plan's \(context.plural(indicators.count, "indicator"))",
+                        "no agency is named to report on any of the plan's \(indicators.count) indicator\(indicators.count == 1 ? "" : "s")",
                         at: at, subject: "all indicators")
             return
         }
