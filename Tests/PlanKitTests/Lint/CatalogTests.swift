@@ -76,6 +76,22 @@ import Testing
         #expect(ct4.targets.map { $0.national?.part } == ["a", "a", "b", "b"])
     }
 
+    /// Normalised plans keep to the parse JSON contract (nationalId, national targets).
+    @Test func normalisedPlansValidateAgainstTheSchema() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-normalised-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var documents: [String] = []
+        for (seed, path) in Repository.seeds.sorted(by: { $0.key < $1.key }) {
+            let plan = NationalNormalizer.normalize(try Repository.parse(path))
+            let file = folder.appendingPathComponent("\(seed).json")
+            try PlanJSONEncoder().encode(plan).write(to: file, atomically: true, encoding: .utf8)
+            documents.append(file.path)
+        }
+        let result = try SchemaValidator.validate(schema: Repository.url("docs/plan.schema.json").path, documents: documents)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func plansOfTheEarlierStrategyGetNoIds() {
         var plan = Plan(source: SourceInfo(path: "old.txt", lineCount: 0))
         plan.header.period = Period(from: 2016, to: 2020)
