@@ -95,7 +95,7 @@ public struct LintRule: Hashable, Sendable, Comparable {
         summary: "A target's year lies outside the plan's period.", hint: nil)
     public static let unitMismatch = LintRule(
         id: "PK132", name: "unit-mismatch", defaultSeverity: .warning,
-        summary: "A target's unit does not fit what the indicator measures (the national indicator's unit).", hint: nil)
+        summary: "A target's unit does not fit what the indicator measures (the national indicator's unit; a share over 100%).", hint: nil)
     public static let duplicateIndicator = LintRule(
         id: "PK133", name: "duplicate-indicator", defaultSeverity: .warning,
         summary: "The same indicator appears twice.", hint: "Remove one of them or merge their targets.")

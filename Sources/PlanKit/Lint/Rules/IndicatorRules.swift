@@ -11,9 +11,7 @@ enum IndicatorRules {
                     let at = locate(target, context)
                     let subject = indicator.id + " " + target.text
                     years(target, of: indicator, period: period, at: at, subject: subject, context, &sink)
-                    if let national {
-                        unit(target, of: indicator, national: national, at: at, subject: subject, &sink)
-                    }
+                    unit(target, of: indicator, national: national, at: at, subject: subject, &sink)
                     weaker(target, of: indicator, at: at, subject: subject, &sink)
                 }
             }
@@ -38,11 +36,16 @@ enum IndicatorRules {
                     at: at, subject: subject)
     }
 
-    /// PK132: a rate where the national indicator counts in another unit. Counts are left alone:
-    /// they are often part of the measure ("ít nhất 04 tin, bài").
-    static func unit(_ target: Target, of indicator: Indicator, national: NationalIndicator, at: SourceSpan,
+    /// PK132: a share over 100%, or a rate where the national indicator counts in another unit.
+    /// Counts are left alone: they are often part of the measure ("ít nhất 04 tin, bài").
+    static func unit(_ target: Target, of indicator: Indicator, national: NationalIndicator?, at: SourceSpan,
                      subject: String, _ sink: inout FindingSink) {
-        guard target.unit != .count else { return }
+        if target.unit == .percent, target.value > 100 {
+            sink.report(.unitMismatch, "indicator \(indicator.id) sets \(describe(target)): a share cannot exceed 100%",
+                        at: at, subject: subject, hint: "Write a share of at most 100%, or the unit the indicator counts in.")
+            return
+        }
+        guard let national, target.unit != .count else { return }
         let part = target.national?.part
         guard let expected = (national.targets.first { $0.part == part } ?? national.targets.first)?.unit,
               expected != target.unit, expected != .count else { return }

@@ -66,7 +66,7 @@ enum NumberingRules {
         for section in sections {
             defer { siblings(section.children, parent: section, context, &sink) }
             guard let label = Label(section.label) else { continue }
-            let at = context.headingSpan(section)
+            let at = context.locate(section.marker, within: section.span) ?? context.headingSpan(section)
             let subject = section.marker + " " + section.heading
 
             // PK123: "2.3.1" must sit under "2.3" (or under "II" when it is "2.1").
