@@ -1,3 +1,5 @@
+import Foundation
+
 /// PK150: text damaged on its way from the original document. Works on the source lines, not on the
 /// parsed plan, so it reports the same whether or not the parser made sense of the lines.
 ///
@@ -38,7 +40,7 @@ enum DamageRules {
                 if runs.isEmpty || intactSinceLast > maxGap { runs.append([]) }
                 runs[runs.count - 1].append(damage)
                 intactSinceLast = 0
-            } else if !line.allSatisfy(\.isWhitespace) {
+            } else if !line.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
                 intactSinceLast += 1
             }
         }
@@ -70,48 +72,68 @@ enum DamageRules {
             kinds.insert(kind)
             if firstSpot == nil || offset < firstSpot! { firstSpot = offset }
         }
+        // One pass: damage signs scalar by scalar, and letter runs (syllables) as they end.
         var legacy = 0
-        for (i, s) in scalars.enumerated() {
-            if s == "\u{FFFD}" { mark(.replacementCharacters, at: i) }
-            if i + 1 < scalars.count, isMojibake(s, scalars[i + 1]) { mark(.mojibake, at: i) }
-            if isLegacyLetter(s), i > 0, scalars[i - 1].properties.isAlphabetic {
-                legacy += 1
-                if legacy >= 2 { mark(.legacyEncoding, at: i) }
-            }
-        }
-        // Dropped letters: syllables that no Vietnamese word has (consonants alone: "c", "t", "đ").
-        var orphans: [Int] = []
+        var orphans = 0
+        var firstOrphan = 0
         var start: Int? = nil
+        var hasVowel = false
+        var hasUpper = false
         for i in 0...scalars.count {
-            let isLetter = i < scalars.count && scalars[i].properties.isAlphabetic
-            if isLetter {
-                if start == nil { start = i }
+            let s: Unicode.Scalar = i < scalars.count ? scalars[i] : " "
+            if s.value >= 0x80 {
+                if s == "\u{FFFD}" { mark(.replacementCharacters, at: i) }
+                if i + 1 < scalars.count, isMojibake(s, scalars[i + 1]) { mark(.mojibake, at: i) }
+                if start != nil, isLegacyLetter(s) {
+                    legacy += 1
+                    if legacy >= 2 { mark(.legacyEncoding, at: i) }
+                }
+            }
+            if isLetter(s) {
+                if start == nil { start = i; hasVowel = false; hasUpper = false }
+                if !hasVowel, vowelScalars.contains(s.value) { hasVowel = true }
+                if !hasUpper, isUpper(s) { hasUpper = true }
                 continue
             }
-            guard let s = start else { continue }
+            guard let from = start else { continue }
             start = nil
-            let token = scalars[s..<i]
-            // Parts of abbreviations ("B/c", "TB&XH") are not syllables.
-            let abbreviation = (s > 0 && "/&".unicodeScalars.contains(scalars[s - 1]))
-                || (i < scalars.count && "/&".unicodeScalars.contains(scalars[i]))
-            if !abbreviation, isOrphan(token, isListMarker: isListMarker(scalars, from: s, to: i)) { orphans.append(s) }
+            // A syllable without a vowel, lower-case ("c", "t", "đ") or a lone capital ("C ỉ"), is no
+            // Vietnamese word. Parts of abbreviations ("B/c", "TB&XH") and list markers ("b)") are exempt.
+            guard !hasVowel, !hasUpper || i - from == 1 else { continue }
+            let abbreviation = (from > 0 && (scalars[from - 1] == "/" || scalars[from - 1] == "&")) || s == "/" || s == "&"
+            if abbreviation || isListMarker(scalars, from: from, to: i) { continue }
+            if orphans == 0 { firstOrphan = from }
+            orphans += 1
         }
-        if orphans.count >= 2 { mark(.droppedLetters, at: orphans[0]) }
+        if orphans >= 2 { mark(.droppedLetters, at: firstOrphan) }
         guard let spot = firstSpot else { return nil }
         return LineDamage(line: number, kinds: kinds, column: spot + 1, example: example(scalars, around: spot))
     }
 
-    static let vowels: Set<Character> = Set("aăâeêioôơuưy")
+    /// Every precomposed Vietnamese vowel, both cases, all tones: a syllable without one is damaged.
+    static let vowelScalars: Set<UInt32> = {
+        var result: Set<UInt32> = []
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" {
+            for tone in ["", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"] {
+                let composed = (String(base) + tone).precomposedStringWithCanonicalMapping.unicodeScalars
+                if composed.count == 1 { result.insert(composed.first!.value) }
+            }
+        }
+        return result
+    }()
 
-    /// A lower-case run of consonants, or one upper-case consonant alone: no Vietnamese syllable.
-    static func isOrphan(_ token: ArraySlice<Unicode.Scalar>, isListMarker: Bool) -> Bool {
-        guard !isListMarker else { return false }
-        let text = String(String.UnicodeScalarView(token))
-        let base = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.canonicalCombiningClass == .notReordered }
-        let letters = String(String.UnicodeScalarView(base)).lowercased()
-        guard !letters.contains(where: { vowels.contains($0) }) else { return false }
-        let isLower = text == text.lowercased()
-        return isLower || token.count == 1
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0...0xBF: false
+        default: s.properties.isAlphabetic
+        }
+    }
+
+    @inline(__always)
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
     }
 
     /// "a." "đ)" "b" at the start of a line (after blanks and Markdown), as list markers.
@@ -136,9 +158,10 @@ enum DamageRules {
 
     /// Latin-1 letters and signs that Vietnamese text never has but TCVN3 and VNI text is full of.
     static func isLegacyLetter(_ s: Unicode.Scalar) -> Bool {
-        guard (0xA0...0xFF).contains(s.value) else { return false }
-        return !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°±·×÷\u{A0}".unicodeScalars.contains(s)
+        (0xA0...0xFF).contains(s.value) && !latin1InVietnamese.contains(s.value)
     }
+
+    static let latin1InVietnamese: Set<UInt32> = Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ«»°±·×÷\u{A0}".unicodeScalars.map(\.value))
 
     /// A few words around the damaged spot, for the message.
     static func example(_ scalars: [Unicode.Scalar], around spot: Int) -> String {

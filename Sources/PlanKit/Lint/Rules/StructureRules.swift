@@ -47,8 +47,11 @@ enum StructureRules {
         let plan = context.plan
         let indicators = plan.objectives.flatMap(\.indicators)
         guard !indicators.isEmpty else { return }
-        let reported = Set(plan.responsibilities.flatMap { $0.reportsOn + coordinatedReports($0) })
-        let unowned = indicators.filter { !reported.contains($0.id) }
+        var reported = Set(plan.responsibilities.flatMap(\.reportsOn))
+        var unowned = indicators.filter { !reported.contains($0.id) }
+        guard !unowned.isEmpty else { return }
+        reported.formUnion(plan.responsibilities.flatMap(coordinatedReports))
+        unowned = unowned.filter { !reported.contains($0.id) }
         guard !unowned.isEmpty else { return }
         if reported.isEmpty {
             // One finding, not one per indicator, when the plan assigns none at all.
