@@ -155,8 +155,11 @@ struct LintContext {
     var bareDateLine: SourceSpan? {
         for number in 1...min(12, source.lines.count) {
             let text = line(number)
+            // The date opens the line or its table cell: "ngày 27 tháng 4 năm 2021" inside a sentence
+            // (a basis document's date) is not a header date.
             if let day = text.range(of: "ngày"), let month = text.range(of: "tháng"), day.upperBound <= month.lowerBound,
-               text.range(of: "năm") != nil {
+               text.range(of: "năm") != nil,
+               text[..<day.lowerBound].trimmingCharacters(in: .whitespaces).last.map({ $0 == "|" }) ?? true {
                 return locate(String(text[day.lowerBound...]).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "|"))),
                               within: SourceSpan(startLine: number, endLine: number))
             }

@@ -61,6 +61,31 @@ import Testing
         #expect(run(["--no-baseline", "--no-config", ws.path("plans/a.txt")]).out.contains("warning: indicator MT2.CT1"))
     }
 
+    @Test func explicitConfigurationAndEveryWayToNameARule() throws {
+        let ws = try Workspace([
+            "lint.json": #"{"rules": {"PK134/weaker-than-national": "note", "PK141": "off"}}"#,
+            "a.txt": "PK134-weaker-than-national.txt", "b.txt": "PK141-invalid-deadline-date.txt",
+        ])
+        let result = run(["--no-baseline", "--strict", "--config", ws.path("lint.json"), ws.path("a.txt"), ws.path("b.txt")])
+        #expect(result.code == 0, "a note does not fail even a strict run; PK141 is off")
+        #expect(result.out.contains(": note: indicator MT2.CT1 sets 40%"))
+        #expect(!result.out.contains("PK141"))
+        let sarif = run(["--no-baseline", "--format", "sarif", "--config", ws.path("lint.json"), ws.path("a.txt")])
+        #expect(sarif.out.contains(#""level": "note""#))
+    }
+
+    @Test func outputFileAndListRules() throws {
+        let ws = try Workspace(["a.txt": "PK141-invalid-deadline-date.txt"])
+        let result = run(["--no-baseline", "--format", "json", "--output", ws.path("out.json"), ws.path("a.txt")])
+        #expect(result.code == 1)
+        #expect(result.out.isEmpty)
+        let written = try String(contentsOfFile: ws.path("out.json"), encoding: .utf8)
+        #expect(written.contains(#""rule": "PK141""#))
+        let rules = run(["--list-rules"])
+        #expect(rules.code == 0)
+        #expect(rules.out.split(separator: "\n").count == LintRule.all.count)
+    }
+
     @Test func badConfigurationIsAUsageError() throws {
         let ws = try Workspace([".plankit.json": #"{"rules": {"PK999": "off"}}"#, "a.txt": "clean.txt"])
         let result = run(["--no-baseline", ws.path("a.txt")])
