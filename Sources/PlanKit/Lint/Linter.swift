@@ -18,13 +18,10 @@ public enum Linter {
         IndicatorRules.check(context, &sink)
         ReportingRules.check(context, &sink)
         let damage = DamageRules.runs(source.lines)
-        var drafts = heldBack(sink.findings, damage: damage, source: source)
-        var damageSink = FindingSink(path: path)
-        DamageRules.check(damage, context, &damageSink)
-        drafts += damageSink.findings
+        DamageRules.check(damage, context, &sink)
 
         var findings: [LintFinding] = []
-        for draft in drafts {
+        for draft in heldBack(sink.findings, damage: damage, source: source) {
             guard let severity = configuration.severity(of: draft.rule, forPath: path) else { continue }
             var finding = draft
             finding.severity = severity
@@ -55,6 +52,7 @@ extension Linter {
         let nonBlank = source.lines.reduce(0) { $0 + ($1.allSatisfy(\.isWhitespace) ? 0 : 1) }
         let mostlyDamaged = Double(damagedLines.count) >= damagedShare * Double(max(nonBlank, 1))
         return findings.filter { finding in
+            if finding.rule == .damagedText { return true }
             if mostlyDamaged, absenceRules.contains(finding.rule) { return false }
             return !runs.contains { $0.contains(finding.span.startLine) }
         }
@@ -65,6 +63,28 @@ extension Linter {
 struct LintContext {
     let source: SourceText
     let plan: Plan
+    /// Every section, depth first, in document order.
+    let allSections: [Section]
+    let kind: PlanKind
+
+    init(source: SourceText, plan: Plan) {
+        self.source = source
+        self.plan = plan
+        var sections: [Section] = []
+        func walk(_ list: [Section]) {
+            for section in list {
+                sections.append(section)
+                walk(section.children)
+            }
+        }
+        walk(plan.sections)
+        allSections = sections
+        if let period = plan.header.period {
+            kind = period.from == period.to ? .annual : .strategy
+        } else {
+            kind = sections.contains { $0.kind == .objectives } || !plan.objectives.isEmpty ? .strategy : .annual
+        }
+    }
 
     /// What kind of plan this is, for the parts it needs.
     enum PlanKind: Equatable {
@@ -72,24 +92,6 @@ struct LintContext {
         case strategy
         /// A plan for one year: activities, organization, reporting.
         case annual
-    }
-
-    var kind: PlanKind {
-        if let period = plan.header.period { return period.from == period.to ? .annual : .strategy }
-        return allSections.contains { $0.kind == .objectives } || !plan.objectives.isEmpty ? .strategy : .annual
-    }
-
-    /// Every section, depth first, in document order.
-    var allSections: [Section] {
-        var result: [Section] = []
-        func walk(_ sections: [Section]) {
-            for section in sections {
-                result.append(section)
-                walk(section.children)
-            }
-        }
-        walk(plan.sections)
-        return result
     }
 
     func line(_ number: Int) -> String {
