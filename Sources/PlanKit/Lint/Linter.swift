@@ -155,7 +155,7 @@ struct LintContext {
     /// A header line that reads as a date ("ngày … tháng … năm") within the first lines, for when the
     /// parser found no place and date line.
     var bareDateLine: SourceSpan? {
-        for number in 1...min(12, source.lines.count) {
+        for number in stride(from: 1, through: min(12, source.lines.count), by: 1) {
             let text = line(number)
             // The date opens the line or its table cell: "ngày 27 tháng 4 năm 2021" inside a sentence
             // (a basis document's date) is not a header date.

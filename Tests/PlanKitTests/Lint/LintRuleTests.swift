@@ -19,6 +19,16 @@ import Testing
         }
     }
 
+    /// Empty and blank files lint (everything is missing) without crashing.
+    @Test(arguments: ["", "\n\n  \n", "KẾ HOẠCH", "I. MỤC TIÊU\n2.1. Mục tiêu 1"])
+    func degenerateInputsLint(text: String) {
+        let source = SourceText(path: "x.txt", text: text)
+        let findings = Linter.lint(source, plan: PlanParser.parse(source))
+        #expect(findings.contains { $0.rule == .missingRequiredPart })
+        #expect(findings.allSatisfy { $0.span.startLine >= 1 && $0.span.startColumn >= 1 })
+        #expect(!LintFormat.text.render(LintReport(files: [("x.txt", source.lines)], findings: findings)).isEmpty)
+    }
+
     @Test func everyRuleHasATriggeringFixture() {
         for rule in LintRule.all {
             #expect(LintHarness.ruleFixtures.contains("\(rule.qualifiedName.replacingOccurrences(of: "/", with: "-")).txt"),
