@@ -5,8 +5,9 @@ import Foundation
 /// A local plan renumbers, merges, drops and adds indicators, so the match is made on the words of
 /// the measure, never on the local number: the weighted share of the national measure's syllables
 /// and syllable pairs ("lao động", "động nữ", …) that the local indicator's text contains (see
-/// ``CatalogIndex``). An indicator that matches no national measure well enough is a local addition and keeps `nationalId == nil`. Each target of
-/// a matched indicator gets the national target of the same part and year.
+/// ``CatalogIndex``). An indicator that matches no national measure well enough is a local
+/// addition and keeps `nationalId == nil`. Each target of a matched indicator gets the national
+/// target of the same part and year.
 public enum NationalNormalizer {
     /// The least weighted share of the national measure's words a local indicator must contain.
     static let threshold = 0.4
@@ -25,7 +26,7 @@ public enum NationalNormalizer {
                 var indicator = plan.objectives[o].indicators[i]
                 let national = index.match(text: indicator.text, domain: domain)
                 indicator.nationalId = national?.id
-                indicator.targets = assign(indicator.targets, to: national, index: index)
+                indicator.targets = assign(indicator.targets, of: indicator.text, to: national, index: index)
                 plan.objectives[o].indicators[i] = indicator
             }
         }
@@ -33,9 +34,12 @@ public enum NationalNormalizer {
     }
 
     /// Gives each target the national target of its part and year. A compound indicator's part is read
-    /// from the target's own words when they name one part only, otherwise from its position: the
-    /// n-th target for a year belongs to the n-th part.
-    static func assign(_ targets: [Target], to national: NationalIndicator?, index: CatalogIndex) -> [Target] {
+    /// from the target's own words when they name one part only, else from the indicator's (a local
+    /// indicator that carries one part: "Tỷ lệ nữ tiến sĩ …"), else from its position: the n-th
+    /// target for a year belongs to the n-th part.
+    static func assign(_ targets: [Target], of text: String, to national: NationalIndicator?,
+                       index: CatalogIndex) -> [Target] {
+        let indicatorPart = national.flatMap { $0.parts.isEmpty ? nil : index.part(of: $0, namedIn: text) }
         var seenPerYear: [Int: Int] = [:]
         return targets.map { target in
             var target = target
@@ -45,7 +49,7 @@ public enum NationalNormalizer {
             seenPerYear[year] = occurrence + 1
             var part: String? = nil
             if !national.parts.isEmpty {
-                part = index.part(of: national, namedIn: target.text)
+                part = index.part(of: national, namedIn: target.text) ?? indicatorPart
                     ?? (occurrence < national.parts.count ? national.parts[occurrence].label : nil)
                 if part == nil { return target }
             }
@@ -57,7 +61,7 @@ public enum NationalNormalizer {
     }
 }
 
-/// The catalog's measures as weighted word features, computed once per normalisation.
+/// The catalog's measures as weighted word features (built once for the national catalog).
 ///
 /// A feature is a syllable or a pair of adjacent syllables. Its weight is its rarity across the
 /// catalog (inverse document frequency), so "tử vong" (one indicator) counts for more than

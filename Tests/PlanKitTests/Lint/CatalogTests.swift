@@ -92,6 +92,21 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
     }
 
+    /// A local plan that splits 5.4 into two indicators: each gets its own part's targets.
+    @Test func aLocalIndicatorCarryingOnePartGetsThatPart() {
+        let span = SourceSpan(startLine: 1, endLine: 1)
+        var plan = Plan(source: SourceInfo(path: "x.txt", lineCount: 1))
+        plan.objectives = [Objective(number: 5, title: "", domain: .education, span: span, indicators: [
+            Indicator(id: "MT5.CT4", number: 4, text: "Tỷ lệ nữ thạc sĩ trong tổng số người có trình độ thạc sĩ đạt 45% vào năm 2025.",
+                      span: span, targets: [Target(value: 45, unit: .percent, comparator: .eq, year: 2025, text: "đạt 45% vào năm 2025", span: span)]),
+            Indicator(id: "MT5.CT5", number: 5, text: "Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ đạt 25% vào năm 2025.",
+                      span: span, targets: [Target(value: 25, unit: .percent, comparator: .eq, year: 2025, text: "đạt 25% vào năm 2025", span: span)]),
+        ])]
+        let indicators = NationalNormalizer.normalize(plan).objectives[0].indicators
+        #expect(indicators.map(\.nationalId) == ["5.4", "5.4"])
+        #expect(indicators.map { $0.targets[0].national?.part } == ["a", "b"])
+    }
+
     @Test func plansOfTheEarlierStrategyGetNoIds() {
         var plan = Plan(source: SourceInfo(path: "old.txt", lineCount: 0))
         plan.header.period = Period(from: 2016, to: 2020)
