@@ -1,0 +1,224 @@
+/// A logical block: a paragraph, heading or list item with its wrapped lines joined.
+struct Block: Sendable {
+    enum Kind: Sendable, Equatable {
+        case text
+        /// A table cell of a header laid out as a table.
+        case cell
+        /// A number alone on a line between parts of a paragraph: a PDF page number.
+        case pageNumber
+        /// A rule of dashes or underscores under the national motto.
+        case rule
+    }
+
+    /// Where a physical line's text begins inside the block's text.
+    struct Fragment: Sendable {
+        var offset: Int
+        var line: CleanLine
+    }
+
+    var kind: Kind
+    var marker: ListMarker?
+    /// Joined text without the marker.
+    var text: ScalarText
+    var fragments: [Fragment]
+    var headingLevel: Int
+
+    var string: String { text.string(0..<text.count) }
+
+    /// Span of the whole block, marker included.
+    var span: SourceSpan {
+        let first = fragments[0].line, last = fragments[fragments.count - 1].line
+        return SourceSpan(startLine: first.line, endLine: last.line,
+                          startColumn: first.column(at: 0), endColumn: last.endColumn)
+    }
+
+    /// Line and column of a scalar offset in `text`.
+    func position(_ offset: Int) -> (line: Int, column: Int) {
+        var fragment = fragments[0]
+        for f in fragments where f.offset <= offset { fragment = f }
+        let markerLength = fragment.offset == 0 ? (marker?.length ?? 0) : 0
+        return (fragment.line.line, fragment.line.column(at: offset - fragment.offset + markerLength))
+    }
+
+    /// Span of a range of `text`.
+    func span(of range: Range<Int>) -> SourceSpan {
+        let start = position(range.lowerBound)
+        let end = position(max(range.lowerBound, range.upperBound - 1))
+        return SourceSpan(startLine: start.line, endLine: end.line, startColumn: start.column, endColumn: end.column + 1)
+    }
+
+    var isAllCaps: Bool { Lexer.isAllCaps(text.scalars[...]) }
+}
+
+/// Stage 1: source lines → blocks. Joins hard-wrapped lines, strips Markdown, reads list markers.
+///
+/// Blank lines do not separate paragraphs reliably: PDF text puts one between every line and
+/// wraps sentences across them. A line continues the block before it when it starts in lower
+/// case, or when the block's last line ends without terminal punctuation and is about as long
+/// as the document's wrapped lines (a short line without a full stop ends a title or heading).
+enum Lexer {
+    static func lex(_ source: SourceText) -> [Block] {
+        var clean: [CleanLine] = []
+        clean.reserveCapacity(source.lines.count)
+        for (i, line) in source.lines.enumerated() {
+            clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
+        }
+        let wrapWidth = estimateWrapWidth(clean)
+
+        var blocks: [Block] = []
+        var current: Builder? = nil
+        var inCell = false
+        var previousLine = 0
+
+        func flush() {
+            if let builder = current { blocks.append(builder.build()) }
+            current = nil
+        }
+
+        for line in clean {
+            let gap = line.line - previousLine - 1
+            previousLine = line.line
+            switch line.kind {
+            case .cellBoundary:
+                flush()
+                inCell = true
+                continue
+            case .inlineCell:
+                flush()
+                inCell = false
+                blocks.append(Builder(line, kind: .cell).build())
+                continue
+            case .text:
+                break
+            }
+            if inCell {
+                if gap > 0 { inCell = false }
+                else if current?.kind == .cell {
+                    current!.append(line)
+                    continue
+                } else {
+                    flush()
+                    current = Builder(line, kind: .cell)
+                    continue
+                }
+            }
+            if isPageNumber(line.text), current != nil {
+                // Set aside; the paragraph it interrupts goes on after it.
+                blocks.append(Builder(line, kind: .pageNumber).build())
+                continue
+            }
+            if isRule(line.text) {
+                flush()
+                blocks.append(Builder(line, kind: .rule).build())
+                continue
+            }
+            let marker = ListMarker.read(line.text[...])
+            if current != nil, marker == nil, continues(current!, with: line, wrapWidth: wrapWidth) {
+                current!.append(line)
+            } else {
+                flush()
+                current = Builder(line, kind: .text, marker: marker)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// A block being assembled; its text is lowercased once, when it is complete.
+    struct Builder {
+        var kind: Block.Kind
+        var marker: ListMarker?
+        var scalars: [Unicode.Scalar]
+        var fragments: [Block.Fragment]
+        var headingLevel: Int
+
+        init(_ line: CleanLine, kind: Block.Kind, marker: ListMarker? = nil) {
+            self.kind = kind
+            self.marker = marker
+            self.scalars = Array(line.text.dropFirst(marker?.length ?? 0))
+            self.fragments = [Block.Fragment(offset: 0, line: line)]
+            self.headingLevel = line.headingLevel
+        }
+
+        mutating func append(_ line: CleanLine) {
+            scalars.append(" ")
+            fragments.append(Block.Fragment(offset: scalars.count, line: line))
+            scalars.append(contentsOf: line.text)
+        }
+
+        var lastLine: CleanLine { fragments[fragments.count - 1].line }
+
+        func build() -> Block {
+            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel)
+        }
+    }
+
+    /// Whether `line` goes on with `block` rather than starting a new one.
+    static func continues(_ block: Builder, with line: CleanLine, wrapWidth: Int) -> Bool {
+        guard block.kind == .text, let first = line.text.first else { return false }
+        if line.headingLevel > 0 { return false }
+        let last = block.lastLine
+        if Scalars.isLowerLetter(first) { return true }
+        if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
+            // A Roman heading wrapped over two capital lines ("III. NHIỆM VỤ, GIẢI PHÁP" / "CHỦ YẾU").
+            if case .roman = block.marker?.kind, isAllCaps(line.text[...]), isAllCaps(last.text[...]),
+               !endsSentence(last.text) { return true }
+            return false
+        }
+        if block.headingLevel > 0 { return false }
+        if endsSentence(last.text) { return false }
+        if Scalars.isDigit(first) {
+            // "2030." or "42/100.000 …" going on after "vào năm" / "giảm còn".
+            return true
+        }
+        return last.text.count * 10 >= wrapWidth * 6
+    }
+
+    /// Terminal punctuation a paragraph or list item ends with.
+    static func endsSentence(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = text.last else { return true }
+        switch last {
+        case ".", ":", ";", "!", "?", "…": return true
+        default: return false
+        }
+    }
+
+    /// Upper-case letters and no lower-case ones (at least two letters).
+    static func isAllCaps(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = 0
+        for s in text where Scalars.isLetter(s) {
+            if !Scalars.isUpper(s) { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// "9", "- 9 -": a page number alone on its line.
+    static func isPageNumber(_ text: [Unicode.Scalar]) -> Bool {
+        var digits = 0
+        for s in text {
+            if Scalars.isDigit(s) { digits += 1 } else if s != "-" && s != "–" && !Scalars.isSpace(s) { return false }
+        }
+        return digits >= 1 && digits <= 3
+    }
+
+    /// "––––––––", "_____", "-----": a rule, not a bullet.
+    static func isRule(_ text: [Unicode.Scalar]) -> Bool {
+        guard text.count >= 3 else { return false }
+        return text.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" || $0 == "_" || $0 == "=" || Scalars.isSpace($0) }
+    }
+
+    /// The width hard-wrapped lines reach: the 80th percentile length of lines that are
+    /// followed by a lower-case continuation. `Int.max` when nothing is wrapped.
+    static func estimateWrapWidth(_ lines: [CleanLine]) -> Int {
+        var lengths: [Int] = []
+        for (a, b) in zip(lines, lines.dropFirst()) where a.kind == .text && b.kind == .text {
+            if let first = b.text.first, Scalars.isLowerLetter(first), ListMarker.read(b.text[...]) == nil {
+                lengths.append(a.text.count)
+            }
+        }
+        guard !lengths.isEmpty else { return Int.max / 10 }
+        lengths.sort()
+        return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+    }
+}
