@@ -144,7 +144,7 @@ public struct BatchRunner: Sendable {
         do {
             source = try SourceText(path: input.path, bytes: bytes)
         } catch {
-            state.fail(index: index, path: input.path, reason: error.description.dropPrefix(input.path + ": "))
+            state.fail(index: index, path: error.line.map { "\(input.path):\($0)" } ?? input.path, reason: error.reason)
             return nil
         }
         let plan = PlanParser.parse(source)
@@ -367,11 +367,5 @@ final class OrderedSink: @unchecked Sendable {
         guard !buffer.isEmpty else { return }
         try? handle.write(contentsOf: Data(buffer))
         buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-extension String {
-    func dropPrefix(_ prefix: String) -> String {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
     }
 }
