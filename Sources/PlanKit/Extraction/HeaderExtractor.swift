@@ -9,6 +9,9 @@ enum HeaderExtractor {
     static let enactingVerbs: [Phrase] = ["ban hành kế hoạch", "xây dựng kế hoạch", "ban hành chương trình"].map(Phrase.init)
     static let issuerStarts: [Phrase] = ["ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "sở", "phòng", "ban"].map(Phrase.init)
     static let numberLabel = Phrase("số")
+    /// How an issuer's name begins in the header ("ỦY BAN NHÂN DÂN", "UBND HUYỆN …", "SỞ …").
+    static let issuerCapitals: [Phrase] = ["ủy ban", "uỷ ban", "ubnd", "hội đồng", "sở", "phòng", "ban", "tỉnh", "huyện",
+                                           "xã", "thành phố", "quận", "thị xã", "bộ", "chính phủ"].map(Phrase.init)
 
     /// The header, and each preamble block with the role it was given.
     static func extract(_ preamble: [Block], diagnostics: inout [Diagnostic]) -> (Header, [TextBlock]) {
@@ -40,7 +43,7 @@ enum HeaderExtractor {
                     header.documentType = block.text.string(t[0].range.lowerBound..<t[type.count - 1].range.upperBound)
                     role = .documentType
                     seenDocumentType = true
-                } else if issuerLines.isEmpty && header.number == nil && header.date == nil || !issuerLines.isEmpty {
+                } else if roles.last == .issuer || issuerCapitals.contains(where: { t.matches(0, $0) }) {
                     role = .issuer
                     issuerLines.append(block.string)
                 } else {

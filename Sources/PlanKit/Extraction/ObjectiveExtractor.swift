@@ -31,7 +31,7 @@ enum ObjectiveExtractor {
                     objectiveDepth = Int.max
                 }
                 let t = TokenStream(block.text)
-                if let (number, titleStart) = label(t, objectiveWords), !t.is(0, Words.of) {
+                if let (number, titleStart) = label(t, objectiveWords) {
                     var titleRange = block.text.trimmed(titleStart..<block.text.count)
                     while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {
                         titleRange = titleRange.lowerBound..<(titleRange.upperBound - 1)

@@ -18,7 +18,7 @@ enum ResponsibilityExtractor {
         let heading = node.heading.text
         let t = TokenStream(heading)
         var start = 0
-        if t.matches(0, requestPrefix) { start = t[requestPrefix.count].range.lowerBound }
+        if t.matches(0, requestPrefix), t.count > requestPrefix.count { start = t[requestPrefix.count].range.lowerBound }
         else if t.matches(0, responsibilityPrefix), t.count > responsibilityPrefix.count { start = t[responsibilityPrefix.count].range.lowerBound }
         var range = heading.trimmed(start..<heading.count)
         while range.count > 0, [":", ".", ";"].contains(heading.scalars[range.upperBound - 1]) {

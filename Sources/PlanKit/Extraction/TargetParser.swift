@@ -155,7 +155,7 @@ enum TargetParser {
     /// the number before was where the indicator starts from.
     static func startsDecrease(_ t: TokenStream, after start: Int, clause: Range<Int>) -> Bool {
         var k = start
-        while k < min(start + 5, clause.upperBound), !t.isNumber(k) {
+        while k < min(start + 5, clause.upperBound), !t.isNumber(k), !t.is(k, Words.onward) {
             if t.is(k, Words.down) || t.is(k, Words.remain) || t.is(k, Words.up) { return true }
             k += 1
         }
@@ -204,6 +204,8 @@ enum TargetParser {
             j += 1
         }
         let hasYearWord = t.is(j, Words.year)
+        // "năm 2025" right after "từ" was already read (and refused) from the "từ".
+        if hasYearWord, j == i, t.is(i - 1, Words.from) { return nil }
         if hasYearWord { j += 1 }
         guard j < clause.upperBound, let year = t.year(j) else { return nil }
         // A bare year needs a preposition ("đến 2030"); "2021-2025" is a period.

@@ -64,15 +64,20 @@ enum Lexer {
             clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
         }
         let wrapWidth = estimateWrapWidth(clean)
+        let usualGap = estimateUsualGap(clean)
 
         var blocks: [Block] = []
         var current: Builder? = nil
         var inCell = false
         var previousLine = 0
+        /// Page numbers met inside a block, emitted after it so blocks stay in line order.
+        var setAside: [Block] = []
 
         func flush() {
             if let builder = current { blocks.append(builder.build()) }
             current = nil
+            blocks.append(contentsOf: setAside)
+            setAside.removeAll()
         }
 
         for line in clean {
@@ -104,7 +109,7 @@ enum Lexer {
             }
             if isPageNumber(line.text), current != nil {
                 // Set aside; the paragraph it interrupts goes on after it.
-                blocks.append(Builder(line, kind: .pageNumber).build())
+                setAside.append(Builder(line, kind: .pageNumber).build())
                 continue
             }
             if isRule(line.text) {
@@ -113,7 +118,9 @@ enum Lexer {
                 continue
             }
             let marker = ListMarker.read(line.text[...])
-            if current != nil, marker == nil, continues(current!, with: line, wrapWidth: wrapWidth) {
+            // More blank lines than the document usually leaves between lines: a break, unless the sentence plainly goes on.
+            let wideGap = gap >= 2 && gap > usualGap && !(line.text.first.map(Scalars.isLowerLetter) ?? false)
+            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrapWidth: wrapWidth) {
                 current!.append(line)
             } else {
                 flush()
@@ -157,6 +164,8 @@ enum Lexer {
     static func continues(_ block: Builder, with line: CleanLine, wrapWidth: Int) -> Bool {
         guard block.kind == .text, let first = line.text.first else { return false }
         if line.headingLevel > 0 { return false }
+        // "Nơi nhận:" heads its own list.
+        if block.fragments.count == 1, startsWith(block.scalars, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -172,6 +181,13 @@ enum Lexer {
             return true
         }
         return last.text.count * 10 >= wrapWidth * 6
+    }
+
+    /// Case-insensitive prefix test for a lower-case keyword.
+    static func startsWith(_ text: [Unicode.Scalar], _ keyword: [Unicode.Scalar]) -> Bool {
+        guard text.count >= keyword.count else { return false }
+        for k in 0..<keyword.count where Scalars.lower(text[k]) != keyword[k] { return false }
+        return true
     }
 
     /// Terminal punctuation a paragraph or list item ends with.
@@ -208,6 +224,15 @@ enum Lexer {
         return text.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" || $0 == "_" || $0 == "=" || Scalars.isSpace($0) }
     }
 
+    /// The number of blank lines most often found between two text lines (1 in PDF text that double-spaces, else 0).
+    static func estimateUsualGap(_ lines: [CleanLine]) -> Int {
+        var counts: [Int: Int] = [:]
+        for (a, b) in zip(lines, lines.dropFirst()) where b.line > a.line {
+            counts[min(b.line - a.line - 1, 4), default: 0] += 1
+        }
+        return counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? 0
+    }
+
     /// The width hard-wrapped lines reach: the 80th percentile length of lines that are
     /// followed by a lower-case continuation. `Int.max` when nothing is wrapped.
     static func estimateWrapWidth(_ lines: [CleanLine]) -> Int {
@@ -217,7 +242,8 @@ enum Lexer {
                 lengths.append(a.text.count)
             }
         }
-        guard !lengths.isEmpty else { return Int.max / 10 }
+        // Too few wrapped lines to tell the width: never join on a capital letter.
+        guard lengths.count >= 3 else { return Int.max / 10 }
         lengths.sort()
         return lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
     }
