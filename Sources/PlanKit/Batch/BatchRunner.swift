@@ -48,6 +48,10 @@ public struct BatchRunner: Sendable {
 
     public var options: Options
 
+    /// Larger files are refused rather than read: a plan is tens of kilobytes, and a video or
+    /// disk image named `.txt` should not take a worker's memory.
+    public static let maximumFileSize = 256_000_000
+
     public init(options: Options) {
         self.options = options
     }
@@ -122,6 +126,12 @@ public struct BatchRunner: Sendable {
     /// One file; returns its JSON Lines document when writing JSON Lines.
     static func process(_ input: BatchInput, index: Int, options: Options, encoder: PlanJSONEncoder, fingerprint: String,
                         journal: BatchJournal?, state: RunState) -> String? {
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: input.path),
+           let size = (attributes[.size] as? NSNumber)?.intValue, size > BatchRunner.maximumFileSize {
+            state.fail(index: index, path: input.path,
+                       reason: "is \(size / 1_000_000) MB, over the \(BatchRunner.maximumFileSize / 1_000_000) MB a plan file may have (not a plan?)")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: input.path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory)

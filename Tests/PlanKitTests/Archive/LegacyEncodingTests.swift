@@ -113,3 +113,41 @@ import Testing
         #expect(VietnameseSyllable.isWellFormed(word.unicodeScalars) == wellFormed)
     }
 }
+
+@Suite struct CompositionTests {
+    /// The fast composer agrees with Foundation's NFC wherever it answers, and answers for NFD Vietnamese.
+    @Test func agreesWithFoundationOnDecomposedSeeds() throws {
+        for seed in ArchiveFixtures.seeds {
+            let nfd = ArchiveFixtures.text(seed.bytes).decomposedStringWithCanonicalMapping
+            let fast = try #require(VietnameseComposition.compose(nfd), "\(seed.name)")
+            #expect(Array(fast.unicodeScalars) == Array(nfd.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+    }
+
+    @Test(arguments: [
+        "e\u{0323}\u{0302}", "e\u{0302}\u{0323}", "a\u{0306}\u{0301}", "o\u{031B}\u{0300}", "u\u{031B}\u{0303}",
+        "a\u{0301}\u{0301}", "\u{0301}x", "n\u{0303}", "\u{1100}\u{1161}", "A\u{030A}", "i\u{0307}\u{0301}",
+        "Ê\u{0323}", "\u{FEFF}Vie\u{0323}\u{0302}t", "Đ\u{0323}",
+    ])
+    func neverDisagreesWithFoundation(text: String) {
+        let expected = text.precomposedStringWithCanonicalMapping
+        if let fast = VietnameseComposition.compose(text) {
+            #expect(Array(fast.unicodeScalars) == Array(expected.unicodeScalars), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(Array(SourceText(path: "t", text: text).lines.joined().unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
+    /// Random strings over letters and the nine marks, in any order: fast path or fallback, always NFC.
+    @Test func randomMarkSequences() {
+        var rng = SplitMix64(seed: 42)
+        let alphabet: [Unicode.Scalar] = ["a", "e", "o", "u", "i", "y", "d", "A", "O", "U", " ", "â", "ơ", "ư", "ê",
+                                          "\u{300}", "\u{301}", "\u{302}", "\u{303}", "\u{306}", "\u{309}", "\u{31B}", "\u{323}", "\u{308}"]
+        for _ in 0..<2000 {
+            let text = String(String.UnicodeScalarView((0..<(1 + rng.below(8))).map { _ in alphabet[rng.below(alphabet.count)] }))
+            let expected = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+            if let fast = VietnameseComposition.compose(text) {
+                #expect(Array(fast.unicodeScalars) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+}
