@@ -48,6 +48,25 @@ import Testing
         try Self.checkContract(bytes, label: name)
     }
 
+    /// Mutated documents' JSON also validates against the published schema (docs/plan.schema.json).
+    @Test func mutatedOutputsValidateAgainstTheSchema() throws {
+        let folder = ScratchDirectory()
+        defer { folder.remove() }
+        var files: [String] = []
+        for mutation in Mutation.allCases {
+            for iteration in 0..<3 {
+                var rng = SplitMix64(seed: UInt64(iteration) &* 7_919 &+ UInt64(mutation.hashValueStable))
+                guard let source = try? SourceText(path: "fuzz.txt", bytes: Self.mutate(mutation, rng: &rng)),
+                      KnownParserCrashes.trigger(in: source) == nil else { continue }
+                let path = folder.path + "/\(mutation.rawValue)-\(iteration).json"
+                try PlanJSONEncoder().encode(PlanParser.parse(source)).write(toFile: path, atomically: true, encoding: .utf8)
+                files.append(path)
+            }
+        }
+        let result = try SchemaValidator.validate(schema: Repository.url("docs/plan.schema.json").path, documents: files)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     // MARK: - The contract
 
     /// Refused cleanly, or: valid JSON, lines covered, deterministic.
