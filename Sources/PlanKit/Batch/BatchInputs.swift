@@ -13,10 +13,12 @@ public struct BatchInput: Hashable, Sendable {
     /// name for a file given directly. Outputs mirror it.
     public var relativePath: String
 
-    /// The output's path below `--out`: the relative path with its extension replaced by `.json`.
+    /// The output's path below `--out`: a text extension (`.txt`, `.md`, `.text`) replaced by
+    /// `.json`, any other name with `.json` appended.
     public var outputRelativePath: String {
         let ns = relativePath as NSString
-        return ns.pathExtension.isEmpty ? relativePath + ".json" : ns.deletingPathExtension + ".json"
+        return ["txt", "md", "text"].contains(ns.pathExtension.lowercased())
+            ? ns.deletingPathExtension + ".json" : relativePath + ".json"
     }
 }
 
@@ -44,7 +46,8 @@ public struct BatchInputs: Sendable {
     }
 
     /// Expands the arguments into files, in argument order, each directory's files sorted by path.
-    public func expand(_ arguments: [String]) throws(Problem) -> [BatchInput] {
+    /// With `distinctOutputs`, two inputs that would be written to the same output are an error.
+    public func expand(_ arguments: [String], distinctOutputs: Bool = false) throws(Problem) -> [BatchInput] {
         var inputs: [BatchInput] = []
         let fm = FileManager.default
         for argument in arguments {
@@ -61,6 +64,7 @@ public struct BatchInputs: Sendable {
                 inputs.append(BatchInput(path: path, relativePath: relative))
             }
         }
+        guard distinctOutputs else { return inputs }
         var seen: [String: String] = [:]
         for input in inputs {
             if let other = seen[input.outputRelativePath] {

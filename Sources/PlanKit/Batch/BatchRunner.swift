@@ -92,17 +92,32 @@ public struct BatchRunner: Sendable {
             }
         }
 
+        let quarantinePath = CrashQuarantine.path(for: options.destination)
+        if options.force { unlink(quarantinePath) }
+        let quarantined = options.force ? [] : CrashQuarantine.load(quarantinePath)
+        let workers = min(options.jobs, max(inputs.count, 1))
+        CrashQuarantine.install(workers: workers, quarantine: quarantinePath)
+
         let fingerprint = BatchJournal.fingerprint(style: options.style)
         let encoder = PlanJSONEncoder(style: options.style)
         let options = self.options
         let group = DispatchGroup()
         let (sinkForWorkers, journalForWorkers) = (sink, journal)
-        for _ in 0..<min(options.jobs, max(inputs.count, 1)) {
+        for slot in 0..<workers {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 while let index = state.nextIndex() {
                     sinkForWorkers?.waitForWindow(index)
-                    let line = BatchRunner.process(inputs[index], index: index, options: options, encoder: encoder,
+                    let line: String?
+                    if quarantined.contains(inputs[index].path) {
+                        state.fail(index: index, path: inputs[index].path,
+                                   reason: "crashed the parser in an earlier run; skipped (listed in \(quarantinePath); --force retries it)")
+                        line = nil
+                    } else {
+                        CrashQuarantine.mark(slot: slot, path: inputs[index].path)
+                        line = BatchRunner.process(inputs[index], index: index, options: options, encoder: encoder,
                                                    fingerprint: fingerprint, journal: journalForWorkers, state: state)
+                        CrashQuarantine.mark(slot: slot, path: nil)
+                    }
                     sinkForWorkers?.deliver(index, line)
                 }
             }
@@ -157,6 +172,12 @@ public struct BatchRunner: Sendable {
             state.fail(index: index, path: error.line.map { "\(input.path):\($0)" } ?? input.path, reason: error.reason)
             return nil
         }
+        #if DEBUG
+        // Lets the tests crash a debug build on purpose to exercise CrashQuarantine.
+        if let trigger = ProcessInfo.processInfo.environment["PLANKIT_TEST_CRASH_ON"], input.path.contains(trigger) {
+            fatalError("PLANKIT_TEST_CRASH_ON: \(input.path)")
+        }
+        #endif
         let plan = PlanParser.parse(source)
         let json: String
         do {

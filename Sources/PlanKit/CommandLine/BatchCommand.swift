@@ -13,7 +13,7 @@ struct BatchCommand: Subcommand {
 
     OUTPUT (one of):
       --out DIR         One pretty JSON file per input, mirroring the input tree, with the
-                        extension replaced by .json (2021/a.txt -> DIR/2021/a.json). Each is
+                        .txt/.md replaced by .json (2021/a.txt -> DIR/2021/a.json). Each is
                         written atomically (temporary file + rename). Inputs whose output was
                         made from the same bytes by the same build are skipped
                         (SHA-256, kept in DIR/.plankit-batch.tsv).
@@ -62,14 +62,16 @@ struct BatchCommand: Subcommand {
         let finder = BatchInputs(include: values["--include"] ?? [], exclude: values["--exclude"] ?? [])
         let inputs: [BatchInput]
         do {
-            inputs = try finder.expand(paths)
+            var oneOutputPerInput = false
+            if case .directory = destination { oneOutputPerInput = true }
+            inputs = try finder.expand(paths, distinctOutputs: oneOutputPerInput)
         } catch {
             switch error {
             case .missing(let path):
                 throw CommandLineError("\(path): no such file or folder")
             case .duplicateOutput(let output, let sources):
                 throw CommandLineError("\(sources.joined(separator: " and ")) would both be written to \(output); "
-                                       + "give their folders instead of the files, or run them separately")
+                                       + "leave one out (--exclude), give their folders rather than the files, or use --jsonl")
             }
         }
         if inputs.isEmpty {
