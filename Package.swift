@@ -10,6 +10,8 @@ let package = Package(
     targets: [
         .target(name: "PlanKit"),
         .executableTarget(name: "plankit", dependencies: ["PlanKit"]),
+        // Benchmarks: `swift run -c release plankit-bench` (figures in docs/archive.md).
+        .executableTarget(name: "plankit-bench", dependencies: ["PlanKit"]),
         .testTarget(
             name: "PlanKitTests",
             dependencies: ["PlanKit"]

@@ -46,7 +46,7 @@ final class Captured: @unchecked Sendable {
         #expect(err == """
             plankit parse: error: \(missing): no such file
             plankit parse: error: \(folder.path): is a directory, not a plan file
-            plankit parse: error: \(latin1.path):3: is not valid UTF-8 (byte 0xE9 at offset 22)
+            plankit parse: error: \(latin1.path):3: is not valid UTF-8 (byte 0xE9 at offset 22), nor recognisably Windows-1258, TCVN3 or VNI text; convert it to UTF-8
 
             """)
         let plans = try JSONDecoder().decode([Plan].self, from: Data(out.utf8))
