@@ -15,6 +15,8 @@ let package = Package(
         // Repair stage: leave-one-out evaluation and the generator of its shipped statistics.
         .executableTarget(name: "plankit-eval", dependencies: ["PlanKit"]),
         .executableTarget(name: "plankit-lexicon", dependencies: ["PlanKit"]),
+        // Benchmarks: `swift run -c release plankit-bench` (figures in docs/archive.md).
+        .executableTarget(name: "plankit-bench", dependencies: ["PlanKit"]),
         .testTarget(
             name: "PlanKitTests",
             dependencies: ["PlanKit"]

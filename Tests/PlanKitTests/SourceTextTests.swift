@@ -36,7 +36,7 @@ import Testing
 
     @Test func reportsTheLineOfTheFirstInvalidByte() {
         let bytes = Array("ok\nstill ok\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)
-        #expect(throws: SourceError(path: "p.txt", line: 3, reason: "is not valid UTF-8 (byte 0xC3 at offset 12)")) {
+        #expect(throws: SourceError(path: "p.txt", line: 3, reason: "is not valid UTF-8 (byte 0xC3 at offset 12), nor recognisably Windows-1258, TCVN3 or VNI text; convert it to UTF-8")) {
             try SourceText(path: "p.txt", bytes: bytes)
         }
     }

@@ -5,7 +5,52 @@
 public enum PlanParser {
     /// Parses one document. Never throws: what cannot be read becomes a diagnostic.
     public static func parse(_ source: SourceText) -> Plan {
-        Plan(source: SourceInfo(path: source.path, lineCount: source.lines.count,
-                                encoding: source.encoding.rawValue, normalizedToNFC: source.normalizedToNFC))
+        let blocks = Lexer.lex(source)
+        let outline = SectionRecognizer.recognize(blocks)
+        var diagnostics: [Diagnostic] = []
+
+        let (header, preamble) = HeaderExtractor.extract(outline.preamble, diagnostics: &diagnostics)
+        let objectives = ObjectiveExtractor.extract(outline, diagnostics: &diagnostics)
+        let responsibilities = ResponsibilityExtractor.extract(outline, objectives: objectives, diagnostics: &diagnostics)
+        let reporting = ReportingExtractor.extract(outline)
+        let (signature, recipients, closing) = ClosingExtractor.extract(outline.closing, diagnostics: &diagnostics)
+
+        if objectives.isEmpty {
+            diagnostics.append(Diagnostic(.missingObjectives, "no objectives (\"Mục tiêu N: …\") with indicators were found",
+                                          span: outline.sections.first(where: { $0.kind == .objectives })?.heading.span))
+        }
+        if reporting.isEmpty {
+            diagnostics.append(Diagnostic(.missingReporting, "no reporting deadline (\"trước ngày …\") was found",
+                                          span: outline.sections.first(where: { $0.kind == .reporting })?.heading.span))
+        }
+        let unclassified = outline.unclassified.map { block in
+            TextBlock(role: block.kind == .pageNumber ? .pageNumber : .separator, marker: block.marker?.raw,
+                      text: block.string, span: block.span)
+        }
+        for block in unclassified where block.role == .pageNumber {
+            diagnostics.append(Diagnostic(.unclassifiedText, "'\(block.text)' set aside as a page number", span: block.span))
+        }
+        diagnostics.sort { ($0.span ?? SourceSpan(startLine: 0, endLine: 0)) < ($1.span ?? SourceSpan(startLine: 0, endLine: 0)) }
+
+        return Plan(
+            source: SourceInfo(path: source.path, lineCount: source.lines.count,
+                               encoding: source.encoding.rawValue, normalizedToNFC: source.normalizedToNFC),
+            header: header,
+            preamble: preamble,
+            sections: outline.sections.map(section),
+            objectives: objectives,
+            responsibilities: responsibilities,
+            reporting: reporting,
+            signature: signature,
+            recipients: recipients,
+            closing: closing,
+            unclassified: unclassified,
+            diagnostics: diagnostics)
+    }
+
+    static func section(_ node: Outline.Node) -> Section {
+        Section(label: node.label, marker: node.heading.marker?.raw ?? "", heading: node.title, kind: node.kind,
+                span: node.span, children: node.children.map(section),
+                paragraphs: node.paragraphs.map { TextBlock(role: .paragraph, marker: $0.marker?.raw, text: $0.string, span: $0.span) })
     }
 }

@@ -57,7 +57,9 @@ public enum CommandLineTool {
     public static let version = "0.1.0"
 
     /// Every subcommand, in the order `--help` lists them.
-    static let subcommands: [any Subcommand.Type] = [ParseCommand.self, RepairCommand.self]
+    static let subcommands: [any Subcommand.Type] = [
+        ParseCommand.self, RepairCommand.self, LintCommand.self, BatchCommand.self, ExportCommand.self, CatalogCommand.self, LexCommand.self,
+    ]
 
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
         guard let first = arguments.first else {

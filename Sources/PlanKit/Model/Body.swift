@@ -67,13 +67,18 @@ public struct Indicator: Codable, Hashable, Sendable {
     public var text: String
     public var span: SourceSpan
     public var targets: [Target]
+    /// The national strategy's indicator this one measures ("2.1"), matched by the words of
+    /// its measure, not its local number; nil for local additions. Set by ``NationalNormalizer``.
+    public var nationalId: String?
 
-    public init(id: String, number: Int, text: String, span: SourceSpan, targets: [Target] = []) {
+    public init(id: String, number: Int, text: String, span: SourceSpan, targets: [Target] = [],
+                nationalId: String? = nil) {
         self.id = id
         self.number = number
         self.text = text
         self.span = span
         self.targets = targets
+        self.nationalId = nationalId
     }
 }
 
@@ -90,9 +95,12 @@ public struct Target: Codable, Hashable, Sendable {
     /// The clause the target was read from.
     public var text: String
     public var span: SourceSpan
+    /// The national strategy's target for the same indicator (and part) and year, when it has one.
+    /// Set by ``NationalNormalizer``.
+    public var national: NationalTarget?
 
     public init(value: Double, unit: TargetUnit, comparator: Comparator, year: Int?, fromYearOn: Bool = false,
-                baseline: Double? = nil, text: String, span: SourceSpan) {
+                baseline: Double? = nil, text: String, span: SourceSpan, national: NationalTarget? = nil) {
         self.value = value
         self.unit = unit
         self.comparator = comparator
@@ -101,6 +109,7 @@ public struct Target: Codable, Hashable, Sendable {
         self.baseline = baseline
         self.text = text
         self.span = span
+        self.national = national
     }
 }
 

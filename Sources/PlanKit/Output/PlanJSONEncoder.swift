@@ -83,6 +83,23 @@ indirect enum JSONNode {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings need no escaping: copy them whole.
+        var plain = true
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in s.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+                plain = false
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        if plain {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -33,7 +33,7 @@ public struct SourceText: Sendable {
         var text = text
         let needsComposition = SourceText.mayNeedComposition(text)
         if needsComposition {
-            text = text.precomposedStringWithCanonicalMapping
+            text = VietnameseComposition.compose(text) ?? text.precomposedStringWithCanonicalMapping
         }
         self.init(path: path, lines: SourceText.splitLines(text), encoding: encoding, normalizedToNFC: needsComposition)
     }

@@ -1,8 +1,10 @@
 /// Turns a file's bytes into text, or says precisely why it cannot.
 ///
-/// UTF-8 (with or without BOM) and UTF-16 with a BOM are read here. Bytes that are not
-/// valid UTF-8 are reported with the line of the first bad byte rather than replaced:
-/// a plan read with U+FFFD in it would be silently damaged.
+/// UTF-8 (with or without BOM) and UTF-16 with a BOM are read here. A file that is not
+/// valid UTF-8 is tried against the legacy Vietnamese encodings (Windows-1258, TCVN3, VNI;
+/// see ``LegacyDetection``); when none of them clearly fits, it is reported with the line of
+/// the first bad byte rather than decoded: a plan read as mojibake or with U+FFFD in it
+/// would be silently damaged.
 public enum TextDecoding {
     public struct Failure: Error, Hashable, Sendable {
         public var line: Int?
@@ -23,7 +25,17 @@ public enum TextDecoding {
             throw Failure(line: lineOf(offset: bytes.firstIndex(of: 0)!, in: bytes[...]),
                           reason: "contains NUL bytes: a binary file, or UTF-16 without a byte-order mark")
         }
-        return (try utf8(bytes[...], lineOffset: 0), .utf8)
+        if let bad = firstInvalidUTF8(bytes[...]) {
+            switch LegacyDetection.detect(bytes[...]) {
+            case .detected(let encoding, let text):
+                return (text, encoding.sourceEncoding)
+            case .undetermined:
+                throw Failure(line: lineOf(offset: bad, in: bytes[...]),
+                              reason: "is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad)), "
+                                  + "nor recognisably Windows-1258, TCVN3 or VNI text; convert it to UTF-8")
+            }
+        }
+        return (String(decoding: bytes, as: UTF8.self), .utf8)
     }
 
     static func utf8(_ bytes: ArraySlice<UInt8>, lineOffset: Int) throws(Failure) -> String {

@@ -1,0 +1,23 @@
+/// `plankit lex FILE`: the lexer's blocks, one per line, for seeing why a document parses as it does.
+struct LexCommand: Subcommand {
+    static let name = "lex"
+    static let summary = "Show the blocks the lexer reads (for debugging a parse)."
+    static let usage = """
+    USAGE: plankit lex FILE
+
+    Prints each logical block as `startLine-endLine kind marker | text`.
+
+    """
+
+    static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
+        guard arguments.count == 1 else { throw CommandLineError("expected one file", showUsage: true) }
+        let source: SourceText
+        do { source = try SourceText.read(path: arguments[0]) } catch { throw CommandLineError("\(error)") }
+        for block in Lexer.lex(source) {
+            let span = block.span
+            let marker = block.marker?.raw ?? ""
+            console.out("\(span.startLine)-\(span.endLine) \(block.kind) \(marker) | \(block.string)\n")
+        }
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,79 @@
+/// Reads the end matter: the closing remark, "Nơi nhận" and its list, the signature block.
+enum ClosingExtractor {
+    static let recipientsLabel = Phrase("nơi nhận")
+    static let onBehalf: [Phrase] = ["tm.", "t/m"].map(Phrase.init)
+    static let delegation: [Phrase] = ["kt.", "tl.", "tuq.", "q.", "k/t"].map(Phrase.init)
+
+    static func extract(_ closing: [Block], diagnostics: inout [Diagnostic]) -> (Signature?, [String], [TextBlock]) {
+        var recipients: [String] = []
+        var blocks: [TextBlock] = []
+        var inRecipients = false
+        var onBehalfText: String? = nil
+        var delegationText: String? = nil
+        var titleText: String? = nil
+        var name: String? = nil
+        var signatureSpan: SourceSpan? = nil
+
+        for block in closing {
+            var role = BlockRole.text
+            let text = block.text
+            if text.matches(Keywords.recipients, at: 0) {
+                role = .recipientsLabel
+                inRecipients = true
+            } else if inRecipients, block.marker?.style == .bullet {
+                role = .recipient
+                recipients.append(trimmedItem(block.string))
+            } else if block.isAllCaps, block.marker == nil {
+                inRecipients = false
+                role = .signature
+                if onBehalf.contains(where: { text.matches($0.words[0], at: 0) }) { onBehalfText = block.string }
+                else if delegation.contains(where: { text.matches($0.words[0], at: 0) }) { delegationText = block.string }
+                else { titleText = block.string }
+                signatureSpan = signatureSpan.map { $0.union(block.span) } ?? block.span
+            } else if text.matches(Keywords.aboveIs, at: 0) {
+                inRecipients = false
+                role = .closingRemark
+            } else if signatureSpan != nil, name == nil, looksLikeName(block) {
+                role = .signer
+                name = block.string
+                signatureSpan = signatureSpan!.union(block.span)
+            } else {
+                inRecipients = false
+            }
+            blocks.append(TextBlock(role: role, marker: block.marker?.raw, text: block.string, span: block.span))
+        }
+
+        var signature: Signature? = nil
+        if let span = signatureSpan {
+            signature = Signature(onBehalf: onBehalfText, delegation: delegationText, title: titleText, name: name, span: span)
+            if name == nil {
+                diagnostics.append(Diagnostic(.missingSignerName, "the signature block names no signer", span: span))
+            }
+        } else {
+            diagnostics.append(Diagnostic(.missingSignature, "the plan has no signature block",
+                                          span: closing.last?.span))
+        }
+        if recipients.isEmpty {
+            diagnostics.append(Diagnostic(.missingRecipients, "the plan has no \"Nơi nhận\" list", span: closing.first?.span))
+        }
+        return (signature, recipients, blocks)
+    }
+
+    /// "Sở Nội vụ;" → "Sở Nội vụ"; "Lưu: VT." → "Lưu: VT".
+    static func trimmedItem(_ s: String) -> String {
+        var scalars = Array(s.unicodeScalars)
+        while let last = scalars.last, last == ";" || last == "," || last == "." || Scalars.isSpace(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// "Nguyễn Thị Nhàn", "Thào A Mua": 2 to 6 words, each capitalised, nothing else.
+    static func looksLikeName(_ block: Block) -> Bool {
+        guard block.marker == nil else { return false }
+        let words = block.string.split(separator: " ")
+        guard (2...6).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first, Scalars.isUpper(first) else { return false }
+            return word.unicodeScalars.allSatisfy(Scalars.isLetter)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// Reads the objectives ("Mục tiêu N: Trong lĩnh vực …"), their indicators ("Chỉ tiêu N: …")
+/// with targets, and the "Giải pháp thực hiện" under each, wherever the plan numbers them.
+enum ObjectiveExtractor {
+    static let objectiveWords = Phrase("mục tiêu")
+    static let indicatorWords = Phrase("chỉ tiêu")
+    static let indicatorsLabel = Phrase("các chỉ tiêu")
+    static let solutionsWords = Phrase("giải pháp")
+
+    private enum Mode { case indicators, solutions }
+
+    static func extract(_ outline: Outline, diagnostics: inout [Diagnostic]) -> [Objective] {
+        var roots = outline.sections.filter { $0.kind == .objectives }
+        var objectives = scan(roots, diagnostics: &diagnostics)
+        if objectives.isEmpty {
+            roots = outline.sections.filter { $0.kind != .organization && $0.kind != .reporting }
+            objectives = scan(roots, diagnostics: &diagnostics)
+        }
+        return objectives
+    }
+
+    private static func scan(_ roots: [Outline.Node], diagnostics: inout [Diagnostic]) -> [Objective] {
+        var objectives: [Objective] = []
+        var objectiveDepth = Int.max
+        var mode = Mode.indicators
+        /// "Các chỉ tiêu:" with nothing after it: the next paragraph is the (unnumbered) indicator.
+        var awaitingIndicatorText = false
+
+        for root in roots {
+            root.walk { block, isHeading, depth in
+                if !objectives.isEmpty, isHeading, depth <= objectiveDepth {
+                    objectiveDepth = Int.max
+                }
+                let t = TokenStream(block.text)
+                if let (number, titleStart) = label(t, objectiveWords) {
+                    var titleRange = block.text.trimmed(titleStart..<block.text.count)
+                    while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {
+                        titleRange = titleRange.lowerBound..<(titleRange.upperBound - 1)
+                    }
+                    let title = block.text.string(titleRange)
+                    objectives.append(Objective(number: number, title: title, domain: domain(of: block.text),
+                                                span: block.span))
+                    objectiveDepth = depth
+                    mode = .indicators
+                    awaitingIndicatorText = false
+                    return
+                }
+                guard objectiveDepth != Int.max, !objectives.isEmpty else { return }
+                let current = objectives.count - 1
+                objectives[current].span = objectives[current].span.union(block.span)
+
+                let labelled = label(t, indicatorWords, allowMissingNumber: true) ?? label(t, indicatorsLabel, allowMissingNumber: true)
+                if let (number, textStart) = labelled {
+                    mode = .indicators
+                    let textRange = block.text.trimmed(textStart..<block.text.count)
+                    if textRange.isEmpty {
+                        awaitingIndicatorText = true
+                        return
+                    }
+                    addIndicator(number: number == 0 ? 1 : number, block: block, textRange: textRange,
+                                 to: &objectives[current], diagnostics: &diagnostics)
+                    awaitingIndicatorText = false
+                    return
+                }
+                if t.matches(0, solutionsWords) {
+                    mode = .solutions
+                    awaitingIndicatorText = false
+                    return
+                }
+                if awaitingIndicatorText {
+                    awaitingIndicatorText = false
+                    addIndicator(number: objectives[current].indicators.count + 1, block: block,
+                                 textRange: 0..<block.text.count, to: &objectives[current], diagnostics: &diagnostics)
+                    return
+                }
+                if mode == .solutions {
+                    objectives[current].solutions.append(TextBlock(role: .paragraph, marker: block.marker?.raw,
+                                                                   text: block.string, span: block.span))
+                }
+            }
+        }
+        return objectives
+    }
+
+    private static func addIndicator(number: Int, block: Block, textRange: Range<Int>, to objective: inout Objective,
+                                     diagnostics: inout [Diagnostic]) {
+        let (targets, unreadable) = TargetParser.parse(block, range: textRange)
+        for range in unreadable {
+            diagnostics.append(Diagnostic(.unreadableNumber,
+                                          "number '\(block.text.string(range).prefix(40))' cannot be read as a target value",
+                                          span: block.span(of: range)))
+        }
+        objective.indicators.append(Indicator(id: "MT\(objective.number).CT\(number)", number: number,
+                                              text: block.text.string(textRange), span: block.span, targets: targets))
+    }
+
+    /// "Mục tiêu 2: …" / "Chỉ tiêu 3. …" / "Chỉ tiêu: …" at the start: the number (0 when absent) and where the rest begins.
+    static func label(_ t: TokenStream, _ words: Phrase, allowMissingNumber: Bool = false) -> (Int, Int)? {
+        guard t.matches(0, words) else { return nil }
+        var j = words.count
+        var number = 0
+        if let n = t.integer(j) {
+            number = n
+            j += 1
+        } else if !allowMissingNumber {
+            return nil
+        }
+        // The label ends with ":", "." or "-"; "Mục tiêu 1 Trong lĩnh vực …" without one is accepted too.
+        if t.is(j, Words.colon) || t.is(j, Words.period) || t.is(j, Words.hyphen) || t.is(j, Words.enDash) {
+            return (number, t[j].range.upperBound)
+        }
+        if number == 0 { return nil }
+        guard j < t.count else { return (number, t.text.count) }
+        // "mục tiêu 2 của Kế hoạch": a reference, not a heading.
+        if t.is(j, Words.of) || t.is(j, Words.and) || t.is(j, Words.comma) { return nil }
+        return (number, t[j].range.lowerBound)
+    }
+
+    static let domainKeywords: [(Domain, [Phrase])] = [
+        (.politics, [Phrase("chính trị")]),
+        (.economyLabour, [Phrase("kinh tế"), Phrase("lao động")]),
+        (.familyGBV, [Phrase("gia đình"), Phrase("bạo lực")]),
+        (.health, [Phrase("y tế"), Phrase("sức khỏe"), Phrase("sức khoẻ")]),
+        (.education, [Phrase("giáo dục"), Phrase("đào tạo")]),
+        (.informationCommunication, [Phrase("thông tin"), Phrase("truyền thông")]),
+    ]
+
+    static func domain(of text: ScalarText) -> Domain? {
+        let t = TokenStream(text)
+        for (domain, phrases) in domainKeywords {
+            for i in 0..<t.count where phrases.contains(where: { t.matches(i, $0) }) { return domain }
+        }
+        return nil
+    }
+}

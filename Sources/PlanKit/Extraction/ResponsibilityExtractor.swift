@@ -1,0 +1,181 @@
+/// Reads each agency's item under "Tổ chức thực hiện" and resolves the indicators it
+/// leads on (`reportsOn`) or only coordinates on (`supportsOn`).
+enum ResponsibilityExtractor {
+    static let requestPrefixes: [Phrase] = ["đề nghị", "yêu cầu"].map(Phrase.init)
+    static let responsibilityPrefix = Phrase("trách nhiệm của")
+
+    static func extract(_ outline: Outline, objectives: [Objective], diagnostics: inout [Diagnostic]) -> [Responsibility] {
+        var result: [Responsibility] = []
+        for root in outline.sections where root.kind == .organization {
+            for node in root.allNodes().dropFirst() where node.children.isEmpty && node.kind != .reporting {
+                result.append(responsibility(node, objectives: objectives, diagnostics: &diagnostics))
+            }
+        }
+        return result
+    }
+
+    static func responsibility(_ node: Outline.Node, objectives: [Objective], diagnostics: inout [Diagnostic]) -> Responsibility {
+        let heading = node.heading.text
+        let t = TokenStream(heading)
+        var start = 0
+        if t.matches(0, responsibilityPrefix), t.count > responsibilityPrefix.count { start = t[responsibilityPrefix.count].range.lowerBound }
+        var range = heading.trimmed(start..<heading.count)
+        while range.count > 0, [":", ".", ";"].contains(heading.scalars[range.upperBound - 1]) {
+            range = heading.trimmed(range.lowerBound..<(range.upperBound - 1))
+        }
+        // "Đề nghị Ủy ban MTTQ …; Yêu cầu các cơ quan …": the verbs that address each group are not the agency.
+        var agency = ""
+        var partStart = 0
+        for i in 0...t.count {
+            guard i == t.count || t.is(i, Words.semicolon) else { continue }
+            var first = partStart
+            if let verb = requestPrefixes.first(where: { t.matches(partStart, $0) }), partStart + verb.count < i { first = partStart + verb.count }
+            if first < i {
+                let lower = max(t[first].range.lowerBound, range.lowerBound)
+                let upper = min(t[i - 1].range.upperBound, range.upperBound)
+                if lower < upper { agency += (agency.isEmpty ? "" : "; ") + heading.string(lower..<upper) }
+            }
+            partStart = i + 1
+        }
+        var reports: [String] = []
+        var supports: [String] = []
+        var duties: [String] = []
+        for block in node.paragraphs {
+            duties.append(block.string)
+            for reference in ReferenceReader.read(block) {
+                let ids = resolve(reference, objectives: objectives, block: block, diagnostics: &diagnostics)
+                if reference.role == .lead { reports.append(contentsOf: ids) } else { supports.append(contentsOf: ids) }
+            }
+        }
+        reports = unique(reports)
+        supports = unique(supports).filter { !reports.contains($0) }
+        return Responsibility(agency: agency, duties: duties, reportsOn: reports, supportsOn: supports,
+                              span: node.span)
+    }
+
+    /// Indicator ids a reference names; an objective alone stands for all its indicators.
+    static func resolve(_ reference: ReferenceReader.Reference, objectives: [Objective], block: Block,
+                        diagnostics: inout [Diagnostic]) -> [String] {
+        let objective = objectives.first(where: { $0.number == reference.objective })
+        if reference.indicators.isEmpty {
+            guard let objective else {
+                if !objectives.isEmpty {
+                    diagnostics.append(Diagnostic(.unresolvedReference,
+                                                  "refers to objective \(reference.objective), which the plan does not have",
+                                                  span: block.span(of: reference.range)))
+                }
+                return []
+            }
+            return objective.indicators.map(\.id)
+        }
+        var ids: [String] = []
+        for number in reference.indicators {
+            let id = "MT\(reference.objective).CT\(number)"
+            ids.append(id)
+            if !objectives.isEmpty, objective?.indicators.contains(where: { $0.id == id }) != true {
+                diagnostics.append(Diagnostic(.unresolvedReference,
+                                              "refers to indicator \(number) of objective \(reference.objective) (\(id)), which the plan does not have",
+                                              span: block.span(of: reference.range)))
+            }
+        }
+        return ids
+    }
+
+    static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Finds references to indicators and objectives in an agency's duty:
+/// "chỉ tiêu 1, 2 của mục tiêu 2", "chỉ tiêu 3 - mục tiêu 2", "chỉ tiêu 2 (số liệu …), 3, 4 của mục tiêu 3",
+/// "các chỉ tiêu của mục tiêu 05", "Mục tiêu 1".
+enum ReferenceReader {
+    enum Role { case lead, support }
+
+    struct Reference {
+        var objective: Int
+        /// Empty: every indicator of the objective.
+        var indicators: [Int]
+        var role: Role
+        var range: Range<Int>
+    }
+
+    static let indicator = Phrase("chỉ tiêu")
+    static let objective = Phrase("mục tiêu")
+    static let support = Phrase("phối hợp")
+    static let leadPhrases: [Phrase] = ["chủ trì", "chịu trách nhiệm", "theo dõi", "báo cáo", "thu thập", "cung cấp",
+                                        "tổng hợp", "thực hiện", "triển khai"].map(Phrase.init)
+
+    static func read(_ block: Block) -> [Reference] {
+        let t = TokenStream(block.text)
+        var references: [Reference] = []
+        var role = Role.lead
+        var clauseRoleDecided = false
+        var i = 0
+        while i < t.count {
+            if t.is(i, Words.semicolon) || t.is(i, Words.period) {
+                clauseRoleDecided = false
+                i += 1
+                continue
+            }
+            if !clauseRoleDecided {
+                if t.matches(i, support) { role = .support; clauseRoleDecided = true }
+                else if leadPhrases.contains(where: { t.matches(i, $0) }) { role = .lead; clauseRoleDecided = true }
+            }
+            if t.matches(i, indicator) {
+                let start = i
+                var j = i + indicator.count
+                var numbers: [Int] = []
+                while j < t.count {
+                    if let n = t.integer(j) { numbers.append(n); j += 1; continue }
+                    // "1,2" read as one token: split it.
+                    if t.isNumber(j) {
+                        let parts = t.string(j).split(separator: ",").compactMap { Int($0) }
+                        if parts.count > 1 { numbers.append(contentsOf: parts); j += 1; continue }
+                        break
+                    }
+                    if t.is(j, Words.comma) || t.is(j, Words.and), t.isNumber(j + 1) || t.is(j + 1, Words.openParen) { j += 1; continue }
+                    if t.is(j, Words.openParen) {
+                        var depth = 0
+                        while j < t.count {
+                            if t.is(j, Words.openParen) { depth += 1 }
+                            if t.is(j, Words.closeParen) { depth -= 1; if depth == 0 { j += 1; break } }
+                            j += 1
+                        }
+                        continue
+                    }
+                    break
+                }
+                // Connectors between the indicator list and its objective.
+                var k = j
+                while k < t.count, t.is(k, Words.of) || t.is(k, Words.at) || t.is(k, Words.hyphen) || t.is(k, Words.enDash)
+                        || t.is(k, Phrase("thuộc").words[0]) || t.is(k, Phrase("các").words[0]) { k += 1 }
+                if t.matches(k, objective), let m = t.integer(k + objective.count) {
+                    let end = t[k + objective.count].range.upperBound
+                    references.append(Reference(objective: m, indicators: numbers, role: role,
+                                                range: t[start].range.lowerBound..<end))
+                    i = k + objective.count + 1
+                    continue
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            if t.matches(i, objective), let m = t.integer(i + objective.count) {
+                let next = i + objective.count + 1
+                // "mục tiêu 1, 2": several objectives named together.
+                var objectivesNamed = [m]
+                var k = next
+                while (t.is(k, Words.comma) || t.is(k, Words.and)), let n = t.integer(k + 1) { objectivesNamed.append(n); k += 2 }
+                for number in objectivesNamed {
+                    references.append(Reference(objective: number, indicators: [], role: role,
+                                                range: t[i].range.lowerBound..<t[k - 1].range.upperBound))
+                }
+                i = k
+                continue
+            }
+            i += 1
+        }
+        return references
+    }
+}

@@ -1,0 +1,300 @@
+/// Reads the numeric targets of an indicator's sentence.
+///
+/// Works clause by clause (a clause ends at ";" or "."): first the year phrases
+/// ("vào năm 2025", "đến năm 2030", "từ năm 2025 trở đi") and the numbers with a unit
+/// ("60%", "1,4 lần", "18/1.000", "109 bé trai/100 bé gái", "04 tin, bài"); then each
+/// target takes its year. A clause that names its year first ("Đến năm 2025 đạt 80% và
+/// đến 2030 đạt 90%") binds each target to the year before it; otherwise ("đạt 60% vào năm
+/// 2025 và 75% vào năm 2030") to the year after it. Numbers inside parentheses, document
+/// numbers, dates and year ranges are never targets.
+enum TargetParser {
+    struct Found {
+        var target: Target
+        var range: Range<Int>
+    }
+
+    /// Targets in `range` of the block's text, in order, plus the numbers that could not be read.
+    static func parse(_ block: Block, range: Range<Int>) -> (targets: [Target], unreadable: [Range<Int>]) {
+        let t = TokenStream(block.text, range: range)
+        var targets: [Target] = []
+        var unreadable: [Range<Int>] = []
+        var clauseStart = 0
+        var i = 0
+        while i <= t.count {
+            let atEnd = i == t.count
+            if atEnd || t.is(i, Words.semicolon) || t.is(i, Words.period) {
+                let clause = parseClause(t, clauseStart..<i, unreadable: &unreadable)
+                for found in clause {
+                    var target = found.target
+                    target.text = block.text.string(found.range)
+                    target.span = block.span(of: found.range)
+                    targets.append(target)
+                }
+                clauseStart = i + 1
+            }
+            i += 1
+        }
+        return (targets, unreadable)
+    }
+
+    struct YearPhrase {
+        var year: Int
+        var fromYearOn: Bool
+        var tokens: Range<Int>
+    }
+
+    struct Candidate {
+        var value: Double
+        var unit: TargetUnit
+        var comparator: Comparator
+        var number: Int
+        var tokens: Range<Int>
+        var baseline: Double?
+        /// Index of the range end this candidate starts ("từ 2% đến 3%").
+        var rangeEnd: Int?
+    }
+
+    static func parseClause(_ t: TokenStream, _ clause: Range<Int>, unreadable: inout [Range<Int>]) -> [Found] {
+        guard !clause.isEmpty else { return [] }
+        var years: [YearPhrase] = []
+        var candidates: [Candidate] = []
+        var skipUntil = clause.lowerBound
+        var pendingBaseline: Double? = nil
+        var i = clause.lowerBound
+        while i < clause.upperBound {
+            defer { i += 1 }
+            if i < skipUntil { continue }
+            // Parenthesised asides cite documents and dates: never targets.
+            if t.is(i, Words.openParen) {
+                var depth = 0
+                var j = i
+                while j < clause.upperBound {
+                    if t.is(j, Words.openParen) { depth += 1 }
+                    if t.is(j, Words.closeParen) { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                skipUntil = j + 1
+                continue
+            }
+            // "số 855/QĐ-UBND", "ngày 28/4/2020": citations.
+            if t.is(i, Words.number), t.isNumber(i + 1) {
+                var j = i + 1
+                while j + 1 < clause.upperBound, t[j + 1].range.lowerBound == t[j].range.upperBound { j += 1 }
+                skipUntil = j + 1
+                continue
+            }
+            if t.is(i, Words.day), let (_, next) = DateReading.any(t, at: i) {
+                skipUntil = next
+                continue
+            }
+            if let phrase = yearPhrase(t, at: i, clause: clause) {
+                years.append(phrase)
+                skipUntil = phrase.tokens.upperBound
+                continue
+            }
+            // "giai đoạn 2021-2025", "2021 - 2030": a period, not a target.
+            if t.year(i) != nil {
+                if (t.is(i + 1, Words.hyphen) || t.is(i + 1, Words.enDash)), t.year(i + 2) != nil { skipUntil = i + 3 }
+                continue
+            }
+            guard t.isNumber(i) || (t.is(i, Words.one) && t.is(i - 1, Words.most) && t.is(i - 2, Words.little)) else { continue }
+
+            let value: Double
+            if t.isNumber(i) {
+                guard let v = NumberReading.value(t.text, t[i].range) else {
+                    unreadable.append(t[i].range)
+                    continue
+                }
+                value = v
+            } else {
+                // "ít nhất một cơ sở y tế" but not "ít nhất một trong các dịch vụ".
+                guard !t.is(i + 1, Words.within) else { continue }
+                value = 1
+            }
+            // "16/12/2020": a date without "ngày".
+            if t.isNumber(i), let (_, next) = DateReading.slashed(t, at: i), !isRate(t, slashAt: i + 1) {
+                skipUntil = next
+                continue
+            }
+            guard let (unit, unitEnd) = unit(t, after: i, clause: clause, isWordNumber: !t.isNumber(i)) else { continue }
+            var comparator = comparatorBefore(t, i, clause: clause)
+            var start = comparatorStart(t, i, clause: clause)
+            var end = unitEnd
+            var rangeEnd: Int? = nil
+            // "từ 50% trở lên", "85% trở lên"
+            if t.is(end, Words.onward), t.is(end + 1, Words.up) {
+                comparator = .gte
+                end += 2
+            }
+            if t.is(i - 1, Words.from) {
+                start = i - 1
+                if startsDecrease(t, after: unitEnd, clause: clause) {
+                    // "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000": a baseline for what follows.
+                    pendingBaseline = value
+                    continue
+                }
+                if t.is(unitEnd, Words.to), t.isNumber(unitEnd + 1) {
+                    comparator = .gte
+                    rangeEnd = candidates.count + 1
+                } else if comparator == .eq {
+                    comparator = .gte
+                }
+            }
+            candidates.append(Candidate(value: value, unit: unit, comparator: comparator, number: i,
+                                        tokens: start..<end, baseline: pendingBaseline, rangeEnd: rangeEnd))
+            pendingBaseline = nil
+            if t.is(i - 1, Words.to), let last = candidates.indices.dropLast().last, candidates[last].rangeEnd == candidates.count - 1 {
+                candidates[candidates.count - 1].comparator = .lte
+            }
+            skipUntil = end
+        }
+        return bindYears(t, candidates, years)
+    }
+
+    /// Whether "xuống", "còn" or "lên" follows within a few words (and before any other number):
+    /// the number before was where the indicator starts from.
+    static func startsDecrease(_ t: TokenStream, after start: Int, clause: Range<Int>) -> Bool {
+        var k = start
+        while k < min(start + 5, clause.upperBound), !t.isNumber(k), !t.is(k, Words.onward) {
+            if t.is(k, Words.down) || t.is(k, Words.remain) || t.is(k, Words.up) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    static func bindYears(_ t: TokenStream, _ candidates: [Candidate], _ years: [YearPhrase]) -> [Found] {
+        guard !candidates.isEmpty else { return [] }
+        let yearFirst = !years.isEmpty && years[0].tokens.lowerBound < candidates[0].number
+        var found: [Found] = []
+        for (index, candidate) in candidates.enumerated() {
+            var phrase: YearPhrase? = nil
+            if yearFirst {
+                phrase = years.last(where: { $0.tokens.upperBound <= candidate.number })
+            } else {
+                let owner = candidate.rangeEnd.map { candidates[$0] } ?? candidate
+                let nextTarget = candidates.indices.contains(index + 1) && candidate.rangeEnd == nil
+                    ? candidates[index + 1].number : Int.max
+                phrase = years.first(where: { $0.tokens.lowerBound >= owner.tokens.upperBound && $0.tokens.lowerBound < (candidate.rangeEnd == nil ? nextTarget : Int.max) })
+            }
+            var tokens = candidate.tokens
+            if let phrase {
+                if yearFirst, index == 0 || phrase.tokens.lowerBound >= candidates[index - 1].tokens.upperBound {
+                    tokens = min(tokens.lowerBound, phrase.tokens.lowerBound)..<tokens.upperBound
+                } else if !yearFirst, candidate.rangeEnd == nil {
+                    tokens = tokens.lowerBound..<max(tokens.upperBound, phrase.tokens.upperBound)
+                }
+            }
+            let range = t[tokens.lowerBound].range.lowerBound..<t[tokens.upperBound - 1].range.upperBound
+            let target = Target(value: candidate.value, unit: candidate.unit, comparator: candidate.comparator,
+                                year: phrase?.year, fromYearOn: phrase?.fromYearOn ?? false, baseline: candidate.baseline,
+                                text: "", span: SourceSpan(startLine: 0, endLine: 0))
+            found.append(Found(target: target, range: range))
+        }
+        return found
+    }
+
+    /// "vào năm 2025", "năm 2030", "đến năm 2030", "đến 2030", "từ năm 2025 trở đi", "từ năm 2025".
+    static func yearPhrase(_ t: TokenStream, at i: Int, clause: Range<Int>) -> YearPhrase? {
+        var j = i
+        var fromWord = false
+        if t.is(j, Words.inYear) || t.is(j, Words.to) || t.is(j, Words.toAlt) || t.is(j, Words.within) {
+            j += 1
+        } else if t.is(j, Words.from) {
+            fromWord = true
+            j += 1
+        }
+        let hasYearWord = t.is(j, Words.year)
+        // "năm 2025" right after "từ" was already read (and refused) from the "từ".
+        if hasYearWord, j == i, t.is(i - 1, Words.from) { return nil }
+        if hasYearWord { j += 1 }
+        guard j < clause.upperBound, let year = t.year(j) else { return nil }
+        // A bare year needs a preposition ("đến 2030"); "2021-2025" is a period.
+        guard hasYearWord || (j > i && !fromWord) else { return nil }
+        if t.is(j + 1, Words.hyphen) || t.is(j + 1, Words.enDash), t.year(j + 2) != nil { return nil }
+        var end = j + 1
+        var fromYearOn = false
+        if fromWord {
+            if t.is(end, Words.onward), t.is(end + 1, Phrase("đi").words[0]) {
+                end += 2
+                fromYearOn = true
+            } else if t.is(end, Words.to) || t.is(end, Words.toAlt) {
+                // "từ năm 2025 đến năm 2030": the range ends where the target holds.
+                return nil
+            } else {
+                fromYearOn = true
+            }
+        }
+        return YearPhrase(year: year, fromYearOn: fromYearOn, tokens: i..<end)
+    }
+
+    /// Whether the slash after a number introduces a rate denominator (/100.000, /1.000, /100).
+    static func isRate(_ t: TokenStream, slashAt s: Int) -> Bool {
+        guard t.is(s, Words.slash), t.isNumber(s + 1), let value = NumberReading.value(t.text, t[s + 1].range) else { return false }
+        return value == 100_000 || value == 1_000 || value == 100 || value == 10_000
+    }
+
+    static let countNouns: [Phrase] = ["tin", "bài", "cơ sở", "mô hình", "lớp", "cuộc", "buổi", "lượt", "đơn vị",
+                                       "câu lạc bộ", "nhóm", "trường", "chuyên mục", "chuyên đề", "sản phẩm", "tổ",
+                                       "điểm", "nhà", "địa chỉ", "phóng sự", "chương trình", "hội nghị", "đợt"].map(Phrase.init)
+    static let rateWords: [Phrase] = ["ca sinh", "ca", "trẻ", "người", "trường hợp"].map(Phrase.init)
+    static let boys = Phrase("bé trai")
+    static let girls = Phrase("bé gái")
+
+    /// The unit after the number at `i`, and the token index after the unit.
+    static func unit(_ t: TokenStream, after i: Int, clause: Range<Int>, isWordNumber: Bool) -> (TargetUnit, Int)? {
+        let j = i + 1
+        if !isWordNumber {
+            if t.is(j, Words.percent) { return (.percent, j + 1) }
+            if t.is(j, Words.times) { return (.times, j + 1) }
+            if t.matches(j, boys), t.is(j + 2, Words.slash), t.isNumber(j + 3), t.matches(j + 4, girls) {
+                return (.per100Girls, j + 6)
+            }
+            var k = j
+            for words in rateWords where t.matches(k, words) { k += words.count; break }
+            if t.is(k, Words.slash), t.isNumber(k + 1), let denominator = NumberReading.value(t.text, t[k + 1].range) {
+                if denominator == 100_000 { return (.per100k, k + 2) }
+                if denominator == 1_000 { return (.per1k, k + 2) }
+                return nil
+            }
+        }
+        // Counts: "04 tin, bài", "một cơ sở y tế". A year, a duration or a bare number is not one.
+        guard j < clause.upperBound, t[j].kind == .word else { return nil }
+        if isWordNumber || countNouns.contains(where: { t.matches(j, $0) }) {
+            let noun = countNouns.first(where: { t.matches(j, $0) })
+            return (.count, j + (noun?.count ?? 1))
+        }
+        return nil
+    }
+
+    /// The comparator the words just before the number at `i` state.
+    static func comparatorBefore(_ t: TokenStream, _ i: Int, clause: Range<Int>) -> Comparator {
+        let p = i - 1
+        guard p >= clause.lowerBound else { return .eq }
+        if t.is(p, Words.less) { return .lt }
+        if t.is(p, Words.greater) { return .gt }
+        if t.is(p, Words.lessEqual) { return .lte }
+        if t.is(p, Words.greaterEqual) { return .gte }
+        if t.is(p, Words.above) || t.is(p, Words.more) { return .gt }
+        if t.is(p, Words.below) { return t.is(p - 1, Words.not) ? .gte : .lt }
+        if t.is(p, Words.over), t.is(p - 1, Words.not) { return .lte }
+        if t.is(p, Words.most), t.is(p - 1, Words.little) { return .gte }
+        if t.is(p, Words.least), t.is(p - 1, Words.minimum) { return .gte }
+        if t.is(p, Words.maxWord), t.is(p - 1, Words.minimum) { return .lte }
+        if t.is(p, Words.approximately) || (t.is(p, Phrase("xỉ").words[0]) && t.is(p - 1, Words.roughly)) { return .approx }
+        return .eq
+    }
+
+    /// Where the target's own words begin: its comparator and the verb right before ("đạt", "còn", "ở mức").
+    static func comparatorStart(_ t: TokenStream, _ i: Int, clause: Range<Int>) -> Int {
+        var start = i
+        let twoWord = [(Words.not, Words.below), (Words.not, Words.over), (Words.little, Words.most),
+                       (Words.minimum, Words.least), (Words.minimum, Words.maxWord), (Words.roughly, Phrase("xỉ").words[0])]
+        if twoWord.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
+            start = i - 2
+        } else if t.is(i - 1, Words.less) || t.is(i - 1, Words.greater) || t.is(i - 1, Words.above) || t.is(i - 1, Words.below)
+                    || t.is(i - 1, Words.approximately) || t.is(i - 1, Words.more) || t.is(i - 1, Words.lessEqual) || t.is(i - 1, Words.greaterEqual) {
+            start = i - 1
+        }
+        return max(start, clause.lowerBound)
+    }
+}

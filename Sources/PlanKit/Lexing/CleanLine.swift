@@ -1,0 +1,127 @@
+/// One physical line (or one table cell of it) with Markdown debris removed, and the
+/// map back to the columns of the original line.
+struct CleanLine: Sendable {
+    enum Kind: Sendable {
+        case text
+        /// A lone "|": the boundary of a table cell laid out one cell per line.
+        case cellBoundary
+        /// One cell of a row written on one line ("Số: 71/KH-UBND | Bạc Liêu, ngày … |").
+        case inlineCell
+    }
+
+    var line: Int
+    var kind: Kind
+    var text: [Unicode.Scalar]
+    /// Original 1-based column of `text[0]`.
+    var column: Int
+    /// Original column of each scalar, only when markup was removed from inside the text.
+    var columns: [Int32]?
+    /// Number of leading '#' of a Markdown heading (0 when none).
+    var headingLevel: Int
+
+    func column(at offset: Int) -> Int {
+        guard let columns, let last = columns.last else { return column + offset }
+        if offset < columns.count { return Int(columns[offset]) }
+        return Int(last) + 1 + (offset - columns.count)
+    }
+
+    /// Column one past the last scalar.
+    var endColumn: Int {
+        if let columns, let last = columns.last { return Int(last) + 1 }
+        return column + text.count
+    }
+
+    /// Splits a source line into clean lines: none for a blank line, several for a table row.
+    static func make(line number: Int, text: String) -> [CleanLine] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return [] }
+        guard scalars.contains("|") else {
+            return strip(scalars[...], line: number, kind: .text).map { [$0] } ?? []
+        }
+        var cells: [CleanLine] = []
+        var start = 0
+        var sawCell = false
+        for i in 0...scalars.count where i == scalars.count || scalars[i] == "|" {
+            if let cell = strip(scalars[start..<i], line: number, kind: .inlineCell) {
+                cells.append(cell)
+                sawCell = true
+            }
+            start = i + 1
+        }
+        if !sawCell {
+            let column = (scalars.firstIndex(of: "|") ?? 0) + 1
+            return [CleanLine(line: number, kind: .cellBoundary, text: ["|"], column: column, columns: nil, headingLevel: 0)]
+        }
+        return cells
+    }
+
+    /// Trims, removes heading marks, emphasis asterisks and backslash escapes.
+    static func strip(_ s: ArraySlice<Unicode.Scalar>, line: Int, kind: Kind) -> CleanLine? {
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return nil }
+
+        var headingLevel = 0
+        var i = lo
+        while i < hi, s[i] == "#", headingLevel < 7 { headingLevel += 1; i += 1 }
+        if headingLevel > 0, headingLevel <= 6, i < hi, Scalars.isSpace(s[i]) {
+            while i < hi, Scalars.isSpace(s[i]) { i += 1 }
+            lo = i
+        } else {
+            headingLevel = 0
+        }
+
+        // Fast path: nothing to remove.
+        var needsWork = false
+        for k in lo..<hi where s[k] == "*" || s[k] == "\\" || s[k] == "_" { needsWork = true; break }
+        if !needsWork {
+            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo - s.startIndex + 1,
+                             columns: nil, headingLevel: headingLevel)
+        }
+
+        var text: [Unicode.Scalar] = []
+        var columns: [Int32] = []
+        text.reserveCapacity(hi - lo)
+        columns.reserveCapacity(hi - lo)
+        var k = lo
+        while k < hi {
+            let c = s[k]
+            if c == "\\", k + 1 < hi, s[k + 1].isASCII, !Scalars.isLetter(s[k + 1]), !Scalars.isDigit(s[k + 1]), !Scalars.isSpace(s[k + 1]) {
+                k += 1
+                continue
+            }
+            if c == "*" || c == "_" {
+                var end = k
+                while end < hi, s[end] == c { end += 1 }
+                let before: Unicode.Scalar? = k > lo ? s[k - 1] : nil
+                let after: Unicode.Scalar? = end < hi ? s[end] : nil
+                let isBullet = c == "*" && k == lo && end - k == 1 && after.map(Scalars.isSpace) == true
+                let opens = after.map { !Scalars.isSpace($0) } ?? false
+                let closes = before.map { !Scalars.isSpace($0) } ?? false
+                // Underscores inside words ("snake_case") and runs of them ("_____") are text.
+                let wordInternal = c == "_" && (before.map(isWordScalar) ?? false) && (after.map(isWordScalar) ?? false)
+                if !isBullet, !wordInternal, (opens || closes), !(c == "_" && end - k > 3) {
+                    k = end
+                    continue
+                }
+                for m in k..<end {
+                    text.append(s[m])
+                    columns.append(Int32(m - s.startIndex + 1))
+                }
+                k = end
+                continue
+            }
+            text.append(c)
+            columns.append(Int32(k - s.startIndex + 1))
+            k += 1
+        }
+        // Removing markup can leave spaces at either end ("**TM. ỦY BAN** ").
+        while let last = text.last, Scalars.isSpace(last) { text.removeLast(); columns.removeLast() }
+        var drop = 0
+        while drop < text.count, Scalars.isSpace(text[drop]) { drop += 1 }
+        if drop > 0 { text.removeFirst(drop); columns.removeFirst(drop) }
+        guard !text.isEmpty else { return nil }
+        return CleanLine(line: line, kind: kind, text: text, column: Int(columns[0]), columns: columns, headingLevel: headingLevel)
+    }
+}

@@ -1,0 +1,266 @@
+/// A logical block: a paragraph, heading or list item with its wrapped lines joined.
+struct Block: Sendable {
+    enum Kind: Sendable, Equatable {
+        case text
+        /// A table cell of a header laid out as a table.
+        case cell
+        /// A number alone on a line between parts of a paragraph: a PDF page number.
+        case pageNumber
+        /// A rule of dashes or underscores under the national motto.
+        case rule
+        /// A lone "|" between table cells laid out one per line.
+        case cellBoundary
+    }
+
+    /// Where a physical line's text begins inside the block's text.
+    struct Fragment: Sendable {
+        var offset: Int
+        var line: CleanLine
+    }
+
+    var kind: Kind
+    var marker: ListMarker?
+    /// Joined text without the marker.
+    var text: ScalarText
+    var fragments: [Fragment]
+    var headingLevel: Int
+    /// The text as a String, made once.
+    let string: String
+
+    /// Span of the whole block, marker included.
+    var span: SourceSpan {
+        let first = fragments[0].line, last = fragments[fragments.count - 1].line
+        return SourceSpan(startLine: first.line, endLine: last.line,
+                          startColumn: first.column(at: 0), endColumn: last.endColumn)
+    }
+
+    /// Line and column of a scalar offset in `text`.
+    func position(_ offset: Int) -> (line: Int, column: Int) {
+        var fragment = fragments[0]
+        for f in fragments where f.offset <= offset { fragment = f }
+        let markerLength = fragment.offset == 0 ? (marker?.length ?? 0) : 0
+        return (fragment.line.line, fragment.line.column(at: offset - fragment.offset + markerLength))
+    }
+
+    /// Span of a range of `text`.
+    func span(of range: Range<Int>) -> SourceSpan {
+        let start = position(range.lowerBound)
+        let end = position(max(range.lowerBound, range.upperBound - 1))
+        return SourceSpan(startLine: start.line, endLine: end.line, startColumn: start.column, endColumn: end.column + 1)
+    }
+
+    var isAllCaps: Bool { Lexer.isAllCaps(text.scalars[...]) }
+}
+
+/// Stage 1: source lines → blocks. Joins hard-wrapped lines, strips Markdown, reads list markers.
+///
+/// Blank lines do not separate paragraphs reliably: PDF text puts one between every line and
+/// wraps sentences across them. A line continues the block before it when it starts in lower
+/// case, or when the block's last line ends without terminal punctuation and is about as long
+/// as the document's wrapped lines (a short line without a full stop ends a title or heading).
+enum Lexer {
+    static func lex(_ source: SourceText) -> [Block] {
+        var clean: [CleanLine] = []
+        clean.reserveCapacity(source.lines.count)
+        for (i, line) in source.lines.enumerated() {
+            clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
+        }
+        let wrap = estimateWrap(clean)
+        let usualGap = estimateUsualGap(clean)
+
+        var blocks: [Block] = []
+        var current: Builder? = nil
+        var inCell = false
+        var previousLine = 0
+        /// Page numbers met inside a block, emitted after it so blocks stay in line order.
+        var setAside: [Block] = []
+
+        func flush() {
+            if let builder = current { blocks.append(builder.build()) }
+            current = nil
+            blocks.append(contentsOf: setAside)
+            setAside.removeAll()
+        }
+
+        for line in clean {
+            let gap = line.line - previousLine - 1
+            previousLine = line.line
+            switch line.kind {
+            case .cellBoundary:
+                flush()
+                inCell = true
+                blocks.append(Builder(line, kind: .cellBoundary).build())
+                continue
+            case .inlineCell:
+                flush()
+                inCell = false
+                blocks.append(Builder(line, kind: .cell).build())
+                continue
+            case .text:
+                break
+            }
+            if inCell {
+                if gap > 0 { inCell = false }
+                else if current?.kind == .cell {
+                    current!.append(line)
+                    continue
+                } else {
+                    flush()
+                    current = Builder(line, kind: .cell)
+                    continue
+                }
+            }
+            if isPageNumber(line.text), current != nil {
+                // Set aside; the paragraph it interrupts goes on after it.
+                setAside.append(Builder(line, kind: .pageNumber).build())
+                continue
+            }
+            if isRule(line.text) {
+                flush()
+                blocks.append(Builder(line, kind: .rule).build())
+                continue
+            }
+            let marker = ListMarker.read(line.text[...])
+            // More blank lines than the document usually leaves between lines: a break, unless the sentence plainly goes on.
+            let wideGap = gap >= 2 && gap > usualGap && !(line.text.first.map(Scalars.isLowerLetter) ?? false)
+            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrap: wrap) {
+                current!.append(line)
+            } else {
+                flush()
+                current = Builder(line, kind: .text, marker: marker)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// A block being assembled; its text is lowercased once, when it is complete.
+    struct Builder {
+        var kind: Block.Kind
+        var marker: ListMarker?
+        var scalars: [Unicode.Scalar]
+        var fragments: [Block.Fragment]
+        var headingLevel: Int
+
+        init(_ line: CleanLine, kind: Block.Kind, marker: ListMarker? = nil) {
+            self.kind = kind
+            self.marker = marker
+            self.scalars = Array(line.text.dropFirst(marker?.length ?? 0))
+            self.fragments = [Block.Fragment(offset: 0, line: line)]
+            self.headingLevel = line.headingLevel
+        }
+
+        mutating func append(_ line: CleanLine) {
+            scalars.append(" ")
+            fragments.append(Block.Fragment(offset: scalars.count, line: line))
+            scalars.append(contentsOf: line.text)
+        }
+
+        var lastLine: CleanLine { fragments[fragments.count - 1].line }
+
+        func build() -> Block {
+            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
+                  string: Scalars.string(scalars))
+        }
+    }
+
+    /// Whether `line` goes on with `block` rather than starting a new one.
+    static func continues(_ block: Builder, with line: CleanLine, wrap: Wrap) -> Bool {
+        guard block.kind == .text, let first = line.text.first else { return false }
+        if line.headingLevel > 0 { return false }
+        // "Nơi nhận:" heads its own list.
+        if block.fragments.count == 1, startsWith(block.scalars, Keywords.recipients) { return false }
+        let last = block.lastLine
+        if Scalars.isLowerLetter(first) { return true }
+        if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
+            // A Roman heading wrapped over two capital lines ("III. NHIỆM VỤ, GIẢI PHÁP" / "CHỦ YẾU").
+            if case .roman = block.marker?.kind, isAllCaps(line.text[...]), isAllCaps(last.text[...]),
+               !endsSentence(last.text) { return true }
+            return false
+        }
+        if block.headingLevel > 0 { return false }
+        if endsSentence(last.text) {
+            // In hard-wrapped text a line that fills the width did not end its paragraph,
+            // even when a sentence happens to end with it.
+            return wrap.isHard && block.marker?.style != .roman && last.text.count * 10 >= wrap.width * 9
+        }
+        if Scalars.isDigit(first) {
+            // "2030." or "42/100.000 …" going on after "vào năm" / "giảm còn".
+            return true
+        }
+        return last.text.count * 10 >= wrap.width * 6
+    }
+
+    /// Case-insensitive prefix test for a lower-case keyword.
+    static func startsWith(_ text: [Unicode.Scalar], _ keyword: [Unicode.Scalar]) -> Bool {
+        guard text.count >= keyword.count else { return false }
+        for k in 0..<keyword.count where Scalars.lower(text[k]) != keyword[k] { return false }
+        return true
+    }
+
+    /// Terminal punctuation a paragraph or list item ends with.
+    static func endsSentence(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = text.last else { return true }
+        switch last {
+        case ".", ":", ";", "!", "?", "…": return true
+        default: return false
+        }
+    }
+
+    /// Upper-case letters and no lower-case ones (at least two letters).
+    static func isAllCaps(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        var letters = 0
+        for s in text where Scalars.isLetter(s) {
+            if !Scalars.isUpper(s) { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// "9", "- 9 -": a page number alone on its line.
+    static func isPageNumber(_ text: [Unicode.Scalar]) -> Bool {
+        var digits = 0
+        for s in text {
+            if Scalars.isDigit(s) { digits += 1 } else if s != "-" && s != "–" && !Scalars.isSpace(s) { return false }
+        }
+        return digits >= 1 && digits <= 3
+    }
+
+    /// "––––––––", "_____", "-----": a rule, not a bullet.
+    static func isRule(_ text: [Unicode.Scalar]) -> Bool {
+        guard text.count >= 3 else { return false }
+        return text.allSatisfy { $0 == "-" || $0 == "–" || $0 == "—" || $0 == "_" || $0 == "=" || Scalars.isSpace($0) }
+    }
+
+    /// The number of blank lines most often found between two text lines (1 in PDF text that double-spaces, else 0).
+    static func estimateUsualGap(_ lines: [CleanLine]) -> Int {
+        var counts: [Int: Int] = [:]
+        for (a, b) in zip(lines, lines.dropFirst()) where b.line > a.line {
+            counts[min(b.line - a.line - 1, 4), default: 0] += 1
+        }
+        return counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? 0
+    }
+
+    /// How the document wraps its lines.
+    struct Wrap {
+        /// The width wrapped lines reach (80th percentile of the lines followed by a lower-case continuation).
+        var width: Int
+        /// Many wrapped lines of about the same width: text pulled from a PDF, not one paragraph per line.
+        var isHard: Bool
+    }
+
+    static func estimateWrap(_ lines: [CleanLine]) -> Wrap {
+        var lengths: [Int] = []
+        for (a, b) in zip(lines, lines.dropFirst()) where a.kind == .text && b.kind == .text {
+            if let first = b.text.first, Scalars.isLowerLetter(first), ListMarker.read(b.text[...]) == nil {
+                lengths.append(a.text.count)
+            }
+        }
+        // Too few wrapped lines to tell the width: never join on a capital letter.
+        guard lengths.count >= 3 else { return Wrap(width: Int.max / 10, isHard: false) }
+        lengths.sort()
+        let p80 = lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+        let p20 = lengths[lengths.count * 2 / 10]
+        return Wrap(width: p80, isHard: lengths.count >= 8 && p20 * 10 >= p80 * 7)
+    }
+}

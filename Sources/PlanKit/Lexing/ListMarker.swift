@@ -1,0 +1,145 @@
+/// A list or heading marker at the start of a block: "II.", "2.1.", "a)", "đ.", "-".
+struct ListMarker: Hashable, Sendable {
+    enum Kind: Hashable, Sendable {
+        case roman(Int)
+        /// "2.1.3." → [2, 1, 3]
+        case arabic([Int])
+        /// Position in the Vietnamese order a b c d đ e g h i k l m n o p q r s t u v x y.
+        case letter(Int)
+        case bullet
+    }
+
+    /// What decides nesting: markers of the same style are siblings.
+    enum Style: Hashable, Sendable {
+        case roman, arabic(depth: Int), letter, bullet
+    }
+
+    var kind: Kind
+    /// As written, without the following space: "2.1.", "a)", "-".
+    var raw: String
+    /// Scalars the marker and the spaces after it take at the start of the line.
+    var length: Int
+
+    var style: Style {
+        switch kind {
+        case .roman: .roman
+        case .arabic(let parts): .arabic(depth: parts.count)
+        case .letter: .letter
+        case .bullet: .bullet
+        }
+    }
+
+    /// "II", "2.1", "a"; empty for bullets.
+    var label: String {
+        switch kind {
+        case .roman, .letter: String(raw.dropLast())
+        case .arabic(let parts): parts.map(String.init).joined(separator: ".")
+        case .bullet: ""
+        }
+    }
+
+    static let vietnameseLetters: [Unicode.Scalar] = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                                      "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+    /// Reads a marker at the start of `s` (already trimmed on the left). A marker must be
+    /// followed by a space and more text, so "2030." alone on a wrapped line is not one.
+    static func read(_ s: ArraySlice<Unicode.Scalar>) -> ListMarker? {
+        guard let first = s.first else { return nil }
+        let start = s.startIndex
+
+        func followedByText(_ end: Int) -> Int? {
+            var j = end
+            guard j < s.endIndex, Scalars.isSpace(s[j]) else { return nil }
+            while j < s.endIndex, Scalars.isSpace(s[j]) { j += 1 }
+            return j < s.endIndex ? j : nil
+        }
+        func make(_ kind: Kind, end: Int, textStart: Int) -> ListMarker {
+            var raw = String.UnicodeScalarView()
+            raw.append(contentsOf: s[start..<end])
+            return ListMarker(kind: kind, raw: String(raw), length: textStart - start)
+        }
+
+        switch first {
+        case "-", "–", "+", "•", "*", "·", "○", "▪":
+            let next = start + 1
+            if let textStart = followedByText(next) { return make(.bullet, end: next, textStart: textStart) }
+            // "-Tăng cường": a hyphen glued to a word is still a bullet, a glued "-5" is not.
+            if first == "-", next < s.endIndex, Scalars.isLetter(s[next]) { return make(.bullet, end: next, textStart: next) }
+            return nil
+        default:
+            break
+        }
+
+        if Scalars.isDigit(first) {
+            var parts: [Int] = []
+            var j = start
+            var endedWithDot = false
+            while j < s.endIndex, Scalars.isDigit(s[j]) {
+                var value = 0, digits = 0
+                while j < s.endIndex, Scalars.isDigit(s[j]) {
+                    // Item numbers have at most three digits; stop before a long run can overflow.
+                    guard digits < 3 else { return nil }
+                    value = value * 10 + Int(s[j].value - 0x30)
+                    digits += 1
+                    j += 1
+                }
+                parts.append(value)
+                endedWithDot = false
+                if j < s.endIndex, s[j] == "." || s[j] == ")" {
+                    let closer = s[j]
+                    j += 1
+                    endedWithDot = true
+                    if closer == ")" { break }
+                } else {
+                    break
+                }
+            }
+            guard endedWithDot || parts.count >= 2, let textStart = followedByText(j) else { return nil }
+            return make(.arabic(parts), end: j, textStart: textStart)
+        }
+
+        if let index = vietnameseLetters.firstIndex(of: first) {
+            let j = start + 1
+            guard j < s.endIndex, s[j] == "." || s[j] == ")", let textStart = followedByText(j + 1) else { return nil }
+            return make(.letter(index), end: j + 1, textStart: textStart)
+        }
+
+        if "IVXL".unicodeScalars.contains(first) {
+            var j = start
+            while j < s.endIndex, "IVXL".unicodeScalars.contains(s[j]) { j += 1 }
+            guard j < s.endIndex, s[j] == "." || s[j] == ")", let value = romanValue(s[start..<j]), value <= 39,
+                  let textStart = followedByText(j + 1) else { return nil }
+            return make(.roman(value), end: j + 1, textStart: textStart)
+        }
+        return nil
+    }
+
+    static func romanValue(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        func value(_ c: Unicode.Scalar) -> Int {
+            switch c {
+            case "I": 1
+            case "V": 5
+            case "X": 10
+            case "L": 50
+            default: 0
+            }
+        }
+        var total = 0
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() {
+            let v = value(c)
+            if i + 1 < chars.count, value(chars[i + 1]) > v { total -= v } else { total += v }
+        }
+        // Reject non-canonical spellings ("IIII", "VX") by round-tripping.
+        return total > 0 && roman(total) == String(String.UnicodeScalarView(chars)) ? total : nil
+    }
+
+    static func roman(_ n: Int) -> String {
+        let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = n, out = ""
+        for (value, symbol) in table {
+            while n >= value { out += symbol; n -= value }
+        }
+        return out
+    }
+}

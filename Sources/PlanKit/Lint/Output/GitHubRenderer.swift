@@ -1,0 +1,54 @@
+/// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding,
+/// escaped as the runner expects, and a plain summary that says when GitHub will not show them all.
+enum GitHubRenderer {
+    /// GitHub shows at most this many annotations of each level per step.
+    static let annotationLimit = 10
+
+    static func render(_ report: LintReport) -> String {
+        var out = ""
+        for f in report.findings {
+            let command: String
+            switch f.severity {
+            case .error: command = "error"
+            case .warning: command = "warning"
+            case .note: command = "notice"
+            }
+            var properties = [
+                ("file", f.path), ("line", String(f.span.startLine)), ("col", String(f.span.startColumn)),
+            ]
+            if f.span.endLine != f.span.startLine {
+                properties.append(("endLine", String(f.span.endLine)))
+            } else if f.span.endColumn > f.span.startColumn {
+                properties.append(("endColumn", String(f.span.endColumn)))
+            }
+            properties.append(("title", f.rule.qualifiedName))
+            var message = f.message
+            if let hint = f.hint { message += "\nHint: " + hint }
+            out += "::\(command) " + properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+            out += "::" + escapeData(message) + "\n"
+        }
+        out += "plankit lint: " + report.summary + "\n"
+        let hidden = [(Diagnostic.Severity.error, "error"), (.warning, "warning"), (.note, "notice")].compactMap { level, name -> String? in
+            let n = report.count(level)
+            return n > annotationLimit ? "\(n - annotationLimit) of \(n) \(name)s" : nil
+        }
+        if !hidden.isEmpty {
+            out += "plankit lint: GitHub shows at most \(annotationLimit) annotations of each level per step; "
+            out += hidden.joined(separator: ", ") + " are not shown as annotations. "
+            out += "Run 'plankit lint --format text' (or upload --format sarif) to see them all.\n"
+        }
+        return out
+    }
+
+    /// Message text: `%`, CR and LF are escaped.
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Property values: also `:` and `,`, which separate properties.
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

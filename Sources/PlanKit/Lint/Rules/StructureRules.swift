@@ -1,0 +1,146 @@
+/// PK101–PK103: the parts a plan needs, and who reports on what.
+enum StructureRules {
+    static func check(_ context: LintContext, _ sink: inout FindingSink) {
+        requiredParts(context, &sink)
+        owners(context, &sink)
+        references(context, &sink)
+        unknownObjectives(context, &sink)
+    }
+
+    /// PK103: the parts the plan's kind requires.
+    static func requiredParts(_ context: LintContext, _ sink: inout FindingSink) {
+        let plan = context.plan
+        let kinds = Set(context.allSections.compactMap(\.kind))
+        let indicatorCount = plan.objectives.reduce(0) { $0 + $1.indicators.count }
+        var missing: [(part: String, example: String)] = []
+        switch context.kind {
+        case .strategy:
+            if !kinds.contains(.objectives) && plan.objectives.isEmpty {
+                missing.append(("objectives", "MỤC TIÊU"))
+            } else if indicatorCount == 0 {
+                missing.append(("indicators under its objectives", "Chỉ tiêu 1: …"))
+            }
+            if !kinds.contains(.tasks) && !plan.objectives.contains(where: { !$0.solutions.isEmpty }) {
+                missing.append(("tasks and solutions", "NHIỆM VỤ, GIẢI PHÁP"))
+            }
+            if !kinds.contains(.funding) { missing.append(("funding", "KINH PHÍ THỰC HIỆN")) }
+        case .annual:
+            if !kinds.contains(.activities) && !kinds.contains(.tasks) {
+                missing.append(("activities", "NỘI DUNG HOẠT ĐỘNG"))
+            }
+        }
+        if !kinds.contains(.organization) { missing.append(("organization", "TỔ CHỨC THỰC HIỆN")) }
+        if !kinds.contains(.reporting) && plan.reporting.isEmpty {
+            missing.append(("reporting", "CHẾ ĐỘ THÔNG TIN, BÁO CÁO"))
+        }
+        let kindName = context.kind == .strategy ? "a multi-year plan" : "an annual plan"
+        let at = plan.sections.first.map(context.headingSpan) ?? context.documentStart
+        for item in missing {
+            sink.report(.missingRequiredPart, "\(kindName) needs \(item.part) (\"\(item.example)\"); none found",
+                        at: at, subject: item.part,
+                        hint: "Add a section for \(item.part), e.g. \"\(item.example)\".")
+        }
+    }
+
+    /// PK101: indicators no agency reports on.
+    static func owners(_ context: LintContext, _ sink: inout FindingSink) {
+        let plan = context.plan
+        let indicators = plan.objectives.flatMap(\.indicators)
+        guard !indicators.isEmpty else { return }
+        var reported = Set(plan.responsibilities.flatMap(\.reportsOn))
+        var unowned = indicators.filter { !reported.contains($0.id) }
+        guard !unowned.isEmpty else { return }
+        reported.formUnion(plan.responsibilities.flatMap(coordinatedReports))
+        unowned = unowned.filter { !reported.contains($0.id) }
+        guard !unowned.isEmpty else { return }
+        if reported.isEmpty {
+            // One finding, not one per indicator, when the plan assigns none at all.
+            let organization = context.allSections.first { $0.kind == .organization }
+            let at = organization.map(context.headingSpan) ?? context.refine(indicators[0].span)
+            sink.report(.indicatorWithoutOwner,
+                        "no agency is named to report on any of the plan's \(indicators.count) indicator\(indicators.count == 1 ? "" : "s")",
+                        at: at, subject: "all indicators")
+            return
+        }
+        for indicator in unowned {
+            sink.report(.indicatorWithoutOwner, "no agency reports on indicator \(indicator.id)",
+                        at: context.refine(indicator.span), subject: indicator.id + " " + indicator.text)
+        }
+    }
+
+    /// Ids an agency supports on but reports on too, as the one that coordinates the others:
+    /// "Phối hợp các cơ quan, đơn vị theo dõi, báo cáo chỉ tiêu 1 của mục tiêu 6" (no "với": it
+    /// coordinates them, where "phối hợp với phòng X" names the lead).
+    static func coordinatedReports(_ responsibility: Responsibility) -> [String] {
+        let duties = responsibility.duties.map { $0.lowercased() }.filter {
+            $0.contains("phối hợp") && !$0.contains("phối hợp với") && $0.contains("báo cáo")
+        }
+        return responsibility.supportsOn.filter { id in
+            guard let objective = parse(id).0 else { return false }
+            return duties.contains { $0.contains("mục tiêu \(objective)") || $0.contains("mục tiêu 0\(objective)") }
+        }
+    }
+
+    /// PK102: references to indicators or objectives that do not exist.
+    static func references(_ context: LintContext, _ sink: inout FindingSink) {
+        let plan = context.plan
+        let indicatorIds = Set(plan.objectives.flatMap { $0.indicators.map(\.id) })
+        let objectiveNumbers = Set(plan.objectives.map(\.number))
+        for responsibility in plan.responsibilities {
+            var seen: Set<String> = []
+            for (id, verb) in responsibility.reportsOn.map({ ($0, "reports on") }) + responsibility.supportsOn.map({ ($0, "supports") })
+                where !indicatorIds.contains(id) && seen.insert(id).inserted {
+                let (objective, indicator) = parse(id)
+                let what: String
+                if let objective, !objectiveNumbers.contains(objective) {
+                    what = "the plan has no objective \(objective)"
+                } else if let objective, let indicator {
+                    what = "objective \(objective) has no indicator \(indicator)"
+                } else {
+                    what = "the plan has no such indicator"
+                }
+                let at = locateReference(objective: objective, in: responsibility, context)
+                sink.report(.unknownIndicatorReference, "\(responsibility.agency) \(verb) \(id), but \(what)",
+                            at: at, subject: responsibility.agency + " " + id)
+            }
+        }
+    }
+
+    /// An objective named alone that the plan does not have ("mục tiêu 7") resolves to no ids; the
+    /// parser records it as PK012 at the words, which are read back here.
+    static func unknownObjectives(_ context: LintContext, _ sink: inout FindingSink) {
+        let numbers = Set(context.plan.objectives.map(\.number))
+        for diagnostic in context.plan.diagnostics where diagnostic.rule == Diagnostic.Rule.unresolvedReference.id {
+            guard let span = diagnostic.span, span.startLine == span.endLine else { continue }
+            let scalars = Array(context.line(span.startLine).unicodeScalars)
+            guard span.startColumn >= 1, span.endColumn - 1 <= scalars.count, span.startColumn < span.endColumn else { continue }
+            let words = String(String.UnicodeScalarView(scalars[(span.startColumn - 1)..<(span.endColumn - 1)]))
+            guard words.lowercased().hasPrefix("mục tiêu"), let objective = Int(words.filter(\.isNumber)),
+                  !numbers.contains(objective) else { continue }
+            let agency = context.plan.responsibilities.first {
+                $0.span.startLine <= span.startLine && span.startLine <= $0.span.endLine
+            }?.agency ?? "an agency"
+            sink.report(.unknownIndicatorReference, "\(agency) refers to objective \(objective), but the plan has no objective \(objective)",
+                        at: span, subject: agency + " MT\(objective)")
+        }
+    }
+
+    /// "MT2.CT3" → (2, 3); "MT4" → (4, nil).
+    static func parse(_ id: String) -> (Int?, Int?) {
+        let parts = id.split(separator: ".")
+        let objective = parts.first.flatMap { Int($0.drop { !$0.isNumber }) }
+        let indicator = parts.count > 1 ? Int(parts[1].drop { !$0.isNumber }) : nil
+        return (objective, indicator)
+    }
+
+    /// Where the agency's text names the objective ("mục tiêu 7"), else the agency's heading.
+    private static func locateReference(objective: Int?, in responsibility: Responsibility,
+                                        _ context: LintContext) -> SourceSpan {
+        if let objective {
+            for needle in ["mục tiêu \(objective)", "Mục tiêu \(objective)", "mục tiêu 0\(objective)"] {
+                if let found = context.locate(needle, within: responsibility.span) { return found }
+            }
+        }
+        return context.refine(responsibility.span)
+    }
+}

@@ -1,0 +1,135 @@
+/// Stage 2: blocks → ``Outline``. Builds the numbered hierarchy and names the top-level parts.
+///
+/// Nesting follows the marker styles: a marker of a style already open on the stack closes
+/// everything below that one and becomes its sibling; a new style nests under the current
+/// section, except that a style that ranks higher (arabic "2.1." after a letter "a.") first
+/// closes the lower-ranked ones. Roman numerals always start a top-level section.
+enum SectionRecognizer {
+    static func recognize(_ blocks: [Block]) -> Outline {
+        var preamble: [Block] = []
+        var closing: [Block] = []
+        var unclassified: [Block] = []
+        var roots: [Outline.Node] = []
+        /// Open sections, outermost first; each is completed into its parent when it closes.
+        var stack: [Outline.Node] = []
+        let topStyle = topLevelStyle(blocks)
+        var inClosing = false
+
+        func closeTop() {
+            var node = stack.removeLast()
+            if let last = node.paragraphs.last { node.span = node.span.union(last.span) }
+            if let last = node.children.last { node.span = node.span.union(last.span) }
+            if stack.isEmpty { roots.append(node) } else { stack[stack.count - 1].children.append(node) }
+        }
+
+        for block in blocks {
+            if block.kind == .pageNumber || block.kind == .cellBoundary {
+                unclassified.append(block)
+                continue
+            }
+            if inClosing || (!roots.isEmpty || !stack.isEmpty) && startsClosing(block) {
+                inClosing = true
+                closing.append(block)
+                continue
+            }
+            guard let marker = block.marker, marker.style != .bullet, block.kind == .text else {
+                if stack.isEmpty {
+                    if roots.isEmpty { preamble.append(block) } else { closing.append(block); inClosing = true }
+                } else {
+                    stack[stack.count - 1].paragraphs.append(block)
+                }
+                continue
+            }
+            let style = marker.style
+            if style == topStyle {
+                while !stack.isEmpty { closeTop() }
+                stack.append(Outline.Node(heading: block, kind: kind(ofTopLevel: block), depth: 0))
+                continue
+            }
+            if stack.isEmpty {
+                if roots.isEmpty { preamble.append(block) } else { inClosing = true; closing.append(block) }
+                continue
+            }
+            if let same = stack.lastIndex(where: { $0.heading.marker?.style == style }), same > 0 {
+                while stack.count > same { closeTop() }
+            } else {
+                while stack.count > 1, rank(stack[stack.count - 1].heading.marker!.style) >= rank(style) { closeTop() }
+            }
+            stack.append(Outline.Node(heading: block, kind: kind(ofNested: block), depth: stack.count))
+        }
+        while !stack.isEmpty { closeTop() }
+        return Outline(preamble: preamble, sections: roots, closing: closing, unclassified: unclassified)
+    }
+
+    /// Roman numerals when the document has any; otherwise the arabic items with capital headings.
+    static func topLevelStyle(_ blocks: [Block]) -> ListMarker.Style {
+        if blocks.contains(where: { $0.marker?.style == .roman }) { return .roman }
+        if blocks.contains(where: { $0.marker?.style == .arabic(depth: 1) && $0.isAllCaps }) { return .arabic(depth: 1) }
+        return .roman
+    }
+
+    static func rank(_ style: ListMarker.Style) -> Int {
+        switch style {
+        case .roman: 0
+        case .arabic(let depth): depth
+        case .letter: 10
+        case .bullet: 20
+        }
+    }
+
+    /// "Trên đây là Kế hoạch …", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN": the end matter begins.
+    static func startsClosing(_ block: Block) -> Bool {
+        guard block.marker == nil else { return false }
+        let text = block.text
+        return text.matches(Keywords.aboveIs, at: 0) || text.matches(Keywords.recipients, at: 0) || isSignatureLine(block)
+    }
+
+    /// "TM. …", "KT. …", "Q. …", "TL. …", "TUQ. …" in capitals.
+    static func isSignatureLine(_ block: Block) -> Bool {
+        guard block.isAllCaps else { return false }
+        for prefix in Keywords.signaturePrefixes where block.text.matches(prefix, at: 0) { return true }
+        return false
+    }
+
+    static func kind(ofTopLevel block: Block) -> SectionKind {
+        let t = block.text
+        if t.contains(Keywords.reportingRegime) || (t.contains(Keywords.report) && t.contains(Keywords.regime)) { return .reporting }
+        if t.contains(Keywords.organization) { return .organization }
+        if t.contains(Keywords.funding) { return .funding }
+        if t.contains(Keywords.purpose) || t.contains(Keywords.requirement) { return .purpose }
+        if t.contains(Keywords.objective) { return .objectives }
+        if t.contains(Keywords.subjects) || t.contains(Keywords.scope) || t.contains(Keywords.time) { return .scope }
+        if t.contains(Keywords.activity) || t.contains(Keywords.content) { return .activities }
+        if t.contains(Keywords.task) || t.contains(Keywords.solution) { return .tasks }
+        return .other
+    }
+
+    /// Nested sections get a kind only when they name the reporting regime.
+    static func kind(ofNested block: Block) -> SectionKind? {
+        let t = block.text
+        if t.contains(Keywords.regime) && t.contains(Keywords.report) { return .reporting }
+        return nil
+    }
+}
+
+/// Lower-case keyword scalars, compared against ``ScalarText/lowered``.
+enum Keywords {
+    static let aboveIs = "trên đây là".lowerScalars
+    static let recipients = "nơi nhận".lowerScalars
+    static let signaturePrefixes = ["tm.", "kt.", "q.", "tl.", "tuq.", "t/m"].map(\.lowerScalars)
+    static let reportingRegime = "chế độ báo cáo".lowerScalars
+    static let report = "báo cáo".lowerScalars
+    static let regime = "chế độ".lowerScalars
+    static let organization = "tổ chức thực hiện".lowerScalars
+    static let funding = "kinh phí".lowerScalars
+    static let purpose = "mục đích".lowerScalars
+    static let requirement = "yêu cầu".lowerScalars
+    static let objective = "mục tiêu".lowerScalars
+    static let subjects = "đối tượng".lowerScalars
+    static let scope = "phạm vi".lowerScalars
+    static let time = "thời gian".lowerScalars
+    static let activity = "hoạt động".lowerScalars
+    static let content = "nội dung".lowerScalars
+    static let task = "nhiệm vụ".lowerScalars
+    static let solution = "giải pháp".lowerScalars
+}

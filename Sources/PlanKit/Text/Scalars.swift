@@ -1,0 +1,183 @@
+/// Unicode-scalar helpers the stages share. Everything here works on `Unicode.Scalar`
+/// arrays: no `Character` (grapheme breaking) and no regular expressions in hot loops.
+enum Scalars {
+    /// Lowercase for the Latin and Vietnamese letters plans use, through a table built once;
+    /// other scalars pass through unchanged.
+    @inline(__always)
+    static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s }
+        if v < 0x250 { return Unicode.Scalar(latinLower[Int(v)])! }
+        if v >= 0x1E00 && v < 0x1F00 { return Unicode.Scalar(extendedLower[Int(v - 0x1E00)])! }
+        return lowerSlow(s)
+    }
+
+    /// Scripts plans do not use: ask the Unicode tables directly.
+    static func lowerSlow(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let mapped = s.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first! : s
+    }
+
+    // Latin-1, Latin Extended-A/B (ư, ơ, đ) and Latin Extended Additional (ạ … ỹ): every Vietnamese letter.
+    private static let latinLower: [UInt32] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!).value }
+    private static let extendedLower: [UInt32] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!).value }
+
+    /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
+    /// String costs a capacity check and a copy each).
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars {
+            let v = scalar.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x2000...0x200B, 0x202F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return lower(s) != s
+    }
+
+    @inline(__always)
+    static func isLowerLetter(_ s: Unicode.Scalar) -> Bool {
+        isLetter(s) && !isUpper(s)
+    }
+
+}
+
+/// A run of text as scalars with a lowercased copy for case-insensitive matching.
+struct ScalarText {
+    let scalars: [Unicode.Scalar]
+    let lowered: [Unicode.Scalar]
+
+    init(_ scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+        self.lowered = scalars.map(Scalars.lower)
+    }
+
+    init(_ string: String) {
+        self.init(Array(string.unicodeScalars))
+    }
+
+    var count: Int { scalars.count }
+
+    func string(_ range: Range<Int>) -> String {
+        Scalars.string(scalars[range])
+    }
+
+    /// Whether `needle` (lowercase) occurs at `i`, case-insensitively.
+    func matches(_ needle: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + needle.count <= lowered.count else { return false }
+        for k in 0..<needle.count where lowered[i + k] != needle[k] { return false }
+        return true
+    }
+
+    /// Like `matches`, and the match is a whole word (no letter or digit on either side).
+    func matchesWord(_ needle: [Unicode.Scalar], at i: Int) -> Bool {
+        guard matches(needle, at: i) else { return false }
+        if i > 0, isWordScalar(scalars[i - 1]) { return false }
+        let end = i + needle.count
+        if end < scalars.count, isWordScalar(scalars[end]) { return false }
+        return true
+    }
+
+    /// First case-insensitive whole-word occurrence of `needle` at or after `from`.
+    func find(_ needle: [Unicode.Scalar], from: Int = 0, to: Int? = nil, wholeWord: Bool = true) -> Int? {
+        let limit = (to ?? lowered.count) - needle.count
+        guard !needle.isEmpty, from <= limit else { return nil }
+        let first = needle[0]
+        var i = max(0, from)
+        while i <= limit {
+            if lowered[i] == first, wholeWord ? matchesWord(needle, at: i) : matches(needle, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Last whole-word occurrence that starts before `before`.
+    func findLast(_ needle: [Unicode.Scalar], before: Int, from: Int = 0) -> Int? {
+        var i = min(before, lowered.count - needle.count)
+        while i >= from {
+            if matchesWord(needle, at: i) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    func contains(_ needle: [Unicode.Scalar]) -> Bool { find(needle) != nil }
+
+    /// Index of the first non-space scalar at or after `i`.
+    func skipSpaces(_ i: Int) -> Int {
+        var i = i
+        while i < scalars.count, Scalars.isSpace(scalars[i]) { i += 1 }
+        return i
+    }
+
+    /// Index just after the last non-space scalar before `i`.
+    func trimBack(_ i: Int) -> Int {
+        var i = i
+        while i > 0, Scalars.isSpace(scalars[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The range without surrounding spaces.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, Scalars.isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(scalars[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Reads a run of ASCII digits at `i`: its value (nil beyond 9 digits) and end.
+    func digits(at i: Int) -> (value: Int?, end: Int)? {
+        var j = i
+        var value = 0
+        while j < scalars.count, Scalars.isDigit(scalars[j]) {
+            if j - i < 9 { value = value * 10 + Int(scalars[j].value - 0x30) }
+            j += 1
+        }
+        guard j > i else { return nil }
+        return (j - i <= 9 ? value : nil, j)
+    }
+}
+
+@inline(__always)
+func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    Scalars.isLetter(s) || Scalars.isDigit(s)
+}
+
+extension String {
+    /// The lowercase scalars of a literal, for ``ScalarText`` matching.
+    var lowerScalars: [Unicode.Scalar] { unicodeScalars.map(Scalars.lower) }
+}

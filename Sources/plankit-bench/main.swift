@@ -1,0 +1,287 @@
+// plankit-bench: throughput of the pipeline on a corpus built from the fixtures, batch scaling
+// over worker counts, and the cost of growing and pathological inputs.
+//
+//     swift run -c release plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|batch|scaling]
+//
+// Times are wall-clock and, next to them, CPU time of the measuring thread (or process): on a
+// machine shared with other work the CPU figure is the one that says what a core can do.
+import Dispatch
+import Foundation
+import PlanKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// MARK: - Options
+
+var corpusMB = 32
+var repeats = 3
+var only: String?
+var fixturesPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/seeds").path
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--corpus-mb": corpusMB = Int(arguments.popFirst() ?? "") ?? corpusMB
+    case "--repeat": repeats = max(1, Int(arguments.popFirst() ?? "") ?? repeats)
+    case "--only": only = arguments.popFirst()
+    case "--fixtures": fixturesPath = arguments.popFirst() ?? fixturesPath
+    default:
+        print("usage: plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|batch|scaling] [--fixtures DIR]")
+        exit(2)
+    }
+}
+
+// MARK: - Clocks
+
+func wallNow() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+func threadCPUNow() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
+
+func processCPUNow() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
+
+struct Timing {
+    var wall: Double
+    var cpu: Double
+}
+
+/// Best of `repeats` runs (the least disturbed by other work on the machine).
+@MainActor func measure(_ body: () -> Void) -> Timing {
+    var best = Timing(wall: .infinity, cpu: .infinity)
+    for _ in 0..<repeats {
+        let w0 = wallNow(), c0 = threadCPUNow()
+        body()
+        let c1 = threadCPUNow(), w1 = wallNow()
+        best.wall = min(best.wall, Double(w1 - w0) / 1e9)
+        best.cpu = min(best.cpu, Double(c1 - c0) / 1e9)
+    }
+    return best
+}
+
+func mb(_ bytes: Int) -> Double { Double(bytes) / 1_000_000 }
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+func f(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
+
+// MARK: - Corpus
+
+/// The fixtures, repeated and varied until the corpus reaches `targetBytes`: numbers and years
+/// shifted, CRLF line ends, blank lines doubled (PDF style), NFD, a BOM. Deterministic.
+@MainActor func buildCorpus(targetBytes: Int) -> [(name: String, bytes: [UInt8])] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixturesPath)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    let seeds = names.map { String(decoding: FileManager.default.contents(atPath: fixturesPath + "/" + $0) ?? Data(), as: UTF8.self) }
+    guard !seeds.isEmpty else { print("no fixtures in \(fixturesPath)"); exit(2) }
+    var corpus: [(String, [UInt8])] = []
+    var total = 0
+    var copy = 0
+    while total < targetBytes {
+        for (seedIndex, seed) in seeds.enumerated() where total < targetBytes {
+            var text = seed
+            // Shift digits so numbers and years differ from copy to copy.
+            let shift = copy % 10
+            if shift > 0 {
+                text = String(String.UnicodeScalarView(text.unicodeScalars.map { s in
+                    (s.value >= 0x30 && s.value <= 0x39) ? Unicode.Scalar(0x30 + (s.value - 0x30 + UInt32(shift)) % 10)! : s
+                }))
+            }
+            switch copy % 5 {
+            case 1: text = text.replacingOccurrences(of: "\n", with: "\r\n")
+            case 2: text = text.replacingOccurrences(of: "\n", with: "\n\n")
+            case 3: text = text.decomposedStringWithCanonicalMapping
+            case 4: text = "\u{FEFF}" + text
+            default: break
+            }
+            let bytes = Array(text.utf8)
+            corpus.append(("\(copy)/\(names[seedIndex])", bytes))
+            total += bytes.count
+        }
+        copy += 1
+    }
+    return corpus
+}
+
+// MARK: - Pathological inputs
+
+/// Inputs of about `size` bytes of each shape the issue names.
+let shapes: [(name: String, make: @MainActor (Int) -> [UInt8])] = [
+    ("clean plan text (fixtures repeated)", { size in
+        let seed = Array(buildCorpus(targetBytes: 1).first!.bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(size + seed.count)
+        while out.count < size { out += seed; out.append(0x0A) }
+        return out
+    }),
+    ("one line, no line break", { size in
+        let unit = Array("Đến năm 2030 đạt ít nhất 30% cán bộ nữ; ".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(size + unit.count)
+        while out.count < size { out += unit }
+        return out
+    }),
+    ("spaces only", { size in [UInt8](repeating: 0x20, count: size) }),
+    ("bullets (\"- mục\" lines)", { size in
+        var out: [UInt8] = []
+        var i = 0
+        while out.count < size { out += Array("- Nội dung thứ \(i) đạt 50%\n".utf8); i += 1 }
+        return out
+    }),
+    ("numbering nested 50 deep", { size in
+        var out: [UInt8] = Array("II. NỘI DUNG\n".utf8)
+        var i = 0
+        while out.count < size {
+            let depth = i % 50 + 1
+            let marker = (0..<depth).map { _ in "1" }.joined(separator: ".") + "."
+            out += Array("\(marker) Mục cấp \(depth)\n".utf8)
+            i += 1
+        }
+        return out
+    }),
+    ("5 000-digit numbers (\"đạt 999…9%\")", { size in
+        let line = Array(("Chỉ tiêu 1: đạt " + String(repeating: "9", count: 5000) + "% vào năm 2030\n").utf8)
+        var out: [UInt8] = Array("Mục tiêu 1: Trong lĩnh vực chính trị\n".utf8)
+        while out.count < size { out += line }
+        return out
+    }),
+]
+
+// MARK: - Sections
+
+@MainActor func corpusSection() {
+    print("## Parse throughput on one core (corpus built from the fixtures)\n")
+    let corpus = buildCorpus(targetBytes: corpusMB * 1_000_000)
+    let bytes = corpus.reduce(0) { $0 + $1.bytes.count }
+    print("Corpus: \(corpus.count) documents, \(f(mb(bytes))) MB (fixtures repeated; digits shifted, CRLF, doubled blank lines, NFD, BOM).\n")
+    var sources: [SourceText] = []
+    let decode = measure {
+        sources = corpus.map { try! SourceText(path: $0.name, bytes: $0.bytes) }
+    }
+    var plans: [Plan] = []
+    let parse = measure {
+        plans = sources.map { PlanParser.parse($0) }
+    }
+    let encoder = PlanJSONEncoder(style: .compact)
+    var jsonBytes = 0
+    let encode = measure {
+        jsonBytes = plans.reduce(0) { $0 + ((try? encoder.encode($1))?.utf8.count ?? 0) }
+    }
+    let all = Timing(wall: decode.wall + parse.wall + encode.wall, cpu: decode.cpu + parse.cpu + encode.cpu)
+    print("| stage | wall s | MB/s (wall) | CPU s | MB/s (CPU) |")
+    print("|---|---:|---:|---:|---:|")
+    for (name, t) in [("decode + NFC + lines (SourceText)", decode), ("parse (PlanParser.parse)", parse),
+                      ("JSON (PlanJSONEncoder, compact)", encode), ("all three", all)] {
+        print("| \(name) | \(f(t.wall, 3)) | \(f(mb(bytes) / t.wall)) | \(f(t.cpu, 3)) | \(f(mb(bytes) / t.cpu)) |")
+    }
+    print("\nJSON written: \(f(mb(jsonBytes))) MB. Best of \(repeats) runs.\n")
+}
+
+@MainActor func batchSection() {
+    print("## Batch: 1 worker against 2 (plankit batch --jsonl)\n")
+    let corpus = buildCorpus(targetBytes: corpusMB * 1_000_000)
+    let bytes = corpus.reduce(0) { $0 + $1.bytes.count }
+    let root = NSTemporaryDirectory() + "plankit-bench-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    for item in corpus {
+        let path = root + "/in/" + item.name
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: path, contents: Data(item.bytes))
+    }
+    let inputs = try! BatchInputs().expand([root + "/in"])
+    print("\(inputs.count) files, \(f(mb(bytes))) MB, on \(ProcessInfo.processInfo.activeProcessorCount) cores "
+          + "(load average now: \(loadAverage())).\n")
+    print("| workers | wall s | files/s | MB/s | process CPU s | speed-up (wall) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    var base = 0.0
+    var outputs: [String: Data] = [:]
+    for jobs in [1, 2] {
+        var bestWall = Double.infinity, bestCPU = Double.infinity
+        for _ in 0..<repeats {
+            let target = root + "/out-\(jobs).jsonl"
+            let runner = BatchRunner(options: .init(destination: .jsonLines(target), jobs: jobs))
+            let c0 = processCPUNow()
+            let summary = runner.run(inputs)
+            let c1 = processCPUNow()
+            precondition(summary.failures.isEmpty, "\(summary.failures.prefix(3))")
+            bestWall = min(bestWall, summary.elapsed)
+            bestCPU = min(bestCPU, Double(c1 - c0) / 1e9)
+            outputs[target] = FileManager.default.contents(atPath: target)
+        }
+        if jobs == 1 { base = bestWall }
+        print("| \(jobs) | \(f(bestWall, 3)) | \(f(Double(inputs.count) / bestWall)) | \(f(mb(bytes) / bestWall)) | \(f(bestCPU, 3)) | \(f(base / bestWall, 2))× |")
+    }
+    let distinct = Set(outputs.values)
+    print("\nOutputs with 1 and 2 workers byte-identical: \(distinct.count == 1 ? "yes" : "NO"). Best of \(repeats) runs.\n")
+}
+
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+@MainActor func scalingSection() {
+    print("## Cost against input size (parse = SourceText + PlanParser.parse, one core)\n")
+    print("Linear cost shows as a constant ns/byte down each block; 'x1MB' is the time relative to the 1 MB input.\n")
+    print("| input | size MB | wall s | CPU s | ns/byte (CPU) | x1MB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    let budget = 60.0 // seconds a single case may take before the larger sizes are skipped
+    for shape in shapes {
+        var first: Double?
+        for size in [1, 2, 4, 8] {
+            let input = shape.make(size * 1_000_000)
+            let t = measure {
+                if let source = try? SourceText(path: "bench", bytes: input) {
+                    _ = PlanParser.parse(source)
+                }
+            }
+            if first == nil { first = t.cpu }
+            print("| \(shape.name) | \(f(mb(input.count), 2)) | \(f(t.wall, 3)) | \(f(t.cpu, 3)) | \(f(t.cpu * 1e9 / Double(input.count), 1)) | \(f(t.cpu / first!, 2)) |")
+            if t.wall * Double(repeats) > budget {
+                print("| \(shape.name) | larger sizes skipped: over \(Int(budget)) s | | | | |")
+                break
+            }
+        }
+    }
+    print("\nBest of \(repeats) runs each.\n")
+
+    print("## The pathological inputs the issue names\n")
+    print("| input | size MB | wall s | CPU s | MB/s (CPU) |")
+    print("|---|---:|---:|---:|---:|")
+    let named: [(String, [UInt8])] = [
+        ("a 10 MB single line", shapes[1].make(10_000_000)),
+        ("1 MB of spaces", shapes[2].make(1_000_000)),
+        ("100 000 bullets", Array((0..<100_000).map { "- Nội dung thứ \($0)\n" }.joined().utf8)),
+        ("numbering nested 50 deep (1. … 1.1.…1. ×50)", Array(("II. NỘI DUNG\n" + (1...50).map { d in
+            (0..<d).map { _ in "1" }.joined(separator: ".") + ". Mục cấp \(d)\n" }.joined()).utf8)),
+        ("a number with 5 000 digits", Array(("Mục tiêu 1: Trong lĩnh vực chính trị\nChỉ tiêu 1: đạt "
+            + String(repeating: "9", count: 5000) + "% vào năm 2030\n").utf8)),
+        ("\"999999999999999999999%\"", Array("Mục tiêu 1: chính trị\nChỉ tiêu 1: đạt 999999999999999999999% vào năm 2030\n".utf8)),
+    ]
+    for (name, input) in named {
+        let t = measure {
+            if let source = try? SourceText(path: "bench", bytes: input) { _ = PlanParser.parse(source) }
+        }
+        print("| \(name) | \(f(mb(input.count), 3)) | \(f(t.wall, 4)) | \(f(t.cpu, 4)) | \(f(mb(input.count) / t.cpu)) |")
+    }
+    print("")
+}
+
+print("# plankit-bench\n")
+print("Build: \(isDebugBuild() ? "DEBUG (use -c release for figures)" : "release"); \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage()).\n")
+if only == nil || only == "corpus" { corpusSection() }
+if only == nil || only == "batch" { batchSection() }
+if only == nil || only == "scaling" { scalingSection() }
+
+func isDebugBuild() -> Bool {
+    #if DEBUG
+    return true
+    #else
+    return false
+    #endif
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// Whole-document expectations: the JSON of each undamaged seed, reviewed by hand line by line.
+@Suite struct GoldenTests {
+    @Test(arguments: ["001", "002", "003", "004"])
+    func seedMatchesGolden(seed: String) throws {
+        let path = try #require(Repository.seeds[seed])
+        let json = try PlanJSONEncoder().encode(try Repository.parse(path)) + "\n"
+        let golden = Repository.url("Fixtures/golden/\(seed).json")
+        if Repository.recording {
+            try json.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        if json != expected {
+            let a = json.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? min(a.count, b.count)
+            Issue.record("""
+                \(seed) differs from Fixtures/golden/\(seed).json at line \(line + 1):
+                  got:      \(line < a.count ? String(a[line]) : "<end>")
+                  expected: \(line < b.count ? String(b[line]) : "<end>")
+                Re-record with PLANKIT_RECORD=1 swift test --filter GoldenTests, then review the diff line by line.
+                """)
+        }
+    }
+
+    /// The damaged seed parses without crashing and keeps the structure that survives the damage.
+    @Test func damagedSeedKeepsWhatSurvives() throws {
+        let plan = try Repository.parse(try #require(Repository.seeds["000"]))
+        #expect(plan.sections.map(\.label) == ["I", "II", "III", "IV"])
+        #expect(plan.sections.map(\.kind) == [.objectives, .tasks, .other, .organization])
+        #expect(plan.header.basis.first?.number == "1303/KH-UBND")
+        #expect(plan.header.basis.first?.date == PlanDate(year: 2021, month: 5, day: 6))
+        #expect(plan.signature?.name == "Mùa Va Hồ")
+        #expect(plan.signature?.onBehalf == "TM. ỦY BAN NHÂN DÂN")
+        #expect(plan.recipients.count == 7)
+        #expect(plan.diagnostics.contains { $0.rule == "PK004" })
+    }
+}

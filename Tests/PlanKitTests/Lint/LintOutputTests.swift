@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// The five seeds' lint output, reviewed by hand (see Fixtures/golden/lint/REVIEW.md), and the
+/// machine formats: SARIF against the official schema, GitHub's escaping and limits.
+@Suite struct LintOutputTests {
+    static let seeds = ["000", "001", "002", "003", "004"]
+
+    @Test(arguments: seeds)
+    func seedLintMatchesGolden(seed: String) throws {
+        let path = try #require(Repository.seeds[seed])
+        try LintHarness.expectGolden(try LintHarness.text(path), "Fixtures/golden/lint/\(seed).txt")
+    }
+
+    @Test func sarifValidatesAgainstTheOfficialSchema() throws {
+        let paths = Self.seeds.compactMap { Repository.seeds[$0] } + LintHarness.ruleFixtures.map { "Fixtures/lint/" + $0 }
+        var report = try LintHarness.report(paths)
+        report.suppressed = 2
+        report.failures = ["missing.txt: no such file"]
+        let sarif = LintFormat.sarif.render(report)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-\(UUID().uuidString).sarif")
+        try sarif.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try SchemaValidator.validate(schema: Repository.url("Fixtures/schemas/sarif-schema-2.1.0.json").path,
+                                                  documents: [file.path])
+        #expect(result.status != 3, "\(result.output) — install it with: python3 -m pip install jsonschema")
+        #expect(result.status == 0, "SARIF output does not validate:\n\(result.output)")
+    }
+
+    @Test func sarifNamesRulesColumnsAndFingerprints() throws {
+        let sarif = LintFormat.sarif.render(try LintHarness.report(["Fixtures/lint/PK134-weaker-than-national.txt"]))
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == LintRule.all.map(\.id))
+        let result = try #require((run["results"] as? [[String: Any]])?.first)
+        #expect(result["ruleId"] as? String == "PK134")
+        #expect(result["level"] as? String == "warning")
+        let region = (((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]) as? [String: Int]
+        #expect(region == ["startLine": 17, "startColumn": 67, "endLine": 17, "endColumn": 70])
+        #expect((result["partialFingerprints"] as? [String: String])?["plankit/v1"]?.count == 16)
+    }
+
+    @Test func githubAnnotationsEscapeDataAndProperties() {
+        #expect(GitHubRenderer.escapeData("50% done\r\nnext") == "50%25 done%0D%0Anext")
+        #expect(GitHubRenderer.escapeProperty("a:b,c%") == "a%3Ab%2Cc%25")
+        let finding = LintFinding(path: "plans/x,1.txt", rule: .weakerThanNational, severity: .warning,
+                                  message: "sets 40%, weaker", span: SourceSpan(startLine: 3, endLine: 3, startColumn: 5, endColumn: 8),
+                                  hint: nil, fingerprint: "0")
+        let output = GitHubRenderer.render(LintReport(files: [("plans/x,1.txt", [])], findings: [finding]))
+        #expect(output == """
+            ::warning file=plans/x%2C1.txt,line=3,col=5,endColumn=8,title=PK134/weaker-than-national::sets 40%25, weaker
+            plankit lint: 1 warning in 1 file
+
+            """)
+    }
+
+    @Test func githubSummarySaysWhenAnnotationsAreCut() {
+        let findings = (1...12).map { n in
+            LintFinding(path: "p.txt", rule: .missingRequiredPart, severity: .error, message: "m\(n)",
+                        span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)")
+        }
+        let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
+        #expect(output.hasSuffix("""
+            plankit lint: 12 errors in 1 file
+            plankit lint: GitHub shows at most 10 annotations of each level per step; 2 of 12 errors are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.
+
+            """))
+    }
+
+    @Test func jsonListsFindingsAndSummary() throws {
+        let json = LintFormat.json.render(try LintHarness.report(["Fixtures/lint/PK141-invalid-deadline-date.txt"]))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let finding = try #require((root["findings"] as? [[String: Any]])?.first)
+        #expect(finding["rule"] as? String == "PK141")
+        #expect(finding["line"] as? Int == 32)
+        #expect((root["summary"] as? [String: Any])?["errors"] as? Int == 1)
+    }
+
+    @Test func textCaretsPointAtTheSpanInAWindowOfLongLines() {
+        let long = String(repeating: "x", count: 150) + " 40% " + String(repeating: "y", count: 50)
+        let excerpt = TextLintRenderer.excerpt(long, span: SourceSpan(startLine: 9, endLine: 9, startColumn: 152, endColumn: 155))
+        let lines = excerpt.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        let caret = lines[1].firstIndex(of: "^").map { lines[1].distance(from: lines[1].startIndex, to: $0) }
+        let value = lines[0].range(of: "40%").map { lines[0].distance(from: lines[0].startIndex, to: $0.lowerBound) }
+        #expect(caret != nil && caret == value)
+        #expect(lines[1].hasSuffix("^~~"))
+    }
+
+    @Test func findingsAreOrderedByPositionThenRule() throws {
+        let report = try LintHarness.report(["Fixtures/lint/PK103-missing-required-part.txt", "Fixtures/lint/PK101-indicator-without-owner.txt"])
+        #expect(report.findings.map(\.path) == ["Fixtures/lint/PK103-missing-required-part.txt", "Fixtures/lint/PK101-indicator-without-owner.txt"])
+        let again = try LintHarness.report(["Fixtures/lint/PK103-missing-required-part.txt", "Fixtures/lint/PK101-indicator-without-owner.txt"])
+        #expect(LintFormat.sarif.render(report) == LintFormat.sarif.render(again))
+    }
+}

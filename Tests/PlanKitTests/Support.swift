@@ -1,0 +1,33 @@
+import Foundation
+@testable import PlanKit
+
+/// Paths inside the repository, found from this file so tests run from any directory.
+enum Repository {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    /// The five seed plans, by their short number ("000" … "004").
+    static let seeds: [String: String] = {
+        let folder = url("Fixtures/seeds")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var result: [String: String] = [:]
+        for name in names where name.hasSuffix(".txt") { result[String(name.prefix(3))] = "Fixtures/seeds/" + name }
+        return result
+    }()
+
+    /// Parses a fixture by its repository-relative path (kept relative in the JSON so goldens are portable).
+    static func parse(_ relative: String) throws -> Plan {
+        let bytes = try [UInt8](Data(contentsOf: url(relative)))
+        return PlanParser.parse(try SourceText(path: relative, bytes: bytes))
+    }
+
+    /// Set PLANKIT_RECORD=1 to rewrite golden files instead of comparing (then review every changed line).
+    static var recording: Bool { ProcessInfo.processInfo.environment["PLANKIT_RECORD"] == "1" }
+}
+
+/// Parses text given inline (tests of small forms).
+func parse(_ text: String) -> Plan {
+    PlanParser.parse(SourceText(path: "inline.txt", text: text))
+}
