@@ -4,10 +4,19 @@
 /// ``SourceText`` → `Lexer` (blocks) → `SectionRecognizer` (outline) → extractors → ``Plan``.
 public enum PlanParser {
     /// Parses one document. Never throws: what cannot be read becomes a diagnostic.
-    public static func parse(_ source: SourceText) -> Plan {
+    ///
+    /// With `repair` (the default), damaged text is first restored by ``Repairer``; the plan's
+    /// `repairs` log every change and spans still point at the lines of the file as written
+    /// (repair never adds or removes a line).
+    public static func parse(_ original: SourceText, repair: Bool = true) -> Plan {
+        var source = original
+        var repairs: [Repair] = []
+        var diagnostics: [Diagnostic] = []
+        if repair {
+            (source, repairs, diagnostics) = Repairer.shared.repair(original)
+        }
         let blocks = Lexer.lex(source)
         let outline = SectionRecognizer.recognize(blocks)
-        var diagnostics: [Diagnostic] = []
 
         let (header, preamble) = HeaderExtractor.extract(outline.preamble, diagnostics: &diagnostics)
         let objectives = ObjectiveExtractor.extract(outline, diagnostics: &diagnostics)
@@ -45,6 +54,7 @@ public enum PlanParser {
             recipients: recipients,
             closing: closing,
             unclassified: unclassified,
+            repairs: repairs,
             diagnostics: diagnostics)
     }
 

@@ -82,7 +82,7 @@ struct LintCommand: Subcommand {
                 failures.append(error.description)
                 continue
             }
-            let plan = PlanParser.parse(source)
+            let plan = PlanParser.parse(source, repair: false)
             findings += Linter.lint(source, plan: plan, path: path, configuration: try configuration(for: path))
             linted.append((path, source.lines))
         }

@@ -5,15 +5,17 @@ struct ParseCommand: Subcommand {
     static let name = "parse"
     static let summary = "Parse plans and print them as JSON."
     static let usage = """
-    USAGE: plankit parse [--jsonl] [--compact] [--output FILE] FILE...
+    USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...
 
     Parses each plan file (UTF-8 or UTF-16 text; NFC or NFD) and prints its structure as JSON:
     one pretty document for one file, a JSON array for several, or one compact document per
-    line with --jsonl.
+    line with --jsonl. Damaged text (lost glyphs, missing marks, OCR confusions, legacy-font
+    swaps) is repaired first; the JSON's "repairs" lists every change.
 
     OPTIONS:
       --jsonl           One compact JSON document per line (JSON Lines).
       --compact         No indentation.
+      --no-repair       Parse the text exactly as written (no repair stage).
       --output FILE     Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
       -h, --help        Show this help.
 
@@ -24,7 +26,7 @@ struct ParseCommand: Subcommand {
 
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
-        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact"], valued: ["--output"])
+        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact", "--no-repair"], valued: ["--output"])
         let files = scanner.positional
         guard !files.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         let jsonl = flags.contains("--jsonl")
@@ -35,7 +37,7 @@ struct ParseCommand: Subcommand {
         for path in files {
             do {
                 let source = try SourceText.read(path: path)
-                let plan = PlanParser.parse(source)
+                let plan = PlanParser.parse(source, repair: !flags.contains("--no-repair"))
                 documents.append(try encoder.encode(plan))
             } catch let error as SourceError {
                 console.err("plankit parse: error: \(error)\n")

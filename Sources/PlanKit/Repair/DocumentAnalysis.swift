@@ -81,7 +81,9 @@ struct DocumentAnalysis {
         }
         // (b), (c): missing marks or OCR confusions.
         var mode: TokenDecoder.Mode = []
-        if markedRate < 0.6 { mode.insert(.diacritics) }
+        // Lost glyphs take marked letters with them, so a low share of marked words is expected
+        // there and says nothing about missing diacritics.
+        if !lostGlyphDocument && markedRate < 0.6 { mode.insert(.diacritics) }
         if !lostGlyphDocument && unknownRate > 0.01 { mode.insert(.ocr) }
         if !mode.isEmpty { tokenMode = mode }
         damaged = !lostGlyphLines.isEmpty || fontTable != nil || tokenMode != nil

@@ -36,6 +36,7 @@ public struct Repairer: Sendable {
 
     /// Repairs `source`; returns the repaired text, the changes made and the spots left as written.
     public func repair(_ source: SourceText) -> (SourceText, [Repair], [Diagnostic]) {
+        guard custom != nil || DamageScreen.mayBeDamaged(source.lines) else { return (source, [], []) }
         let lexicon = self.lexicon
         var analysis = DocumentAnalysis(lines: source.lines, lexicon: lexicon)
         guard analysis.damaged else { return (source, [], []) }

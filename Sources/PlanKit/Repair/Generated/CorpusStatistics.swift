@@ -10,6 +10,34 @@ enum CorpusStatistics {
         "Data/national-strategy-2021-2030.md",
         "Data/vocabulary.txt",
     ]
+    /// The 300 most frequent words, for telling clean text from damaged text
+    /// without loading the model (``DamageScreen``).
+    static let frequentWords: [String] = [
+        "a", "ban", "binh", "biến", "biệt", "bài", "bàn", "bán", "báo", "bé", "bình", "bạo", "bản",
+        "bảo", "bị", "bố", "bồi", "bổ", "bộ", "cao", "chiến", "cho", "chuyên", "chính", "chăm",
+        "chương", "chế", "chỉ", "chịu", "chống", "chủ", "chức", "các", "cán", "cáo", "có", "công", "cơ",
+        "cường", "cấp", "cầu", "cận", "cộng", "cụ", "của", "dung", "duy", "dân", "dõi", "dưới", "dưỡng",
+        "dạy", "dẫn", "dịch", "dục", "dụng", "dự", "dựng", "em", "ghép", "gia", "giai", "giá", "giám",
+        "giáo", "giúp", "giải", "giảm", "giảng", "giới", "gái", "hiện", "hiệu", "hoàn", "hoạch", "hoạt",
+        "huy", "huyện", "hàng", "hành", "hình", "hóa", "hướng", "hưởng", "hệ", "học", "hỗ", "hội",
+        "hợp", "khai", "khi", "khoảng", "không", "khỏe", "kinh", "kiến", "kiểm", "kiện", "kê", "kế",
+        "kết", "kịp", "lao", "liên", "liệu", "luật", "là", "làm", "lãnh", "lý", "lĩnh", "lược", "lượng",
+        "lệ", "lồng", "lực", "mô", "mưu", "mạnh", "một", "mục", "nam", "nghiệp", "nghề", "nghị",
+        "nguồn", "ngành", "ngày", "ngân", "ngũ", "người", "ngừa", "nhiệm", "nhà", "nhân", "như", "nhất",
+        "nhận", "nhằm", "những", "này", "nâng", "năm", "năng", "nước", "nạn", "nội", "nữ", "pháp",
+        "phát", "phí", "phòng", "phó", "phù", "phương", "phạm", "phẩm", "phối", "phổ", "phụ", "quan",
+        "quy", "quyết", "quyền", "quả", "quản", "quảng", "quốc", "ra", "sinh", "sách", "sát", "sóc",
+        "sĩ", "sản", "số", "sống", "sở", "sức", "sự", "tham", "thanh", "theo", "thiểu", "thu", "thuộc",
+        "thành", "tháng", "thông", "thúc", "thương", "thập", "thể", "thị", "thống", "thời", "thức",
+        "thực", "tin", "tiêu", "tiến", "tiếp", "toàn", "tra", "trai", "trang", "triển", "trong",
+        "trung", "truyền", "trách", "trên", "trì", "trình", "trí", "trò", "trường", "trấn", "trẻ",
+        "trị", "trọng", "trở", "trợ", "tuyên", "tài", "tác", "tâm", "tình", "tính", "tăng", "tư", "tại",
+        "tạo", "tập", "tế", "tỉnh", "tịch", "tổ", "tổng", "tộc", "tục", "từ", "từng", "tỷ", "ubnd",
+        "vai", "vi", "viên", "việc", "việt", "và", "vào", "vì", "vùng", "văn", "vấn", "về", "vị", "với",
+        "vụ", "vực", "xuất", "xây", "xã", "xử", "y", "yêu", "án", "ít", "điều", "đoàn", "đoạn", "đào",
+        "đánh", "đình", "đơn", "đưa", "được", "đạo", "đạt", "đảm", "đảng", "đẩy", "đẳng", "đặc", "đến",
+        "đề", "để", "địa", "định", "đối", "đồng", "đổi", "độ", "đội", "động", "đời", "ở", "ủy", "ứng",
+    ]
     static let counts = """
 1	<num>	744
 1	<p>	1793

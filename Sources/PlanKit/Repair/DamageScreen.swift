@@ -1,0 +1,63 @@
+/// A first look at a document that decides, without loading the language model, whether it can
+/// be damaged at all. Clean text is by far the common case in `plankit parse`, and loading the
+/// lexicon costs tens of milliseconds per process; a clean document must pay nothing for the
+/// repair stage, so only documents this screen flags go on to ``DocumentAnalysis``.
+///
+/// Clean Vietnamese plan text has three easy signatures: words separated by single spaces, most
+/// words carrying marks, and a large share of its words among the corpus's few hundred most
+/// frequent ones ("của", "và", "các", "bình", "đẳng", "giới", …). Each damage kind breaks one of
+/// them: lost glyphs leave runs of spaces and fragments inside lines, missing diacritics take the
+/// marks away, and legacy-font swaps or OCR confusions turn frequent words into rare strings.
+enum DamageScreen {
+    /// Share of words among the frequent ones below which a document may be damaged. The clean
+    /// seeds have 0.90–0.92; a legacy-font swap brings one down to 0.74, stripped marks to 0.15.
+    static let minimumFrequentShare = 0.85
+    /// Share of words with marks below which a document may have lost its diacritics.
+    static let minimumMarkedShare = 0.6
+
+    private static let frequent: Set<String> = Set(CorpusStatistics.frequentWords)
+
+    /// Whether the document could be damaged (and needs the full analysis).
+    static func mayBeDamaged(_ lines: [String]) -> Bool {
+        var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0
+        var word = String.UnicodeScalarView()
+        var wordMarked = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if wordMarked { marked += 1 }
+            if word.count > 7 { tooLong += 1 }
+            if frequent.contains(String(word)) { frequentWords += 1 }
+            word = String.UnicodeScalarView()
+            wordMarked = false
+        }
+        for line in lines {
+            var spaces = 0
+            var seenLetter = false
+            var innerRuns = 0
+            let before = words
+            for scalar in line.unicodeScalars {
+                if VietnameseLetters.isLetter(scalar) {
+                    if spaces >= 2 && seenLetter { innerRuns += 1 }
+                    spaces = 0
+                    seenLetter = true
+                    word.append(VietnameseLetters.lower(scalar))
+                    if scalar.value >= 0x80 { wordMarked = true }
+                    continue
+                }
+                flush()
+                if scalar == " " { spaces += 1 } else { spaces = 0 }
+            }
+            flush()
+            if words > before { textLines += 1 }
+            if innerRuns > 0 { spacedLines += 1 }
+        }
+        guard words > 0 else { return false }
+        let total = Double(words)
+        if spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines) { return true }
+        if Double(marked) / total < minimumMarkedShare { return true }
+        if Double(frequentWords) / total < minimumFrequentShare { return true }
+        // Lost spaces ("Chỉtiêu"): a Vietnamese syllable has at most seven letters.
+        return Double(tooLong) / total > 0.002
+    }
+}
