@@ -40,16 +40,16 @@ enum DamageKind: String, CaseIterable, Codable {
 struct LostGlyphs {
     /// (character, chance it is lost on a damaged line): the body font's set, rates from seed 000.
     var bodySet: [(Character, Double)] = [
-        ("h", 0.95), ("i", 0.92), ("g", 0.90), ("á", 0.80), ("ệ", 0.75), ("ạ", 0.75), ("ự", 0.70),
-        ("y", 0.70), ("ộ", 0.65), ("ế", 0.65), ("ơ", 0.60), ("â", 0.60), ("x", 0.50), ("K", 0.50),
-        ("à", 0.40), ("ầ", 0.40), ("B", 0.50), ("D", 0.50), ("G", 0.40),
+        ("h", 0.95), ("i", 0.92), ("g", 0.90), ("á", 0.88), ("ệ", 0.85), ("ạ", 0.85), ("ự", 0.80),
+        ("y", 0.80), ("ộ", 0.75), ("ế", 0.75), ("ơ", 0.70), ("â", 0.70), ("x", 0.60), ("K", 0.50),
+        ("à", 0.50), ("ầ", 0.50), ("B", 0.50), ("D", 0.50), ("G", 0.40),
     ]
     /// The second set (seed 000 lines 8–10: "Chiến    c  uốc gia về   nh   ng gi i").
     var otherSet: [(Character, Double)] = [
         ("l", 0.90), ("ư", 0.85), ("ợ", 0.75), ("q", 0.75), ("b", 0.75), ("ì", 0.65), ("đ", 0.75),
         ("ẳ", 0.65), ("ớ", 0.75), ("ự", 0.65), ("r", 0.65), ("ị", 0.65),
     ]
-    var intactLine = 0.08
+    var intactLine = 0.06
     /// A paragraph (lines up to a blank one) set in the second font.
     var otherParagraph = 0.15
     /// A marked vowel's capital goes with it (seed 000 line 1: "KẾ HOẠCH" → "    HO CH").

@@ -19,10 +19,12 @@ struct Options {
     var json = false
     var score: (damaged: String, repaired: String, original: String)? = nil
     var writeDamaged: String? = nil
+    /// Where to keep each damaged, repaired and original text of an evaluation, for inspection.
+    var keep: String? = nil
     var preloadOnly = false
 
     static let usage = """
-        usage: plankit-eval [--root DIR] [--seed N] [--kinds a,b,c,d] [--docs 1,2,3,4] [--json]
+        usage: plankit-eval [--root DIR] [--seed N] [--kinds a,b,c,d] [--docs 1,2,3,4] [--json] [--keep DIR]
                plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
                plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds a,b,c,d] [--docs …]
                plankit-eval --preload
@@ -57,6 +59,7 @@ struct Options {
             case "--json": json = true
             case "--score": score = (try value(flag), try value(flag), try value(flag))
             case "--write-damaged": writeDamaged = try value(flag)
+            case "--keep": keep = try value(flag)
             case "--preload": preloadOnly = true
             case "-h", "--help": throw UsageError("")
             default: throw UsageError("unknown argument \(flag)")
@@ -140,6 +143,18 @@ func seedFiles(_ options: Options) -> [(number: Int, path: String)] {
     }
 }
 
+/// Writes `DIR/KIND/NNN.{damaged,repaired,original}.txt`; `repaired` only when given.
+func keepTexts(_ directory: String, kind: DamageKind, name: String, original: [String], damaged: [String],
+               repaired: [String]?) throws {
+    let folder = (directory as NSString).appendingPathComponent(kind.rawValue)
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var texts = [("damaged", damaged), ("original", original)]
+    if let repaired { texts.append(("repaired", repaired)) }
+    for (suffix, lines) in texts {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: "\(folder)/\(name).\(suffix).txt", atomically: true, encoding: .utf8)
+    }
+}
+
 func percent(_ x: Double) -> String { String(format: "%6.2f%%", x * 100) }
 
 func printTable(_ report: Report) {
@@ -147,12 +162,12 @@ func printTable(_ report: Report) {
     print(String(format: "lexicon load (cold): %.1f ms; leave-one-out statistics: %.0f ms each",
                  report.lexiconLoadSeconds * 1000, report.statisticsSeconds * 1000))
     print("")
-    let header = "kind document        words  words before  words after  syll. before  syll. after  errors removed  intact changed  digits  MB/s"
+    let header = "kind document                 words  words before  words after  syll. before  syll. after  errors removed  intact changed  digits  MB/s"
     print(header)
     func line(_ row: Row) {
         let s = row.score
         print(row.kind.padding(toLength: 5, withPad: " ", startingAt: 0)
-              + row.document.padding(toLength: 16, withPad: " ", startingAt: 0)
+              + row.document.padding(toLength: 25, withPad: " ", startingAt: 0)
               + String(format: "%6d", s.words)
               + "       " + percent(s.accuracyBefore) + "      " + percent(s.accuracyAfter)
               + "       " + percent(s.syllableAccuracyBefore) + "      " + percent(s.syllableAccuracyAfter)
@@ -211,10 +226,7 @@ func run(_ options: Options) throws {
             for kind in options.kinds {
                 var rng = SplitMix64(seed: options.seed, stream: "\(kind.rawValue)/\(file)")
                 let damaged = kind.damage(original, using: &rng)
-                let folder = (directory as NSString).appendingPathComponent(kind.rawValue)
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try (damaged.joined(separator: "\n") + "\n").write(toFile: "\(folder)/\(name).damaged.txt", atomically: true, encoding: .utf8)
-                try (original.joined(separator: "\n") + "\n").write(toFile: "\(folder)/\(name).original.txt", atomically: true, encoding: .utf8)
+                try keepTexts(directory, kind: kind, name: name, original: original, damaged: damaged, repaired: nil)
             }
         }
         return
@@ -233,7 +245,11 @@ func run(_ options: Options) throws {
         for kind in options.kinds {
             var rng = SplitMix64(seed: options.seed, stream: "\(kind.rawValue)/\(file)")
             let damaged = kind.damage(original, using: &rng)
-            let (score, _) = evaluate(repairer, original: original, damaged: damaged, path: file)
+            let (score, repaired) = evaluate(repairer, original: original, damaged: damaged, path: file)
+            if let keep = options.keep {
+                try keepTexts(keep, kind: kind, name: String(format: "%03d", number), original: original,
+                              damaged: damaged, repaired: repaired)
+            }
             report.rows.append(Row(kind: kind.rawValue, document: String(format: "%03d", number), score: score))
             byKind[kind] = (byKind[kind] ?? Score()) + score
         }
