@@ -4,6 +4,9 @@ import Foundation
 /// scored against the original. Each model keeps the line count (words are aligned per line),
 /// is deterministic given its generator, and is calibrated on what real archives show.
 enum DamageKind: String, CaseIterable, Codable {
+    /// No damage: the clean document itself, to check that the repair leaves it alone and to
+    /// time the detection that lets an intact file through.
+    case clean = "0"
     /// (a) glyphs without a Unicode mapping: each lost character became one space (seed 000).
     case lostGlyphs = "a"
     /// (b) every Vietnamese mark stripped, đ → d, case kept.
@@ -15,6 +18,7 @@ enum DamageKind: String, CaseIterable, Codable {
 
     var title: String {
         switch self {
+        case .clean: "clean, no damage"
         case .lostGlyphs: "lost glyphs"
         case .marks: "marks stripped"
         case .ocr: "OCR confusions"
@@ -24,6 +28,7 @@ enum DamageKind: String, CaseIterable, Codable {
 
     func damage(_ lines: [String], using rng: inout SplitMix64) -> [String] {
         switch self {
+        case .clean: lines
         case .lostGlyphs: LostGlyphs().damage(lines, using: &rng)
         case .marks: lines.map { String($0.map(Letters.stripped)) }
         case .ocr: OCRConfusions().damage(lines, using: &rng)

@@ -3,20 +3,20 @@
 # with Debian's hunspell-vi dictionary, first suggestion for every word it rejects, scored
 # exactly as plankit-eval scores the repair stage (plankit-eval --score).
 #
-#   Tools/repair/hunspell-compare.sh [--seed N] [--docs 1,2,3,4] [--kinds a,b,c,d]
+#   Tools/repair/hunspell-compare.sh [--seed N] [--docs 1,2,3,4] [--kinds 0,a,b,c,d]
 #
 # Installs hunspell and hunspell-vi with apt-get when missing. The dictionary is GPL and is
 # never copied into the repository. Run from anywhere; works in the package root.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-seed=1 docs=1,2,3,4 kinds=a,b,c,d
+seed=1 docs=1,2,3,4 kinds=0,a,b,c,d
 while [ $# -gt 0 ]; do
     case "$1" in
         --seed) seed=$2; shift 2 ;;
         --docs) docs=$2; shift 2 ;;
         --kinds) kinds=$2; shift 2 ;;
-        *) echo "usage: $0 [--seed N] [--docs 1,2,3,4] [--kinds a,b,c,d]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--seed N] [--docs 1,2,3,4] [--kinds 0,a,b,c,d]" >&2; exit 2 ;;
     esac
 done
 
