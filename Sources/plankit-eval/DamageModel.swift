@@ -27,13 +27,18 @@ enum DamageKind: String, CaseIterable, Codable {
     }
 
     func damage(_ lines: [String], using rng: inout SplitMix64) -> [String] {
+        let damaged: [String]
         switch self {
-        case .clean: lines
-        case .lostGlyphs: LostGlyphs().damage(lines, using: &rng)
-        case .marks: lines.map { String($0.map(Letters.stripped)) }
-        case .ocr: OCRConfusions().damage(lines, using: &rng)
-        case .legacyFont: LegacyFont().damage(lines)
+        case .clean: damaged = lines
+        case .lostGlyphs: damaged = LostGlyphs().damage(lines, using: &rng)
+        case .marks: damaged = lines.map { String($0.map(Letters.stripped)) }
+        case .ocr: damaged = OCRConfusions().damage(lines, using: &rng)
+        case .legacyFont: damaged = LegacyFont().damage(lines)
         }
+        // What the scoring relies on: line counts kept, and for (a) (b) (d) line lengths too.
+        precondition(damaged.count == lines.count)
+        precondition(self == .ocr || zip(damaged, lines).allSatisfy { $0.count == $1.count })
+        return damaged
     }
 }
 
@@ -94,8 +99,10 @@ struct OCRConfusions {
     var wordRate = 0.08
     /// Share of single spaces between two tokens that are lost.
     var spaceLoss = 0.01
+    /// When set, only this confusion is made (the per-confusion breakdown of `--ocr-breakdown`).
+    var only: Confusion? = nil
 
-    enum Confusion: CaseIterable {
+    enum Confusion: String, CaseIterable {
         /// ổ → ô, ẳ → ă ("phô biến", "bình đăng").
         case toneLost
         /// ổ ↔ ố, ả ↔ ã, ì ↔ í ("tố chức", "chỉ sổ").
@@ -200,6 +207,7 @@ struct OCRConfusions {
         if chars.count >= 2, chars[0].isUppercase, chars[1].isLowercase {
             options.append((.capital, { chars[1] = Character(chars[1].uppercased()) }))
         }
+        if let only { options = options.filter { $0.0 == only } }
         guard !options.isEmpty else { return word }
         let total = options.reduce(0) { $0 + $1.0.weight }
         var pick = Double(rng.next() >> 11) / Double(1 << 53) * total

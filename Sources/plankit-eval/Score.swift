@@ -93,6 +93,11 @@ struct Score: Codable {
     /// Indices in `a` of one longest common subsequence of `a` and `b` (ties broken the same
     /// way for every pair, so "intact before, changed after" compares like with like).
     static func matches(_ a: [Substring], _ b: [Substring]) -> Set<Int> {
+        Set(alignment(a, b).map(\.0))
+    }
+
+    /// The pairs (index in `a`, index in `b`) of one longest common subsequence, in order.
+    static func alignment(_ a: [Substring], _ b: [Substring]) -> [(Int, Int)] {
         let n = a.count, m = b.count
         guard n > 0, m > 0 else { return [] }
         var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
@@ -102,14 +107,28 @@ struct Score: Codable {
                     : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
             }
         }
-        var found = Set<Int>()
+        var found: [(Int, Int)] = []
         var i = 0, j = 0
         while i < n && j < m {
-            if a[i] == b[j] { found.insert(i); i += 1; j += 1 }
+            if a[i] == b[j] { found.append((i, j)); i += 1; j += 1 }
             else if table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1] { i += 1 }
             else { j += 1 }
         }
         return found
+    }
+
+    /// The stretches where `repaired` differs from `original`: between two aligned words, the
+    /// original's words and what stands in their place ("" when they vanished).
+    static func errors(original: String, repaired: String) -> [(original: String, repaired: String)] {
+        let a = words(original).filter { !$0.contains("?") }, b = words(repaired)
+        var out: [(String, String)] = []
+        var i = 0, j = 0
+        for (mi, mj) in alignment(a, b) + [(a.count, b.count)] {
+            if mi > i { out.append((a[i..<mi].joined(separator: " "), b[j..<mj].joined(separator: " "))) }
+            i = mi + 1
+            j = mj + 1
+        }
+        return out
     }
 
     /// Digit edits between a damaged and a repaired line: (outside words, inside words). A

@@ -4,6 +4,7 @@ import PlanKit
 // plankit-eval: the repair stage's leave-one-out evaluation (issue 3, "Measure").
 //
 //   plankit-eval [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs 1,2,3,4] [--json] [--keep DIR] [--strict]
+//                            [--errors N] [--ocr-breakdown]
 //   plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
 //   plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds …] [--docs …]
 //   plankit-eval --preload
@@ -25,9 +26,14 @@ struct Options {
     /// Also leave Data/vocabulary.txt out: it was written with the seeds at hand (their place
     /// names, agency names), so it may carry part of document k into k's statistics.
     var strict = false
+    /// Print the N most frequent word errors left after repair, per kind.
+    var errors = 0
+    /// Also run (c) once per confusion, each alone, to see which the repair handles.
+    var ocrBreakdown = false
 
     static let usage = """
         usage: plankit-eval [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs 1,2,3,4] [--json] [--keep DIR] [--strict]
+                            [--errors N] [--ocr-breakdown]
                plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
                plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs …]
                plankit-eval --preload
@@ -65,6 +71,10 @@ struct Options {
             case "--keep": keep = try value(flag)
             case "--preload": preloadOnly = true
             case "--strict": strict = true
+            case "--errors":
+                guard let n = Int(try value(flag)), n >= 0 else { throw UsageError("--errors takes a count") }
+                errors = n
+            case "--ocr-breakdown": ocrBreakdown = true
             case "-h", "--help": throw UsageError("")
             default: throw UsageError("unknown argument \(flag)")
             }
@@ -118,6 +128,38 @@ struct Report: Encodable {
     var overall: Row?
     /// Seed 000 against `Fixtures/repair/000_reference.txt`, when that file exists.
     var seed000: Row?
+    /// (c) with one confusion at a time (`--ocr-breakdown`).
+    var ocrBreakdown: [Row] = []
+    /// The most frequent errors left after repair, per kind (`--errors N`).
+    var errors: [String: [ErrorCount]] = [:]
+}
+
+struct ErrorCount: Encodable {
+    var original: String
+    var repaired: String
+    var count: Int
+}
+
+/// Word errors left after repair, counted by (original words, what stands in their place).
+struct ErrorTally {
+    private var counts: [String: [String: Int]] = [:]
+
+    mutating func add(_ kind: String, original: [String], repaired: [String]) {
+        for (line, fixed) in zip(original, repaired) where line != fixed {
+            for error in Score.errors(original: line, repaired: fixed) {
+                counts[kind, default: [:]][error.original + "\u{0}" + error.repaired, default: 0] += 1
+            }
+        }
+    }
+
+    func top(_ n: Int) -> [String: [ErrorCount]] {
+        counts.mapValues { table in
+            table.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n).map {
+                let parts = $0.key.split(separator: "\u{0}", omittingEmptySubsequences: false)
+                return ErrorCount(original: String(parts[0]), repaired: String(parts[1]), count: $0.value)
+            }
+        }
+    }
 }
 
 func readLines(_ path: String) throws -> [String] {
@@ -173,8 +215,8 @@ func printTable(_ report: Report) {
     print(header)
     func line(_ row: Row) {
         let s = row.score
-        print(row.kind.padding(toLength: 5, withPad: " ", startingAt: 0)
-              + row.document.padding(toLength: 25, withPad: " ", startingAt: 0)
+        let label = row.kind.padding(toLength: max(5, row.kind.count + 1), withPad: " ", startingAt: 0) + row.document
+        print(label.padding(toLength: 30, withPad: " ", startingAt: 0)
               + String(format: "%6d", s.words)
               + "       " + percent(s.accuracyBefore) + "      " + percent(s.accuracyAfter)
               + "       " + percent(s.syllableAccuracyBefore) + "      " + percent(s.syllableAccuracyAfter)
@@ -191,6 +233,16 @@ func printTable(_ report: Report) {
         print("")
         print("seed 000 against Fixtures/repair/000_reference.txt (shipped statistics; 000 is in no corpus):")
         line(row)
+    }
+    if !report.ocrBreakdown.isEmpty {
+        print("")
+        print("(c) one confusion at a time:")
+        for row in report.ocrBreakdown { line(row) }
+    }
+    for kind in report.errors.keys.sorted() {
+        print("")
+        print("most frequent errors after repair, kind \(kind) (original → repaired, count):")
+        for e in report.errors[kind]! { print("  \(e.original) → \(e.repaired.isEmpty ? "∅" : e.repaired)  \(e.count)") }
     }
 }
 
@@ -243,6 +295,13 @@ func run(_ options: Options) throws {
     var byKind: [DamageKind: Score] = [:]
     var statistics = 0.0
     let seeds = seedFiles(options)
+    var tally = ErrorTally()
+    var byConfusion: [String: Score] = [:]
+    // (c) one confusion at a time, at the same word rate; lost spaces alone at five times the rate.
+    let variants: [(String, OCRConfusions)] = options.ocrBreakdown
+        ? OCRConfusions.Confusion.allCases.map { ("c:" + $0.rawValue, OCRConfusions(spaceLoss: 0, only: $0)) }
+            + [("c:lostSpace", OCRConfusions(wordRate: 0, spaceLoss: 0.05))]
+        : []
     for (number, file) in seeds {
         let start = now()
         // Leave document k out: its own words and n-grams must not help repair it.
@@ -260,8 +319,16 @@ func run(_ options: Options) throws {
             }
             report.rows.append(Row(kind: kind.rawValue, document: String(format: "%03d", number), score: score))
             byKind[kind] = (byKind[kind] ?? Score()) + score
+            if options.errors > 0 { tally.add(kind.rawValue, original: original, repaired: repaired) }
+        }
+        for (name, model) in variants {
+            var rng = SplitMix64(seed: options.seed, stream: "\(name)/\(file)")
+            let damaged = model.damage(original, using: &rng)
+            let (score, _) = evaluate(repairer, original: original, damaged: damaged, path: file)
+            byConfusion[name] = (byConfusion[name] ?? Score()) + score
         }
     }
+    report.ocrBreakdown = variants.map { Row(kind: $0.0, document: "all", score: byConfusion[$0.0] ?? Score()) }
     report.statisticsSeconds = seeds.isEmpty ? 0 : statistics / Double(seeds.count)
     for kind in options.kinds {
         report.kinds.append(Row(kind: kind.rawValue, document: "all (\(kind.title))", score: byKind[kind] ?? Score()))
@@ -277,9 +344,11 @@ func run(_ options: Options) throws {
         guard reference.count == damaged.count else {
             throw UsageError("Fixtures/repair/000_reference.txt has \(reference.count) lines, seed 000 has \(damaged.count)")
         }
-        let (score, _) = evaluate(Repairer.shared, original: reference, damaged: damaged, path: "000")
+        let (score, repaired) = evaluate(Repairer.shared, original: reference, damaged: damaged, path: "000")
         report.seed000 = Row(kind: "000", document: "seed 000", score: score)
+        if options.errors > 0 { tally.add("000", original: reference, repaired: repaired) }
     }
+    report.errors = tally.top(options.errors)
 
     if options.json {
         print(String(decoding: try encoder.encode(report), as: UTF8.self))
