@@ -22,6 +22,8 @@ struct Score: Codable {
     /// UTF-8 bytes of damaged text repaired and the seconds the repair took.
     var bytes = 0
     var seconds = 0.0
+    /// The same in CPU time of the process (all threads).
+    var cpuSeconds = 0.0
     var lines = 0
     var repairs = 0
 
@@ -32,7 +34,7 @@ struct Score: Codable {
         s.syllablesCorrectAfter += b.syllablesCorrectAfter
         s.intactWords += b.intactWords; s.intactChanged += b.intactChanged
         s.digitsChanged += b.digitsChanged; s.inWordDigitsChanged += b.inWordDigitsChanged
-        s.bytes += b.bytes; s.seconds += b.seconds; s.lines += b.lines; s.repairs += b.repairs
+        s.bytes += b.bytes; s.seconds += b.seconds; s.cpuSeconds += b.cpuSeconds; s.lines += b.lines; s.repairs += b.repairs
         return s
     }
 
@@ -47,6 +49,7 @@ struct Score: Codable {
     }
     var intactChangedShare: Double { ratio(intactChanged, intactWords) }
     var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
+    var megabytesPerCPUSecond: Double { cpuSeconds > 0 ? Double(bytes) / 1e6 / cpuSeconds : 0 }
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
 
