@@ -3,20 +3,23 @@
 # with Debian's hunspell-vi dictionary, first suggestion for every word it rejects, scored
 # exactly as plankit-eval scores the repair stage (plankit-eval --score).
 #
-#   Tools/repair/hunspell-compare.sh [--seed N] [--docs 1,2,3,4] [--kinds 0,a,b,c,d]
+#   Tools/repair/hunspell-compare.sh [--seed N] [--docs 1,2,3,4] [--kinds 0,a,b,c,d] [--reference FILE]
+#
+# Seed 000 is scored against --reference (default Fixtures/repair/000_reference.txt) when it exists.
 #
 # Installs hunspell and hunspell-vi with apt-get when missing. The dictionary is GPL and is
 # never copied into the repository. Run from anywhere; works in the package root.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-seed=1 docs=1,2,3,4 kinds=0,a,b,c,d
+seed=1 docs=1,2,3,4 kinds=0,a,b,c,d reference=Fixtures/repair/000_reference.txt
 while [ $# -gt 0 ]; do
     case "$1" in
         --seed) seed=$2; shift 2 ;;
         --docs) docs=$2; shift 2 ;;
         --kinds) kinds=$2; shift 2 ;;
-        *) echo "usage: $0 [--seed N] [--docs 1,2,3,4] [--kinds 0,a,b,c,d]" >&2; exit 2 ;;
+        --reference) reference=$2; shift 2 ;;
+        *) echo "usage: $0 [--seed N] [--docs 1,2,3,4] [--kinds 0,a,b,c,d] [--reference FILE]" >&2; exit 2 ;;
     esac
 done
 
@@ -48,7 +51,6 @@ for dir in "$work"/*/; do
     "$eval" --score "$work/$kind.all.damaged" "$work/$kind.all.hunspell" "$work/$kind.all.original"
 done
 
-reference=Fixtures/repair/000_reference.txt
 seed000=Fixtures/seeds/000_a9439903c9056b27.txt
 if [ -f "$reference" ]; then
     python3 Tools/repair/hunspell_first.py < "$seed000" > "$work/000.hunspell.txt"
