@@ -96,8 +96,9 @@ def main(argv):
 
     nonblank = sum(1 for l in rlines if l.strip())
     restored = sum(1 for d, r in zip(dlines, rlines) if d != r)
-    nlines = len(rlines) - (1 if rtext.endswith("\n") else 0)
-    print(f"OK: {nlines} lines ({nonblank} non-blank), {restored} lines restored, "
+    terminated = rtext.count("\n")
+    tail = "" if rtext.endswith("\n") else f" + 1 unterminated final line {rlines[-1]!r}"
+    print(f"OK: {terminated} lines{tail} ({nonblank} non-blank), {restored} lines restored, "
           f"{changed} changed positions, {len(questions)} '?' (undecidable)")
     for i, col in questions:
         print(f"  ? at line {i}, column {col}")
