@@ -62,7 +62,11 @@ struct LanguageModel: Sendable {
     private var contextCount: [Float] = []
     private var contextTypes: [Float] = []
     private var continuation: [Float] = []
-    private var bigram: [UInt64: Float] = [:]
+    /// −log P(w) before context, and −log of the weight a context gives it (see ``cost(_:after:)``).
+    private var unigramCost: [Float] = []
+    private var backoffCost: [Float] = []
+    /// −log P(w | v) for every pair seen in the corpus.
+    private var pairCost = PairTable()
     private var totalContinuations: Float = 1
     private var baseProbability: Float = 0
     let discount: Float = 0.75
@@ -77,6 +81,7 @@ struct LanguageModel: Sendable {
         contextCount = Array(repeating: 0, count: n)
         contextTypes = Array(repeating: 0, count: n)
         continuation = Array(repeating: 0, count: n)
+        var bigram: [UInt64: Float] = [:]
         for (pair, count) in counts.bigrams {
             let parts = pair.split(separator: " ")
             guard parts.count == 2, let v = ids[String(parts[0])], let w = ids[String(parts[1])] else { continue }
@@ -87,6 +92,16 @@ struct LanguageModel: Sendable {
             totalContinuations += 1
         }
         baseProbability = 1 / Float(n)
+        unigramCost = (0..<n).map { -logf(unigramProbability(Int32($0))) }
+        backoffCost = (0..<n).map { v in
+            contextCount[v] > 0 ? -logf(discount * contextTypes[v] / contextCount[v]) : 0
+        }
+        pairCost = PairTable(capacity: bigram.count)
+        for (key, pair) in bigram {
+            let v = Int(key >> 32), w = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            let c = contextCount[v]
+            pairCost.insert(key, -logf(max(pair - discount, 0) / c + discount * contextTypes[v] / c * unigramProbability(w)))
+        }
         var following: [Int32: [(Int32, Float)]] = [:]
         for (key, count) in bigram {
             let v = Int32(truncatingIfNeeded: key >> 32), w = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
@@ -119,20 +134,53 @@ struct LanguageModel: Sendable {
         continuationWeight * continuation[Int(w)] / totalContinuations + (1 - continuationWeight) * baseProbability
     }
 
-    /// −log P(w | v), interpolated Kneser–Ney.
-    func cost(_ w: Int32, after v: Int32) -> Float {
-        let lower = unigramProbability(w)
-        let c = contextCount[Int(v)]
-        guard c > 0 else { return -logf(lower) }
-        let pair = bigram[LanguageModel.key(v, w)] ?? 0
-        let p = max(pair - discount, 0) / c + discount * contextTypes[Int(v)] / c * lower
-        return -logf(p)
+    /// −log P(w | v), interpolated Kneser–Ney; every part precomputed, since the decoders ask
+    /// for it once per hypothesis and candidate.
+    @inline(__always) func cost(_ w: Int32, after v: Int32) -> Float {
+        pairCost.value(LanguageModel.key(v, w)) ?? backoffCost[Int(v)] + unigramCost[Int(w)]
     }
 
     /// How often the word was seen in the corpus as a context (0 for inventory-only syllables).
     func seen(_ w: Int32) -> Bool { continuation[Int(w)] > 0 || contextCount[Int(w)] > 0 }
 
     func id(_ word: String) -> Int32? { ids[word] }
+}
+
+/// An open-addressing hash table from a word pair to a cost: a multiplicative hash and linear
+/// probing beat `Dictionary`'s seeded hashing in the decoders' innermost loop.
+struct PairTable: Sendable {
+    private var keys: [UInt64] = [UInt64.max]
+    private var values: [Float] = [0]
+    private var shift: UInt64 = 63
+
+    init() {}
+
+    init(capacity: Int) {
+        var size = 2
+        while size < capacity * 2 { size *= 2 }
+        keys = Array(repeating: UInt64.max, count: size)
+        values = Array(repeating: 0, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ key: UInt64, _ value: Float) {
+        var i = slot(key)
+        while keys[i] != UInt64.max && keys[i] != key { i = (i + 1) & (keys.count - 1) }
+        keys[i] = key
+        values[i] = value
+    }
+
+    @inline(__always) func value(_ key: UInt64) -> Float? {
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == UInt64.max { return nil }
+            i = (i + 1) & (keys.count - 1)
+        }
+    }
 }
 
 /// Splits text the way the language model sees it.

@@ -12,10 +12,14 @@ import Foundation
 struct LostGlyphDecoder {
     let lexicon: Lexicon
     /// −log P(letter lost) for this document (from ``estimatePrior``); both cases.
-    var lostCost: [UInt32: Float]
+    let lostCost: [UInt32: Float]
+    /// ``lostCost`` as an array indexed by scalar value (every Vietnamese letter is below
+    /// ``tableSize``): the lattice looks costs up for every trie child at every lost letter.
+    private let lostCostTable: [Float]
+    static let tableSize = 0x1F00
     var defaultLostCost: Float = 6
     /// Added when the lost letter is visible elsewhere on the same line.
-    var visiblePenalty: Float = 4
+    var visiblePenalty: Float = 3
     var doubleSpaceCost: Float = 3.5
     var leadingSpaceCost: Float = 0.5
     var gapCost: Float = 11
@@ -75,6 +79,9 @@ struct LostGlyphDecoder {
     init(lexicon: Lexicon, lostCost: [UInt32: Float] = [:]) {
         self.lexicon = lexicon
         self.lostCost = lostCost
+        var table = [Float](repeating: defaultLostCost, count: Self.tableSize)
+        for (scalar, cost) in lostCost where Int(scalar) < Self.tableSize { table[Int(scalar)] = cost }
+        lostCostTable = table
     }
 
     /// Lost-letter costs from letters recovered in a first pass over the document.
@@ -84,23 +91,42 @@ struct LostGlyphDecoder {
         let alphabet = VietnameseLetters.info.keys
         let smoothing: Float = 0.3
         let denominator = total + smoothing * Float(alphabet.count)
+        // A capital is too rare for a sample to say whether its glyph is lost (seed 000 loses
+        // "K" only in "Kế hoạch", mostly with the "ế" beside it); until counted, it costs what
+        // an unknown letter costs before any evidence.
+        let uninformed = logf(Float(alphabet.count))
         for scalar in alphabet {
             let c = Float(counts[scalar] ?? 0)
-            costs[scalar] = -logf((c + smoothing) / denominator)
+            var cost = -logf((c + smoothing) / denominator)
+            if VietnameseLetters.isUpper(Unicode.Scalar(scalar)!) { cost = min(cost, uninformed) }
+            costs[scalar] = cost
         }
         return costs
     }
 
-    @inline(__always) private func lostLetterCost(_ scalar: UInt32, visible: Set<UInt32>) -> Float {
-        var c = lostCost[scalar] ?? defaultLostCost
-        if visible.contains(scalar) { c += visiblePenalty }
-        return c
+    /// A line's lost-letter costs: the document's, plus ``visiblePenalty`` for letters the line shows.
+    private struct LineCosts {
+        var cost: [Float]
+        var visible: [Bool]
+        let fallback: Float
+
+        @inline(__always) func lost(_ scalar: UInt32) -> Float {
+            Int(scalar) < cost.count ? cost[Int(scalar)] : fallback
+        }
+        @inline(__always) func isVisible(_ scalar: UInt32) -> Bool {
+            Int(scalar) < visible.count && visible[Int(scalar)]
+        }
     }
 
     func decode(_ line: [Unicode.Scalar]) -> Result {
         let n = line.count
-        var visible: Set<UInt32> = []
-        for s in line where s != " " { visible.insert(s.value) }
+        var visible = LineCosts(cost: lostCostTable, visible: [Bool](repeating: false, count: Self.tableSize),
+                                fallback: defaultLostCost + visiblePenalty)
+        for s in line where s != " " && Int(s.value) < Self.tableSize && !visible.visible[Int(s.value)] {
+            visible.visible[Int(s.value)] = true
+            visible.cost[Int(s.value)] += visiblePenalty
+        }
+        let nearNumber = (0..<n).map { line[$0] == " " && spaceRunTouchesNumber(line, at: $0) }
         var isLetter = [Bool](repeating: false, count: n)
         for i in 0..<n { isLetter[i] = VietnameseLetters.isLetter(line[i]) }
 
@@ -118,20 +144,17 @@ struct LostGlyphDecoder {
         var proposed: [Int: [Int]] = [:]
         var proposedFrom: Set<Int64> = []
 
+        // The best hypothesis per (position, last edge, last word): the lattice's states.
+        var stateIndex: [Int64: Int32] = [:]
         func push(_ hyp: Hyp, at position: Int) {
-            // Keep the best hypothesis per (last word, last edge) state.
-            for (slot, index) in buckets[position].enumerated() {
-                let other = hyps[Int(index)]
-                if other.lastWord == hyp.lastWord && other.lastEdge == hyp.lastEdge {
-                    if hyp.cost < other.cost {
-                        hyps.append(hyp)
-                        buckets[position][slot] = Int32(hyps.count - 1)
-                    }
-                    return
-                }
+            let key = Int64(position) << 40 | Int64(hyp.lastEdge.rawValue) << 32 | Int64(UInt32(bitPattern: hyp.lastWord))
+            if let index = stateIndex[key] {
+                if hyp.cost < hyps[Int(index)].cost { hyps[Int(index)] = hyp }
+                return
             }
+            stateIndex[key] = Int32(hyps.count)
+            buckets[position].append(Int32(hyps.count))
             hyps.append(hyp)
-            buckets[position].append(Int32(hyps.count - 1))
         }
 
         for i in 0..<n {
@@ -147,6 +170,18 @@ struct LostGlyphDecoder {
                 collectCandidates(line, isLetter: isLetter, start: i, visible: visible, into: &candidates, fills: &fills)
                 candidateRange[i] = first..<candidates.count
             }
+            if scalar == " " {
+                for hypIndex in buckets[i] {
+                    let hyp = hyps[Int(hypIndex)]
+                    if hyp.lastEdge == .space && hyp.lastWord >= Int32(LanguageModel.reserved.count)
+                        && proposedFrom.insert(Int64(i) << 32 | Int64(hyp.lastWord)).inserted {
+                        proposeLostWords(after: hyp.lastWord, at: i, run: spaceRun[i], line: line, isLetter: isLetter,
+                                         visible: visible, into: &candidates, fills: &fills, proposed: &proposed)
+                    }
+                }
+            }
+            // Every word that may start here: matched by the trie, or proposed as lost whole.
+            let starting = Array(candidateRange[i] ?? 0..<0) + (proposed[i] ?? [])
             for hypIndex in buckets[i] {
                 let hyp = hyps[Int(hypIndex)]
                 if scalar == " " {
@@ -159,9 +194,8 @@ struct LostGlyphDecoder {
                     }
                     push(Hyp(cost: hyp.cost + spaceCost, back: hypIndex, lastWord: hyp.lastWord, lastEdge: .space,
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
-                    let nearNumber = spaceRunTouchesNumber(line, at: i)
-                    push(Hyp(cost: hyp.cost + (nearNumber ? numberGapCost : gapCost), back: hypIndex,
-                             lastWord: nearNumber ? LanguageModel.number : hyp.lastWord, lastEdge: .gap,
+                    push(Hyp(cost: hyp.cost + (nearNumber[i] ? numberGapCost : gapCost), back: hypIndex,
+                             lastWord: nearNumber[i] ? LanguageModel.number : hyp.lastWord, lastEdge: .gap,
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
                 } else if !isLetter[i] {
                     let token: Int32
@@ -181,27 +215,29 @@ struct LostGlyphDecoder {
                     push(Hyp(cost: hyp.cost + lmCost, back: hypIndex, lastWord: token, lastEdge: .punctuation,
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
                 }
-                if scalar == " " && hyp.lastEdge == .space && hyp.lastWord >= Int32(LanguageModel.reserved.count)
-                    && proposedFrom.insert(Int64(i) << 32 | Int64(hyp.lastWord)).inserted {
-                    proposeLostWords(after: hyp.lastWord, at: i, run: spaceRun[i], line: line, isLetter: isLetter,
-                                     visible: visible, into: &candidates, fills: &fills, proposed: &proposed)
+            }
+            // Word edges: each word starting here extends its best predecessor only (the
+            // predecessor's last word and edge are all the costs depend on).
+            guard canStartWord else { continue }
+            let predecessors = buckets[i].filter { hyps[Int($0)].lastEdge != .word }
+            for c in starting {
+                let candidate = candidates[c]
+                var best = Float.infinity
+                var bestHyp: Int32 = -1
+                for hypIndex in predecessors {
+                    let hyp = hyps[Int(hypIndex)]
+                    var cost = hyp.cost + candidate.channel
+                    if hyp.lastEdge == .gap { cost += 2 }
+                    if candidate.firstIsLostUpper { cost += hyp.lastWord == LanguageModel.boundary ? 0.7 : 2.5 }
+                    if candidate.shapeFixed == .mixed && candidate.hasLost { cost += 8 }
+                    cost += candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i))
+                        : model.cost(candidate.word, after: hyp.lastWord)
+                    if cost < best { best = cost; bestHyp = hypIndex }
                 }
-                guard canStartWord, hyp.lastEdge != .word else { continue }
-                let afterGap: Float = hyp.lastEdge == .gap ? 2 : 0
-                let capitalContext: Float = hyp.lastWord == LanguageModel.boundary ? 0.7 : 2.5
-                var anyVerbatim = false
-                for c in candidateRange[i]! + (proposed[i] ?? []) {
-                    let candidate = candidates[c]
-                    var shapeCost: Float = 0
-                    if candidate.firstIsLostUpper { shapeCost += capitalContext }
-                    if candidate.shapeFixed == .mixed && candidate.hasLost { shapeCost += 8 }
-                    let lm = candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i)) : model.cost(candidate.word, after: hyp.lastWord)
-                    if candidate.word < 0 { anyVerbatim = true }
-                    push(Hyp(cost: hyp.cost + candidate.channel + shapeCost + lm + afterGap, back: hypIndex,
-                             lastWord: candidate.word < 0 ? LanguageModel.punctuation : candidate.word, lastEdge: .word,
-                             edgeStart: Int32(i), candidate: Int32(c)), at: Int(candidate.end))
-                }
-                _ = anyVerbatim
+                guard bestHyp >= 0 else { continue }
+                push(Hyp(cost: best, back: bestHyp,
+                         lastWord: candidate.word < 0 ? LanguageModel.punctuation : candidate.word, lastEdge: .word,
+                         edgeStart: Int32(i), candidate: Int32(c)), at: Int(candidate.end))
             }
         }
 
@@ -282,7 +318,7 @@ struct LostGlyphDecoder {
     /// and only those whose letters are all absent from the line and lost elsewhere in the
     /// document (their lost cost is low) are kept.
     private func proposeLostWords(after previous: Int32, at start: Int, run: Int, line: [Unicode.Scalar], isLetter: [Bool],
-                                  visible: Set<UInt32>, into candidates: inout [Candidate], fills: inout [Fill],
+                                  visible: LineCosts, into candidates: inout [Candidate], fills: inout [Fill],
                                   proposed: inout [Int: [Int]]) {
         let n = line.count
         for word in lexicon.model.successors(of: previous) {
@@ -297,8 +333,8 @@ struct LostGlyphDecoder {
                 let fillStart = fills.count
                 for (offset, letter) in letters.enumerated() {
                     let scalar = capitalized && offset == 0 ? VietnameseLetters.upper(letter) : letter
-                    let cost = lostCost[scalar.value] ?? defaultLostCost
-                    if visible.contains(scalar.value) || cost > maxWholeLostLetterCost { ok = false; break }
+                    let cost = visible.lost(scalar.value)
+                    if visible.isVisible(scalar.value) || cost > maxWholeLostLetterCost { ok = false; break }
                     channel += cost
                     fills.append(Fill(position: Int32(start + offset), scalar: scalar))
                 }
@@ -314,7 +350,7 @@ struct LostGlyphDecoder {
     /// Every lexicon word matching a span that starts at `start`: visible letters match
     /// case-insensitively, each space is one lost letter; the span must end at a non-letter.
     /// The best ``maxCandidatesPerStart`` by channel and context-free cost are appended.
-    private func collectCandidates(_ line: [Unicode.Scalar], isLetter: [Bool], start: Int, visible: Set<UInt32>,
+    private func collectCandidates(_ line: [Unicode.Scalar], isLetter: [Bool], start: Int, visible: LineCosts,
                                    into candidates: inout [Candidate], fills: inout [Fill]) {
         let trie = lexicon.trie
         let n = line.count
@@ -326,7 +362,8 @@ struct LostGlyphDecoder {
         while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
 
         func walk(_ k: Int, _ node: Int32, _ cost: Float, _ uppers: Int, _ letters: Int, _ firstLostUpper: Bool, _ lost: Int) {
-            if k > start, trie.word[Int(node)] >= 0, k == n || !isLetter[k] {
+            // A word with no visible letter comes from proposeLostWords, never from the trie.
+            if k > start, lost < letters, trie.word[Int(node)] >= 0, k == n || !isLetter[k] {
                 let shape: VietnameseLetters.CaseShape
                 if uppers == 0 { shape = .lower } else if uppers == letters { shape = letters == 1 ? .capitalized : .upper }
                 else if uppers == 1 && (isUpperAt(start) || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
@@ -340,24 +377,26 @@ struct LostGlyphDecoder {
             guard k < n, k - start < maxWordLength else { return }
             let s = line[k]
             if s == " " {
-                guard lost < 4 else { return }
+                // At most three lost letters before the first visible one ("   n" = "hiện"): otherwise every short
+                // word of the lexicon would fit a run of spaces.
+                guard lost < 4, !(lost == letters && lost >= 3) else { return }
                 var child = trie.firstChild[Int(node)]
                 while child >= 0 {
                     let lowerValue = trie.label[Int(child)]
                     let lowerScalar = Unicode.Scalar(lowerValue)!
-                    let lowerCost = lostLetterCost(lowerValue, visible: visible)
+                    let lowerCost = visible.lost(lowerValue)
                     if cost + lowerCost < maxLostCost * 2 && lowerCost < maxLostCost {
                         stack.append(Fill(position: Int32(k), scalar: lowerScalar))
                         walk(k + 1, child, cost + lowerCost, uppers, letters + 1, firstLostUpper, lost + 1)
                         stack.removeLast()
                     }
-                    // A capital is lost only where a word starts.
-                    if k == start {
+                    // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
+                    if k == start || (uppers == letters && letters > 0) {
                         let upperScalar = VietnameseLetters.upper(lowerScalar)
-                        let upperCost = lostLetterCost(upperScalar.value, visible: visible)
+                        let upperCost = visible.lost(upperScalar.value)
                         if upperCost < maxLostCost {
                             stack.append(Fill(position: Int32(k), scalar: upperScalar))
-                            walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, true, lost + 1)
+                            walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
                             stack.removeLast()
                         }
                     }
@@ -385,10 +424,16 @@ struct LostGlyphDecoder {
         }
         var order = Array(found.indices)
         if found.count > maxCandidatesPerStart {
+            // Sort (cost, index) packed in one integer: costs are positive, so their bit
+            // patterns order like the numbers, and ties keep the lattice's order.
             let model = lexicon.model
-            let keys = found.map { $0.channel + ($0.word >= 0 ? model.cost($0.word, after: LanguageModel.punctuation) : oovCost) }
-            order.sort { keys[$0] < keys[$1] }
-            order.removeLast(found.count - maxCandidatesPerStart)
+            var packed = found.indices.map { index -> UInt64 in
+                let c = found[index]
+                let key = c.channel + (c.word >= 0 ? model.cost(c.word, after: LanguageModel.punctuation) : oovCost)
+                return UInt64(max(key, 0).bitPattern) << 32 | UInt64(index)
+            }
+            packed.sort()
+            order = packed.prefix(maxCandidatesPerStart).map { Int($0 & 0xFFFF_FFFF) }
         }
         for i in order {
             var c = found[i]

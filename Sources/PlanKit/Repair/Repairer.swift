@@ -57,8 +57,7 @@ public struct Repairer: Sendable {
         // document loses, the second decodes with that prior.
         let lostLines = analysis.lostGlyphLines
         if !lostLines.isEmpty {
-            var first = LostGlyphDecoder(lexicon: lexicon)
-            first.lostCost = LostGlyphDecoder.estimatePrior(from: [:])
+            let first = LostGlyphDecoder(lexicon: lexicon, lostCost: LostGlyphDecoder.estimatePrior(from: [:]))
             var counts: [UInt32: Int] = [:]
             // A sample is enough to learn which letters this document's fonts lose.
             for index in lostLines.prefix(Repairer.priorSampleLines) {
