@@ -403,6 +403,9 @@ struct LostGlyphDecoder {
                     child = trie.nextSibling[Int(child)]
                 }
             } else if isLetter[k] {
+                // Case shapes a word can have: "đẳng", "Đẳng", "ĐẲNG"; never "ĐẲng" or "đẲng".
+                let upper = VietnameseLetters.isUpper(s)
+                if upper ? (letters > 0 && uppers < letters) : uppers > 1 { return }
                 let child = trie.child(node, VietnameseLetters.lower(s).value)
                 guard child >= 0 else { return }
                 walk(k + 1, child, cost, uppers + (VietnameseLetters.isUpper(s) ? 1 : 0), letters + 1, firstLostUpper, lost)
