@@ -45,6 +45,9 @@ public enum NationalNormalizer {
             var target = target
             target.national = nil
             guard let national, let year = target.year else { return target }
+            // A count in a measure of shares is part of the measure's words ("mỗi quý có ít nhất 04 tin, bài"
+            // of 6.3, whose national target is 100% of communes), not a target to set against the national one.
+            if target.unit == .count, !national.targets.contains(where: { $0.unit == .count }) { return target }
             let occurrence = seenPerYear[year, default: 0]
             seenPerYear[year] = occurrence + 1
             var part: String? = nil
