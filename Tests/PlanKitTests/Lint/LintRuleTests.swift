@@ -36,6 +36,14 @@ import Testing
         }
     }
 
+    /// The near miss beside each trigger: the same plan with the form the rule must accept.
+    @Test func everyRuleHasAPassingFixture() {
+        for rule in LintRule.all {
+            #expect(LintHarness.ruleFixtures.contains { $0.hasPrefix(rule.id + "-") && $0.hasSuffix("-passes.txt") },
+                    "no fixture Fixtures/lint/\(rule.id)-\(rule.name)-passes.txt")
+        }
+    }
+
     @Test func ruleIdsAndNamesAreUnique() {
         #expect(Set(LintRule.all.map(\.id)).count == LintRule.all.count)
         #expect(Set(LintRule.all.map(\.name)).count == LintRule.all.count)
