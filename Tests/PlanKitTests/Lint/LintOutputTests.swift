@@ -66,9 +66,46 @@ import Testing
         let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
         #expect(output.hasSuffix("""
             plankit lint: 12 errors in 1 file
-            plankit lint: GitHub shows at most 10 annotations of each level per step; 2 of 12 errors are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.
+            plankit lint: GitHub shows at most 10 annotations of each level per step; 2 of 12 errors (from p.txt:11 on) are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.
 
             """))
+    }
+
+    /// Each level has its own 10 per step: 10 errors and 10 warnings all show; 11 warnings and 13 notes do not.
+    @Test(arguments: [
+        (10, 10, 0, nil as String?),
+        (3, 11, 13, "1 of 11 warnings (from p.txt:14 on), 3 of 13 notices (from p.txt:25 on)"),
+    ])
+    func githubLimitsCountEachLevelApart(errors: Int, warnings: Int, notes: Int, hidden: String?) {
+        var findings: [LintFinding] = []
+        for (count, severity) in [(errors, Diagnostic.Severity.error), (warnings, .warning), (notes, .note)] {
+            for _ in 0..<count {
+                let n = findings.count + 1
+                findings.append(LintFinding(path: "p.txt", rule: .numberingGap, severity: severity, message: "m\(n)",
+                                            span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)"))
+            }
+        }
+        let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("::") }.count == errors + warnings + notes, "every finding is printed")
+        if let hidden {
+            #expect(lines.last == "plankit lint: GitHub shows at most 10 annotations of each level per step; \(hidden) are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.")
+        } else {
+            #expect(lines.last == "plankit lint: 10 errors and 10 warnings in 1 file")
+        }
+    }
+
+    /// The validator is live: a SARIF log with a level the schema does not allow fails.
+    @Test func schemaValidationRejectsBrokenSarif() throws {
+        var sarif = LintFormat.sarif.render(try LintHarness.report(["Fixtures/lint/PK134-weaker-than-national.txt"]))
+        sarif = sarif.replacingOccurrences(of: #""level": "warning""#, with: #""level": "fatal""#)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-\(UUID().uuidString).sarif")
+        try sarif.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try SchemaValidator.validate(schema: Repository.url("Fixtures/schemas/sarif-schema-2.1.0.json").path,
+                                                  documents: [file.path])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("fatal"))
     }
 
     @Test func jsonListsFindingsAndSummary() throws {

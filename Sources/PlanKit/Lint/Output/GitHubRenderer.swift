@@ -1,5 +1,11 @@
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding,
 /// escaped as the runner expects, and a plain summary that says when GitHub will not show them all.
+///
+/// The limits relied on are the ones the Actions toolkit documents (`docs/problem-matchers.md`,
+/// "Limitations"): 10 error, 10 warning and 10 notice annotations per step, 50 per job. One lint step
+/// prints at most 30 that show, so only the per-step limit can bite here; the per-job one is for
+/// workflows with several annotating steps (docs/lint.md). The runner keeps the first ones printed,
+/// so the summary names the first finding of each level that gets no annotation.
 enum GitHubRenderer {
     /// GitHub shows at most this many annotations of each level per step.
     static let annotationLimit = 10
@@ -29,8 +35,10 @@ enum GitHubRenderer {
         }
         out += "plankit lint: " + report.summary + "\n"
         let hidden = [(Diagnostic.Severity.error, "error"), (.warning, "warning"), (.note, "notice")].compactMap { level, name -> String? in
-            let n = report.count(level)
-            return n > annotationLimit ? "\(n - annotationLimit) of \(n) \(name)s" : nil
+            let ofLevel = report.findings.filter { $0.severity == level }
+            guard ofLevel.count > annotationLimit else { return nil }
+            let first = ofLevel[annotationLimit]
+            return "\(ofLevel.count - annotationLimit) of \(ofLevel.count) \(name)s (from \(first.path):\(first.span.startLine) on)"
         }
         if !hidden.isEmpty {
             out += "plankit lint: GitHub shows at most \(annotationLimit) annotations of each level per step; "
