@@ -99,16 +99,21 @@ import Testing
         let scratch = try Self.repository()
         defer { scratch.remove() }
         scratch.write("work/plans/b.txt", try [UInt8](Data(contentsOf: Repository.url("Fixtures/lint/PK141-invalid-deadline-date.txt"))))
+        let stepSummary = scratch.path + "/step-summary.md"
         for command in commands {
             let local = command.replacingOccurrences(of: ".build/release/plankit", with: "'\(Self.plankit)'")
-            let result = try Self.sh(local, in: scratch.path + "/work")
+            let result = try Self.sh(local, in: scratch.path + "/work", environment: ["GITHUB_STEP_SUMMARY": stepSummary])
             if command.contains("--format github") {
                 #expect(result.code == 1, "the error fails the step")
                 #expect(result.out.contains("::error file=plans/b.txt,line=32,col=59,endColumn=64,title=PK141/invalid-deadline-date::"))
+                let summary = try String(contentsOfFile: stepSummary, encoding: .utf8)
+                #expect(summary.contains("| error | plans/b.txt:32:59 | PK141/invalid-deadline-date |"))
             } else {
                 #expect(result.code == 0, "\(command): \(result.out)")
             }
         }
+        #expect(try String(contentsOfFile: stepSummary, encoding: .utf8).components(separatedBy: "### plankit lint").count == 2,
+                "only the github format writes the job summary by default")
         let sarif = scratch.path + "/work/plankit.sarif"
         let validated = try SchemaValidator.validate(schema: Repository.url("Fixtures/schemas/sarif-schema-2.1.0.json").path,
                                                      documents: [sarif])

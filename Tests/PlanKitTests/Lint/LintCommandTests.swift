@@ -167,6 +167,21 @@ import Testing
         #expect(run(["--no-baseline"] + files).out.hasSuffix("3 warnings in 3 files\n"))
     }
 
+    /// `--step-summary` appends (each run adds its table); a summary that cannot be written is a warning only.
+    @Test func stepSummaryIsAppendedAndNeverFailsTheRun() throws {
+        let ws = try Workspace(["a.txt": "PK141-invalid-deadline-date.txt"])
+        let summary = ws.path("summary.md")
+        try "earlier step\n".write(toFile: summary, atomically: true, encoding: .utf8)
+        let result = run(["--no-baseline", "--step-summary", summary, ws.path("a.txt")])
+        #expect(result.code == 1)
+        let written = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(written.hasPrefix("earlier step\n### plankit lint\n\n1 error in 1 file\n"))
+        #expect(written.contains("| error | "))
+        let unwritable = run(["--no-baseline", "--step-summary", ws.path("no/such/folder/s.md"), ws.path("a.txt")])
+        #expect(unwritable.code == 1)
+        #expect(unwritable.err.contains("warning: cannot append the step summary"))
+    }
+
     @Test func globMatchesFoldersAndNames() {
         #expect(Glob.matches("drafts/**", "drafts/2026/b.txt"))
         #expect(Glob.matches("**/*.txt", "a/b/c.txt"))

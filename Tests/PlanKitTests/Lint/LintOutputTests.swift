@@ -95,6 +95,46 @@ import Testing
         }
     }
 
+    /// The job summary lists every finding, says how many GitHub left without an annotation, and keeps
+    /// the plan's text from being read as Markdown.
+    @Test func githubStepSummaryListsEveryFinding() {
+        var findings = (1...11).map { n in
+            LintFinding(path: "plans/a_1.txt", rule: .numberingGap, severity: .warning, message: "skips \(n)",
+                        span: SourceSpan(startLine: n, endLine: n, startColumn: 3), hint: nil, fingerprint: "\(n)")
+        }
+        findings.append(LintFinding(path: "plans/b.txt", rule: .invalidDeadlineDate, severity: .error,
+                                    message: "the deadline *31/11* | not\na date", span: SourceSpan(startLine: 32, endLine: 32, startColumn: 59),
+                                    hint: nil, fingerprint: "e"))
+        let summary = GitHubRenderer.stepSummary(LintReport(files: [("plans/a_1.txt", []), ("plans/b.txt", [])], findings: findings))
+        #expect(summary.hasPrefix("""
+            ### plankit lint
+
+            1 error and 11 warnings in 2 files
+
+            1 of them have no annotation on the files (GitHub shows 10 of each level per step).
+
+            | severity | where | rule | message |
+            |---|---|---|---|
+            | warning | plans/a\\_1.txt:1:3 | PK120/numbering-gap | skips 1 |
+
+            """))
+        #expect(summary.hasSuffix("""
+            | error | plans/b.txt:32:59 | PK141/invalid-deadline-date | the deadline \\*31/11\\* \\| not a date |
+
+            """))
+        #expect(GitHubRenderer.stepSummary(LintReport(files: [("a.txt", [])], findings: [])) == "### plankit lint\n\nno findings in 1 file\n")
+    }
+
+    @Test func githubStepSummaryStopsListingAtItsRowLimit() {
+        let findings = (1...(GitHubRenderer.summaryRowLimit + 3)).map { n in
+            LintFinding(path: "p.txt", rule: .numberingGap, severity: .warning, message: "m\(n)",
+                        span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)")
+        }
+        let summary = GitHubRenderer.stepSummary(LintReport(files: [("p.txt", [])], findings: findings))
+        #expect(summary.split(separator: "\n").filter { $0.hasPrefix("| warning |") }.count == GitHubRenderer.summaryRowLimit)
+        #expect(summary.hasSuffix("\n3 more not listed here: run `plankit lint --format text` to see them all.\n"))
+    }
+
     /// The validator is live: a SARIF log with a level the schema does not allow fails.
     @Test func schemaValidationRejectsBrokenSarif() throws {
         var sarif = LintFormat.sarif.render(try LintHarness.report(["Fixtures/lint/PK134-weaker-than-national.txt"]))

@@ -48,6 +48,43 @@ enum GitHubRenderer {
         return out
     }
 
+    /// Rows of the step summary table; the rest are counted, not listed (a step summary may take 1 MiB).
+    static let summaryRowLimit = 500
+
+    /// The job summary (`$GITHUB_STEP_SUMMARY`, Markdown): every finding in one table, so the ones past
+    /// the annotation limit are one click away instead of in the log.
+    static func stepSummary(_ report: LintReport) -> String {
+        var out = "### plankit lint\n\n" + report.summary + "\n"
+        guard !report.findings.isEmpty else { return out }
+        let hidden = [Diagnostic.Severity.error, .warning, .note].reduce(0) { $0 + max(0, report.count($1) - annotationLimit) }
+        if hidden > 0 {
+            out += "\n\(hidden) of them have no annotation on the files (GitHub shows \(annotationLimit) of each level per step).\n"
+        }
+        out += "\n| severity | where | rule | message |\n|---|---|---|---|\n"
+        for f in report.findings.prefix(summaryRowLimit) {
+            let place = "\(f.path):\(f.span.startLine):\(f.span.startColumn)"
+            out += "| \(f.severity.rawValue) | \(cell(place)) | \(f.rule.qualifiedName) | \(cell(f.message)) |\n"
+        }
+        if report.findings.count > summaryRowLimit {
+            out += "\n\(report.findings.count - summaryRowLimit) more not listed here: run `plankit lint --format text` to see them all.\n"
+        }
+        return out
+    }
+
+    /// A Markdown table cell: one line, `|` escaped, and no HTML or emphasis read into the plan's text.
+    static func cell(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\n", "\r": out += " "
+            case "|": out += "\\|"
+            case "\\", "*", "_", "`", "<", ">", "[", "]", "#", "~": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
     /// Message text: `%`, CR and LF are escaped.
     static func escapeData(_ s: String) -> String {
         s.replacingOccurrences(of: "%", with: "%25")
