@@ -4,8 +4,9 @@
 /// The limits relied on are the ones the Actions toolkit documents (`docs/problem-matchers.md`,
 /// "Limitations"): 10 error, 10 warning and 10 notice annotations per step, 50 per job. One lint step
 /// prints at most 30 that show, so only the per-step limit can bite here; the per-job one is for
-/// workflows with several annotating steps (docs/lint.md). The runner keeps the first ones printed,
-/// so the summary names the first finding of each level that gets no annotation.
+/// workflows with several annotating steps (docs/lint.md). Which annotations GitHub keeps is not
+/// documented; users report the first printed, so the summary names the first finding of each level
+/// past the limit, and the job summary (``stepSummary(_:)``) lists them all.
 enum GitHubRenderer {
     /// GitHub shows at most this many annotations of each level per step.
     static let annotationLimit = 10
