@@ -51,6 +51,18 @@ import Testing
         #expect(CatalogIndex(NationalCatalog.indicators).match(text: text, domain: domain)?.id == expected)
     }
 
+    /// Without a domain the whole catalog competes; words that measure nothing national match nothing anywhere.
+    @Test func matchingWithoutADomainAndWithoutAMeasure() {
+        let index = CatalogIndex.national
+        #expect(index.match(text: "Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025.", domain: nil)?.id == "2.1")
+        #expect(index.match(text: "Tỷ số giới tính khi sinh ở mức 111 bé trai/100 bé gái sinh ra sống", domain: nil)?.id == "4.1")
+        for domain in [nil] + Domain.allCases.map(Optional.some) {
+            #expect(index.match(text: "Tổ chức hội thi tìm hiểu pháp luật cho cán bộ xã.", domain: domain) == nil, "\(String(describing: domain))")
+            #expect(index.match(text: "", domain: domain) == nil)
+            #expect(index.match(text: "50% 2025 (1303/KH-UBND)", domain: domain) == nil)
+        }
+    }
+
     /// Quảng Trị (004) mirrors the strategy and adds child marriage as MT3.CT5. `PlanParser.parse` normalises.
     @Test func seed004MapsEveryIndicatorButTheLocalAddition() throws {
         let plan = try Repository.parse(try #require(Repository.seeds["004"]))
