@@ -30,6 +30,24 @@ import Testing
         return text.flatMap(words)
     }
 
+    /// The lines with each repair applied where it says; fails when a repair's `original` is not
+    /// what the input has at its line and column (the log would then not explain the output).
+    static func applying(_ repairs: [Repair], to lines: [String]) throws -> [String] {
+        var lines = lines.map { Array($0.unicodeScalars) }
+        // Right to left within a line, so earlier columns stay valid.
+        for repair in repairs.sorted(by: { ($0.line, $0.column) > ($1.line, $1.column) }) {
+            let original = Array(repair.original.unicodeScalars)
+            let start = repair.column - 1
+            var line = lines[repair.line - 1]
+            try #require(start >= 0 && start + original.count <= line.count
+                         && Array(line[start..<start + original.count]) == original,
+                         "repair at \(repair.line):\(repair.column) does not match the input: \(repair.original)")
+            line.replaceSubrange(start..<start + original.count, with: repair.repaired.unicodeScalars)
+            lines[repair.line - 1] = line
+        }
+        return lines.map { String(String.UnicodeScalarView($0)) }
+    }
+
     static func counts(_ words: [String]) -> [String: Int] {
         words.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
@@ -39,7 +57,10 @@ import Testing
         let path = try #require(Repository.seeds[seed])
         let plan = try Repository.parse(path)
         let input = try String(contentsOf: Repository.url(path), encoding: .utf8)
-        let expected = Self.counts(Self.words(input.precomposedStringWithCanonicalMapping))
+        // The parser reads the repaired text: the input with every logged repair applied.
+        let lines = input.precomposedStringWithCanonicalMapping.components(separatedBy: "\n")
+        let repaired = try Self.applying(plan.repairs, to: lines)
+        let expected = Self.counts(Self.words(repaired.joined(separator: "\n")))
         let got = Self.counts(Self.outputWords(plan))
         let missing = expected.filter { got[$0.key, default: 0] < $0.value }.keys.sorted()
         let extra = got.filter { expected[$0.key, default: 0] < $0.value }.keys.sorted()

@@ -18,9 +18,14 @@ enum Repository {
     }()
 
     /// Parses a fixture by its repository-relative path (kept relative in the JSON so goldens are portable).
+    /// The plan of a repository file, parsed once per test process: seed 000 goes through the
+    /// repair stage, which a debug build runs many times slower than a release build.
     static func parse(_ relative: String) throws -> Plan {
+        if let plan = ParseCache.shared.plan(relative) { return plan }
         let bytes = try [UInt8](Data(contentsOf: url(relative)))
-        return PlanParser.parse(try SourceText(path: relative, bytes: bytes))
+        let plan = PlanParser.parse(try SourceText(path: relative, bytes: bytes))
+        ParseCache.shared.store(plan, for: relative)
+        return plan
     }
 
     /// Set PLANKIT_RECORD=1 to rewrite golden files instead of comparing (then review every changed line).
@@ -30,4 +35,14 @@ enum Repository {
 /// Parses text given inline (tests of small forms).
 func parse(_ text: String) -> Plan {
     PlanParser.parse(SourceText(path: "inline.txt", text: text))
+}
+
+/// Plans already parsed, shared by the tests running in parallel.
+final class ParseCache: @unchecked Sendable {
+    static let shared = ParseCache()
+    private let lock = NSLock()
+    private var plans: [String: Plan] = [:]
+
+    func plan(_ path: String) -> Plan? { lock.withLock { plans[path] } }
+    func store(_ plan: Plan, for path: String) { lock.withLock { plans[path] = plan } }
 }

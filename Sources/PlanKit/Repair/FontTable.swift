@@ -29,7 +29,8 @@ struct FontTable: Sendable {
             }
             if !word.isEmpty { counts[word, default: 0] += 1 }
         }
-        let words = Array(counts.keys)
+        // Fixed orders throughout: hash order changes between processes, and the table must not.
+        let words = counts.keys.sorted { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }
         let weights = words.map { Double(counts[$0]!) }
         let total = weights.reduce(0, +)
         guard total > 0 else { return nil }
@@ -44,7 +45,7 @@ struct FontTable: Sendable {
         for (index, w) in words.enumerated() {
             for s in Set(w.map(\.value)) where s >= 0x80 { byScalar[s, default: []].append(index) }
         }
-        let observed = byScalar.keys.sorted { byScalar[$0]!.count > byScalar[$1]!.count }
+        let observed = byScalar.keys.sorted { (byScalar[$0]!.count, $1) > (byScalar[$1]!.count, $0) }
         var map: [UInt32: Unicode.Scalar] = [:]
         let before = zip(words, weights).reduce(0) { $0 + value($1.0, [:]) * $1.1 } / total
         for _ in 0..<3 {

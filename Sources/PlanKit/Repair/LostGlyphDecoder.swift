@@ -295,7 +295,8 @@ struct LostGlyphDecoder {
                 best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
             }
             var total: Double = 0
-            for cost in best.values { total += exp(Double(chosen - cost)) }
+            // Summed in a fixed order: hash order changes between processes, and the output must not.
+            for cost in best.values.sorted() { total += exp(Double(chosen - cost)) }
             words.append(DecodedWord(start: Int(hyp.edgeStart), end: Int(candidate.end), word: candidate.word,
                                      fills: myFills, confidence: total > 0 ? 1 / total : 1))
         }
