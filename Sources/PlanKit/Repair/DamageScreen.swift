@@ -15,21 +15,29 @@ enum DamageScreen {
     /// Share of words with marks below which a document may have lost its diacritics.
     static let minimumMarkedShare = 0.6
 
-    private static let frequent: Set<String> = Set(CorpusStatistics.frequentWords)
+    /// The shipped corpus's most frequent words.
+    static let shippedFrequentWords: Set<String> = Set(CorpusStatistics.frequentWords)
 
     /// Whether the document could be damaged (and needs the full analysis).
-    static func mayBeDamaged(_ lines: [String]) -> Bool {
-        var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0
+    static func mayBeDamaged(_ lines: [String], frequent: Set<String> = shippedFrequentWords) -> Bool {
+        var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
         var word = String.UnicodeScalarView()
         var wordMarked = false
+        var vowelGroups = 0, lastWasVowel = false, lastWasDigit = false, allUpper = true
         func flush() {
             guard !word.isEmpty else { return }
             words += 1
             if wordMarked { marked += 1 }
-            if word.count > 7 { tooLong += 1 }
+            // Lost spaces ("Chỉtiêu", "Kếhoạch"): a syllable has at most seven letters and one
+            // group of vowels.
+            // Abbreviations in capitals ("UBMTTQVN") are no syllables and no damage.
+            if !allUpper && (word.count > 7 || vowelGroups > 1) { tooLong += 1 }
             if frequent.contains(String(word)) { frequentWords += 1 }
             word = String.UnicodeScalarView()
             wordMarked = false
+            vowelGroups = 0
+            lastWasVowel = false
+            allUpper = true
         }
         for line in lines {
             var spaces = 0
@@ -39,16 +47,26 @@ enum DamageScreen {
             for scalar in line.unicodeScalars {
                 if VietnameseLetters.isLetter(scalar) {
                     if spaces >= 2 && seenLetter { innerRuns += 1 }
+                    if lastWasDigit { joined += 1 }
+                    lastWasDigit = false
+                    let vowel = VietnameseLetters.info[scalar.value]?.isVowel ?? false
+                    if vowel && !lastWasVowel { vowelGroups += 1 }
+                    lastWasVowel = vowel
+                    if !VietnameseLetters.isUpper(scalar) { allUpper = false }
                     spaces = 0
                     seenLetter = true
                     word.append(VietnameseLetters.lower(scalar))
                     if scalar.value >= 0x80 { wordMarked = true }
                     continue
                 }
+                let digit = scalar.value >= 0x30 && scalar.value <= 0x39
+                if digit && !word.isEmpty { joined += 1 }  // "năm2025"
                 flush()
+                lastWasDigit = digit
                 if scalar == " " { spaces += 1 } else { spaces = 0 }
             }
             flush()
+            lastWasDigit = false
             if words > before { textLines += 1 }
             if innerRuns > 0 { spacedLines += 1 }
         }
@@ -57,7 +75,6 @@ enum DamageScreen {
         if spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines) { return true }
         if Double(marked) / total < minimumMarkedShare { return true }
         if Double(frequentWords) / total < minimumFrequentShare { return true }
-        // Lost spaces ("Chỉtiêu"): a Vietnamese syllable has at most seven letters.
-        return Double(tooLong) / total > 0.002
+        return tooLong + joined > 0
     }
 }

@@ -84,7 +84,7 @@ struct DocumentAnalysis {
         // Lost glyphs take marked letters with them, so a low share of marked words is expected
         // there and says nothing about missing diacritics.
         if !lostGlyphDocument && markedRate < 0.6 { mode.insert(.diacritics) }
-        if !lostGlyphDocument && unknownRate > 0.01 { mode.insert(.ocr) }
+        if !lostGlyphDocument && unknownRate > 0.002 { mode.insert(.ocr) }
         if !mode.isEmpty { tokenMode = mode }
         damaged = !lostGlyphLines.isEmpty || fontTable != nil || tokenMode != nil
     }

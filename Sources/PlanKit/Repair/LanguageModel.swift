@@ -36,6 +36,13 @@ struct LanguageModel: Sendable {
             return counts
         }
 
+        /// The `count` most frequent words (no reserved tokens), alphabetically.
+        func frequentWords(_ count: Int) -> [String] {
+            unigrams.filter { !LanguageModel.reserved.contains($0.key) }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(count).map(\.key).sorted()
+        }
+
         /// One entry a line, "1\tword\tcount" or "2\tv w\tcount", sorted (the generated source's format).
         func serialized() -> String {
             var lines: [String] = []

@@ -23,9 +23,7 @@ public enum RepairData {
         let counts = LanguageModel.Counts.count(texts: corpus.map(\.text))
         let body = counts.serialized()
         precondition(!body.contains("\"\"\""))
-        let frequent = counts.unigrams.filter { !LanguageModel.reserved.contains($0.key) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(frequentWordCount).map(\.key).sorted()
+        let frequent = counts.frequentWords(frequentWordCount)
         var frequentLines: [String] = []
         var line = "       "
         for word in frequent {

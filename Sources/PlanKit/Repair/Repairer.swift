@@ -18,12 +18,20 @@ public struct Repairer: Sendable {
 
     var lexicon: Lexicon { custom ?? Lexicon.shipped }
 
-    public init() { custom = nil }
+    /// The words ``DamageScreen`` counts on: the shipped ones, or those of the custom corpus.
+    private let frequentWords: Set<String>
+
+    public init() {
+        custom = nil
+        frequentWords = DamageScreen.shippedFrequentWords
+    }
 
     /// A repairer whose statistics come from `corpus` (clean plan texts) instead of the shipped
     /// ones, for leave-one-out evaluation.
     public init(corpus: [String]) {
-        custom = Lexicon(counts: LanguageModel.Counts.count(texts: corpus))
+        let counts = LanguageModel.Counts.count(texts: corpus)
+        custom = Lexicon(counts: counts)
+        frequentWords = Set(counts.frequentWords(RepairData.frequentWordCount))
     }
 
     /// Loads the shipped lexicon now (it is otherwise loaded by the first repair); returns seconds taken.
@@ -36,7 +44,7 @@ public struct Repairer: Sendable {
 
     /// Repairs `source`; returns the repaired text, the changes made and the spots left as written.
     public func repair(_ source: SourceText) -> (SourceText, [Repair], [Diagnostic]) {
-        guard custom != nil || DamageScreen.mayBeDamaged(source.lines) else { return (source, [], []) }
+        guard DamageScreen.mayBeDamaged(source.lines, frequent: frequentWords) else { return (source, [], []) }
         let lexicon = self.lexicon
         var analysis = DocumentAnalysis(lines: source.lines, lexicon: lexicon)
         guard analysis.damaged else { return (source, [], []) }

@@ -87,8 +87,13 @@ import Testing
     @Test func jsonLinesAreDeterministicAcrossWorkerCounts() throws {
         let dir = ScratchDirectory()
         defer { dir.remove() }
+        // The damaged seed once (its repair is slow in debug builds), the clean ones six times.
+        var count = 0
         for copy in 0..<6 {
-            for seed in ArchiveFixtures.seeds { dir.write("in/\(copy)/" + seed.name, seed.bytes) }
+            for seed in ArchiveFixtures.seeds where copy == 0 || !seed.name.hasPrefix("000") {
+                dir.write("in/\(copy)/" + seed.name, seed.bytes)
+                count += 1
+            }
         }
         var outputs: [String] = []
         for jobs in [1, 2, 5] {
@@ -99,7 +104,7 @@ import Testing
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
         let lines = outputs[0].split(separator: "\n")
-        #expect(lines.count == 6 * ArchiveFixtures.seeds.count)
+        #expect(lines.count == count)
         let parse = CapturedRun(["parse", "--jsonl", dir.path + "/in/0/" + ArchiveFixtures.seeds[0].name])
         #expect(String(lines[0]) + "\n" == parse.out)
     }
