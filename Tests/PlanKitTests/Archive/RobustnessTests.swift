@@ -216,4 +216,20 @@ extension RobustnessTests.Mutation {
         #expect(plan.source.lineCount == 1)
         #expect(plan.unclassified.count + plan.preamble.count + plan.sections.count == 1)
     }
+
+    /// libFuzzer (Tools/fuzz/findings/number-slash-space.txt): a Số line whose slash ends the
+    /// written run ("645/ năm") made HeaderExtractor.readNumber build a range from the next
+    /// token back to the end of the run: a trap.
+    @Test(arguments: ["Số: 645/ năm D\n", "Số: 645/\n", "Số: / KH-UBND\n", "Số: /\n"])
+    func numberWhoseSlashEndsTheRun(_ text: String) {
+        let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
+        #expect(plan.source.lineCount == 1)
+        #expect(plan.header.symbol == nil)
+    }
+
+    @Test func numberWithSymbolStillRead() {
+        let plan = PlanParser.parse(SourceText(path: "r.txt", text: "Số: 645/KH-UBND\n"))
+        #expect(plan.header.number == "645/KH-UBND")
+        #expect(plan.header.symbol == "KH-UBND")
+    }
 }
