@@ -20,6 +20,8 @@ struct TokenStream {
         self.text = text
         let range = range ?? 0..<text.count
         var tokens: [Token] = []
+        // About one token per five scalars in plan text; one allocation instead of a growth series.
+        tokens.reserveCapacity(range.count / 4 + 4)
         let s = text.scalars
         var i = range.lowerBound
         let end = range.upperBound

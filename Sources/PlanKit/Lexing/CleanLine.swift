@@ -33,7 +33,7 @@ struct CleanLine: Sendable {
 
     /// Splits a source line into clean lines: none for a blank line, several for a table row.
     static func make(line number: Int, text: String) -> [CleanLine] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Scalars.array(text)
         guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return [] }
         guard scalars.contains("|") else {
             return strip(scalars[...], line: number, kind: .text).map { [$0] } ?? []

@@ -55,11 +55,48 @@ enum Scalars {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// Letters through tables for the ranges plans are written in: `properties.isAlphabetic`
+    /// costs a few hundred instructions a call and the tokenizer asks it of every scalar.
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v < 0x250 { return latinLetter[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return extendedLetter[Int(v - 0x1E00)] }
         return s.properties.isAlphabetic
+    }
+
+    private static let latinLetter: [Bool] = (0..<UInt32(0x250)).map { Unicode.Scalar($0)!.properties.isAlphabetic }
+    private static let extendedLetter: [Bool] = (UInt32(0x1E00)..<0x1F00).map { Unicode.Scalar($0)!.properties.isAlphabetic }
+
+    /// The scalars of a string, decoded from its UTF-8 in one pass into an array sized up front
+    /// (`Array(s.unicodeScalars)` walks the string twice: once to count, once to copy).
+    static func array(_ string: String) -> [Unicode.Scalar] {
+        var string = string
+        return string.withUTF8 { utf8 in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(utf8.count)
+            var i = 0
+            let n = utf8.count
+            // A native String's UTF-8 is valid, so no checks beyond the lead byte are needed.
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                        | UInt32(utf8[i + 3]) & 0x3F
+                    i += 4
+                }
+                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            return out
+        }
     }
 
     @inline(__always)
@@ -87,7 +124,7 @@ struct ScalarText {
     }
 
     init(_ string: String) {
-        self.init(Array(string.unicodeScalars))
+        self.init(Scalars.array(string))
     }
 
     var count: Int { scalars.count }
@@ -179,5 +216,5 @@ func isWordScalar(_ s: Unicode.Scalar) -> Bool {
 
 extension String {
     /// The lowercase scalars of a literal, for ``ScalarText`` matching.
-    var lowerScalars: [Unicode.Scalar] { unicodeScalars.map(Scalars.lower) }
+    var lowerScalars: [Unicode.Scalar] { Scalars.array(self).map(Scalars.lower) }
 }
