@@ -65,7 +65,8 @@ struct TokenStream {
 
     /// Whether tokens from `i` spell the phrase (words separated by spaces in `phrase`).
     func matches(_ i: Int, _ phrase: Phrase) -> Bool {
-        for (k, word) in phrase.words.enumerated() where !self.is(i + k, word) { return false }
+        let words = phrase.words
+        for k in 0..<words.count where !self.is(i + k, words[k]) { return false }
         return true
     }
 

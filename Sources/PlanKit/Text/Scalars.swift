@@ -25,23 +25,25 @@ enum Scalars {
     /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
     /// String costs a capacity check and a copy each).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for scalar in scalars {
-            let v = scalar.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        String(unsafeUninitializedCapacity: scalars.count * 4) { bytes in
+            var k = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case 0..<0x80:
+                    bytes[k] = UInt8(v); k += 1
+                case 0x80..<0x800:
+                    bytes[k] = UInt8(0xC0 | v >> 6); bytes[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
+                case 0x800..<0x10000:
+                    bytes[k] = UInt8(0xE0 | v >> 12); bytes[k + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    bytes[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
+                default:
+                    bytes[k] = UInt8(0xF0 | v >> 18); bytes[k + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    bytes[k + 2] = UInt8(0x80 | v >> 6 & 0x3F); bytes[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
+                }
             }
+            return k
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     @inline(__always)
@@ -74,28 +76,30 @@ enum Scalars {
     static func array(_ string: String) -> [Unicode.Scalar] {
         var string = string
         return string.withUTF8 { utf8 in
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(utf8.count)
-            var i = 0
-            let n = utf8.count
-            // A native String's UTF-8 is valid, so no checks beyond the lead byte are needed.
-            while i < n {
-                let b0 = UInt32(utf8[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0; i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
-                        | UInt32(utf8[i + 3]) & 0x3F
-                    i += 4
+            // At most one scalar per byte; the array is filled in place and cut to the scalars written.
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, written in
+                var i = 0, k = 0
+                let n = utf8.count
+                // A native String's UTF-8 is valid, so no checks beyond the lead byte are needed.
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                            | UInt32(utf8[i + 3]) & 0x3F
+                        i += 4
+                    }
+                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    k += 1
                 }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                written = k
             }
-            return out
         }
     }
 
