@@ -107,7 +107,11 @@ enum ReferenceReader {
     static let leadPhrases: [Phrase] = ["chủ trì", "chịu trách nhiệm", "theo dõi", "báo cáo", "thu thập", "cung cấp",
                                         "tổng hợp", "thực hiện", "triển khai"].map(Phrase.init)
 
+    static let tieu = "tiêu".lowerScalars
+
     static func read(_ block: Block) -> [Reference] {
+        // Every reference names "chỉ tiêu" or "mục tiêu": skip paragraphs without the word "tiêu".
+        guard block.text.find(tieu) != nil else { return [] }
         let t = TokenStream(block.text)
         var references: [Reference] = []
         var role = Role.lead

@@ -16,16 +16,19 @@ struct TokenStream {
     let text: ScalarText
     let tokens: [Token]
 
-    init(_ text: ScalarText, range: Range<Int>? = nil) {
+    /// Tokens of `range` (the whole text by default). `maxTokens` stops after that many: callers
+    /// that only read a label at the start ("Chỉ tiêu 2:") need not tokenize the whole paragraph;
+    /// the tokens they get are the same as the first ones of the full stream.
+    init(_ text: ScalarText, range: Range<Int>? = nil, maxTokens: Int = .max) {
         self.text = text
         let range = range ?? 0..<text.count
         var tokens: [Token] = []
         // About one token per five scalars in plan text; one allocation instead of a growth series.
-        tokens.reserveCapacity(range.count / 4 + 4)
+        tokens.reserveCapacity(min(range.count / 4 + 4, maxTokens))
         let s = text.scalars
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
+        while i < end, tokens.count < maxTokens {
             let c = s[i]
             if Scalars.isSpace(c) { i += 1; continue }
             let start = i

@@ -33,9 +33,10 @@ struct CleanLine: Sendable {
 
     /// Splits a source line into clean lines: none for a blank line, several for a table row.
     static func make(line number: Int, text: String) -> [CleanLine] {
-        let scalars = Scalars.array(text)
+        var scalars = Scalars.array(text)
         guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return [] }
         guard scalars.contains("|") else {
+            if let line = trimmedInPlace(&scalars, line: number) { return [line] }
             return strip(scalars[...], line: number, kind: .text).map { [$0] } ?? []
         }
         var cells: [CleanLine] = []
@@ -53,6 +54,28 @@ struct CleanLine: Sendable {
             return [CleanLine(line: number, kind: .cellBoundary, text: ["|"], column: column, columns: nil, headingLevel: 0)]
         }
         return cells
+    }
+
+    /// The common case of `strip` without a copy: a line with no markup inside (no `*`, `_` or
+    /// `\\` after the heading marks) is trimmed in its own array. Nil when `strip` must do the work.
+    static func trimmedInPlace(_ s: inout [Unicode.Scalar], line: Int) -> CleanLine? {
+        var lo = 0, hi = s.count
+        while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return nil }
+        var headingLevel = 0
+        var i = lo
+        while i < hi, s[i] == "#", headingLevel < 7 { headingLevel += 1; i += 1 }
+        if headingLevel > 0, headingLevel <= 6, i < hi, Scalars.isSpace(s[i]) {
+            while i < hi, Scalars.isSpace(s[i]) { i += 1 }
+            lo = i
+        } else {
+            headingLevel = 0
+        }
+        for k in lo..<hi where s[k] == "*" || s[k] == "\\" || s[k] == "_" { return nil }
+        s.removeSubrange(hi...)
+        s.removeSubrange(..<lo)
+        return CleanLine(line: line, kind: .text, text: s, column: lo + 1, columns: nil, headingLevel: headingLevel)
     }
 
     /// Trims, removes heading marks, emphasis asterisks and backslash escapes.

@@ -6,10 +6,31 @@ enum Scalars {
     @inline(__always)
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s }
-        if v < 0x250 { return Unicode.Scalar(latinLower[Int(v)])! }
-        if v >= 0x1E00 && v < 0x1F00 { return Unicode.Scalar(extendedLower[Int(v - 0x1E00)])! }
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
+        if v < 0x250 { return latinLower[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return extendedLower[Int(v - 0x1E00)] }
         return lowerSlow(s)
+    }
+
+    /// `lower` over a whole array, with the tables looked up once (each access to a static table
+    /// goes through its lazy initializer) and the result written in place.
+    static func lowered(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        latinLower.withUnsafeBufferPointer { latin in
+            extendedLower.withUnsafeBufferPointer { extended in
+                [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, written in
+                    for (i, s) in scalars.enumerated() {
+                        let v = s.value
+                        let l: Unicode.Scalar
+                        if v < 0x80 { l = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
+                        else if v < 0x250 { l = latin[Int(v)] }
+                        else if v >= 0x1E00 && v < 0x1F00 { l = extended[Int(v - 0x1E00)] }
+                        else { l = lowerSlow(s) }
+                        (out.baseAddress! + i).initialize(to: l)
+                    }
+                    written = scalars.count
+                }
+            }
+        }
     }
 
     /// Scripts plans do not use: ask the Unicode tables directly.
@@ -19,8 +40,8 @@ enum Scalars {
     }
 
     // Latin-1, Latin Extended-A/B (ư, ơ, đ) and Latin Extended Additional (ạ … ỹ): every Vietnamese letter.
-    private static let latinLower: [UInt32] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!).value }
-    private static let extendedLower: [UInt32] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!).value }
+    private static let latinLower: [Unicode.Scalar] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!) }
+    private static let extendedLower: [Unicode.Scalar] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!) }
 
     /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
     /// String costs a capacity check and a copy each).
@@ -124,7 +145,7 @@ struct ScalarText {
 
     init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        self.lowered = scalars.map(Scalars.lower)
+        self.lowered = Scalars.lowered(scalars)
     }
 
     init(_ string: String) {
