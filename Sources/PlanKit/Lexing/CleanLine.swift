@@ -33,12 +33,25 @@ struct CleanLine: Sendable {
 
     /// Splits a source line into clean lines: none for a blank line, several for a table row.
     static func make(line number: Int, text: String) -> [CleanLine] {
+        var lines: [CleanLine] = []
+        make(line: number, text: text, into: &lines)
+        return lines
+    }
+
+    /// As `make(line:text:)`, appending to `lines` (no array per line in the lexer's loop).
+    static func make(line number: Int, text: String, into lines: inout [CleanLine]) {
         var scalars = Scalars.array(text)
-        guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return [] }
+        guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return }
         guard scalars.contains("|") else {
-            if let line = trimmedInPlace(&scalars, line: number) { return [line] }
-            return strip(scalars[...], line: number, kind: .text).map { [$0] } ?? []
+            if let line = trimmedInPlace(&scalars, line: number) ?? strip(scalars[...], line: number, kind: .text) {
+                lines.append(line)
+            }
+            return
         }
+        lines.append(contentsOf: cells(scalars, line: number))
+    }
+
+    private static func cells(_ scalars: [Unicode.Scalar], line number: Int) -> [CleanLine] {
         var cells: [CleanLine] = []
         var start = 0
         var sawCell = false

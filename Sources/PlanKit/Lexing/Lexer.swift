@@ -63,7 +63,7 @@ enum Lexer {
         var clean: [CleanLine] = []
         clean.reserveCapacity(source.lines.count)
         for (i, line) in source.lines.enumerated() {
-            clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
+            CleanLine.make(line: i + 1, text: line, into: &clean)
         }
         let wrap = estimateWrap(clean)
         let usualGap = estimateUsualGap(clean)
@@ -145,7 +145,8 @@ enum Lexer {
         init(_ line: CleanLine, kind: Block.Kind, marker: ListMarker? = nil) {
             self.kind = kind
             self.marker = marker
-            self.scalars = Array(line.text.dropFirst(marker?.length ?? 0))
+            // Without a marker the block starts as the line's own array (shared, copied on append).
+            if let marker { self.scalars = Array(line.text.dropFirst(marker.length)) } else { self.scalars = line.text }
             self.fragments = [Block.Fragment(offset: 0, line: line)]
             self.headingLevel = line.headingLevel
         }
