@@ -18,6 +18,10 @@ struct CleanLine: Sendable {
     var columns: [Int32]?
     /// Number of leading '#' of a Markdown heading (0 when none).
     var headingLevel: Int
+    /// The slice of the source line that `text` was read from, when the two hold the same scalars
+    /// (nothing removed from inside). Lets a block's String be copied from the source instead of
+    /// re-encoded from scalars and validated again.
+    var source: Substring? = nil
 
     func column(at offset: Int) -> Int {
         guard let columns, let last = columns.last else { return column + offset }
@@ -43,7 +47,7 @@ struct CleanLine: Sendable {
         var scalars = Scalars.array(text)
         guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return }
         guard scalars.contains("|") else {
-            if let line = trimmedInPlace(&scalars, line: number) ?? strip(scalars[...], line: number, kind: .text) {
+            if let line = trimmedInPlace(&scalars, line: number, text: text) ?? strip(scalars[...], line: number, kind: .text) {
                 lines.append(line)
             }
             return
@@ -71,7 +75,7 @@ struct CleanLine: Sendable {
 
     /// The common case of `strip` without a copy: a line with no markup inside (no `*`, `_` or
     /// `\\` after the heading marks) is trimmed in its own array. Nil when `strip` must do the work.
-    static func trimmedInPlace(_ s: inout [Unicode.Scalar], line: Int) -> CleanLine? {
+    static func trimmedInPlace(_ s: inout [Unicode.Scalar], line: Int, text: String) -> CleanLine? {
         var lo = 0, hi = s.count
         while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
         while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
@@ -86,9 +90,13 @@ struct CleanLine: Sendable {
             headingLevel = 0
         }
         for k in lo..<hi where s[k] == "*" || s[k] == "\\" || s[k] == "_" { return nil }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Scalars.utf8Count(s[..<lo]))
+        let to = utf8.index(utf8.endIndex, offsetBy: -Scalars.utf8Count(s[hi...]))
         s.removeSubrange(hi...)
         s.removeSubrange(..<lo)
-        return CleanLine(line: line, kind: .text, text: s, column: lo + 1, columns: nil, headingLevel: headingLevel)
+        return CleanLine(line: line, kind: .text, text: s, column: lo + 1, columns: nil, headingLevel: headingLevel,
+                         source: text[from..<to])
     }
 
     /// Trims, removes heading marks, emphasis asterisks and backslash escapes.

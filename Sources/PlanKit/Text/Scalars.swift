@@ -67,6 +67,16 @@ enum Scalars {
         }
     }
 
+    /// The number of UTF-8 bytes the scalars take.
+    static func utf8Count(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        var n = 0
+        for s in scalars {
+            let v = s.value
+            n += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return n
+    }
+
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
