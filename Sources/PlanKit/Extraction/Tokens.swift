@@ -68,6 +68,9 @@ struct TokenStream {
 
     /// Whether tokens from `i` spell the phrase (words separated by spaces in `phrase`).
     func matches(_ i: Int, _ phrase: Phrase) -> Bool {
+        // Most calls fail on the first letter: the extractors try every phrase at every token.
+        guard let first = phrase.first else { return true }   // the empty phrase
+        guard i >= 0, i < tokens.count, text.lowered[tokens[i].range.lowerBound] == first else { return false }
         let words = phrase.words
         for k in 0..<words.count where !self.is(i + k, words[k]) { return false }
         return true
@@ -111,8 +114,11 @@ struct TokenStream {
 /// A lower-case multi-word phrase to match against tokens.
 struct Phrase: Sendable {
     let words: [[Unicode.Scalar]]
+    /// The first scalar of the first word, for a quick rejection in ``TokenStream/matches(_:_:)``.
+    let first: Unicode.Scalar?
     init(_ text: String) {
         words = text.split(separator: " ").map { String($0).lowerScalars }
+        first = words.first?.first
     }
     var count: Int { words.count }
 }

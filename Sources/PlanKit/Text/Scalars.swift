@@ -126,7 +126,9 @@ enum Scalars {
                             | UInt32(utf8[i + 3]) & 0x3F
                         i += 4
                     }
-                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(v) ?? "\u{FFFD}")
+                    // Decoded from a String's own (valid) UTF-8, `v` is a Unicode scalar value: no
+                    // need for the failable initializer's surrogate and range checks.
+                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
                     k += 1
                 }
                 written = k
