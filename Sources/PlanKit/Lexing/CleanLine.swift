@@ -165,7 +165,12 @@ struct CleanLine: Sendable {
         var drop = 0
         while drop < text.count, Scalars.isSpace(text[drop]) { drop += 1 }
         if drop > 0 { text.removeFirst(drop); columns.removeFirst(drop) }
-        guard !text.isEmpty else { return nil }
+        // A line of nothing but markup ("*__", "** **") is debris, but it is text on the page:
+        // keep it as written rather than lose the line (fuzz finding markup-only-line.txt).
+        guard !text.isEmpty else {
+            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo - s.startIndex + 1,
+                             columns: nil, headingLevel: headingLevel)
+        }
         return CleanLine(line: line, kind: kind, text: text, column: Int(columns[0]), columns: columns, headingLevel: headingLevel)
     }
 }

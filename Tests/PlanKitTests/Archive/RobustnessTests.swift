@@ -241,6 +241,17 @@ extension RobustnessTests.Mutation {
         #expect(plan.preamble.count + plan.sections.count + plan.unclassified.count + plan.closing.count >= 1)
     }
 
+    /// libFuzzer (Tools/fuzz/findings/markup-only-line.txt): a line of nothing but Markdown
+    /// emphasis marks ("*__") was emptied by the markup stripper and dropped: a non-blank line in
+    /// no element. It is now kept as written.
+    @Test(arguments: ["x.\n\n*__\n", "|\n*__\n|\n", "KẾ HOẠCH\n\n** **\n\nI. MỤC TIÊU\n", "## *__\n"])
+    func markupOnlyLineIsKept(_ text: String) throws {
+        try RobustnessTests.checkContract(Array(text.utf8), label: "markup only")
+        let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
+        let json = try PlanJSONEncoder(style: .compact).encode(plan)
+        #expect(json.contains("*__") || json.contains("** **"))
+    }
+
     @Test func numberWithSymbolStillRead() {
         let plan = PlanParser.parse(SourceText(path: "r.txt", text: "Số: 645/KH-UBND\n"))
         #expect(plan.header.number == "645/KH-UBND")
