@@ -44,7 +44,14 @@ measure() {
     printf "%s | %.2f | %s | %s" "$wall" "$(echo "$user + $sys" | bc)" "$rss" "$code"
 }
 
+# How many cores the machine actually gives right now: the same busy loop alone, then two at once.
+# On a shared machine this, not nproc, bounds what 2 workers can gain.
+spin() { local i; for ((i = 0; i < 2000000; i++)); do :; done; }
+t0=$(date +%s.%N); spin; t1=$(date +%s.%N); spin & spin; wait; t2=$(date +%s.%N)
+available=$(echo "scale=2; 2 * ($t1 - $t0) / ($t2 - $t1)" | bc)
+
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $(swift --version 2>&1 | head -1)"
+echo "Cores available to two busy processes right now: $available of $(nproc) (two loops together against one alone)."
 echo
 echo "| files | MB | mode | workers | wall s | CPU s (user+sys) | max RSS MB | exit |"
 echo "|---:|---:|---|---:|---:|---:|---:|---:|"
