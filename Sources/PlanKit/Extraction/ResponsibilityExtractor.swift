@@ -154,7 +154,7 @@ enum ReferenceReader {
                 // Connectors between the indicator list and its objective.
                 var k = j
                 while k < t.count, t.is(k, Words.of) || t.is(k, Words.at) || t.is(k, Words.hyphen) || t.is(k, Words.enDash)
-                        || t.is(k, Phrase("thuộc").words[0]) || t.is(k, Phrase("các").words[0]) { k += 1 }
+                        || t.is(k, Words.belongingTo) || t.is(k, Words.plural) { k += 1 }
                 if t.matches(k, objective), let m = t.integer(k + objective.count) {
                     let end = t[k + objective.count].range.upperBound
                     references.append(Reference(objective: m, indicators: numbers, role: role,

@@ -242,6 +242,12 @@ enum Words {
     static let onward = "trở".lowerScalars
     static let times = "lần".lowerScalars
     static let one = "một".lowerScalars
+    /// "thuộc", "các": connectors between an indicator list and its objective.
+    static let belongingTo = "thuộc".lowerScalars
+    static let plural = "các".lowerScalars
+    /// "đi" of "từ năm 2025 trở đi"; "xỉ" of "xấp xỉ".
+    static let onwardTail = "đi".lowerScalars
+    static let roughlyTail = "xỉ".lowerScalars
     /// "để": "… trước ngày 25/11 để tổng hợp": what follows is the purpose, not the report.
     static let purpose = "để".lowerScalars
     static let percent: [Unicode.Scalar] = ["%"]
