@@ -32,7 +32,8 @@ public enum PlanParser {
         }
         diagnostics.sort { ($0.span ?? SourceSpan(startLine: 0, endLine: 0)) < ($1.span ?? SourceSpan(startLine: 0, endLine: 0)) }
 
-        return Plan(
+        // Indicators get their national ids here, once: lint and export read them from the plan.
+        return NationalNormalizer.normalize(Plan(
             source: SourceInfo(path: source.path, lineCount: source.lines.count,
                                encoding: source.encoding.rawValue, normalizedToNFC: source.normalizedToNFC),
             header: header,
@@ -45,7 +46,7 @@ public enum PlanParser {
             recipients: recipients,
             closing: closing,
             unclassified: unclassified,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics))
     }
 
     static func section(_ node: Outline.Node) -> Section {

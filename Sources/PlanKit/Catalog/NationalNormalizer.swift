@@ -15,18 +15,20 @@ public enum NationalNormalizer {
     static let closeThreshold = 0.3
 
     /// Fills `nationalId` on every indicator and `national` on every target. Idempotent.
-    public static func normalize(_ plan: Plan, catalog: [NationalIndicator] = NationalCatalog.indicators) -> Plan {
+    /// `catalog` is for tests; nil is the national catalog, whose index is built once.
+    public static func normalize(_ plan: Plan, catalog: [NationalIndicator]? = nil) -> Plan {
         var plan = plan
         // A plan of the 2011–2020 strategy has no 2021–2030 ids.
         if let period = plan.header.period, period.to < NationalCatalog.period.from { return plan }
-        let index = catalog == NationalCatalog.indicators ? CatalogIndex.national : CatalogIndex(catalog)
+        let index = catalog.map(CatalogIndex.init) ?? CatalogIndex.national
         for o in plan.objectives.indices {
             let domain = plan.objectives[o].domain
             for i in plan.objectives[o].indicators.indices {
                 var indicator = plan.objectives[o].indicators[i]
-                let national = index.match(text: indicator.text, domain: domain)
+                let words = index.features(of: indicator.text)
+                let national = index.match(words, domain: domain)
                 indicator.nationalId = national?.id
-                indicator.targets = assign(indicator.targets, of: indicator.text, to: national, index: index)
+                indicator.targets = assign(indicator.targets, of: words, to: national, index: index)
                 plan.objectives[o].indicators[i] = indicator
             }
         }
@@ -37,19 +39,22 @@ public enum NationalNormalizer {
     /// from the target's own words when they name one part only, else from the indicator's (a local
     /// indicator that carries one part: "Tỷ lệ nữ tiến sĩ …"), else from its position: the n-th
     /// target for a year belongs to the n-th part.
-    static func assign(_ targets: [Target], of text: String, to national: NationalIndicator?,
+    static func assign(_ targets: [Target], of words: CatalogIndex.Features, to national: NationalIndicator?,
                        index: CatalogIndex) -> [Target] {
-        let indicatorPart = national.flatMap { $0.parts.isEmpty ? nil : index.part(of: $0, namedIn: text) }
+        let indicatorPart = national.flatMap { $0.parts.isEmpty ? nil : index.part(of: $0, namedIn: words) }
         var seenPerYear: [Int: Int] = [:]
         return targets.map { target in
             var target = target
             target.national = nil
             guard let national, let year = target.year else { return target }
+            // A count in a measure of shares is part of the measure's words ("mỗi quý có ít nhất 04 tin, bài"
+            // of 6.3, whose national target is 100% of communes), not a target to set against the national one.
+            if target.unit == .count, !national.targets.contains(where: { $0.unit == .count }) { return target }
             let occurrence = seenPerYear[year, default: 0]
             seenPerYear[year] = occurrence + 1
             var part: String? = nil
             if !national.parts.isEmpty {
-                part = index.part(of: national, namedIn: target.text) ?? indicatorPart
+                part = index.part(of: national, namedIn: index.features(of: target.text)) ?? indicatorPart
                     ?? (occurrence < national.parts.count ? national.parts[occurrence].label : nil)
                 if part == nil { return target }
             }
@@ -67,104 +72,183 @@ public enum NationalNormalizer {
 /// catalog (inverse document frequency), so "tử vong" (one indicator) counts for more than
 /// "tỷ lệ" (many). A measure's score against a text is the weighted share of its features the
 /// text contains.
+///
+/// Features are numbered once, when the index is built; a text's features are a bit set of those
+/// numbers. Words the catalog does not use can never score, so they are looked up once and dropped:
+/// matching an indicator costs one dictionary lookup per syllable and a few bit tests per measure.
 struct CatalogIndex {
+    /// A set of feature numbers.
+    struct Features: Equatable {
+        var bits: [UInt64]
+
+        init(count: Int) { bits = Array(repeating: 0, count: (count + 63) / 64) }
+
+        mutating func insert(_ id: Int) { bits[id >> 6] |= 1 << UInt64(id & 63) }
+        func contains(_ id: Int) -> Bool { bits[id >> 6] & (1 << UInt64(id & 63)) != 0 }
+        var isEmpty: Bool { bits.allSatisfy { $0 == 0 } }
+    }
+
+    /// A measure's feature numbers and their summed weight.
+    struct Pattern {
+        let ids: [Int]
+        let total: Double
+    }
+
     struct Entry {
         let indicator: NationalIndicator
-        let features: Set<String>
+        let whole: Pattern
         /// Each part's whole measure (shared words included).
-        let partFeatures: [Set<String>]
+        let parts: [Pattern]
         /// Each part's own words: those no other part has.
-        let ownFeatures: [(label: String, features: Set<String>)]
+        let own: [(label: String, ids: [Int])]
     }
 
     let entries: [Entry]
-    let weights: [String: Double]
+    /// Entry position by national id.
+    let positions: [String: Int]
+    /// Feature number of each catalog syllable, and of each pair (first syllable's number << 32 | second's).
+    let syllableIDs: [String: Int]
+    let pairIDs: [Int: Int]
+    /// Weight by feature number.
+    let weights: [Double]
 
     /// The built-in catalog's index, built once.
     static let national = CatalogIndex(NationalCatalog.indicators)
 
     init(_ catalog: [NationalIndicator]) {
-        entries = catalog.map { indicator in
-            let partFeatures = indicator.parts.map { MeasureWords.features(of: $0.measure) }
-            let own = indicator.parts.indices.map { i in
-                (indicator.parts[i].label,
-                 partFeatures.indices.filter { $0 != i }.reduce(partFeatures[i]) { $0.subtracting(partFeatures[$1]) })
+        var syllableIDs: [String: Int] = [:]
+        var pairIDs: [Int: Int] = [:]
+        var count = 0
+        // Number every syllable first, so that a pair's key can be made from its syllables' numbers.
+        let measures = catalog.flatMap { [$0.measure] + $0.parts.map(\.measure) }
+        for measure in measures {
+            for syllable in MeasureWords.syllables(measure) where syllableIDs[syllable] == nil {
+                syllableIDs[syllable] = count
+                count += 1
             }
-            return Entry(indicator: indicator, features: MeasureWords.features(of: indicator.measure),
-                         partFeatures: partFeatures, ownFeatures: own)
         }
-        var frequency: [String: Int] = [:]
-        for entry in entries { for f in entry.features { frequency[f, default: 0] += 1 } }
-        let count = Double(max(entries.count, 1))
-        weights = frequency.mapValues { log(1 + count / Double($0)) }
+        func ids(_ measure: String) -> [Int] {
+            let numbers = MeasureWords.syllables(measure).map { syllableIDs[$0]! }
+            var result = Set(numbers)
+            if numbers.count > 1 {
+                for i in 1..<numbers.count {
+                    let key = numbers[i - 1] << 32 | numbers[i]
+                    if pairIDs[key] == nil {
+                        pairIDs[key] = count
+                        count += 1
+                    }
+                    result.insert(pairIDs[key]!)
+                }
+            }
+            return result.sorted()
+        }
+        let wholeIDs = catalog.map { ids($0.measure) }
+        let partIDs = catalog.map { $0.parts.map { ids($0.measure) } }
+
+        // Rarity over the whole measures; a word only a part's measure has weighs 1.
+        var frequency = Array(repeating: 0, count: count)
+        for list in wholeIDs { for id in list { frequency[id] += 1 } }
+        let n = Double(max(catalog.count, 1))
+        let weights = frequency.map { $0 > 0 ? log(1 + n / Double($0)) : 1 }
+        func pattern(_ ids: [Int]) -> Pattern { Pattern(ids: ids, total: ids.reduce(0) { $0 + weights[$1] }) }
+
+        entries = catalog.indices.map { k in
+            let parts = partIDs[k]
+            let own = parts.indices.map { i in
+                (catalog[k].parts[i].label,
+                 parts.indices.filter { $0 != i }.reduce(Set(parts[i])) { $0.subtracting(parts[$1]) }.sorted())
+            }
+            return Entry(indicator: catalog[k], whole: pattern(wholeIDs[k]), parts: parts.map(pattern), own: own)
+        }
+        positions = Dictionary(catalog.indices.map { (catalog[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.syllableIDs = syllableIDs
+        self.pairIDs = pairIDs
+        self.weights = weights
+    }
+
+    /// The catalog features `text` contains: its syllables and adjacent pairs the catalog has.
+    func features(of text: String) -> Features {
+        var set = Features(count: weights.count)
+        var previous: Int? = nil
+        MeasureWords.forEachSyllable(text) { syllable in
+            let id = syllableIDs[syllable]
+            if let id {
+                set.insert(id)
+                if let previous, let pair = pairIDs[previous << 32 | id] { set.insert(pair) }
+            }
+            previous = id
+        }
+        return set
     }
 
     /// The weighted share of `pattern`'s features found in `text`.
-    func score(_ pattern: Set<String>, in text: Set<String>) -> Double {
-        var total = 0.0
+    func score(_ pattern: Pattern, in text: Features) -> Double {
+        guard pattern.total > 0 else { return 0 }
         var found = 0.0
-        for feature in pattern {
-            let weight = weights[feature] ?? 1
-            total += weight
-            if text.contains(feature) { found += weight }
-        }
-        return total > 0 ? found / total : 0
+        for id in pattern.ids where text.contains(id) { found += weights[id] }
+        return found / pattern.total
+    }
+
+    /// The best-matching national indicator for `text`; see ``match(_:domain:)``.
+    func match(text: String, domain: Domain?) -> NationalIndicator? {
+        match(features(of: text), domain: domain)
     }
 
     /// The best-matching national indicator, looked for in the objective's domain when it has one:
     /// one scoring at least ``NationalNormalizer/threshold``, or at least ``NationalNormalizer/closeThreshold``
     /// and twice the runner-up (a reworded measure: "tỷ suất tử vong mẹ" for "tỷ lệ tử vong bà mẹ").
-    func match(text: String, domain: Domain?) -> NationalIndicator? {
-        let words = MeasureWords.features(of: text)
+    func match(_ words: Features, domain: Domain?) -> NationalIndicator? {
         guard !words.isEmpty else { return nil }
-        var ranked: [(indicator: NationalIndicator, score: Double)] = []
+        var best: (entry: Entry, score: Double)? = nil
+        var runnerUp = 0.0
+        var candidates = 0
         for entry in entries where domain == nil || entry.indicator.domain == domain {
             // A local indicator may carry one part of a compound one only.
-            let score = ([entry.features] + entry.partFeatures).map { self.score($0, in: words) }.max() ?? 0
-            ranked.append((entry.indicator, score))
+            var score = self.score(entry.whole, in: words)
+            for part in entry.parts { score = max(score, self.score(part, in: words)) }
+            candidates += 1
+            if let current = best, score <= current.score {
+                runnerUp = max(runnerUp, score)
+            } else {
+                runnerUp = best?.score ?? runnerUp
+                best = (entry, score)
+            }
         }
-        ranked.sort { $0.score > $1.score }
-        guard let best = ranked.first else { return nil }
-        if best.score >= NationalNormalizer.threshold { return best.indicator }
-        if ranked.count > 1, best.score >= NationalNormalizer.closeThreshold, best.score >= 2 * ranked[1].score {
-            return best.indicator
+        guard let best else { return nil }
+        if best.score >= NationalNormalizer.threshold { return best.entry.indicator }
+        if candidates > 1, best.score >= NationalNormalizer.closeThreshold, best.score >= 2 * runnerUp {
+            return best.entry.indicator
         }
         return nil
     }
 
     /// The one part whose own words the text contains, if exactly one.
-    func part(of indicator: NationalIndicator, namedIn text: String) -> String? {
-        guard let entry = entries.first(where: { $0.indicator.id == indicator.id }) else { return nil }
-        let words = MeasureWords.features(of: text)
-        let named = entry.ownFeatures.filter { !$0.features.isDisjoint(with: words) }
+    func part(of indicator: NationalIndicator, namedIn words: Features) -> String? {
+        guard let position = positions[indicator.id] else { return nil }
+        let named = entries[position].own.filter { $0.ids.contains(where: words.contains) }
         return named.count == 1 ? named[0].label : nil
     }
 }
 
-/// Lower-cased syllables and their adjacent pairs, for comparing measures.
+/// Lower-cased syllables, for comparing measures.
 enum MeasureWords {
-    static func syllables(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic {
-                current.append(scalar)
+    /// Calls `body` with each run of letters, lower-cased, in order.
+    static func forEachSyllable(_ text: String, _ body: (String) -> Void) {
+        var current: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if Scalars.isLetter(scalar) {
+                current.append(Scalars.lower(scalar))
             } else if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
+                body(Scalars.string(current))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { result.append(String(current)) }
-        return result
+        if !current.isEmpty { body(Scalars.string(current)) }
     }
 
-    /// Syllables and adjacent pairs of syllables.
-    static func features(of text: String) -> Set<String> {
-        let words = syllables(text)
-        var result = Set(words)
-        if words.count > 1 {
-            for i in 1..<words.count { result.insert(words[i - 1] + " " + words[i]) }
-        }
+    static func syllables(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachSyllable(text) { result.append($0) }
         return result
     }
 }

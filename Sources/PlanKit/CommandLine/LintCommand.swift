@@ -21,6 +21,8 @@ struct LintCommand: Subcommand {
       --no-baseline       Ignore any baseline.
       --write-baseline    Record today's findings in the baseline file and exit 0.
       --output FILE       Write the report to FILE (atomically) instead of stdout.
+      --step-summary FILE Append a Markdown table of every finding to FILE (with --format github the
+                          default is $GITHUB_STEP_SUMMARY, the job summary GitHub Actions shows).
       --list-rules        Print every rule with its id, default severity and summary.
       -h, --help          Show this help.
 
@@ -38,7 +40,7 @@ struct LintCommand: Subcommand {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(
             flags: ["--strict", "--exit-zero", "--no-config", "--no-baseline", "--write-baseline", "--list-rules"],
-            valued: ["--format", "--config", "--baseline", "--output"])
+            valued: ["--format", "--config", "--baseline", "--output", "--step-summary"])
         if flags.contains("--list-rules") {
             console.out(listRules())
             return ExitCode.success
@@ -110,11 +112,33 @@ struct LintCommand: Subcommand {
         } else {
             console.out(output)
         }
+        let summaryTarget = values["--step-summary"]?.last
+            ?? (format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil)
+        if let summaryTarget, !summaryTarget.isEmpty, !appendStepSummary(GitHubRenderer.stepSummary(report), to: summaryTarget) {
+            // The log and the annotations carry the findings; a summary that cannot be written does not fail the run.
+            console.err("plankit lint: warning: cannot append the step summary to \(summaryTarget)\n")
+        }
 
         if !failures.isEmpty { return ExitCode.usage }
         if flags.contains("--exit-zero") { return ExitCode.success }
         let failing = report.count(.error) + (flags.contains("--strict") ? report.count(.warning) : 0)
         return failing > 0 ? ExitCode.failure : ExitCode.success
+    }
+
+    /// Appends to the step summary file (created when missing), as `>> "$GITHUB_STEP_SUMMARY"` does.
+    static func appendStepSummary(_ text: String, to path: String) -> Bool {
+        if !FileManager.default.fileExists(atPath: path) {
+            return FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            return true
+        } catch {
+            return false
+        }
     }
 
     static func listRules() -> String {

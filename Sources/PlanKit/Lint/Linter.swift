@@ -6,11 +6,13 @@ import Foundation
 /// through a ``FindingSink``. The linter then applies the configuration (rules turned off,
 /// severities changed) and sorts the findings by position, rule and message.
 public enum Linter {
-    /// Normalises the plan against the national catalog (idempotent) and checks it.
+    /// Checks a plan as ``PlanParser/parse(_:)`` returns it: already normalised against the national
+    /// catalog, so lint does not match the indicators a second time. A plan built another way needs
+    /// ``NationalNormalizer/normalize(_:catalog:)`` first for the rules that compare with the national targets.
     public static func lint(_ source: SourceText, plan: Plan, path: String? = nil,
                             configuration: LintConfiguration = LintConfiguration()) -> [LintFinding] {
         let path = path ?? source.path
-        let context = LintContext(source: source, plan: NationalNormalizer.normalize(plan))
+        let context = LintContext(source: source, plan: plan)
         var sink = FindingSink(path: path)
         StructureRules.check(context, &sink)
         HeaderRules.check(context, &sink)

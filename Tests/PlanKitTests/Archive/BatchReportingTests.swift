@@ -68,9 +68,21 @@ import Testing
         let rows = records.dropFirst().filter { $0.count > column && $0[indicatorColumn] == id }
         #expect(rows.count == targets)
         #expect(rows.allSatisfy { $0[column] == "9.9" })
-        // Indicators without one (null in the JSON) export an empty cell.
+        // Every row carries its indicator's nationalId as the plan has it; null exports an empty cell.
+        var expected: [String: String] = [:]
+        for indicator in plan.objectives.flatMap(\.indicators) { expected[indicator.id] = indicator.nationalId ?? "" }
         let others = records.dropFirst().filter { $0.count > column && $0[indicatorColumn] != id }
         #expect(!others.isEmpty)
-        #expect(others.allSatisfy { $0[column] == "" })
+        #expect(others.allSatisfy { expected[$0[indicatorColumn]] == $0[column] })
+        // A plan whose indicators have none: all empty.
+        var bare = plan
+        for o in bare.objectives.indices {
+            for i in bare.objectives[o].indicators.indices { bare.objectives[o].indicators[i].nationalId = nil }
+        }
+        dir.write("bare.json", Array(try PlanJSONEncoder().encode(bare).utf8))
+        let bareRun = CapturedRun(["export", "--csv", dir.path + "/bare.json"])
+        let bareRows = bareRun.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+        #expect(bareRows.count == records.count)
+        #expect(bareRows.dropFirst().allSatisfy { $0.count > column && $0[column] == "" })
     }
 }

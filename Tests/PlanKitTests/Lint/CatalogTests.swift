@@ -51,9 +51,21 @@ import Testing
         #expect(CatalogIndex(NationalCatalog.indicators).match(text: text, domain: domain)?.id == expected)
     }
 
-    /// Quảng Trị (004) mirrors the strategy and adds child marriage as MT3.CT5.
+    /// Without a domain the whole catalog competes; words that measure nothing national match nothing anywhere.
+    @Test func matchingWithoutADomainAndWithoutAMeasure() {
+        let index = CatalogIndex.national
+        #expect(index.match(text: "Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025.", domain: nil)?.id == "2.1")
+        #expect(index.match(text: "Tỷ số giới tính khi sinh ở mức 111 bé trai/100 bé gái sinh ra sống", domain: nil)?.id == "4.1")
+        for domain in [nil] + Domain.allCases.map(Optional.some) {
+            #expect(index.match(text: "Tổ chức hội thi tìm hiểu pháp luật cho cán bộ xã.", domain: domain) == nil, "\(String(describing: domain))")
+            #expect(index.match(text: "", domain: domain) == nil)
+            #expect(index.match(text: "50% 2025 (1303/KH-UBND)", domain: domain) == nil)
+        }
+    }
+
+    /// Quảng Trị (004) mirrors the strategy and adds child marriage as MT3.CT5. `PlanParser.parse` normalises.
     @Test func seed004MapsEveryIndicatorButTheLocalAddition() throws {
-        let plan = NationalNormalizer.normalize(try Repository.parse(try #require(Repository.seeds["004"])))
+        let plan = try Repository.parse(try #require(Repository.seeds["004"]))
         let ids = plan.objectives.flatMap(\.indicators).map { "\($0.id)=\($0.nationalId ?? "nil")" }
         #expect(ids == [
             "MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
@@ -66,7 +78,7 @@ import Testing
 
     /// Targets of a compound indicator get the national target of their own part and year.
     @Test func compoundTargetsGetTheirPartsCounterpart() throws {
-        let plan = NationalNormalizer.normalize(try Repository.parse(try #require(Repository.seeds["004"])))
+        let plan = try Repository.parse(try #require(Repository.seeds["004"]))
         let mt3 = try #require(plan.objectives.first { $0.number == 3 })
         let ct2 = try #require(mt3.indicators.first { $0.number == 2 })
         #expect(ct2.targets.map { "\(Int($0.value))@\($0.year ?? 0)→\($0.national?.part ?? "-")\(Int($0.national?.value ?? 0))" }
@@ -76,20 +88,59 @@ import Testing
         #expect(ct4.targets.map { $0.national?.part } == ["a", "a", "b", "b"])
     }
 
-    /// Normalised plans keep to the parse JSON contract (nationalId, national targets).
+    /// Parsed (so normalised) plans keep to the parse JSON contract (nationalId, national targets).
     @Test func normalisedPlansValidateAgainstTheSchema() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-normalised-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var documents: [String] = []
         for (seed, path) in Repository.seeds.sorted(by: { $0.key < $1.key }) {
-            let plan = NationalNormalizer.normalize(try Repository.parse(path))
+            let plan = try Repository.parse(path)
             let file = folder.appendingPathComponent("\(seed).json")
             try PlanJSONEncoder().encode(plan).write(to: file, atomically: true, encoding: .utf8)
             documents.append(file.path)
         }
         let result = try SchemaValidator.validate(schema: Repository.url("docs/plan.schema.json").path, documents: documents)
         #expect(result.status == 0, "\(result.output)")
+    }
+
+    /// Bình Lư (001) and Bắc Yên (003) renumber nothing but drop some indicators; every one they keep is national.
+    @Test(arguments: [
+        ("001", ["MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
+                 "MT3.CT1=3.1", "MT3.CT2=3.2", "MT3.CT3=3.3", "MT3.CT4=3.4",
+                 "MT4.CT1=4.1", "MT4.CT2=4.2", "MT4.CT3=4.3",
+                 "MT5.CT1=5.1", "MT5.CT2=5.2", "MT5.CT3=5.3", "MT5.CT4=5.4",
+                 "MT6.CT1=6.1", "MT6.CT2=6.2", "MT6.CT3=6.3", "MT6.CT4=6.4"]),
+        ("003", ["MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
+                 "MT3.CT1=3.1", "MT3.CT2=3.2", "MT3.CT3=3.3", "MT3.CT4=3.4",
+                 "MT4.CT1=4.1", "MT4.CT2=4.2", "MT4.CT3=4.3",
+                 "MT5.CT1=5.1", "MT5.CT2=5.2", "MT5.CT3=5.3", "MT5.CT4=5.4",
+                 "MT6.CT1=6.1", "MT6.CT2=6.2"]),
+    ])
+    func parseCarriesNationalIds(seed: String, expected: [String]) throws {
+        let plan = try Repository.parse(try #require(Repository.seeds[seed]))
+        #expect(plan.objectives.flatMap(\.indicators).map { "\($0.id)=\($0.nationalId ?? "nil")" } == expected)
+    }
+
+    /// Normalising a parsed plan again changes nothing (lint relies on the parser's normalisation).
+    @Test func normalisingAParsedPlanAgainChangesNothing() throws {
+        for path in Repository.seeds.values.sorted() {
+            let plan = try Repository.parse(path)
+            #expect(NationalNormalizer.normalize(plan) == plan, "\(path)")
+        }
+    }
+
+    /// "mỗi quý có ít nhất 04 tin, bài" is part of 6.3's measure, whose national target is a share of
+    /// communes: the count gets no national counterpart, the share does.
+    @Test func aCountInAMeasureOfSharesHasNoCounterpart() throws {
+        let plan = try Repository.parse(try #require(Repository.seeds["004"]))
+        let ct3 = try #require(plan.objectives.first { $0.number == 6 }?.indicators.first { $0.number == 3 })
+        #expect(ct3.nationalId == "6.3")
+        #expect(ct3.targets.map { "\($0.text)→\($0.national?.text ?? "nil")" }
+                == ["Từ năm 2025 trở đi 100%→100% from 2025 on", "ít nhất 04 tin→nil"])
+        // 4.4 counts ("at least one" facility), so a count there has its counterpart.
+        let ct4 = try #require(plan.objectives.first { $0.number == 4 }?.indicators.first { $0.number == 4 })
+        #expect(ct4.targets.map { $0.national?.text } == ["at least one"])
     }
 
     /// A local plan that splits 5.4 into two indicators: each gets its own part's targets.

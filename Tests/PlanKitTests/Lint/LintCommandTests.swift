@@ -61,6 +61,34 @@ import Testing
         #expect(run(["--no-baseline", "--no-config", ws.path("plans/a.txt")]).out.contains("warning: indicator MT2.CT1"))
     }
 
+    /// The nearest `.plankit.json` wins whole (no merging with the one above it).
+    @Test func nearestConfigurationWins() throws {
+        let ws = try Workspace([
+            ".plankit.json": #"{"rules": {"PK134": "error"}}"#,
+            "plans/communes/.plankit.json": #"{"rules": {"PK141": "off"}}"#,
+            "plans/a.txt": "PK134-weaker-than-national.txt",
+            "plans/communes/b.txt": "PK134-weaker-than-national.txt",
+            "plans/communes/c.txt": "PK141-invalid-deadline-date.txt",
+        ])
+        let result = run(["--no-baseline", ws.path("plans/a.txt"), ws.path("plans/communes/b.txt"), ws.path("plans/communes/c.txt")])
+        #expect(result.code == 1)
+        #expect(result.out.contains("plans/a.txt:17:67: error: indicator MT2.CT1 sets 40%"))
+        #expect(result.out.contains("plans/communes/b.txt:17:67: warning: indicator MT2.CT1 sets 40%"))
+        #expect(!result.out.contains("PK141"))
+        #expect(result.out.hasSuffix("1 error and 1 warning in 3 files\n"))
+    }
+
+    /// `--exit-zero` wins over `--strict` for findings, never over a file that could not be read.
+    @Test func exitZeroReportsButNeverHidesAnUnreadableFile() throws {
+        let ws = try Workspace(["warn.txt": "PK134-weaker-than-national.txt", "error.txt": "PK141-invalid-deadline-date.txt"])
+        let both = run(["--no-baseline", "--strict", "--exit-zero", ws.path("warn.txt"), ws.path("error.txt")])
+        #expect(both.code == 0)
+        #expect(both.out.hasSuffix("1 error and 1 warning in 2 files\n"), "the findings are still reported")
+        let missing = run(["--no-baseline", "--exit-zero", ws.path("warn.txt"), ws.path("gone.txt")])
+        #expect(missing.code == 2)
+        #expect(missing.out.hasSuffix("1 warning in 1 file; 1 file could not be read\n"))
+    }
+
     @Test func explicitConfigurationAndEveryWayToNameARule() throws {
         let ws = try Workspace([
             "lint.json": #"{"rules": {"PK134/weaker-than-national": "note", "PK141": "off"}}"#,
@@ -111,6 +139,47 @@ import Testing
         #expect(moved.out.contains("[PK134/weaker-than-national]"))
         #expect(!moved.out.contains("[PK141/"))
         #expect(moved.out.hasSuffix("1 warning in 1 file; 1 suppressed by the baseline\n"))
+    }
+
+    /// Counts across files: what was recorded, what is suppressed, what is new.
+    @Test func baselineCountsAcrossFiles() throws {
+        let ws = try Workspace(["plans/a.txt": "PK101-indicator-without-owner.txt", "plans/b.txt": "PK134-weaker-than-national.txt",
+                                "plans/c.txt": "PK141-invalid-deadline-date.txt"])
+        let baseline = ws.path("plans/.plankit-baseline.json")
+        let files = ["plans/a.txt", "plans/b.txt", "plans/c.txt"].map(ws.path)
+        let written = run(["--baseline", baseline, "--write-baseline"] + files)
+        #expect(written.code == 0)
+        #expect(written.err == "plankit lint: recorded 3 findings in \(baseline)\n")
+        let recorded = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(recorded.contains(#""path": "a.txt""#), "paths relative to the baseline's folder")
+        #expect(!recorded.contains("\"line\""), "no line numbers")
+
+        #expect(run(["--baseline", baseline] + files).out == "no findings in 3 files; 3 suppressed by the baseline\n")
+        // c.txt's deadline fixed (one fewer to suppress) and b.txt's other indicator weakened (one new).
+        try String(contentsOfFile: ws.path("plans/c.txt"), encoding: .utf8).replacingOccurrences(of: "31/11", with: "30/11")
+            .write(toFile: ws.path("plans/c.txt"), atomically: true, encoding: .utf8)
+        try String(contentsOfFile: ws.path("plans/b.txt"), encoding: .utf8).replacingOccurrences(of: "dưới 30%", with: "dưới 35%")
+            .write(toFile: ws.path("plans/b.txt"), atomically: true, encoding: .utf8)
+        let later = run(["--baseline", baseline] + files)
+        #expect(later.code == 0)
+        #expect(later.out.contains("b.txt:18:"))
+        #expect(later.out.hasSuffix("1 warning in 3 files; 2 suppressed by the baseline\n"))
+        #expect(run(["--no-baseline"] + files).out.hasSuffix("3 warnings in 3 files\n"))
+    }
+
+    /// `--step-summary` appends (each run adds its table); a summary that cannot be written is a warning only.
+    @Test func stepSummaryIsAppendedAndNeverFailsTheRun() throws {
+        let ws = try Workspace(["a.txt": "PK141-invalid-deadline-date.txt"])
+        let summary = ws.path("summary.md")
+        try "earlier step\n".write(toFile: summary, atomically: true, encoding: .utf8)
+        let result = run(["--no-baseline", "--step-summary", summary, ws.path("a.txt")])
+        #expect(result.code == 1)
+        let written = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(written.hasPrefix("earlier step\n### plankit lint\n\n1 error in 1 file\n"))
+        #expect(written.contains("| error | "))
+        let unwritable = run(["--no-baseline", "--step-summary", ws.path("no/such/folder/s.md"), ws.path("a.txt")])
+        #expect(unwritable.code == 1)
+        #expect(unwritable.err.contains("warning: cannot append the step summary"))
     }
 
     @Test func globMatchesFoldersAndNames() {

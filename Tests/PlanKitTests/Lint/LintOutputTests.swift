@@ -66,9 +66,86 @@ import Testing
         let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
         #expect(output.hasSuffix("""
             plankit lint: 12 errors in 1 file
-            plankit lint: GitHub shows at most 10 annotations of each level per step; 2 of 12 errors are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.
+            plankit lint: GitHub shows at most 10 annotations of each level per step; 2 of 12 errors (from p.txt:11 on) are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.
 
             """))
+    }
+
+    /// Each level has its own 10 per step: 10 errors and 10 warnings all show; 11 warnings and 13 notes do not.
+    @Test(arguments: [
+        (10, 10, 0, nil as String?),
+        (3, 11, 13, "1 of 11 warnings (from p.txt:14 on), 3 of 13 notices (from p.txt:25 on)"),
+    ])
+    func githubLimitsCountEachLevelApart(errors: Int, warnings: Int, notes: Int, hidden: String?) {
+        var findings: [LintFinding] = []
+        for (count, severity) in [(errors, Diagnostic.Severity.error), (warnings, .warning), (notes, .note)] {
+            for _ in 0..<count {
+                let n = findings.count + 1
+                findings.append(LintFinding(path: "p.txt", rule: .numberingGap, severity: severity, message: "m\(n)",
+                                            span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)"))
+            }
+        }
+        let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("::") }.count == errors + warnings + notes, "every finding is printed")
+        if let hidden {
+            #expect(lines.last == "plankit lint: GitHub shows at most 10 annotations of each level per step; \(hidden) are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.")
+        } else {
+            #expect(lines.last == "plankit lint: 10 errors and 10 warnings in 1 file")
+        }
+    }
+
+    /// The job summary lists every finding, says how many GitHub left without an annotation, and keeps
+    /// the plan's text from being read as Markdown.
+    @Test func githubStepSummaryListsEveryFinding() {
+        var findings = (1...11).map { n in
+            LintFinding(path: "plans/a_1.txt", rule: .numberingGap, severity: .warning, message: "skips \(n)",
+                        span: SourceSpan(startLine: n, endLine: n, startColumn: 3), hint: nil, fingerprint: "\(n)")
+        }
+        findings.append(LintFinding(path: "plans/b.txt", rule: .invalidDeadlineDate, severity: .error,
+                                    message: "the deadline *31/11* | not\na date", span: SourceSpan(startLine: 32, endLine: 32, startColumn: 59),
+                                    hint: nil, fingerprint: "e"))
+        let summary = GitHubRenderer.stepSummary(LintReport(files: [("plans/a_1.txt", []), ("plans/b.txt", [])], findings: findings))
+        #expect(summary.hasPrefix("""
+            ### plankit lint
+
+            1 error and 11 warnings in 2 files
+
+            1 of them have no annotation on the files (GitHub shows 10 of each level per step).
+
+            | severity | where | rule | message |
+            |---|---|---|---|
+            | warning | plans/a\\_1.txt:1:3 | PK120/numbering-gap | skips 1 |
+
+            """))
+        #expect(summary.hasSuffix("""
+            | error | plans/b.txt:32:59 | PK141/invalid-deadline-date | the deadline \\*31/11\\* \\| not a date |
+
+            """))
+        #expect(GitHubRenderer.stepSummary(LintReport(files: [("a.txt", [])], findings: [])) == "### plankit lint\n\nno findings in 1 file\n")
+    }
+
+    @Test func githubStepSummaryStopsListingAtItsRowLimit() {
+        let findings = (1...(GitHubRenderer.summaryRowLimit + 3)).map { n in
+            LintFinding(path: "p.txt", rule: .numberingGap, severity: .warning, message: "m\(n)",
+                        span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)")
+        }
+        let summary = GitHubRenderer.stepSummary(LintReport(files: [("p.txt", [])], findings: findings))
+        #expect(summary.split(separator: "\n").filter { $0.hasPrefix("| warning |") }.count == GitHubRenderer.summaryRowLimit)
+        #expect(summary.hasSuffix("\n3 more not listed here: run `plankit lint --format text` to see them all.\n"))
+    }
+
+    /// The validator is live: a SARIF log with a level the schema does not allow fails.
+    @Test func schemaValidationRejectsBrokenSarif() throws {
+        var sarif = LintFormat.sarif.render(try LintHarness.report(["Fixtures/lint/PK134-weaker-than-national.txt"]))
+        sarif = sarif.replacingOccurrences(of: #""level": "warning""#, with: #""level": "fatal""#)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("plankit-\(UUID().uuidString).sarif")
+        try sarif.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try SchemaValidator.validate(schema: Repository.url("Fixtures/schemas/sarif-schema-2.1.0.json").path,
+                                                  documents: [file.path])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("fatal"))
     }
 
     @Test func jsonListsFindingsAndSummary() throws {

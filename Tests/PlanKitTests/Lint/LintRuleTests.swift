@@ -29,10 +29,35 @@ import Testing
         #expect(!LintFormat.text.render(LintReport(files: [("x.txt", source.lines)], findings: findings)).isEmpty)
     }
 
+    /// Lint reads the national ids the parser gave (it does not match the indicators again): a plan whose
+    /// ids were taken away has nothing to compare with the national targets.
+    @Test func lintUsesTheParsersNormalisation() throws {
+        let source = try SourceText(path: "w.txt", bytes: [UInt8](Data(contentsOf: Repository.url("Fixtures/lint/PK134-weaker-than-national.txt"))))
+        let plan = PlanParser.parse(source)
+        #expect(Linter.lint(source, plan: plan).map(\.rule) == [.weakerThanNational])
+        var stripped = plan
+        for o in stripped.objectives.indices {
+            for i in stripped.objectives[o].indicators.indices {
+                stripped.objectives[o].indicators[i].nationalId = nil
+                for t in stripped.objectives[o].indicators[i].targets.indices { stripped.objectives[o].indicators[i].targets[t].national = nil }
+            }
+        }
+        #expect(Linter.lint(source, plan: stripped).isEmpty)
+        #expect(Linter.lint(source, plan: NationalNormalizer.normalize(stripped)).map(\.rule) == [.weakerThanNational])
+    }
+
     @Test func everyRuleHasATriggeringFixture() {
         for rule in LintRule.all {
             #expect(LintHarness.ruleFixtures.contains("\(rule.qualifiedName.replacingOccurrences(of: "/", with: "-")).txt"),
                     "no fixture Fixtures/lint/\(rule.id)-\(rule.name).txt")
+        }
+    }
+
+    /// The near miss beside each trigger: the same plan with the form the rule must accept.
+    @Test func everyRuleHasAPassingFixture() {
+        for rule in LintRule.all {
+            #expect(LintHarness.ruleFixtures.contains { $0.hasPrefix(rule.id + "-") && $0.hasSuffix("-passes.txt") },
+                    "no fixture Fixtures/lint/\(rule.id)-\(rule.name)-passes.txt")
         }
     }
 

@@ -22,8 +22,11 @@ enum IndicatorRules {
     static func years(_ target: Target, of indicator: Indicator, period: Period?, at: SourceSpan, subject: String,
                       _ context: LintContext, _ sink: inout FindingSink) {
         guard let year = target.year else {
-            // A count is usually part of the measure ("mỗi quý có ít nhất 04 tin, bài"), not a target by a year.
-            guard context.kind == .strategy, target.unit != .count else { return }
+            // A count is usually part of the measure ("mỗi quý có ít nhất 04 tin, bài"), not a target by a year;
+            // a level to keep ("Duy trì đạt 100% …") holds in every year of the plan, as the strategy writes it.
+            guard context.kind == .strategy, target.unit != .count, !isMaintained(target, of: indicator, context) else {
+                return
+            }
             let periodText = period.map { " (\($0.from)–\($0.to))" } ?? ""
             sink.report(.targetWithoutYear,
                         "indicator \(indicator.id) sets \(describe(target)) without a year; a multi-year plan\(periodText) must say by when",
@@ -34,6 +37,21 @@ enum IndicatorRules {
         sink.report(.yearOutsidePeriod,
                     "indicator \(indicator.id) sets \(describe(target)) for \(year), outside the plan's period \(period.from)–\(period.to)",
                     at: at, subject: subject)
+    }
+
+    /// Whether the target's clause keeps a level ("Duy trì đạt 100% đài phát thanh …", "duy trì tỷ số … ở mức
+    /// dưới 109"): the words from the clause's start (the indicator's "Chỉ tiêu n:", or the last ";") to the number.
+    static func isMaintained(_ target: Target, of indicator: Indicator, _ context: LintContext) -> Bool {
+        let first = max(indicator.span.startLine, 1)
+        let last = min(target.span.startLine, context.source.lines.count)
+        guard first <= last else { return false }
+        var before = ""
+        for number in first...last {
+            let line = context.line(number)
+            before += " " + (number == last ? String(line.unicodeScalars.prefix(max(target.span.startColumn - 1, 0))) : line)
+        }
+        let clause = before.split(omittingEmptySubsequences: false) { $0 == ";" || $0 == ":" }.last ?? ""
+        return clause.lowercased().contains("duy trì")
     }
 
     /// PK132: a share over 100%, or a rate where the national indicator counts in another unit.
