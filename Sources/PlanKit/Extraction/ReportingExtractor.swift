@@ -20,7 +20,7 @@ enum ReportingExtractor {
     static func read(_ block: Block) -> [ReportingDeadline] {
         // Every deadline starts with the word "trước" or "chậm": a scan for them is far cheaper than
         // tokenizing each paragraph of the organization section.
-        guard block.text.find(beforeWord) != nil || block.text.find(latestWord) != nil else { return [] }
+        guard block.text.containsWord(beforeWord, or: latestWord) else { return [] }
         let t = TokenStream(block.text)
         var result: [ReportingDeadline] = []
         var contextStart = 0

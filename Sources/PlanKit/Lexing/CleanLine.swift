@@ -93,8 +93,8 @@ struct CleanLine: Sendable {
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: Scalars.utf8Count(s[..<lo]))
         let to = utf8.index(utf8.endIndex, offsetBy: -Scalars.utf8Count(s[hi...]))
-        s.removeSubrange(hi...)
-        s.removeSubrange(..<lo)
+        if hi < s.count { s.removeSubrange(hi...) }
+        if lo > 0 { s.removeSubrange(..<lo) }
         return CleanLine(line: line, kind: .text, text: s, column: lo + 1, columns: nil, headingLevel: headingLevel,
                          source: text[from..<to])
     }

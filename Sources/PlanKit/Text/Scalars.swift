@@ -211,6 +211,18 @@ struct ScalarText {
 
     func contains(_ needle: [Unicode.Scalar]) -> Bool { find(needle) != nil }
 
+    /// Whether either word occurs (whole, case-insensitively): `find(a) != nil || find(b) != nil`
+    /// in one pass over the text.
+    func containsWord(_ a: [Unicode.Scalar], or b: [Unicode.Scalar]) -> Bool {
+        guard let fa = a.first, let fb = b.first else { return find(a) != nil || find(b) != nil }
+        for i in 0..<lowered.count {
+            let c = lowered[i]
+            if c == fa, matchesWord(a, at: i) { return true }
+            if c == fb, matchesWord(b, at: i) { return true }
+        }
+        return false
+    }
+
     /// Index of the first non-space scalar at or after `i`.
     func skipSpaces(_ i: Int) -> Int {
         var i = i
