@@ -6,8 +6,8 @@
 # Builds fuzz-out/fuzz-parse from Sources/PlanKit + Tools/fuzz/FuzzParse.swift with
 # -sanitize=fuzzer,address (overflow checks stay on at -O), seeds fuzz-out/corpus from
 # Fixtures/seeds, and runs with the plan-token dictionary; inputs up to PLANKIT_FUZZ_MAX_LEN
-# bytes (default 8192). Crashes land in fuzz-out/ as crash-*;
-# known findings are skipped unless PLANKIT_FUZZ_KNOWN=1.
+# bytes (default 8192). Crashes land in fuzz-out/ as crash-*; past findings (Tools/fuzz/findings)
+# join the corpus so that they are re-checked on every run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-600}"; shift || true

@@ -107,7 +107,7 @@ public struct BatchRunner: Sendable {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 while let index = state.nextIndex() {
                     sinkForWorkers?.waitForWindow(index)
-                    let line: String?
+                    let line: [UInt8]?
                     if quarantined.contains(inputs[index].path) {
                         state.fail(index: index, path: inputs[index].path,
                                    reason: "crashed the parser in an earlier run; skipped (listed in \(quarantinePath); --force retries it)")
@@ -138,9 +138,9 @@ public struct BatchRunner: Sendable {
         return state.summary(elapsed: elapsed)
     }
 
-    /// One file; returns its JSON Lines document when writing JSON Lines.
+    /// One file; returns its JSON Lines document (UTF-8, no line end) when writing JSON Lines.
     static func process(_ input: BatchInput, index: Int, options: Options, encoder: PlanJSONEncoder, fingerprint: String,
-                        journal: BatchJournal?, state: RunState) -> String? {
+                        journal: BatchJournal?, state: RunState) -> [UInt8]? {
         if let attributes = try? FileManager.default.attributesOfItem(atPath: input.path),
            let size = (attributes[.size] as? NSNumber)?.intValue, size > BatchRunner.maximumFileSize {
             state.fail(index: index, path: input.path,
@@ -179,18 +179,14 @@ public struct BatchRunner: Sendable {
         }
         #endif
         let plan = PlanParser.parse(source)
-        let json: String
-        do {
-            json = try encoder.encode(plan)
-        } catch {
-            state.fail(index: index, path: input.path, reason: "cannot be encoded as JSON: \(error)")
-            return nil
-        }
+        // Bytes straight from the writer: no String made only to be turned back into bytes.
+        var json = PlanJSONWriter.encodeBytes(plan, style: encoder.style)
         let outcome = BatchSummary.Parsed(
             path: input.path, encoding: source.encoding, repairedLines: Set(plan.repairs.map(\.line)).count,
             firstError: plan.diagnostics.first(where: { $0.severity == .error }).map { "\($0.rule) \($0.name): \($0.message)" })
         if let outputPath, let journal {
-            let document = Array((json + "\n").utf8)
+            json.append(0x0A)
+            let document = json
             do {
                 let parent = (outputPath as NSString).deletingLastPathComponent
                 if !state.directoryExists(parent) {
@@ -358,7 +354,7 @@ final class OrderedSink: @unchecked Sendable {
     private let window: Int
     private let handle: FileHandle
     private var written = 0
-    private var pending: [Int: String?] = [:]
+    private var pending: [Int: [UInt8]?] = [:]
     private var buffer: [UInt8] = []
 
     init(window: Int, handle: FileHandle) {
@@ -372,12 +368,13 @@ final class OrderedSink: @unchecked Sendable {
         condition.unlock()
     }
 
-    func deliver(_ index: Int, _ line: String?) {
+    /// `line`: one document's UTF-8 bytes, without the line end.
+    func deliver(_ index: Int, _ line: [UInt8]?) {
         condition.lock()
         pending[index] = .some(line)
         while let next = pending.removeValue(forKey: written) {
             if let next {
-                buffer.append(contentsOf: next.utf8)
+                buffer.append(contentsOf: next)
                 buffer.append(0x0A)
             }
             written += 1

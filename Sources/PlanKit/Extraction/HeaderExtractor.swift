@@ -124,11 +124,17 @@ enum HeaderExtractor {
         var k = j + 1
         while k < t.count, t[k].range.lowerBound == end { end = t[k].range.upperBound; k += 1 }
         let written = t.text.string(start..<end)
+        // The symbol is the rest of the written run after the slash; nothing when the slash ends
+        // the run ("Số: 645/ năm", "Số: / KH"): the next token is then past `end`.
+        func symbol(from k: Int) -> String? {
+            guard k < t.count, t[k].range.lowerBound < end else { return nil }
+            return t.text.string(t[k].range.lowerBound..<end)
+        }
         if t.isNumber(j), t.is(j + 1, Words.slash) {
             header.number = written
-            header.symbol = t.text.string(t[j + 2 < t.count ? j + 2 : j].range.lowerBound..<end)
+            header.symbol = symbol(from: j + 2)
         } else if t.is(j, Words.slash) {
-            header.symbol = t.text.string(t[min(j + 1, t.count - 1)].range.lowerBound..<end)
+            header.symbol = symbol(from: j + 1)
         } else {
             header.number = written
         }

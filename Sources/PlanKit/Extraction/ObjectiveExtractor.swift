@@ -30,7 +30,9 @@ enum ObjectiveExtractor {
                 if !objectives.isEmpty, isHeading, depth <= objectiveDepth {
                     objectiveDepth = Int.max
                 }
-                let t = TokenStream(block.text)
+                // Only labels at the start are read here ("Các chỉ tiêu 2:" is five tokens); the
+                // sixth token tells `label` whether the text goes on after the label.
+                let t = TokenStream(block.text, maxTokens: 8)
                 if let (number, titleStart) = label(t, objectiveWords) {
                     var titleRange = block.text.trimmed(titleStart..<block.text.count)
                     while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {

@@ -14,7 +14,13 @@ enum ReportingExtractor {
         return deadlines
     }
 
+    static let beforeWord = "trước".lowerScalars
+    static let latestWord = "chậm".lowerScalars
+
     static func read(_ block: Block) -> [ReportingDeadline] {
+        // Every deadline starts with the word "trước" or "chậm": a scan for them is far cheaper than
+        // tokenizing each paragraph of the organization section.
+        guard block.text.containsWord(beforeWord, or: latestWord) else { return [] }
         let t = TokenStream(block.text)
         var result: [ReportingDeadline] = []
         var contextStart = 0

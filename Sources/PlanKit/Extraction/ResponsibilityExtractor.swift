@@ -107,7 +107,11 @@ enum ReferenceReader {
     static let leadPhrases: [Phrase] = ["chủ trì", "chịu trách nhiệm", "theo dõi", "báo cáo", "thu thập", "cung cấp",
                                         "tổng hợp", "thực hiện", "triển khai"].map(Phrase.init)
 
+    static let tieu = "tiêu".lowerScalars
+
     static func read(_ block: Block) -> [Reference] {
+        // Every reference names "chỉ tiêu" or "mục tiêu": skip paragraphs without the word "tiêu".
+        guard block.text.find(tieu) != nil else { return [] }
         let t = TokenStream(block.text)
         var references: [Reference] = []
         var role = Role.lead
@@ -150,7 +154,7 @@ enum ReferenceReader {
                 // Connectors between the indicator list and its objective.
                 var k = j
                 while k < t.count, t.is(k, Words.of) || t.is(k, Words.at) || t.is(k, Words.hyphen) || t.is(k, Words.enDash)
-                        || t.is(k, Phrase("thuộc").words[0]) || t.is(k, Phrase("các").words[0]) { k += 1 }
+                        || t.is(k, Words.belongingTo) || t.is(k, Words.plural) { k += 1 }
                 if t.matches(k, objective), let m = t.integer(k + objective.count) {
                     let end = t[k + objective.count].range.upperBound
                     references.append(Reference(objective: m, indicators: numbers, role: role,

@@ -214,7 +214,7 @@ enum TargetParser {
         var end = j + 1
         var fromYearOn = false
         if fromWord {
-            if t.is(end, Words.onward), t.is(end + 1, Phrase("đi").words[0]) {
+            if t.is(end, Words.onward), t.is(end + 1, Words.onwardTail) {
                 end += 2
                 fromYearOn = true
             } else if t.is(end, Words.to) || t.is(end, Words.toAlt) {
@@ -280,16 +280,18 @@ enum TargetParser {
         if t.is(p, Words.most), t.is(p - 1, Words.little) { return .gte }
         if t.is(p, Words.least), t.is(p - 1, Words.minimum) { return .gte }
         if t.is(p, Words.maxWord), t.is(p - 1, Words.minimum) { return .lte }
-        if t.is(p, Words.approximately) || (t.is(p, Phrase("xỉ").words[0]) && t.is(p - 1, Words.roughly)) { return .approx }
+        if t.is(p, Words.approximately) || (t.is(p, Words.roughlyTail) && t.is(p - 1, Words.roughly)) { return .approx }
         return .eq
     }
+
+    /// "không dưới", "ít nhất", "xấp xỉ", …: comparators of two words.
+    static let twoWordComparators = [(Words.not, Words.below), (Words.not, Words.over), (Words.little, Words.most),
+                                     (Words.minimum, Words.least), (Words.minimum, Words.maxWord), (Words.roughly, Words.roughlyTail)]
 
     /// Where the target's own words begin: its comparator and the verb right before ("đạt", "còn", "ở mức").
     static func comparatorStart(_ t: TokenStream, _ i: Int, clause: Range<Int>) -> Int {
         var start = i
-        let twoWord = [(Words.not, Words.below), (Words.not, Words.over), (Words.little, Words.most),
-                       (Words.minimum, Words.least), (Words.minimum, Words.maxWord), (Words.roughly, Phrase("xỉ").words[0])]
-        if twoWord.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
+        if twoWordComparators.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
             start = i - 2
         } else if t.is(i - 1, Words.less) || t.is(i - 1, Words.greater) || t.is(i - 1, Words.above) || t.is(i - 1, Words.below)
                     || t.is(i - 1, Words.approximately) || t.is(i - 1, Words.more) || t.is(i - 1, Words.lessEqual) || t.is(i - 1, Words.greaterEqual) {

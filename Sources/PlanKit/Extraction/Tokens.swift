@@ -16,14 +16,19 @@ struct TokenStream {
     let text: ScalarText
     let tokens: [Token]
 
-    init(_ text: ScalarText, range: Range<Int>? = nil) {
+    /// Tokens of `range` (the whole text by default). `maxTokens` stops after that many: callers
+    /// that only read a label at the start ("Chỉ tiêu 2:") need not tokenize the whole paragraph;
+    /// the tokens they get are the same as the first ones of the full stream.
+    init(_ text: ScalarText, range: Range<Int>? = nil, maxTokens: Int = .max) {
         self.text = text
         let range = range ?? 0..<text.count
         var tokens: [Token] = []
+        // About one token per five scalars in plan text; one allocation instead of a growth series.
+        tokens.reserveCapacity(min(range.count / 4 + 4, maxTokens))
         let s = text.scalars
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
+        while i < end, tokens.count < maxTokens {
             let c = s[i]
             if Scalars.isSpace(c) { i += 1; continue }
             let start = i
@@ -63,7 +68,11 @@ struct TokenStream {
 
     /// Whether tokens from `i` spell the phrase (words separated by spaces in `phrase`).
     func matches(_ i: Int, _ phrase: Phrase) -> Bool {
-        for (k, word) in phrase.words.enumerated() where !self.is(i + k, word) { return false }
+        // Most calls fail on the first letter: the extractors try every phrase at every token.
+        guard let first = phrase.first else { return true }   // the empty phrase
+        guard i >= 0, i < tokens.count, text.lowered[tokens[i].range.lowerBound] == first else { return false }
+        let words = phrase.words
+        for k in 0..<words.count where !self.is(i + k, words[k]) { return false }
         return true
     }
 
@@ -105,8 +114,11 @@ struct TokenStream {
 /// A lower-case multi-word phrase to match against tokens.
 struct Phrase: Sendable {
     let words: [[Unicode.Scalar]]
+    /// The first scalar of the first word, for a quick rejection in ``TokenStream/matches(_:_:)``.
+    let first: Unicode.Scalar?
     init(_ text: String) {
         words = text.split(separator: " ").map { String($0).lowerScalars }
+        first = words.first?.first
     }
     var count: Int { words.count }
 }
@@ -230,6 +242,12 @@ enum Words {
     static let onward = "trở".lowerScalars
     static let times = "lần".lowerScalars
     static let one = "một".lowerScalars
+    /// "thuộc", "các": connectors between an indicator list and its objective.
+    static let belongingTo = "thuộc".lowerScalars
+    static let plural = "các".lowerScalars
+    /// "đi" of "từ năm 2025 trở đi"; "xỉ" of "xấp xỉ".
+    static let onwardTail = "đi".lowerScalars
+    static let roughlyTail = "xỉ".lowerScalars
     /// "để": "… trước ngày 25/11 để tổng hợp": what follows is the purpose, not the report.
     static let purpose = "để".lowerScalars
     static let percent: [Unicode.Scalar] = ["%"]

@@ -18,6 +18,10 @@ struct CleanLine: Sendable {
     var columns: [Int32]?
     /// Number of leading '#' of a Markdown heading (0 when none).
     var headingLevel: Int
+    /// The slice of the source line that `text` was read from, when the two hold the same scalars
+    /// (nothing removed from inside). Lets a block's String be copied from the source instead of
+    /// re-encoded from scalars and validated again.
+    var source: Substring? = nil
 
     func column(at offset: Int) -> Int {
         guard let columns, let last = columns.last else { return column + offset }
@@ -33,11 +37,25 @@ struct CleanLine: Sendable {
 
     /// Splits a source line into clean lines: none for a blank line, several for a table row.
     static func make(line number: Int, text: String) -> [CleanLine] {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return [] }
+        var lines: [CleanLine] = []
+        make(line: number, text: text, into: &lines)
+        return lines
+    }
+
+    /// As `make(line:text:)`, appending to `lines` (no array per line in the lexer's loop).
+    static func make(line number: Int, text: String, into lines: inout [CleanLine]) {
+        var scalars = Scalars.array(text)
+        guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return }
         guard scalars.contains("|") else {
-            return strip(scalars[...], line: number, kind: .text).map { [$0] } ?? []
+            if let line = trimmedInPlace(&scalars, line: number, text: text) ?? strip(scalars[...], line: number, kind: .text) {
+                lines.append(line)
+            }
+            return
         }
+        lines.append(contentsOf: cells(scalars, line: number))
+    }
+
+    private static func cells(_ scalars: [Unicode.Scalar], line number: Int) -> [CleanLine] {
         var cells: [CleanLine] = []
         var start = 0
         var sawCell = false
@@ -53,6 +71,32 @@ struct CleanLine: Sendable {
             return [CleanLine(line: number, kind: .cellBoundary, text: ["|"], column: column, columns: nil, headingLevel: 0)]
         }
         return cells
+    }
+
+    /// The common case of `strip` without a copy: a line with no markup inside (no `*`, `_` or
+    /// `\\` after the heading marks) is trimmed in its own array. Nil when `strip` must do the work.
+    static func trimmedInPlace(_ s: inout [Unicode.Scalar], line: Int, text: String) -> CleanLine? {
+        var lo = 0, hi = s.count
+        while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
+        while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return nil }
+        var headingLevel = 0
+        var i = lo
+        while i < hi, s[i] == "#", headingLevel < 7 { headingLevel += 1; i += 1 }
+        if headingLevel > 0, headingLevel <= 6, i < hi, Scalars.isSpace(s[i]) {
+            while i < hi, Scalars.isSpace(s[i]) { i += 1 }
+            lo = i
+        } else {
+            headingLevel = 0
+        }
+        for k in lo..<hi where s[k] == "*" || s[k] == "\\" || s[k] == "_" { return nil }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Scalars.utf8Count(s[..<lo]))
+        let to = utf8.index(utf8.endIndex, offsetBy: -Scalars.utf8Count(s[hi...]))
+        if hi < s.count { s.removeSubrange(hi...) }
+        if lo > 0 { s.removeSubrange(..<lo) }
+        return CleanLine(line: line, kind: .text, text: s, column: lo + 1, columns: nil, headingLevel: headingLevel,
+                         source: text[from..<to])
     }
 
     /// Trims, removes heading marks, emphasis asterisks and backslash escapes.
@@ -121,7 +165,12 @@ struct CleanLine: Sendable {
         var drop = 0
         while drop < text.count, Scalars.isSpace(text[drop]) { drop += 1 }
         if drop > 0 { text.removeFirst(drop); columns.removeFirst(drop) }
-        guard !text.isEmpty else { return nil }
+        // A line of nothing but markup ("*__", "** **") is debris, but it is text on the page:
+        // keep it as written rather than lose the line (fuzz finding markup-only-line.txt).
+        guard !text.isEmpty else {
+            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo - s.startIndex + 1,
+                             columns: nil, headingLevel: headingLevel)
+        }
         return CleanLine(line: line, kind: kind, text: text, column: Int(columns[0]), columns: columns, headingLevel: headingLevel)
     }
 }

@@ -63,7 +63,7 @@ enum Lexer {
         var clean: [CleanLine] = []
         clean.reserveCapacity(source.lines.count)
         for (i, line) in source.lines.enumerated() {
-            clean.append(contentsOf: CleanLine.make(line: i + 1, text: line))
+            CleanLine.make(line: i + 1, text: line, into: &clean)
         }
         let wrap = estimateWrap(clean)
         let usualGap = estimateUsualGap(clean)
@@ -145,7 +145,8 @@ enum Lexer {
         init(_ line: CleanLine, kind: Block.Kind, marker: ListMarker? = nil) {
             self.kind = kind
             self.marker = marker
-            self.scalars = Array(line.text.dropFirst(marker?.length ?? 0))
+            // Without a marker the block starts as the line's own array (shared, copied on append).
+            if let marker { self.scalars = Array(line.text.dropFirst(marker.length)) } else { self.scalars = line.text }
             self.fragments = [Block.Fragment(offset: 0, line: line)]
             self.headingLevel = line.headingLevel
         }
@@ -160,7 +161,30 @@ enum Lexer {
 
         func build() -> Block {
             Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
-                  string: Scalars.string(scalars))
+                  string: stringFromSource() ?? Scalars.string(scalars))
+        }
+
+        /// `scalars` as a String, copied from the source lines' slices (already valid UTF-8; a String
+        /// made from encoded scalars is validated again). Nil when a line had markup removed.
+        func stringFromSource() -> String? {
+            var total = 0
+            for fragment in fragments {
+                guard let source = fragment.line.source else { return nil }
+                total += source.utf8.count + 1
+            }
+            var out = ""
+            out.reserveCapacity(total)
+            for (k, fragment) in fragments.enumerated() {
+                var source = fragment.line.source!
+                if k == 0, let marker, marker.length > 0 {
+                    let markerBytes = Scalars.utf8Count(fragment.line.text[..<marker.length])
+                    source = source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...]
+                } else if k > 0 {
+                    out.append(" ")
+                }
+                out.append(contentsOf: source)
+            }
+            return out
         }
     }
 

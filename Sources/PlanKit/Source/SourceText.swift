@@ -55,38 +55,65 @@ public struct SourceText: Sendable {
 
     /// Whether any scalar could combine with its neighbour. Plain precomposed Vietnamese
     /// never contains one, so the common case skips Foundation's normaliser entirely.
+    /// Reads UTF-8 bytes: only lead bytes from 0xCC on (U+0300 and up) are decoded.
     static func mayNeedComposition(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            switch scalar.value {
-            case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F,
-                 0x1100...0x11FF, 0x3099...0x309A:
-                return true
-            default:
-                continue
+        var text = text
+        return text.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                // ASCII, continuation bytes and two-byte leads below U+0300.
+                if b0 < 0xCC { i += 1; continue }
+                let value: UInt32
+                if b0 < 0xE0 {
+                    value = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
+                } else if b0 < 0xF0 {
+                    value = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
+                } else {
+                    i += 4
+                    continue
+                }
+                switch value {
+                case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F,
+                     0x1100...0x11FF, 0x3099...0x309A:
+                    return true
+                default:
+                    continue
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Splits on LF, CRLF and lone CR; a final terminator does not start an extra line.
+    /// Line breaks are found in the UTF-8 buffer; each line is then copied out of the string by
+    /// byte offsets (already valid UTF-8, so no second validation).
     static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(String(text[start..<i]))
-                var next = utf8.index(after: i)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
+        var text = text
+        var bounds: [(Int, Int)] = []
+        text.withUTF8 { utf8 in
+            var start = 0, i = 0
+            let n = utf8.count
+            while i < n {
+                let byte = utf8[i]
+                if byte == 0x0A || byte == 0x0D {
+                    bounds.append((start, i))
+                    i += byte == 0x0D && i + 1 < n && utf8[i + 1] == 0x0A ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            if start < n { bounds.append((start, n)) }
         }
-        if start != utf8.endIndex { lines.append(String(text[start...])) }
+        let utf8 = text.utf8
+        var lines: [String] = []
+        lines.reserveCapacity(bounds.count)
+        for (start, end) in bounds {
+            let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(utf8.startIndex, offsetBy: end)
+            lines.append(String(text[from..<to]))
+        }
         return lines
     }
 }

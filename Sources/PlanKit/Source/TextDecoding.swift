@@ -25,6 +25,9 @@ public enum TextDecoding {
             throw Failure(line: lineOf(offset: bytes.firstIndex(of: 0)!, in: bytes[...]),
                           reason: "contains NUL bytes: a binary file, or UTF-16 without a byte-order mark")
         }
+        // The common case in one pass: the String initializer validates; only a file it refuses
+        // is scanned again to find where (and tried against the legacy encodings).
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         if let bad = firstInvalidUTF8(bytes[...]) {
             switch LegacyDetection.detect(bytes[...]) {
             case .detected(let encoding, let text):
@@ -39,6 +42,7 @@ public enum TextDecoding {
     }
 
     static func utf8(_ bytes: ArraySlice<UInt8>, lineOffset: Int) throws(Failure) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8(bytes) {
             throw Failure(line: lineOf(offset: bad, in: bytes),
                           reason: "is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad - bytes.startIndex))")

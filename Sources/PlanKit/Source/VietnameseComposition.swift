@@ -34,7 +34,10 @@ enum VietnameseComposition {
 
     /// `text` composed to NFC, or nil when it holds something this table does not cover.
     static func compose(_ text: String) -> String? {
-        var out = String.UnicodeScalarView()
+        // Scalars collected in an array and encoded once: appending to a UnicodeScalarView one
+        // scalar at a time cost more than the whole parse of the composed text.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
         var last: Unicode.Scalar?
         var lastCombiningClass: UInt8 = 0
         for scalar in text.unicodeScalars {
@@ -44,7 +47,10 @@ enum VietnameseComposition {
                scalar.value != 0xFEFF {
                 return nil
             }
-            let ccc = scalar.properties.canonicalCombiningClass.rawValue
+            // Below U+0300 and in Latin Extended Additional every scalar is a starter; only the
+            // rest needs the Unicode property lookup.
+            let v = scalar.value
+            let ccc: UInt8 = v < 0x300 || (v >= 0x1E00 && v < 0x1F00) ? 0 : scalar.properties.canonicalCombiningClass.rawValue
             if ccc == 0 {
                 if let last { out.append(last) }
                 last = scalar
@@ -58,6 +64,6 @@ enum VietnameseComposition {
             lastCombiningClass = 0
         }
         if let last { out.append(last) }
-        return String(out)
+        return Scalars.string(out)
     }
 }

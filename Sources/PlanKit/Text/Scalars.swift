@@ -6,10 +6,31 @@ enum Scalars {
     @inline(__always)
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s }
-        if v < 0x250 { return Unicode.Scalar(latinLower[Int(v)])! }
-        if v >= 0x1E00 && v < 0x1F00 { return Unicode.Scalar(extendedLower[Int(v - 0x1E00)])! }
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
+        if v < 0x250 { return latinLower[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return extendedLower[Int(v - 0x1E00)] }
         return lowerSlow(s)
+    }
+
+    /// `lower` over a whole array, with the tables looked up once (each access to a static table
+    /// goes through its lazy initializer) and the result written in place.
+    static func lowered(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        latinLower.withUnsafeBufferPointer { latin in
+            extendedLower.withUnsafeBufferPointer { extended in
+                [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, written in
+                    for (i, s) in scalars.enumerated() {
+                        let v = s.value
+                        let l: Unicode.Scalar
+                        if v < 0x80 { l = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
+                        else if v < 0x250 { l = latin[Int(v)] }
+                        else if v >= 0x1E00 && v < 0x1F00 { l = extended[Int(v - 0x1E00)] }
+                        else { l = lowerSlow(s) }
+                        (out.baseAddress! + i).initialize(to: l)
+                    }
+                    written = scalars.count
+                }
+            }
+        }
     }
 
     /// Scripts plans do not use: ask the Unicode tables directly.
@@ -19,29 +40,41 @@ enum Scalars {
     }
 
     // Latin-1, Latin Extended-A/B (ư, ơ, đ) and Latin Extended Additional (ạ … ỹ): every Vietnamese letter.
-    private static let latinLower: [UInt32] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!).value }
-    private static let extendedLower: [UInt32] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!).value }
+    private static let latinLower: [Unicode.Scalar] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!) }
+    private static let extendedLower: [Unicode.Scalar] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!) }
 
     /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
     /// String costs a capacity check and a copy each).
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for scalar in scalars {
-            let v = scalar.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        String(unsafeUninitializedCapacity: scalars.count * 4) { bytes in
+            var k = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case 0..<0x80:
+                    bytes[k] = UInt8(v); k += 1
+                case 0x80..<0x800:
+                    bytes[k] = UInt8(0xC0 | v >> 6); bytes[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
+                case 0x800..<0x10000:
+                    bytes[k] = UInt8(0xE0 | v >> 12); bytes[k + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    bytes[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
+                default:
+                    bytes[k] = UInt8(0xF0 | v >> 18); bytes[k + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    bytes[k + 2] = UInt8(0x80 | v >> 6 & 0x3F); bytes[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
+                }
             }
+            return k
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The number of UTF-8 bytes the scalars take.
+    static func utf8Count(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        var n = 0
+        for s in scalars {
+            let v = s.value
+            n += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return n
     }
 
     @inline(__always)
@@ -55,11 +88,52 @@ enum Scalars {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// Letters through tables for the ranges plans are written in: `properties.isAlphabetic`
+    /// costs a few hundred instructions a call and the tokenizer asks it of every scalar.
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v < 0x250 { return latinLetter[Int(v)] }
+        if v >= 0x1E00 && v < 0x1F00 { return extendedLetter[Int(v - 0x1E00)] }
         return s.properties.isAlphabetic
+    }
+
+    private static let latinLetter: [Bool] = (0..<UInt32(0x250)).map { Unicode.Scalar($0)!.properties.isAlphabetic }
+    private static let extendedLetter: [Bool] = (UInt32(0x1E00)..<0x1F00).map { Unicode.Scalar($0)!.properties.isAlphabetic }
+
+    /// The scalars of a string, decoded from its UTF-8 in one pass into an array sized up front
+    /// (`Array(s.unicodeScalars)` walks the string twice: once to count, once to copy).
+    static func array(_ string: String) -> [Unicode.Scalar] {
+        var string = string
+        return string.withUTF8 { utf8 in
+            // At most one scalar per byte; the array is filled in place and cut to the scalars written.
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, written in
+                var i = 0, k = 0
+                let n = utf8.count
+                // A native String's UTF-8 is valid, so no checks beyond the lead byte are needed.
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                            | UInt32(utf8[i + 3]) & 0x3F
+                        i += 4
+                    }
+                    // Decoded from a String's own (valid) UTF-8, `v` is a Unicode scalar value: no
+                    // need for the failable initializer's surrogate and range checks.
+                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                    k += 1
+                }
+                written = k
+            }
+        }
     }
 
     @inline(__always)
@@ -83,11 +157,11 @@ struct ScalarText {
 
     init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
-        self.lowered = scalars.map(Scalars.lower)
+        self.lowered = Scalars.lowered(scalars)
     }
 
     init(_ string: String) {
-        self.init(Array(string.unicodeScalars))
+        self.init(Scalars.array(string))
     }
 
     var count: Int { scalars.count }
@@ -137,6 +211,18 @@ struct ScalarText {
 
     func contains(_ needle: [Unicode.Scalar]) -> Bool { find(needle) != nil }
 
+    /// Whether either word occurs (whole, case-insensitively): `find(a) != nil || find(b) != nil`
+    /// in one pass over the text.
+    func containsWord(_ a: [Unicode.Scalar], or b: [Unicode.Scalar]) -> Bool {
+        guard let fa = a.first, let fb = b.first else { return find(a) != nil || find(b) != nil }
+        for i in 0..<lowered.count {
+            let c = lowered[i]
+            if c == fa, matchesWord(a, at: i) { return true }
+            if c == fb, matchesWord(b, at: i) { return true }
+        }
+        return false
+    }
+
     /// Index of the first non-space scalar at or after `i`.
     func skipSpaces(_ i: Int) -> Int {
         var i = i
@@ -179,5 +265,5 @@ func isWordScalar(_ s: Unicode.Scalar) -> Bool {
 
 extension String {
     /// The lowercase scalars of a literal, for ``ScalarText`` matching.
-    var lowerScalars: [Unicode.Scalar] { unicodeScalars.map(Scalars.lower) }
+    var lowerScalars: [Unicode.Scalar] { Scalars.array(self).map(Scalars.lower) }
 }

@@ -7,14 +7,15 @@ struct CapturedRun {
     var out: String
     var err: String
 
-    init(_ arguments: [String]) {
+    init(_ arguments: [String], stderrIsTerminal: Bool = false) {
         final class Box: @unchecked Sendable {
             let lock = NSLock()
             var out = "", err = ""
         }
         let box = Box()
         let console = Console(out: { s in box.lock.lock(); box.out += s; box.lock.unlock() },
-                              err: { s in box.lock.lock(); box.err += s; box.lock.unlock() })
+                              err: { s in box.lock.lock(); box.err += s; box.lock.unlock() },
+                              stderrIsTerminal: stderrIsTerminal)
         exitCode = CommandLineTool.main(arguments, console: console)
         out = box.out
         err = box.err
