@@ -1,7 +1,7 @@
 // plankit-bench: throughput of the pipeline on a corpus built from the fixtures, batch scaling
 // over worker counts, and the cost of growing and pathological inputs.
 //
-//     swift run -c release plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|batch|scaling]
+//     swift run -c release plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|repair|batch|scaling]
 //
 // Times are wall-clock and, next to them, CPU time of the measuring thread (or process): on a
 // machine shared with other work the CPU figure is the one that says what a core can do.
@@ -27,7 +27,7 @@ while let argument = arguments.popFirst() {
     case "--only": only = arguments.popFirst()
     case "--fixtures": fixturesPath = arguments.popFirst() ?? fixturesPath
     default:
-        print("usage: plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|batch|scaling] [--fixtures DIR]")
+        print("usage: plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|repair|batch|scaling] [--fixtures DIR]")
         exit(2)
     }
 }
@@ -76,7 +76,9 @@ func f(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f"
 /// The fixtures, repeated and varied until the corpus reaches `targetBytes`: numbers and years
 /// shifted, CRLF line ends, blank lines doubled (PDF style), NFD, a BOM. Deterministic.
 @MainActor func buildCorpus(targetBytes: Int) -> [(name: String, bytes: [UInt8])] {
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixturesPath)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    // Clean text only: seed 000 is damaged, and its repair is measured on its own (repairSection).
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixturesPath)) ?? [])
+        .filter { $0.hasSuffix(".txt") && !$0.hasPrefix("000_") }.sorted()
     let seeds = names.map { String(decoding: FileManager.default.contents(atPath: fixturesPath + "/" + $0) ?? Data(), as: UTF8.self) }
     guard !seeds.isEmpty else { print("no fixtures in \(fixturesPath)"); exit(2) }
     var corpus: [(String, [UInt8])] = []
@@ -189,6 +191,25 @@ let shapes: [(name: String, make: @MainActor (Int) -> [UInt8])] = [
     print("\nJSON written: \(f(mb(jsonBytes))) MB. Best of \(repeats) runs.\n")
 }
 
+/// The repair stage on damaged text: seed 000 (lost glyphs) repaired as a whole document, and
+/// the cost of loading the shipped lexicon.
+@MainActor func repairSection() {
+    print("## Repair of damaged text (seed 000, lost glyphs; one core)\n")
+    let path = fixturesPath + "/000_a9439903c9056b27.txt"
+    guard let source = try? SourceText.read(path: path) else { print("no seed 000 in \(fixturesPath)\n"); return }
+    let load = Repairer.preload()
+    let bytes = source.lines.reduce(0) { $0 + $1.utf8.count + 1 }
+    var repairs = 0
+    let repair = measure { repairs = Repairer.shared.repair(source).1.count }
+    let parse = measure { _ = PlanParser.parse(source) }
+    print("| step | CPU s | KB/s (CPU) |")
+    print("|---|---:|---:|")
+    print("| lexicon load (first use) | \(f(load, 3)) | |")
+    print("| repair (\(repairs) repairs) | \(f(repair.cpu, 3)) | \(f(Double(bytes) / 1000 / repair.cpu)) |")
+    print("| parse with repair | \(f(parse.cpu, 3)) | \(f(Double(bytes) / 1000 / parse.cpu)) |")
+    print("\n\(bytes) bytes. Best of \(repeats) runs.\n")
+}
+
 @MainActor func batchSection() {
     print("## Batch: 1 worker against 2 (plankit batch --jsonl)\n")
     let corpus = buildCorpus(targetBytes: corpusMB * 1_000_000)
@@ -284,6 +305,7 @@ func loadAverage() -> String {
 print("# plankit-bench\n")
 print("Build: \(isDebugBuild() ? "DEBUG (use -c release for figures)" : "release"); \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage()).\n")
 if only == nil || only == "corpus" { corpusSection() }
+if only == nil || only == "repair" { repairSection() }
 if only == nil || only == "batch" { batchSection() }
 if only == nil || only == "scaling" { scalingSection() }
 

@@ -23,7 +23,11 @@ import Testing
         #expect(quiet.exitCode == ExitCode.success)
         #expect(!quiet.err.contains("\r"))
         #expect(!quiet.err.contains("ETA"))
-        #expect(quiet.err.hasPrefix("plankit batch: 5 files, 5 parsed, 0 failed, 0 repaired lines"))
+        // Seed 000 is the one damaged file: its repaired lines are counted.
+        let damaged = ArchiveFixtures.seeds.first { $0.name.hasPrefix("000") }!
+        let repairedLines = Set(PlanParser.parse(try! SourceText(path: damaged.name, bytes: damaged.bytes)).repairs.map(\.line)).count
+        #expect(repairedLines > 150)
+        #expect(quiet.err.hasPrefix("plankit batch: 5 files, 5 parsed, 0 failed, \(repairedLines) repaired lines"))
 
         let drawn = CapturedRun(["batch", dir.path + "/in", "--jsonl", dir.path + "/b.jsonl"], stderrIsTerminal: true)
         #expect(drawn.exitCode == ExitCode.success)
@@ -34,7 +38,7 @@ import Testing
     }
 
     /// The summary names the failed files with the reason, and counts repaired lines from each plan's
-    /// `repairs` (0 until the repair stage is wired into the parser).
+    /// `repairs`.
     @Test func summaryCountsAndReasons() {
         var summary = BatchSummary()
         summary.files = 3
