@@ -253,21 +253,6 @@ struct LostGlyphDecoder {
         }
         path.reverse()
 
-        #if DEBUG
-        if ProcessInfo.processInfo.environment["PLANKIT_TRACE_LOST"] != nil {
-            var text = "TRACE \(String(String.UnicodeScalarView(line)))\n"
-            for hyp in path {
-                text += "  \(hyp.lastEdge) @\(hyp.edgeStart) cost=\(hyp.cost) word=\(hyp.lastWord >= 0 ? model.words[Int(hyp.lastWord)] : "?")\n"
-            }
-            for i in 0...n { if let r = candidateRange[i], !r.isEmpty {
-                text += "  cands@\(i): " + r.map { c in
-                    let cand = candidates[c]
-                    return "\(cand.word >= 0 ? model.words[Int(cand.word)] : "OOV")[\(cand.end)] ch=\(cand.channel)"
-                }.prefix(12).joined(separator: ", ") + "\n"
-            } }
-            FileHandle.standardError.write(Data(text.utf8))
-        }
-        #endif
         var output = line
         var words: [DecodedWord] = []
         var gaps: [Int] = []
