@@ -108,6 +108,9 @@ struct CatalogIndex {
     let positions: [String: Int]
     /// Feature number of each catalog syllable, and of each pair (first syllable's number << 32 | second's).
     let syllableIDs: [String: Int]
+    /// ``syllableIDs`` by ``MeasureWords/key(_:)``: matching hashes each syllable of a plan's
+    /// indicators without building a `String` for it (the normaliser runs inside every parse).
+    let syllableKeys: [UInt64: Int]
     let pairIDs: [Int: Int]
     /// Weight by feature number.
     let weights: [Double]
@@ -162,6 +165,7 @@ struct CatalogIndex {
         }
         positions = Dictionary(catalog.indices.map { (catalog[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         self.syllableIDs = syllableIDs
+        syllableKeys = Dictionary(uniqueKeysWithValues: syllableIDs.map { (MeasureWords.key($0.key.unicodeScalars), $0.value) })
         self.pairIDs = pairIDs
         self.weights = weights
     }
@@ -170,8 +174,8 @@ struct CatalogIndex {
     func features(of text: String) -> Features {
         var set = Features(count: weights.count)
         var previous: Int? = nil
-        MeasureWords.forEachSyllable(text) { syllable in
-            let id = syllableIDs[syllable]
+        MeasureWords.forEachSyllableKey(text) { key in
+            let id = syllableKeys[key]
             if let id {
                 set.insert(id)
                 if let previous, let pair = pairIDs[previous << 32 | id] { set.insert(pair) }
@@ -244,6 +248,32 @@ enum MeasureWords {
             }
         }
         if !current.isEmpty { body(Scalars.string(current)) }
+    }
+
+    /// FNV-1a over a syllable's lower-cased scalars. Two different syllables sharing a 64-bit key
+    /// is a 2⁻⁶⁴ event per pair; the catalog has a few hundred syllables.
+    static func key(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// ``forEachSyllable`` as keys (see ``key(_:)``), with no `String` built.
+    static func forEachSyllableKey(_ text: String, _ body: (UInt64) -> Void) {
+        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = basis
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if Scalars.isLetter(scalar) {
+                hash = (hash ^ UInt64(Scalars.lower(scalar).value)) &* 0x100_0000_01b3
+                inWord = true
+            } else if inWord {
+                body(hash)
+                hash = basis
+                inWord = false
+            }
+        }
+        if inWord { body(hash) }
     }
 
     static func syllables(_ text: String) -> [String] {
