@@ -174,6 +174,10 @@ let shapes: [(name: String, make: @MainActor (Int) -> [UInt8])] = [
     let parse = measure {
         plans = sources.map { PlanParser.parse($0) }
     }
+    // The same without the repair stage's screen (`parse --no-repair`), to show what it costs.
+    let parseUnscreened = measure {
+        plans = sources.map { PlanParser.parse($0, repair: false) }
+    }
     let encoder = PlanJSONEncoder(style: .compact)
     var jsonBytes = 0
     let encode = measure {
@@ -184,6 +188,7 @@ let shapes: [(name: String, make: @MainActor (Int) -> [UInt8])] = [
     print("| stage | wall s | MB/s (wall) | CPU s | MB/s (CPU) |")
     print("|---|---:|---:|---:|---:|")
     for (name, t) in [("decode + NFC + lines (SourceText)", decode), ("parse (PlanParser.parse)", parse),
+                      ("parse without repair screen (repair: false)", parseUnscreened),
                       ("JSON (PlanJSONEncoder, compact)", encode), ("bytes → Plan (decode + parse)", toPlan),
                       ("bytes → JSON (all three)", all)] {
         print("| \(name) | \(f(t.wall, 3)) | \(f(mb(bytes) / t.wall)) | \(f(t.cpu, 3)) | \(f(mb(bytes) / t.cpu)) |")

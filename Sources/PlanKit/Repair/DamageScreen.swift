@@ -19,25 +19,37 @@ enum DamageScreen {
     /// that the screen costs clean text about 0.01 ms per KB.
     static let sampleWords = 1500
 
-    /// The shipped corpus's most frequent words.
-    static let shippedFrequentWords: Set<String> = Set(CorpusStatistics.frequentWords)
+    /// The shipped corpus's most frequent words, as ``key(_:)``s: the screen hashes each word as
+    /// it reads it instead of building a `String` (it runs on every document `parse` sees).
+    static let shippedFrequentWords: Set<UInt64> = keys(CorpusStatistics.frequentWords)
+
+    static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { MeasureWords.key($0.unicodeScalars) }) }
+
+    /// Vowels (both cases, every tone), by scalar value.
+    private static let isVowel: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x1F00)
+        for (value, info) in VietnameseLetters.info where info.isVowel && Int(value) < table.count { table[Int(value)] = true }
+        return table
+    }()
 
     /// Whether the document could be damaged (and needs the full analysis).
-    static func mayBeDamaged(_ lines: [String], frequent: Set<String> = shippedFrequentWords) -> Bool {
+    static func mayBeDamaged(_ lines: [String], frequent: Set<UInt64> = shippedFrequentWords) -> Bool {
         var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
-        var word = String.UnicodeScalarView()
+        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        var word = basis, wordLength = 0
         var wordMarked = false
         var vowelGroups = 0, lastWasVowel = false, lastWasDigit = false, allUpper = true
         func flush() {
-            guard !word.isEmpty else { return }
+            guard wordLength > 0 else { return }
             words += 1
             if wordMarked { marked += 1 }
             // Lost spaces ("Chỉtiêu", "Kếhoạch"): a syllable has at most seven letters and one
             // group of vowels.
             // Abbreviations in capitals ("UBMTTQVN") are no syllables and no damage.
-            if !allUpper && (word.count > 7 || vowelGroups > 1) { tooLong += 1 }
-            if frequent.contains(String(word)) { frequentWords += 1 }
-            word = String.UnicodeScalarView()
+            if !allUpper && (wordLength > 7 || vowelGroups > 1) { tooLong += 1 }
+            if frequent.contains(word) { frequentWords += 1 }
+            word = basis
+            wordLength = 0
             wordMarked = false
             vowelGroups = 0
             lastWasVowel = false
@@ -52,22 +64,24 @@ enum DamageScreen {
             var innerRuns = 0
             let before = words
             for scalar in line.unicodeScalars {
-                if VietnameseLetters.isLetter(scalar) {
+                if Scalars.isLetter(scalar) {
                     if spaces >= 2 && seenLetter { innerRuns += 1 }
                     if lastWasDigit { joined += 1 }
                     lastWasDigit = false
-                    let vowel = VietnameseLetters.info[scalar.value]?.isVowel ?? false
+                    let vowel = scalar.value < 0x1F00 && isVowel[Int(scalar.value)]
                     if vowel && !lastWasVowel { vowelGroups += 1 }
                     lastWasVowel = vowel
-                    if !VietnameseLetters.isUpper(scalar) { allUpper = false }
+                    let lower = Scalars.lower(scalar)
+                    if lower == scalar { allUpper = false }
                     spaces = 0
                     seenLetter = true
-                    word.append(VietnameseLetters.lower(scalar))
+                    word = (word ^ UInt64(lower.value)) &* 0x100_0000_01b3  // MeasureWords.key, as it goes
+                    wordLength += 1
                     if scalar.value >= 0x80 { wordMarked = true }
                     continue
                 }
                 let digit = scalar.value >= 0x30 && scalar.value <= 0x39
-                if digit && !word.isEmpty { joined += 1 }  // "năm2025"
+                if digit && wordLength > 0 { joined += 1 }  // "năm2025"
                 flush()
                 lastWasDigit = digit
                 if scalar == " " { spaces += 1 } else { spaces = 0 }

@@ -19,7 +19,7 @@ public struct Repairer: Sendable {
     var lexicon: Lexicon { custom ?? Lexicon.shipped }
 
     /// The words ``DamageScreen`` counts on: the shipped ones, or those of the custom corpus.
-    private let frequentWords: Set<String>
+    private let frequentWords: Set<UInt64>
 
     public init() {
         custom = nil
@@ -31,7 +31,7 @@ public struct Repairer: Sendable {
     public init(corpus: [String]) {
         let counts = LanguageModel.Counts.count(texts: corpus)
         custom = Lexicon(counts: counts)
-        frequentWords = Set(counts.frequentWords(RepairData.frequentWordCount))
+        frequentWords = DamageScreen.keys(counts.frequentWords(RepairData.frequentWordCount))
     }
 
     /// Loads the shipped lexicon now (it is otherwise loaded by the first repair); returns seconds taken.
