@@ -61,34 +61,49 @@ enum VietnameseLetters {
         return table
     }()
 
-    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 {
-            return (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+    /// ``info`` flattened into arrays indexed by scalar value (every Vietnamese letter is below
+    /// 0x1F00): the decoders ask for a letter's case and forms at every position and trie child,
+    /// where a dictionary lookup would dominate the cost.
+    private struct Table: Sendable {
+        var lower: [UInt32]
+        var upper: [UInt32]
+        var folded: [UInt32]
+        var flags: [UInt8]  // 1 letter, 2 upper case
+    }
+    private static let size = 0x1F00
+    private static let table: Table = {
+        var t = Table(lower: (0..<UInt32(size)).map { $0 }, upper: (0..<UInt32(size)).map { $0 },
+                      folded: (0..<UInt32(size)).map { $0 }, flags: [UInt8](repeating: 0, count: size))
+        for v in UInt32(0x41)...0x5A { t.lower[Int(v)] = v + 32; t.folded[Int(v)] = v + 32; t.flags[Int(v)] = 3 }
+        for v in UInt32(0x61)...0x7A { t.upper[Int(v)] = v - 32; t.flags[Int(v)] = 1 }
+        for (value, entry) in info where Int(value) < size {
+            t.lower[Int(value)] = entry.lower.value
+            t.upper[Int(value)] = entry.upper.value
+            t.folded[Int(value)] = entry.folded.value
+            t.flags[Int(value)] = entry.isUpper ? 3 : 1
         }
-        return info[s.value] != nil
+        return t
+    }()
+
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        Int(s.value) < size && table.flags[Int(s.value)] & 1 != 0
     }
 
     @inline(__always) static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value >= 0x41 && s.value <= 0x5A { return Unicode.Scalar(s.value + 32)! }
-        if s.value < 0x80 { return s }
-        return info[s.value]?.lower ?? s
+        Int(s.value) < size ? Unicode.Scalar(table.lower[Int(s.value)])! : s
     }
 
     @inline(__always) static func upper(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value >= 0x61 && s.value <= 0x7A { return Unicode.Scalar(s.value - 32)! }
-        if s.value < 0x80 { return s }
-        return info[s.value]?.upper ?? s
+        Int(s.value) < size ? Unicode.Scalar(table.upper[Int(s.value)])! : s
     }
 
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s.value >= 0x41 && s.value <= 0x5A }
-        return info[s.value]?.isUpper ?? false
+        Int(s.value) < size && table.flags[Int(s.value)] & 2 != 0
     }
 
     /// Lower case, all marks removed, đ → d.
     @inline(__always) static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        if s.value < 0x80 { return lower(s) }
-        return info[s.value]?.folded ?? s
+        Int(s.value) < size ? Unicode.Scalar(table.folded[Int(s.value)])! : s
     }
 
     /// Whether the scalar carries a Vietnamese mark (tone, hat, breve, horn or đ).
