@@ -13,6 +13,8 @@ public struct Repairer: Sendable {
     private let custom: Lexicon?
     /// Changes below this confidence are not applied; they are reported (PK201).
     public var minimumConfidence: Double = 0.5
+    /// The longest line the lost-glyph decoder takes on, in scalars.
+    static let longestDecodedLine = 4000
     /// Lines of a lost-glyph document decoded to estimate which letters its fonts lose.
     static let priorSampleLines = 40
 
@@ -68,7 +70,8 @@ public struct Repairer: Sendable {
             let first = LostGlyphDecoder(lexicon: lexicon, lostCost: LostGlyphDecoder.estimatePrior(from: [:]))
             var counts: [UInt32: Int] = [:]
             // A sample is enough to learn which letters this document's fonts lose.
-            for index in lostLines.prefix(Repairer.priorSampleLines) {
+            for index in lostLines.prefix(Repairer.priorSampleLines)
+                where repaired.lines[index].unicodeScalars.count <= Repairer.longestDecodedLine {
                 let result = first.decode(Array(repaired.lines[index].unicodeScalars))
                 for word in result.words where word.confidence >= 0.5 {
                     for fill in word.fills { counts[fill.scalar.value, default: 0] += 1 }
@@ -77,6 +80,15 @@ public struct Repairer: Sendable {
             let second = LostGlyphDecoder(lexicon: lexicon, lostCost: LostGlyphDecoder.estimatePrior(from: counts))
             for index in lostLines {
                 let scalars = Array(repaired.lines[index].unicodeScalars)
+                // A line of printed text is a few hundred characters; a longer one is no text
+                // line (a whole file without line breaks, binary debris), and the lattice's memory
+                // grows with its length.
+                guard scalars.count <= Repairer.longestDecodedLine else {
+                    diagnostics.append(Diagnostic(.repairUncertain,
+                        "a line of \(scalars.count) characters is too long to repair; left as written",
+                        span: SourceSpan(startLine: index + 1, endLine: index + 1)))
+                    continue
+                }
                 let result = second.decode(scalars)
                 var output = scalars
                 for word in result.words {

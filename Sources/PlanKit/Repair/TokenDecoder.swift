@@ -115,7 +115,10 @@ struct TokenDecoder {
             for t in stride(from: tokens.count - 1, to: 0, by: -1) { chosen[t - 1] = backs[t][chosen[t]] }
         }
 
-        var output = String.UnicodeScalarView()
+        // An array, converted once: appending to a String's scalar view copies the whole string
+        // each time, which made a 2 MB line take seconds.
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count)
         var repairs: [Repair] = []
         var diagnostics: [Diagnostic] = []
         var cursor = 0
@@ -157,7 +160,7 @@ struct TokenDecoder {
                                   kind: kind, confidence: (confidence * 1000).rounded() / 1000))
         }
         output.append(contentsOf: scalars[cursor...])
-        return Output(text: String(output), repairs: repairs, diagnostics: diagnostics)
+        return Output(text: String(String.UnicodeScalarView(output)), repairs: repairs, diagnostics: diagnostics)
     }
 
     private func lastWord(_ c: Choice) -> Int32 {

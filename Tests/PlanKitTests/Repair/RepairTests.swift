@@ -99,6 +99,17 @@ import Testing
         #expect(unrepaired.objectives.flatMap(\.indicators).count < 19)
     }
 
+    /// A line far longer than any printed line (a file without line breaks) is left as written and
+    /// reported, so the lattice's memory stays bounded; the other lines are still repaired.
+    @Test func anOverlongLineIsLeftAsWritten() {
+        let lines = Self.seed000.original.lines
+        let long = lines.joined(separator: " ")
+        let (repaired, _, diagnostics) = Repairer.shared.repair(SourceText(path: "t.txt", lines: lines + [long]))
+        #expect(repaired.lines.last == long)
+        #expect(diagnostics.contains { $0.span?.startLine == lines.count + 1 && $0.message.contains("too long") })
+        #expect(Array(repaired.lines.prefix(lines.count)) == Self.seed000.repaired.lines)
+    }
+
     // MARK: - Clean text is left alone
 
     @Test(arguments: ["001", "002", "003", "004"])
