@@ -129,15 +129,6 @@ enum SchemaValidator {
                 print(path, "/".join(map(str, error.absolute_path)), error.message[:300])
         sys.exit(1 if bad else 0)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema] + documents
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return try runProcess("/usr/bin/env", ["python3", "-c", script, schema] + documents)
     }
 }

@@ -46,3 +46,20 @@ final class ParseCache: @unchecked Sendable {
     func plan(_ path: String) -> Plan? { lock.withLock { plans[path] } }
     func store(_ plan: Plan, for path: String) { lock.withLock { plans[path] = plan } }
 }
+
+/// Runs a program to its end; its stdout and stderr together, and its exit status.
+func runProcess(_ executable: String, _ arguments: [String], in folder: String? = nil,
+                environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}

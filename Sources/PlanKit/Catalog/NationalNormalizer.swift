@@ -253,19 +253,24 @@ enum MeasureWords {
     /// FNV-1a over a syllable's lower-cased scalars. Two different syllables sharing a 64-bit key
     /// is a 2⁻⁶⁴ event per pair; the catalog has a few hundred syllables.
     static func key(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
-        return hash
+        scalars.reduce(keyBasis, extendKey)
+    }
+
+    /// The key of no scalars; ``extendKey(_:_:)`` adds one.
+    static let keyBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) static func extendKey(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
+        (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
     }
 
     /// ``forEachSyllable`` as keys (see ``key(_:)``), with no `String` built.
     static func forEachSyllableKey(_ text: String, _ body: (UInt64) -> Void) {
-        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        let basis = keyBasis
         var hash = basis
         var inWord = false
         for scalar in text.unicodeScalars {
             if Scalars.isLetter(scalar) {
-                hash = (hash ^ UInt64(Scalars.lower(scalar).value)) &* 0x100_0000_01b3
+                hash = extendKey(hash, Scalars.lower(scalar))
                 inWord = true
             } else if inWord {
                 body(hash)

@@ -73,10 +73,11 @@ struct CleanLine: Sendable {
         return cells
     }
 
-    /// The common case of `strip` without a copy: a line with no markup inside (no `*`, `_` or
-    /// `\\` after the heading marks) is trimmed in its own array. Nil when `strip` must do the work.
-    static func trimmedInPlace(_ s: inout [Unicode.Scalar], line: Int, text: String) -> CleanLine? {
-        var lo = 0, hi = s.count
+    /// Where a line's content lies: white space trimmed, a Markdown heading's marks ("## ")
+    /// skipped and counted, and whether emphasis or escapes (`*`, `_`, `\\`) remain inside.
+    /// Nil for a blank line.
+    static func content(_ s: ArraySlice<Unicode.Scalar>) -> (lo: Int, hi: Int, headingLevel: Int, hasMarkup: Bool)? {
+        var lo = s.startIndex, hi = s.endIndex
         while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
         while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
         guard lo < hi else { return nil }
@@ -89,7 +90,14 @@ struct CleanLine: Sendable {
         } else {
             headingLevel = 0
         }
-        for k in lo..<hi where s[k] == "*" || s[k] == "\\" || s[k] == "_" { return nil }
+        let hasMarkup = s[lo..<hi].contains { $0 == "*" || $0 == "\\" || $0 == "_" }
+        return (lo, hi, headingLevel, hasMarkup)
+    }
+
+    /// The common case of `strip` without a copy: a line with no markup inside (no `*`, `_` or
+    /// `\\` after the heading marks) is trimmed in its own array. Nil when `strip` must do the work.
+    static func trimmedInPlace(_ s: inout [Unicode.Scalar], line: Int, text: String) -> CleanLine? {
+        guard let (lo, hi, headingLevel, hasMarkup) = content(s[...]), !hasMarkup else { return nil }
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: Scalars.utf8Count(s[..<lo]))
         let to = utf8.index(utf8.endIndex, offsetBy: -Scalars.utf8Count(s[hi...]))
@@ -101,25 +109,9 @@ struct CleanLine: Sendable {
 
     /// Trims, removes heading marks, emphasis asterisks and backslash escapes.
     static func strip(_ s: ArraySlice<Unicode.Scalar>, line: Int, kind: Kind) -> CleanLine? {
-        var lo = s.startIndex, hi = s.endIndex
-        while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
-        while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
-        guard lo < hi else { return nil }
-
-        var headingLevel = 0
-        var i = lo
-        while i < hi, s[i] == "#", headingLevel < 7 { headingLevel += 1; i += 1 }
-        if headingLevel > 0, headingLevel <= 6, i < hi, Scalars.isSpace(s[i]) {
-            while i < hi, Scalars.isSpace(s[i]) { i += 1 }
-            lo = i
-        } else {
-            headingLevel = 0
-        }
-
+        guard let (lo, hi, headingLevel, hasMarkup) = content(s) else { return nil }
         // Fast path: nothing to remove.
-        var needsWork = false
-        for k in lo..<hi where s[k] == "*" || s[k] == "\\" || s[k] == "_" { needsWork = true; break }
-        if !needsWork {
+        if !hasMarkup {
             return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo - s.startIndex + 1,
                              columns: nil, headingLevel: headingLevel)
         }

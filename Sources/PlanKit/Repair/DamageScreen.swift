@@ -35,7 +35,7 @@ enum DamageScreen {
     /// Whether the document could be damaged (and needs the full analysis).
     static func mayBeDamaged(_ lines: [String], frequent: Set<UInt64> = shippedFrequentWords) -> Bool {
         var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
-        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        let basis = MeasureWords.keyBasis
         var word = basis, wordLength = 0
         var wordMarked = false
         var vowelGroups = 0, lastWasVowel = false, lastWasDigit = false, allUpper = true
@@ -75,7 +75,7 @@ enum DamageScreen {
                     if lower == scalar { allUpper = false }
                     spaces = 0
                     seenLetter = true
-                    word = (word ^ UInt64(lower.value)) &* 0x100_0000_01b3  // MeasureWords.key, as it goes
+                    word = MeasureWords.extendKey(word, lower)  // MeasureWords.key, as it goes
                     wordLength += 1
                     if scalar.value >= 0x80 { wordMarked = true }
                     continue

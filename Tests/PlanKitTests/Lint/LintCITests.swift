@@ -27,18 +27,8 @@ import Testing
 
     /// Runs `command` with `sh -c` in `folder`.
     static func sh(_ command: String, in folder: String, environment: [String: String] = [:]) throws -> (code: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, out)
+        let (status, output) = try runProcess("/bin/sh", ["-c", command], in: folder, environment: environment)
+        return (status, output)
     }
 
     /// A git repository with `plans/ok.txt` on its `main`, pushed to a bare `origin`.
