@@ -126,6 +126,7 @@ public struct Repairer: Sendable {
                 diagnostics += result.diagnostics
             }
         }
+        Repairer.applyDocumentTonePlacement(lines: &repaired.lines, repairs: &repairs)
         return (repaired, repairs, diagnostics)
     }
 }

@@ -1,0 +1,125 @@
+/// Where a syllable with an open "oa", "oe" or "uy" rhyme carries its tone: on the first vowel
+/// ("hòa", "khỏe", "thủy", the older style most plans are typed in) or on the second ("hoà",
+/// "khoẻ", "thuỷ"). Both are correct Vietnamese; a document keeps to one, so the repair stage
+/// accepts either on input and writes the words it restores in the document's own style.
+enum TonePlacement: String, Sendable {
+    case first, second
+
+    /// The two vowels of an open "oa"/"oe"/"uy" rhyme at the end of `word`, when the tone sits
+    /// on one of them: their offsets and the placement. "quý" has none ("qu" is its onset).
+    static func rhyme(_ word: [Unicode.Scalar]) -> (first: Int, second: Int, placement: TonePlacement)? {
+        let n = word.count
+        guard n >= 2,
+              let v1 = VietnameseLetters.info[word[n - 2].value], v1.isVowel,
+              let v2 = VietnameseLetters.info[word[n - 1].value], v2.isVowel else { return nil }
+        switch (v1.untoned, v2.untoned) {
+        case ("o", "a"), ("o", "e"), ("u", "y"): break
+        default: return nil
+        }
+        if n >= 3 {
+            // The rhyme must follow the onset directly: "quý", "khuya", "ngoài" are other rhymes.
+            guard let before = VietnameseLetters.info[word[n - 3].value], !before.isVowel,
+                  !(before.lower == "q" && v1.untoned == "u") else { return nil }
+        }
+        switch (v1.tone, v2.tone) {
+        case (.level, .level): return nil
+        case (_, .level): return (n - 2, n - 1, .first)
+        case (.level, _): return (n - 2, n - 1, .second)
+        default: return nil
+        }
+    }
+
+    /// `word` (any case) with its tone moved to `placement`; unchanged when it has no open
+    /// "oa"/"oe"/"uy" rhyme or already uses that placement.
+    static func restyle(_ word: [Unicode.Scalar], to placement: TonePlacement) -> [Unicode.Scalar] {
+        guard let rhyme = rhyme(word), rhyme.placement != placement else { return word }
+        let (from, to) = placement == .first ? (rhyme.second, rhyme.first) : (rhyme.first, rhyme.second)
+        let source = VietnameseLetters.info[word[from].value]!
+        let target = VietnameseLetters.info[word[to].value]!
+        var out = word
+        out[from] = source.isUpper ? VietnameseLetters.upper(source.untoned) : source.untoned
+        let toned = VietnameseLetters.toned(target.untoned, source.tone)
+        out[to] = target.isUpper ? VietnameseLetters.upper(toned) : toned
+        return out
+    }
+
+    /// The placement most of `words` use, nil when none has such a rhyme or the count is even.
+    static func majority<Words: Sequence>(of words: Words) -> TonePlacement? where Words.Element == [Unicode.Scalar] {
+        var first = 0, second = 0
+        for word in words {
+            switch rhyme(word)?.placement {
+            case .first?: first += 1
+            case .second?: second += 1
+            case nil: break
+            }
+        }
+        return first == second ? nil : (first > second ? .first : .second)
+    }
+
+    /// `repaired` with the tone of each word moved to `placement` where the decoder chose the
+    /// letters carrying it, i.e. where `original` (same length) differs at the rhyme; a tone
+    /// that was visible in the document is its own spelling and stays.
+    static func restyle(repaired: [Unicode.Scalar], original: [Unicode.Scalar], to placement: TonePlacement) -> [Unicode.Scalar] {
+        guard repaired.count == original.count else { return repaired }
+        var out = repaired
+        var start = 0
+        while start < repaired.count {
+            guard VietnameseLetters.isLetter(repaired[start]) else { start += 1; continue }
+            var end = start
+            while end < repaired.count && VietnameseLetters.isLetter(repaired[end]) { end += 1 }
+            let word = Array(repaired[start..<end])
+            if let rhyme = rhyme(word), rhyme.placement != placement,
+               original[start + rhyme.first] != word[rhyme.first] || original[start + rhyme.second] != word[rhyme.second] {
+                out.replaceSubrange(start..<end, with: restyle(word, to: placement))
+            }
+            start = end
+        }
+        return out
+    }
+}
+
+extension Repairer {
+    /// Writes the tones the decoders restored in the placement the document's untouched words
+    /// use: the decoders produce the corpus's placement, and the text must read as one document.
+    /// Legacy-font repairs are left: their letters are the document's own, only re-mapped.
+    /// Moving a tone keeps the scalar count, so the repairs' columns stay right.
+    static func applyDocumentTonePlacement(lines: inout [String], repairs: inout [Repair]) {
+        guard !repairs.isEmpty else { return }
+        var touched: [Int: [Range<Int>]] = [:]
+        for repair in repairs {
+            let length = repair.repaired.unicodeScalars.count
+            touched[repair.line - 1, default: []].append((repair.column - 1)..<(repair.column - 1 + length))
+        }
+        var untouchedWords: [[Unicode.Scalar]] = []
+        for (index, line) in lines.enumerated() {
+            let scalars = Array(line.unicodeScalars)
+            let ranges = touched[index] ?? []
+            var start = 0
+            while start < scalars.count {
+                guard VietnameseLetters.isLetter(scalars[start]) else { start += 1; continue }
+                var end = start
+                while end < scalars.count && VietnameseLetters.isLetter(scalars[end]) { end += 1 }
+                if !ranges.contains(where: { $0.overlaps(start..<end) }) {
+                    untouchedWords.append(Array(scalars[start..<end]))
+                }
+                start = end
+            }
+        }
+        guard let style = TonePlacement.majority(of: untouchedWords) else { return }
+        for r in repairs.indices where repairs[r].kind != "legacy-font" {
+            let repaired = Array(repairs[r].repaired.unicodeScalars)
+            let restyled = TonePlacement.restyle(repaired: repaired, original: Array(repairs[r].original.unicodeScalars), to: style)
+            guard restyled != repaired else { continue }
+            let index = repairs[r].line - 1
+            var scalars = Array(lines[index].unicodeScalars)
+            let range = (repairs[r].column - 1)..<(repairs[r].column - 1 + repaired.count)
+            // Only where the line still holds exactly what the log says was written there.
+            guard range.upperBound <= scalars.count, Array(scalars[range]) == repaired else { continue }
+            scalars.replaceSubrange(range, with: restyled)
+            lines[index] = String(String.UnicodeScalarView(scalars))
+            repairs[r].repaired = String(String.UnicodeScalarView(restyled))
+        }
+        // A word the decoders only moved into the corpus's placement is back as written.
+        repairs.removeAll { $0.repaired == $0.original }
+    }
+}
