@@ -56,10 +56,13 @@ enum TonePlacement: String, Sendable {
         return first == second ? nil : (first > second ? .first : .second)
     }
 
-    /// `repaired` with the tone of each word moved to `placement` where the decoder chose the
-    /// letters carrying it, i.e. where `original` (same length) differs at the rhyme; a tone
-    /// that was visible in the document is its own spelling and stays.
-    static func restyle(repaired: [Unicode.Scalar], original: [Unicode.Scalar], to placement: TonePlacement) -> [Unicode.Scalar] {
+    /// `repaired` (a repair of `original`, same length) with its tones placed: a word that
+    /// differs from the original only by where its tone sits goes back as written (both
+    /// placements are correct); a tone the decoder chose is moved to `style`, when known. A tone
+    /// the document shows stays where it is. With `lostGlyphs` every visible letter is exactly
+    /// what was written, so a tone moves only between two letters that were lost.
+    static func place(repaired: [Unicode.Scalar], original: [Unicode.Scalar], style: TonePlacement?,
+                      lostGlyphs: Bool = false) -> [Unicode.Scalar] {
         guard repaired.count == original.count else { return repaired }
         var out = repaired
         var start = 0
@@ -67,10 +70,15 @@ enum TonePlacement: String, Sendable {
             guard VietnameseLetters.isLetter(repaired[start]) else { start += 1; continue }
             var end = start
             while end < repaired.count && VietnameseLetters.isLetter(repaired[end]) { end += 1 }
-            let word = Array(repaired[start..<end])
-            if let rhyme = rhyme(word), rhyme.placement != placement,
-               original[start + rhyme.first] != word[rhyme.first] || original[start + rhyme.second] != word[rhyme.second] {
-                out.replaceSubrange(start..<end, with: restyle(word, to: placement))
+            let word = Array(repaired[start..<end]), written = Array(original[start..<end])
+            if let rhyme = rhyme(word), word != written {
+                if let own = Self.rhyme(written)?.placement, restyle(word, to: own) == written {
+                    out.replaceSubrange(start..<end, with: written)
+                } else if let style, rhyme.placement != style,
+                          lostGlyphs ? written[rhyme.first] == " " && written[rhyme.second] == " "
+                                     : written[rhyme.first] != word[rhyme.first] || written[rhyme.second] != word[rhyme.second] {
+                    out.replaceSubrange(start..<end, with: restyle(word, to: style))
+                }
             }
             start = end
         }
@@ -80,7 +88,8 @@ enum TonePlacement: String, Sendable {
 
 extension Repairer {
     /// Writes the tones the decoders restored in the placement the document's untouched words
-    /// use: the decoders produce the corpus's placement, and the text must read as one document.
+    /// use (the decoders produce the corpus's placement, and the text must read as one
+    /// document), and puts back words the decoders only moved to the other placement.
     /// Legacy-font repairs are left: their letters are the document's own, only re-mapped.
     /// Moving a tone keeps the scalar count, so the repairs' columns stay right.
     static func applyDocumentTonePlacement(lines: inout [String], repairs: inout [Repair]) {
@@ -105,10 +114,11 @@ extension Repairer {
                 start = end
             }
         }
-        guard let style = TonePlacement.majority(of: untouchedWords) else { return }
+        let style = TonePlacement.majority(of: untouchedWords)
         for r in repairs.indices where repairs[r].kind != "legacy-font" {
             let repaired = Array(repairs[r].repaired.unicodeScalars)
-            let restyled = TonePlacement.restyle(repaired: repaired, original: Array(repairs[r].original.unicodeScalars), to: style)
+            let restyled = TonePlacement.place(repaired: repaired, original: Array(repairs[r].original.unicodeScalars),
+                                               style: style, lostGlyphs: repairs[r].kind == "lost-glyph")
             guard restyled != repaired else { continue }
             let index = repairs[r].line - 1
             var scalars = Array(lines[index].unicodeScalars)
@@ -119,7 +129,7 @@ extension Repairer {
             lines[index] = String(String.UnicodeScalarView(scalars))
             repairs[r].repaired = String(String.UnicodeScalarView(restyled))
         }
-        // A word the decoders only moved into the corpus's placement is back as written.
+        // A repair that was only a change of placement is no repair.
         repairs.removeAll { $0.repaired == $0.original }
     }
 }

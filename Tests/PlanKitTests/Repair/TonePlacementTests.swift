@@ -33,8 +33,8 @@ import Testing
     @Test func restoredWordsFollowTheDocumentsPlacement() throws {
         let clean = try SourceText.read(path: Repository.url(Repository.seeds["004"]!).path).lines
         let newer = clean.map { line in
-            String(String.UnicodeScalarView(TonePlacement.restyle(repaired: Array(line.unicodeScalars),
-                original: Array(repeating: " ", count: line.unicodeScalars.count), to: .second)))
+            String(String.UnicodeScalarView(TonePlacement.place(repaired: Array(line.unicodeScalars),
+                original: Array(repeating: " ", count: line.unicodeScalars.count), style: .second)))
         }
         #expect(newer[100].contains("xoá bỏ") && newer[272].contains("hoá"))
         var damaged = newer
@@ -62,6 +62,40 @@ import Testing
         let repaired = Repairer.shared.repair(SourceText(path: "t.txt", lines: damaged)).0
         #expect(repaired.lines[217].contains("xóa bỏ tình trạng"), "\(repaired.lines[217])")
         #expect(repaired.lines[272].contains("sức khỏe"), "\(repaired.lines[272])")
+    }
+
+    /// A word changed only in its tone's placement is put back; a real change is placed.
+    @Test(arguments: [
+        ("hoà", "hòa", TonePlacement?.none, "hoà"),      // only the placement differed: as written
+        ("hoà", "hòa", .first, "hoà"),
+        ("hoa", "hòa", .second, "hoà"),                  // the decoder chose the tone: document style
+        ("hoa", "hòa", nil, "hòa"),                      // no style known: the decoder's
+        ("hòn", "hòa", .second, "hoà"),                  // a letter fixed and the tone chosen anew
+        ("hòa", "hòa", .second, "hòa"),                  // untouched word
+        (" òa", "hòa", .second, "hòa"),                  // a lost "h": the tone was visible, it stays
+        ("ho a", "hoà", .second, "hoà"),                 // a lost "à" filled: in the document's style
+        ("ho  a", "hòa", .second, "hòa"),                // different lengths: left as decoded
+        ("Uy ban", "Ủy ban", .second, "Uỷ ban"),
+    ])
+    func place(original: String, repaired: String, style: TonePlacement?, expected: String) {
+        let out = TonePlacement.place(repaired: Array(repaired.unicodeScalars), original: Array(original.unicodeScalars), style: style)
+        #expect(String(String.UnicodeScalarView(out)) == expected)
+    }
+
+    /// Lost glyphs: visible letters are exactly what was written, so " o " (h and á lost, seed 000
+    /// line 20) stays "hoá" in a document that writes "hóa", and a tone moves only between two
+    /// lost letters.
+    @Test(arguments: [
+        (" o ", "hoá", TonePlacement.first, "hoá"),
+        (" òa", "hòa", .second, "hòa"),
+        ("h  ", "hoá", .first, "hóa"),
+        ("t  ", "thủy", .second, "thủy"),               // lengths differ: as decoded
+        ("t   ", "thủy", .second, "thuỷ"),
+    ])
+    func placeLostGlyphs(original: String, repaired: String, style: TonePlacement, expected: String) {
+        let out = TonePlacement.place(repaired: Array(repaired.unicodeScalars), original: Array(original.unicodeScalars),
+                                      style: style, lostGlyphs: true)
+        #expect(String(String.UnicodeScalarView(out)) == expected)
     }
 
     static func stripMarks(_ line: String) -> String {
