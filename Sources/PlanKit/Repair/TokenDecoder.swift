@@ -27,7 +27,10 @@ struct TokenDecoder {
     var changeCost: Float = 4.5
     /// Each letter whose marks differ (OCR), when the word as written is a seen word: it is
     /// most probably intact, so only a clearly better reading in context replaces it.
-    var changeCostKnown: Float = 4.5
+    var changeCostKnown: Float = 6
+    /// Each letter whose marks differ (OCR), when the word as written is a well-formed syllable
+    /// the corpus has not seen.
+    var changeCostSyllable: Float = 8
     /// Reading a letter through an OCR letter confusion (0 → o, I → l, rn → m).
     var letterCost: Float = 2
     var splitCost: Float = 3
@@ -45,7 +48,7 @@ struct TokenDecoder {
         func tune(_ name: String, _ value: inout Float) { if let s = env["PK_TD_" + name], let v = Float(s) { value = v } }
         tune("BARE", &restoreCostBare); tune("PARTIAL", &restoreCostPartial); tune("CHANGE", &changeCost)
         tune("KNOWN", &changeCostKnown); tune("LETTER", &letterCost); tune("SPLIT", &splitCost); tune("UNSEEN", &unseenCost)
-        tune("UNKNOWN", &unknownCost)
+        tune("UNKNOWN", &unknownCost); tune("SYLL", &changeCostSyllable)
     }
 
     struct Output {
@@ -201,10 +204,10 @@ struct TokenDecoder {
                 var sum: Double = 0
                 for c in choices[t] { sum += exp(Double(mine - local(c))) }
                 confidence = 1 / sum
-                let repairedText = String(String.UnicodeScalarView(choice.text))
+                let repairedText = VietnameseLetters.string(choice.text)
                 if confidence < minimumConfidence {
                     diagnostics.append(Diagnostic(.repairUncertain,
-                        "\"\(String(String.UnicodeScalarView(original)))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
+                        "\"\(VietnameseLetters.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
                         span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))
                 } else {
                     written = choice.text
@@ -220,8 +223,8 @@ struct TokenDecoder {
             if written != original {
                 let bare = !original.contains(where: VietnameseLetters.isMarked)
                 let kind = ocr && !(bare && mode.contains(.diacritics)) ? "ocr" : "missing-diacritics"
-                repairs.append(Repair(line: lineNumber, column: token.start + 1, original: String(String.UnicodeScalarView(original)),
-                                      repaired: String(String.UnicodeScalarView(written)), kind: kind,
+                repairs.append(Repair(line: lineNumber, column: token.start + 1, original: VietnameseLetters.string(original),
+                                      repaired: VietnameseLetters.string(written), kind: kind,
                                       confidence: (confidence * 1000).rounded() / 1000))
             }
             // A space lost between a word and a number ("năm2025", "2025và").
@@ -229,26 +232,26 @@ struct TokenDecoder {
                 if token.start > 0 && isDigit(scalars[token.start - 1]) {
                     var d = token.start
                     while d > 0 && isDigit(scalars[d - 1]) { d -= 1 }
-                    let number = String(String.UnicodeScalarView(scalars[d..<token.start]))
+                    let number = VietnameseLetters.string(scalars[d..<token.start])
                     output.append(" ")
-                    repairs.append(Repair(line: lineNumber, column: d + 1, original: number + String(String.UnicodeScalarView(written)),
-                                          repaired: number + " " + String(String.UnicodeScalarView(written)), kind: "ocr", confidence: 0.9))
+                    repairs.append(Repair(line: lineNumber, column: d + 1, original: number + VietnameseLetters.string(written),
+                                          repaired: number + " " + VietnameseLetters.string(written), kind: "ocr", confidence: 0.9))
                 }
                 output.append(contentsOf: written)
                 if token.end < scalars.count && isDigit(scalars[token.end]) {
                     var d = token.end
                     while d < scalars.count && isDigit(scalars[d]) { d += 1 }
-                    let number = String(String.UnicodeScalarView(scalars[token.end..<d]))
+                    let number = VietnameseLetters.string(scalars[token.end..<d])
                     output.append(" ")
-                    repairs.append(Repair(line: lineNumber, column: token.start + 1, original: String(String.UnicodeScalarView(written)) + number,
-                                          repaired: String(String.UnicodeScalarView(written)) + " " + number, kind: "ocr", confidence: 0.9))
+                    repairs.append(Repair(line: lineNumber, column: token.start + 1, original: VietnameseLetters.string(written) + number,
+                                          repaired: VietnameseLetters.string(written) + " " + number, kind: "ocr", confidence: 0.9))
                 }
             } else {
                 output.append(contentsOf: written)
             }
         }
         output.append(contentsOf: scalars[cursor...])
-        return Output(text: String(String.UnicodeScalarView(output)), repairs: repairs, diagnostics: diagnostics)
+        return Output(text: output == scalars ? line : VietnameseLetters.string(output), repairs: repairs, diagnostics: diagnostics)
     }
 
     @inline(__always) private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -296,8 +299,8 @@ struct TokenDecoder {
     }
 
     private func candidates(for written: ArraySlice<Unicode.Scalar>, lineMarked: Bool) -> [Choice] {
-        var key = String(String.UnicodeScalarView(written))
-        if lineMarked { key.unicodeScalars.append("\u{1}") }
+        var key = VietnameseLetters.string(written)
+        if lineMarked { key += "\u{1}" }
         if let cached = memo.choices[key] { return cached }
         let result = makeCandidates(for: Array(written), lineMarked: lineMarked)
         memo.choices[key] = result
@@ -309,8 +312,10 @@ struct TokenDecoder {
         let lower = written.map(VietnameseLetters.lower)
         let upper = written.map(VietnameseLetters.isUpper)
         let hasDigit = lower.contains("0")
-        let identity = hasDigit ? nil : model.id(String(String.UnicodeScalarView(lower)))
+        let identity = hasDigit ? nil : model.id(VietnameseLetters.string(lower))
         let identitySeen = identity.map(model.seen) ?? false
+        let identitySyllable = identity.map { model.isSyllable[Int($0)] } ?? false
+        let perLetter = identitySeen ? changeCostKnown : (identitySyllable ? changeCostSyllable : changeCost)
         var result = [Choice(words: [identity ?? -1], text: written, channel: 0, inner: 0, isIdentity: true)]
 
         var readings: [Reading] = []
@@ -345,7 +350,7 @@ struct TokenDecoder {
 
         for reading in readings {
             let bare = !reading.letters.contains(where: VietnameseLetters.isMarked)
-            let folded = String(String.UnicodeScalarView(reading.letters.map(VietnameseLetters.fold)))
+            let folded = VietnameseLetters.string(reading.letters.map(VietnameseLetters.fold))
             guard let ids = lexicon.folded[folded] else { continue }
             for id in ids where !(reading.asWritten && id == identity) {
                 let candidate = lexicon.scalars[Int(id)]
@@ -357,7 +362,7 @@ struct TokenDecoder {
                     if bare && mode.contains(.diacritics) {
                         channel += lineMarked ? restoreCostPartial : restoreCostBare
                     } else if mode.contains(.ocr) {
-                        channel += (identitySeen ? changeCostKnown : changeCost) * Float(differing)
+                        channel += perLetter * Float(differing)
                     } else {
                         continue
                     }
@@ -373,8 +378,8 @@ struct TokenDecoder {
         }
         if mode.contains(.ocr) && identity == nil && !hasDigit && lower.count >= 3 {
             for split in 1..<lower.count {
-                let left = String(String.UnicodeScalarView(lower[..<split]))
-                let right = String(String.UnicodeScalarView(lower[split...]))
+                let left = VietnameseLetters.string(lower[..<split])
+                let right = VietnameseLetters.string(lower[split...])
                 guard let l = model.id(left), let r = model.id(right) else { continue }
                 let inner = model.cost(r, after: l)
                 result.append(Choice(words: [l, r], text: Array(written[..<split]) + [" "] + Array(written[split...]),
