@@ -20,7 +20,7 @@ struct TokenDecoder {
     let mode: Mode
     var unknownCost: Float = 14
     /// Adding marks to a word written without any, on a line written without any.
-    var restoreCostBare: Float = 0.2
+    var restoreCostBare: Float = 1
     /// Adding marks to an unmarked word on a line that has marks elsewhere.
     var restoreCostPartial: Float = 2.5
     /// Each letter whose marks differ (OCR), when the word as written is no seen word.
@@ -183,6 +183,15 @@ struct TokenDecoder {
         var cursor = 0
         for (t, token) in tokens.enumerated() {
             output.append(contentsOf: scalars[cursor..<token.start])
+            // A space lost after punctuation ("-Chỉ", "1.Thực", "dân;các"): clean plan text never
+            // has a letter right after these.
+            if ocr && lostSpaceAfterPunctuation(scalars, at: token.start) {
+                output.append(" ")
+                let p = token.start - 1
+                repairs.append(Repair(line: lineNumber, column: p + 1, original: VietnameseLetters.string(scalars[p..<token.end]),
+                                      repaired: VietnameseLetters.string([scalars[p], " "] + scalars[token.start..<token.end]),
+                                      kind: "ocr", confidence: 0.9))
+            }
             cursor = token.end
             let original = Array(scalars[token.start..<token.end])
             let choice = choices[t][chosen[t]]
@@ -254,6 +263,27 @@ struct TokenDecoder {
         return Output(text: output == scalars ? line : VietnameseLetters.string(output), repairs: repairs, diagnostics: diagnostics)
     }
 
+    /// Whether the letter run starting at `start` follows punctuation that is always followed by a
+    /// space in clean text: "," ";" ":" after a letter or digit, "." after a number ("1.Thực"),
+    /// "%" ("85%vào"),
+    /// or a list dash or plus at the start of the line ("-Chỉ").
+    private func lostSpaceAfterPunctuation(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        guard start >= 2 else { return start == 1 && (scalars[0] == "-" || scalars[0] == "+") }
+        let p = scalars[start - 1], before = scalars[start - 2]
+        switch p {
+        case ",", ";", ":":
+            return VietnameseLetters.isLetter(before) || isDigit(before)
+        case ".":
+            return isDigit(before) && VietnameseLetters.isUpper(scalars[start])
+        case "%":
+            return isDigit(before)
+        case "-", "+":
+            return scalars[..<(start - 1)].allSatisfy { $0 == " " || $0 == "\t" }
+        default:
+            return false
+        }
+    }
+
     @inline(__always) private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// Units and abbreviations written against a number in clean text ("5ha", "100km").
@@ -317,6 +347,9 @@ struct TokenDecoder {
         let identitySyllable = identity.map { model.isSyllable[Int($0)] } ?? false
         let perLetter = identitySeen ? changeCostKnown : (identitySyllable ? changeCostSyllable : changeCost)
         var result = [Choice(words: [identity ?? -1], text: written, channel: 0, inner: 0, isIdentity: true)]
+        // Roman numerals ("VI", "XII") are no syllables to restore.
+        if written.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return result }
+        let writtenBare = !written.contains(where: VietnameseLetters.isMarked)
 
         var readings: [Reading] = []
         if !hasDigit { readings.append(Reading(letters: lower, upper: upper, cost: 0, asWritten: true)) }
@@ -361,7 +394,9 @@ struct TokenDecoder {
                     if reading.asWritten && identity != nil && sameSyllable(reading.letters, candidate) { continue }
                     if bare && mode.contains(.diacritics) {
                         channel += lineMarked ? restoreCostPartial : restoreCostBare
-                    } else if mode.contains(.ocr) {
+                    } else if mode.contains(.ocr) && (writtenBare || !mode.contains(.diacritics)) {
+                        // In a document that lacks marks, a word typed with marks is most
+                        // probably right: only unmarked words change there.
                         channel += perLetter * Float(differing)
                     } else {
                         continue
