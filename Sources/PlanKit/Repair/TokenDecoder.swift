@@ -165,8 +165,13 @@ struct TokenDecoder {
         }
         var chosen = [Int](repeating: 0, count: tokens.count)
         let lastBase = offsets[tokens.count - 1]
-        var bestLast = 0
-        for k in 0..<(total - lastBase) where costs[lastBase + k] < costs[lastBase + bestLast] { bestLast = k }
+        // A number or a full stop after the last word is context too ("năm 2025", "tỉnh.").
+        let trailing = context
+        var bestLast = 0, bestCost = Float.infinity
+        for k in 0..<(total - lastBase) {
+            let cost = costs[lastBase + k] + (trailing.map { model.cost($0, after: lasts[lastBase + k]) } ?? 0)
+            if cost < bestCost { bestCost = cost; bestLast = k }
+        }
         chosen[tokens.count - 1] = bestLast
         if tokens.count > 1 {
             for t in stride(from: tokens.count - 1, to: 0, by: -1) {
@@ -201,7 +206,7 @@ struct TokenDecoder {
                 // Confidence: this word against the others for the same letters, in the chosen context.
                 let previous: Int32 = token.contextBefore ?? (t == 0 ? LanguageModel.boundary : lastWord(choices[t - 1][chosen[t - 1]]))
                 let next: Int32? = t + 1 < tokens.count
-                    ? (tokens[t + 1].contextBefore ?? choices[t + 1][chosen[t + 1]].words.first) : nil
+                    ? (tokens[t + 1].contextBefore ?? choices[t + 1][chosen[t + 1]].words.first) : trailing
                 func local(_ c: Choice) -> Float {
                     var cost = c.channel + c.inner
                     let first = c.words[0]
