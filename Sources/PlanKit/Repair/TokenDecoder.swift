@@ -18,7 +18,8 @@ struct TokenDecoder {
 
     let lexicon: Lexicon
     let mode: Mode
-    var unknownCost: Float = 14
+    /// A letter run that is no word of the vocabulary (a name, a foreign word, a damaged form).
+    var unknownCost: Float = 18
     /// Adding marks to a word written without any, on a line written without any.
     var restoreCostBare: Float = 1
     /// Adding marks to an unmarked word on a line that has marks elsewhere.
