@@ -45,11 +45,6 @@ struct TokenDecoder {
     init(lexicon: Lexicon, mode: Mode) {
         self.lexicon = lexicon
         self.mode = mode
-        let env = ProcessInfo.processInfo.environment
-        func tune(_ name: String, _ value: inout Float) { if let s = env["PK_TD_" + name], let v = Float(s) { value = v } }
-        tune("BARE", &restoreCostBare); tune("PARTIAL", &restoreCostPartial); tune("CHANGE", &changeCost)
-        tune("KNOWN", &changeCostKnown); tune("LETTER", &letterCost); tune("SPLIT", &splitCost); tune("UNSEEN", &unseenCost)
-        tune("UNKNOWN", &unknownCost); tune("SYLL", &changeCostSyllable)
     }
 
     struct Output {
