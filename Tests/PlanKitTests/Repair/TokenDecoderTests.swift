@@ -109,3 +109,23 @@ import Testing
         #expect(repaired.lines[title] == original[title])
     }
 }
+
+extension TokenDecoderTests {
+    /// Clean seeds decoded as if they were damaged (the decoder forced on, as when a document is
+    /// flagged for a few damaged words) come out byte-identical. The seeds are in the shipped
+    /// corpus, so this guards against a collapse; the leave-one-out figure is plankit-eval's.
+    @Test(arguments: ["001_43d52928025800ca", "002_0205c601e93a6740", "003_aba73ba01564a72c", "004_c68ef3a61a6ed1c9"])
+    func cleanSeedIsLeftAlone(seed: String) throws {
+        let lines = try RepairTests.lines("Fixtures/seeds/\(seed).txt")
+        for mode in [Self.ocr, Self.marks] {
+            let decoder = TokenDecoder(lexicon: Lexicon.shipped, mode: mode)
+            var changed: [String] = []
+            for (index, line) in lines.enumerated() {
+                let output = decoder.decode(line, lineNumber: index + 1, minimumConfidence: 0.5)
+                if output.text != line { changed.append(output.text) }
+                changed += output.repairs.map { "\($0.line): \($0.original) → \($0.repaired)" }
+            }
+            #expect(changed.isEmpty, "\(mode.rawValue): \(changed.count): \(changed.prefix(20))")
+        }
+    }
+}
