@@ -238,8 +238,10 @@ struct TokenDecoder {
                                       confidence: (confidence * 1000).rounded() / 1000))
             }
             // A space lost between a word and a number ("năm2025", "2025và").
-            if ocr, let word, lostSpaceNearNumber(written, word: word) {
-                if token.start > 0 && isDigit(scalars[token.start - 1]) {
+            let digitBefore = token.start > 0 && isDigit(scalars[token.start - 1])
+            let digitAfter = token.end < scalars.count && isDigit(scalars[token.end])
+            if ocr, digitBefore || digitAfter, let word, lostSpaceNearNumber(written, word: word) {
+                if digitBefore {
                     var d = token.start
                     while d > 0 && isDigit(scalars[d - 1]) { d -= 1 }
                     let number = VietnameseLetters.string(scalars[d..<token.start])
@@ -248,7 +250,7 @@ struct TokenDecoder {
                                           repaired: number + " " + VietnameseLetters.string(written), kind: "ocr", confidence: 0.9))
                 }
                 output.append(contentsOf: written)
-                if token.end < scalars.count && isDigit(scalars[token.end]) {
+                if digitAfter {
                     var d = token.end
                     while d < scalars.count && isDigit(scalars[d]) { d += 1 }
                     let number = VietnameseLetters.string(scalars[token.end..<d])
@@ -304,8 +306,8 @@ struct TokenDecoder {
     /// directly by a lower-case word ("TỶ lệ"). Roman numerals ("VI") and abbreviations are left.
     private func capitalConfusion(_ written: [Unicode.Scalar], word: Int32, tokens: [Token], at t: Int,
                                   scalars: [Unicode.Scalar]) -> Bool {
-        guard written.count >= 2, word >= 0, lexicon.model.isSyllable[Int(word)],
-              VietnameseLetters.isUpper(written[0]), VietnameseLetters.isUpper(written[1]) else { return false }
+        guard written.count >= 2, VietnameseLetters.isUpper(written[0]), VietnameseLetters.isUpper(written[1]),
+              word >= 0, lexicon.model.isSyllable[Int(word)] else { return false }
         if written.count >= 3 {
             return written[2...].allSatisfy { VietnameseLetters.isLetter($0) && !VietnameseLetters.isUpper($0) }
         }
