@@ -2,27 +2,50 @@ import Foundation
 
 /// Decodes a line word by word for missing diacritics (b) and OCR confusions (c): each letter
 /// run may stay, become another word with the same letters under the marks (from the folded
-/// index), or split in two where a space was lost ("Chỉtiêu"); a bigram Viterbi search over
-/// the line picks the sequence. Letters never change except for their marks; digits never change.
+/// index), be read through an OCR letter confusion first ("tr0ng", "tharn", "Iao"), or split in
+/// two where a space was lost ("Chỉtiêu"); a bigram Viterbi search over the whole line (so both
+/// neighbours count) picks the sequence. A word that is already a seen word of the corpus costs
+/// more to change than a string that is none: most such words are intact. Digits outside words
+/// never change; a lost space between a word and a number is put back ("năm2025").
 struct TokenDecoder {
     struct Mode: OptionSet, Sendable {
         let rawValue: Int
         /// Words written without marks may gain them.
         static let diacritics = Mode(rawValue: 1)
-        /// Marks may be wrong; spaces may be lost.
+        /// Marks and a few letters may be wrong; spaces may be lost.
         static let ocr = Mode(rawValue: 2)
     }
 
     let lexicon: Lexicon
     let mode: Mode
-    var unknownCost: Float = 14
+    /// A letter run that is no word of the vocabulary (a name, a foreign word, a damaged form).
+    var unknownCost: Float = 18
     /// Adding marks to a word written without any, on a line written without any.
-    var restoreCostBare: Float = 0.2
+    var restoreCostBare: Float = 1
     /// Adding marks to an unmarked word on a line that has marks elsewhere.
     var restoreCostPartial: Float = 2.5
-    /// Each letter whose marks differ (OCR).
+    /// Each letter whose marks differ (OCR), when the word as written is no seen word.
     var changeCost: Float = 4.5
+    /// Each letter whose marks differ (OCR), when the word as written is a seen word: it is
+    /// most probably intact, so only a clearly better reading in context replaces it.
+    var changeCostKnown: Float = 6
+    /// Each letter whose marks differ (OCR), when the word as written is a well-formed syllable
+    /// the corpus has not seen.
+    var changeCostSyllable: Float = 8
+    /// Reading a letter through an OCR letter confusion (0 → o, I → l, rn → m).
+    var letterCost: Float = 2
     var splitCost: Float = 3
+    /// A candidate the corpus never saw (an inventory syllable only).
+    var unseenCost: Float = 2
+
+    /// Candidates per written form, kept for the decoder's lifetime (one document): a plan
+    /// repeats its words, and building candidates is most of the cost of a line.
+    private let memo = Memo()
+
+    init(lexicon: Lexicon, mode: Mode) {
+        self.lexicon = lexicon
+        self.mode = mode
+    }
 
     struct Output {
         var text: String
@@ -30,19 +53,24 @@ struct TokenDecoder {
         var diagnostics: [Diagnostic]
     }
 
+    private final class Memo {
+        var choices: [String: [Choice]] = [:]
+    }
+
     private struct Token {
         var start: Int
         var end: Int
-        var lower: [Unicode.Scalar]
         /// Context token before this word when punctuation or a number stands between.
         var contextBefore: Int32?
     }
 
     private struct Choice {
         var words: [Int32]
-        /// Lower-case output letters; a split holds a space.
+        /// The output in the original's case; a split holds a space.
         var text: [Unicode.Scalar]
         var channel: Float
+        /// The language model's cost of `words` after the first one (fixed per choice).
+        var inner: Float
         var isIdentity: Bool
     }
 
@@ -52,17 +80,21 @@ struct TokenDecoder {
         var context: Int32? = nil
         var i = 0
         var lineMarked = false
+        let ocr = mode.contains(.ocr)
         while i < scalars.count {
             let s = scalars[i]
             if VietnameseLetters.isLetter(s) {
                 var j = i
-                var lower: [Unicode.Scalar] = []
-                while j < scalars.count && VietnameseLetters.isLetter(scalars[j]) {
-                    if VietnameseLetters.isMarked(scalars[j]) { lineMarked = true }
-                    lower.append(VietnameseLetters.lower(scalars[j]))
+                while j < scalars.count {
+                    let c = scalars[j]
+                    if VietnameseLetters.isLetter(c) {
+                        if VietnameseLetters.isMarked(c) { lineMarked = true }
+                    } else if !(ocr && c == "0" && j + 1 < scalars.count && VietnameseLetters.isLetter(scalars[j + 1])) {
+                        break  // an OCR "0" for "o" stays inside the word ("tr0ng")
+                    }
                     j += 1
                 }
-                tokens.append(Token(start: i, end: j, lower: lower, contextBefore: context))
+                tokens.append(Token(start: i, end: j, contextBefore: context))
                 context = nil
                 i = j
                 continue
@@ -77,90 +109,212 @@ struct TokenDecoder {
             i += 1
         }
         guard !tokens.isEmpty else { return Output(text: line, repairs: [], diagnostics: []) }
-        let choices = tokens.map { candidates(for: $0.lower, lineMarked: lineMarked) }
+        let choices = tokens.map { candidates(for: scalars[$0.start..<$0.end], lineMarked: lineMarked) }
         let model = lexicon.model
 
-        // Viterbi over tokens; state = chosen candidate of the current token.
-        var costs: [[Float]] = []
-        var backs: [[Int]] = []
+        // Viterbi over tokens; state = chosen candidate of the current token. Flat arrays: one
+        // entry per (token, candidate).
+        var offsets: [Int] = []
+        offsets.reserveCapacity(tokens.count + 1)
+        var total = 0
+        for c in choices { offsets.append(total); total += c.count }
+        offsets.append(total)
+        var costs = [Float](repeating: 0, count: total)
+        var backs = [Int32](repeating: -1, count: total)
+        var lasts = [Int32](repeating: 0, count: total)
         for (t, token) in tokens.enumerated() {
-            var row: [Float] = []
-            var back: [Int] = []
-            for choice in choices[t] {
-                var best = Float.infinity
-                var bestIndex = -1
-                let previousStates: [(Float, Int32, Int)] = t == 0
-                    ? [(0, LanguageModel.boundary, -1)]
-                    : costs[t - 1].enumerated().map { ($0.element, lastWord(choices[t - 1][$0.offset]), $0.offset) }
-                for (previousCost, previousWord, previousIndex) in previousStates {
-                    var cost = previousCost + choice.channel
-                    var v = previousWord
-                    if t == 0 && token.contextBefore == nil { v = LanguageModel.boundary }
-                    if let c = token.contextBefore { cost += model.cost(c, after: v); v = c }
-                    for w in choice.words {
-                        cost += w < 0 ? unknownCost : model.cost(w, after: v)
-                        v = w < 0 ? LanguageModel.punctuation : w
-                    }
-                    if cost < best { best = cost; bestIndex = previousIndex }
+            let base = offsets[t]
+            // The state before this token's first word: one start state, or the previous token's.
+            var entry: [(cost: Float, word: Int32, index: Int32)] = []
+            if t == 0 {
+                var v = LanguageModel.boundary, cost: Float = 0
+                if let c = token.contextBefore { cost = model.cost(c, after: v); v = c }
+                entry = [(cost, v, -1)]
+            } else if let c = token.contextBefore {
+                // Punctuation or a number stands between: only its cost depends on the previous state.
+                var best = Float.infinity, bestIndex = -1
+                for p in offsets[t - 1]..<offsets[t] {
+                    let cost = costs[p] + model.cost(c, after: lasts[p])
+                    if cost < best { best = cost; bestIndex = p - offsets[t - 1] }
                 }
-                row.append(best)
-                back.append(bestIndex)
+                entry = [(best, c, Int32(bestIndex))]
+            } else {
+                entry.reserveCapacity(offsets[t] - offsets[t - 1])
+                for p in offsets[t - 1]..<offsets[t] { entry.append((costs[p], lasts[p], Int32(p - offsets[t - 1]))) }
             }
-            costs.append(row)
-            backs.append(back)
+            for (k, choice) in choices[t].enumerated() {
+                let first = choice.words[0]
+                var best = Float.infinity, bestIndex: Int32 = -1
+                if first < 0 {
+                    for e in entry where e.cost < best { best = e.cost; bestIndex = e.index }
+                    best += unknownCost
+                } else {
+                    for e in entry {
+                        let cost = e.cost + model.cost(first, after: e.word)
+                        if cost < best { best = cost; bestIndex = e.index }
+                    }
+                }
+                costs[base + k] = best + choice.channel + choice.inner
+                backs[base + k] = bestIndex
+                lasts[base + k] = lastWord(choice)
+            }
         }
         var chosen = [Int](repeating: 0, count: tokens.count)
-        chosen[tokens.count - 1] = costs[tokens.count - 1].indices.min(by: { costs[tokens.count - 1][$0] < costs[tokens.count - 1][$1] })!
+        let lastBase = offsets[tokens.count - 1]
+        // A number or a full stop after the last word is context too ("năm 2025", "tỉnh.").
+        let trailing = context
+        var bestLast = 0, bestCost = Float.infinity
+        for k in 0..<(total - lastBase) {
+            let cost = costs[lastBase + k] + (trailing.map { model.cost($0, after: lasts[lastBase + k]) } ?? 0)
+            if cost < bestCost { bestCost = cost; bestLast = k }
+        }
+        chosen[tokens.count - 1] = bestLast
         if tokens.count > 1 {
-            for t in stride(from: tokens.count - 1, to: 0, by: -1) { chosen[t - 1] = backs[t][chosen[t]] }
+            for t in stride(from: tokens.count - 1, to: 0, by: -1) {
+                chosen[t - 1] = Int(backs[offsets[t] + chosen[t]])
+            }
         }
 
         // An array, converted once: appending to a String's scalar view copies the whole string
         // each time, which made a 2 MB line take seconds.
         var output: [Unicode.Scalar] = []
-        output.reserveCapacity(scalars.count)
+        output.reserveCapacity(scalars.count + 8)
         var repairs: [Repair] = []
         var diagnostics: [Diagnostic] = []
         var cursor = 0
         for (t, token) in tokens.enumerated() {
             output.append(contentsOf: scalars[cursor..<token.start])
+            // A space lost after punctuation ("-Chỉ", "1.Thực", "dân;các"): clean plan text never
+            // has a letter right after these.
+            if ocr && lostSpaceAfterPunctuation(scalars, at: token.start) {
+                output.append(" ")
+                let p = token.start - 1
+                repairs.append(Repair(line: lineNumber, column: p + 1, original: VietnameseLetters.string(scalars[p..<token.end]),
+                                      repaired: VietnameseLetters.string([scalars[p], " "] + scalars[token.start..<token.end]),
+                                      kind: "ocr", confidence: 0.9))
+            }
             cursor = token.end
             let original = Array(scalars[token.start..<token.end])
             let choice = choices[t][chosen[t]]
-            guard !choice.isIdentity else { output.append(contentsOf: original); continue }
-            // Confidence: this word against the others for the same letters, in the chosen context.
-            let previous: Int32 = token.contextBefore ?? (t == 0 ? LanguageModel.boundary : lastWord(choices[t - 1][chosen[t - 1]]))
-            let next: Int32? = t + 1 < tokens.count
-                ? (tokens[t + 1].contextBefore ?? choices[t + 1][chosen[t + 1]].words.first) : nil
-            func local(_ c: Choice) -> Float {
-                var cost = c.channel
-                var v = previous
-                for w in c.words { cost += w < 0 ? unknownCost : model.cost(w, after: v); v = w < 0 ? LanguageModel.punctuation : w }
-                if let next, next >= 0 { cost += model.cost(next, after: v) }
-                return cost
+            var written = original
+            var confidence = 1.0
+            if !choice.isIdentity {
+                // Confidence: this word against the others for the same letters, in the chosen context.
+                let previous: Int32 = token.contextBefore ?? (t == 0 ? LanguageModel.boundary : lastWord(choices[t - 1][chosen[t - 1]]))
+                let next: Int32? = t + 1 < tokens.count
+                    ? (tokens[t + 1].contextBefore ?? choices[t + 1][chosen[t + 1]].words.first) : trailing
+                func local(_ c: Choice) -> Float {
+                    var cost = c.channel + c.inner
+                    let first = c.words[0]
+                    cost += first < 0 ? unknownCost : model.cost(first, after: previous)
+                    if let next, next >= 0 { cost += model.cost(next, after: lastWord(c)) }
+                    return cost
+                }
+                let mine = local(choice)
+                var sum: Double = 0
+                for c in choices[t] { sum += exp(Double(mine - local(c))) }
+                confidence = 1 / sum
+                let repairedText = VietnameseLetters.string(choice.text)
+                if confidence < minimumConfidence {
+                    diagnostics.append(Diagnostic(.repairUncertain,
+                        "\"\(VietnameseLetters.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
+                        span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))
+                } else {
+                    written = choice.text
+                }
             }
-            let mine = local(choice)
-            var total: Double = 0
-            for c in choices[t] { total += exp(Double(mine - local(c))) }
-            let confidence = 1 / total
-            let restored = recase(choice.text, like: original)
-            let originalText = String(String.UnicodeScalarView(original))
-            let repairedText = String(String.UnicodeScalarView(restored))
-            let kind = mode.contains(.ocr) && !(original.allSatisfy { !VietnameseLetters.isMarked($0) } && mode.contains(.diacritics))
-                ? "ocr" : "missing-diacritics"
-            if confidence < minimumConfidence {
-                diagnostics.append(Diagnostic(.repairUncertain,
-                    "\"\(originalText)\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
-                    span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))
-                output.append(contentsOf: original)
-                continue
+            // The word now standing here (none for a split).
+            let word: Int32? = written.contains(" ") ? nil : (written == original ? choices[t][0].words[0] : choice.words[0])
+            // A capital's neighbour read as a capital ("TỶ lệ", "CHủ tịch").
+            if ocr, let word, capitalConfusion(written, word: word, tokens: tokens, at: t, scalars: scalars) {
+                written[1] = VietnameseLetters.lower(written[1])
+                confidence = min(confidence, 0.9)
             }
-            output.append(contentsOf: restored)
-            repairs.append(Repair(line: lineNumber, column: token.start + 1, original: originalText, repaired: repairedText,
-                                  kind: kind, confidence: (confidence * 1000).rounded() / 1000))
+            if written != original {
+                let bare = !original.contains(where: VietnameseLetters.isMarked)
+                let kind = ocr && !(bare && mode.contains(.diacritics)) ? "ocr" : "missing-diacritics"
+                repairs.append(Repair(line: lineNumber, column: token.start + 1, original: VietnameseLetters.string(original),
+                                      repaired: VietnameseLetters.string(written), kind: kind,
+                                      confidence: (confidence * 1000).rounded() / 1000))
+            }
+            // A space lost between a word and a number ("năm2025", "2025và").
+            let digitBefore = token.start > 0 && isDigit(scalars[token.start - 1])
+            let digitAfter = token.end < scalars.count && isDigit(scalars[token.end])
+            if ocr, digitBefore || digitAfter, let word, lostSpaceNearNumber(written, word: word) {
+                if digitBefore {
+                    var d = token.start
+                    while d > 0 && isDigit(scalars[d - 1]) { d -= 1 }
+                    let number = VietnameseLetters.string(scalars[d..<token.start])
+                    output.append(" ")
+                    repairs.append(Repair(line: lineNumber, column: d + 1, original: number + VietnameseLetters.string(written),
+                                          repaired: number + " " + VietnameseLetters.string(written), kind: "ocr", confidence: 0.9))
+                }
+                output.append(contentsOf: written)
+                if digitAfter {
+                    var d = token.end
+                    while d < scalars.count && isDigit(scalars[d]) { d += 1 }
+                    let number = VietnameseLetters.string(scalars[token.end..<d])
+                    output.append(" ")
+                    repairs.append(Repair(line: lineNumber, column: token.start + 1, original: VietnameseLetters.string(written) + number,
+                                          repaired: VietnameseLetters.string(written) + " " + number, kind: "ocr", confidence: 0.9))
+                }
+            } else {
+                output.append(contentsOf: written)
+            }
         }
         output.append(contentsOf: scalars[cursor...])
-        return Output(text: String(String.UnicodeScalarView(output)), repairs: repairs, diagnostics: diagnostics)
+        return Output(text: output == scalars ? line : VietnameseLetters.string(output), repairs: repairs, diagnostics: diagnostics)
+    }
+
+    /// Whether the letter run starting at `start` follows punctuation that is always followed by a
+    /// space in clean text: "," ";" ":" after a letter or digit, "." after a number ("1.Thực"),
+    /// "%" ("85%vào"),
+    /// or a list dash or plus at the start of the line ("-Chỉ").
+    private func lostSpaceAfterPunctuation(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        guard start >= 2 else { return start == 1 && (scalars[0] == "-" || scalars[0] == "+") }
+        let p = scalars[start - 1], before = scalars[start - 2]
+        switch p {
+        case ",", ";", ":":
+            return VietnameseLetters.isLetter(before) || isDigit(before)
+        case ".":
+            return isDigit(before) && VietnameseLetters.isUpper(scalars[start])
+        case "%":
+            return isDigit(before)
+        case "-", "+":
+            return scalars[..<(start - 1)].allSatisfy { $0 == " " || $0 == "\t" }
+        default:
+            return false
+        }
+    }
+
+    @inline(__always) private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// Units and abbreviations written against a number in clean text ("5ha", "100km").
+    private static let units: Set<String> = ["ha", "km", "kg", "cm", "mm", "ml", "tr", "ng", "kw", "kwh", "lit"]
+
+    /// Whether `written`, standing against a digit, is a word that lost its space to the number:
+    /// a syllable the corpus has seen, of two letters or more, not in capitals (an abbreviation
+    /// such as "MT3" keeps its number) and no unit.
+    private func lostSpaceNearNumber(_ written: [Unicode.Scalar], word: Int32) -> Bool {
+        guard written.count >= 2, word >= 0, lexicon.model.isSyllable[Int(word)], lexicon.model.seen(word) else { return false }
+        guard written.contains(where: { VietnameseLetters.isLetter($0) && !VietnameseLetters.isUpper($0) }) else { return false }
+        return !TokenDecoder.units.contains(lexicon.model.words[Int(word)])
+    }
+
+    /// Whether the second letter of `written` is a capital read where a lower-case letter stood:
+    /// "CHủ" (two capitals, then lower case), or a two-letter syllable in capitals followed
+    /// directly by a lower-case word ("TỶ lệ"). Roman numerals ("VI") and abbreviations are left.
+    private func capitalConfusion(_ written: [Unicode.Scalar], word: Int32, tokens: [Token], at t: Int,
+                                  scalars: [Unicode.Scalar]) -> Bool {
+        guard written.count >= 2, VietnameseLetters.isUpper(written[0]), VietnameseLetters.isUpper(written[1]),
+              word >= 0, lexicon.model.isSyllable[Int(word)] else { return false }
+        if written.count >= 3 {
+            return written[2...].allSatisfy { VietnameseLetters.isLetter($0) && !VietnameseLetters.isUpper($0) }
+        }
+        guard lexicon.model.seen(word), !written.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }),
+              t + 1 < tokens.count, tokens[t + 1].contextBefore == nil else { return false }
+        let next = scalars[tokens[t + 1].start]
+        return VietnameseLetters.isLetter(next) && !VietnameseLetters.isUpper(next)
     }
 
     private func lastWord(_ c: Choice) -> Int32 {
@@ -168,51 +322,121 @@ struct TokenDecoder {
         return w < 0 ? LanguageModel.punctuation : w
     }
 
-    /// Puts the original's case back letter by letter (a split's space is skipped over).
-    private func recase(_ lower: [Unicode.Scalar], like original: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        var k = 0
-        for s in lower {
-            if s == " " { out.append(s); continue }
-            out.append(k < original.count && VietnameseLetters.isUpper(original[k]) ? VietnameseLetters.upper(s) : s)
-            k += 1
-        }
-        return out
+    /// A way of reading the written letters before marks are considered: as written, or through
+    /// one OCR letter confusion. Lower-case letters, with the case each output letter takes.
+    private struct Reading {
+        var letters: [Unicode.Scalar]
+        var upper: [Bool]
+        var cost: Float
+        var asWritten: Bool
     }
 
-    private func candidates(for lower: [Unicode.Scalar], lineMarked: Bool) -> [Choice] {
-        let word = String(String.UnicodeScalarView(lower))
+    private func candidates(for written: ArraySlice<Unicode.Scalar>, lineMarked: Bool) -> [Choice] {
+        var key = VietnameseLetters.string(written)
+        if lineMarked { key += "\u{1}" }
+        if let cached = memo.choices[key] { return cached }
+        let result = makeCandidates(for: Array(written), lineMarked: lineMarked)
+        memo.choices[key] = result
+        return result
+    }
+
+    private func makeCandidates(for written: [Unicode.Scalar], lineMarked: Bool) -> [Choice] {
         let model = lexicon.model
-        let identity = model.id(word)
-        var result = [Choice(words: [identity ?? -1], text: lower, channel: 0, isIdentity: true)]
-        let bare = !lower.contains(where: VietnameseLetters.isMarked)
-        let key = VietnameseLetters.folded(word)
-        if let ids = lexicon.folded[key] {
-            for id in ids where id != identity {
-                let candidate = lexicon.scalars[Int(id)]
-                var channel: Float
-                if bare && mode.contains(.diacritics) {
-                    channel = lineMarked ? restoreCostPartial : restoreCostBare
-                } else if mode.contains(.ocr) {
-                    var differing = 0
-                    for (a, b) in zip(lower, candidate) where a != b { differing += 1 }
-                    channel = changeCost * Float(differing)
-                } else {
-                    continue
+        let lower = written.map(VietnameseLetters.lower)
+        let upper = written.map(VietnameseLetters.isUpper)
+        let hasDigit = lower.contains("0")
+        let identity = hasDigit ? nil : model.id(VietnameseLetters.string(lower))
+        let identitySeen = identity.map(model.seen) ?? false
+        let identitySyllable = identity.map { model.isSyllable[Int($0)] } ?? false
+        let perLetter = identitySeen ? changeCostKnown : (identitySyllable ? changeCostSyllable : changeCost)
+        var result = [Choice(words: [identity ?? -1], text: written, channel: 0, inner: 0, isIdentity: true)]
+        // Roman numerals ("VI", "XII") are no syllables to restore.
+        if written.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return result }
+        let writtenBare = !written.contains(where: VietnameseLetters.isMarked)
+
+        var readings: [Reading] = []
+        if !hasDigit { readings.append(Reading(letters: lower, upper: upper, cost: 0, asWritten: true)) }
+        if mode.contains(.ocr) {
+            if hasDigit {
+                // "tr0ng": the digit is the letter o.
+                readings.append(Reading(letters: lower.map { $0 == "0" ? "o" : $0 }, upper: upper, cost: letterCost, asWritten: false))
+            } else {
+                // "tharn": no Vietnamese word holds "rn"; it is an m.
+                if let r = (0..<max(0, lower.count - 1)).first(where: { lower[$0] == "r" && lower[$0 + 1] == "n" }) {
+                    var l = lower, u = upper
+                    l.replaceSubrange(r...(r + 1), with: ["m"])
+                    u.replaceSubrange(r...(r + 1), with: [upper[r]])
+                    readings.append(Reading(letters: l, upper: u, cost: letterCost, asWritten: false))
                 }
-                if !model.seen(id) { channel += 2 }
-                result.append(Choice(words: [id], text: candidate, channel: channel, isIdentity: false))
+                let hasLower = upper.contains(false)
+                // "Iao": a capital I among lower-case letters is an l.
+                if hasLower, let k = written.firstIndex(of: "I") {
+                    var l = lower, u = upper
+                    l[k] = "l"; u[k] = false
+                    readings.append(Reading(letters: l, upper: u, cost: letterCost, asWritten: false))
+                }
+                // "KHl": a lower-case l among capitals is an I.
+                if written.count >= 2, let k = written.firstIndex(of: "l"), upper.enumerated().allSatisfy({ $0.offset == k || $0.element }) {
+                    var l = lower, u = upper
+                    l[k] = "i"; u[k] = true
+                    readings.append(Reading(letters: l, upper: u, cost: letterCost, asWritten: false))
+                }
             }
         }
-        if mode.contains(.ocr) && identity == nil && lower.count >= 3 {
+
+        for reading in readings {
+            let bare = !reading.letters.contains(where: VietnameseLetters.isMarked)
+            let folded = VietnameseLetters.string(reading.letters.map(VietnameseLetters.fold))
+            guard let ids = lexicon.folded[folded] else { continue }
+            for id in ids where !(reading.asWritten && id == identity) {
+                let candidate = lexicon.scalars[Int(id)]
+                var differing = 0
+                for (a, b) in zip(reading.letters, candidate) where a != b { differing += 1 }
+                var channel = reading.cost
+                if differing > 0 {
+                    if reading.asWritten && identity != nil && sameSyllable(reading.letters, candidate) { continue }
+                    if bare && mode.contains(.diacritics) {
+                        channel += lineMarked ? restoreCostPartial : restoreCostBare
+                    } else if mode.contains(.ocr) && (writtenBare || !mode.contains(.diacritics)) {
+                        // In a document that lacks marks, a word typed with marks is most
+                        // probably right: only unmarked words change there.
+                        channel += perLetter * Float(differing)
+                    } else {
+                        continue
+                    }
+                }
+                if !model.seen(id) { channel += unseenCost }
+                let text = zip(candidate, reading.upper).map { $1 ? VietnameseLetters.upper($0) : $0 }
+                if let same = result.firstIndex(where: { $0.words == [id] }) {
+                    if result[same].channel > channel && !result[same].isIdentity { result[same].channel = channel; result[same].text = text }
+                    continue
+                }
+                result.append(Choice(words: [id], text: text, channel: channel, inner: 0, isIdentity: false))
+            }
+        }
+        if mode.contains(.ocr) && identity == nil && !hasDigit && lower.count >= 3 {
             for split in 1..<lower.count {
-                let left = String(String.UnicodeScalarView(lower[..<split]))
-                let right = String(String.UnicodeScalarView(lower[split...]))
+                let left = VietnameseLetters.string(lower[..<split])
+                let right = VietnameseLetters.string(lower[split...])
                 guard let l = model.id(left), let r = model.id(right) else { continue }
-                result.append(Choice(words: [l, r], text: Array(lower[..<split]) + [" "] + Array(lower[split...]),
-                                     channel: splitCost, isIdentity: false))
+                let inner = model.cost(r, after: l)
+                result.append(Choice(words: [l, r], text: Array(written[..<split]) + [" "] + Array(written[split...]),
+                                     channel: splitCost, inner: inner, isIdentity: false))
             }
         }
         return result
+    }
+
+    /// Whether two spellings are the same syllable with its tone on another vowel ("hoà", "hòa"):
+    /// an old and a new convention, both correct; neither is a repair of the other.
+    private func sameSyllable(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard a.count == b.count else { return false }
+        var toneA = VietnameseLetters.Tone.level, toneB = VietnameseLetters.Tone.level
+        for (x, y) in zip(a, b) {
+            guard let p = VietnameseLetters.info[x.value], let q = VietnameseLetters.info[y.value], p.untoned == q.untoned else { return false }
+            if p.tone != .level { toneA = p.tone }
+            if q.tone != .level { toneB = q.tone }
+        }
+        return toneA == toneB
     }
 }
