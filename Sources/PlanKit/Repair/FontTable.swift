@@ -22,8 +22,6 @@ struct FontTable: Sendable {
 
     /// Cost of a word that is not in the vocabulary (as ``TokenDecoder``).
     static let unknownCost: Float = 14
-    /// Extra cost of a reading that is a well-formed syllable the corpus never saw.
-    static let unseenCost: Float = 0
     /// Words with more distinct swappable letters than this are read only as written or fully swapped.
     static let maximumChoices = 3
     /// How much a target's occurrences as written in known words of the document count against it.
@@ -244,7 +242,7 @@ struct FontTable: Sendable {
                     for subset in FontTable.readingSubsets(letters.count) where subset != 0 {
                         let text = FontTable.reading(lower, letters, subset, map)
                         guard let id = model.id(String(String.UnicodeScalarView(text))) else { continue }
-                        var channel: Float = model.seen(id) ? 0 : FontTable.unseenCost
+                        var channel: Float = 0
                         for (j, x) in letters.enumerated() {
                             channel += subset & (1 << j) != 0 ? swapCost[x]! : keepCost[x]!
                         }
