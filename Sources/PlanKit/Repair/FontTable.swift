@@ -44,8 +44,9 @@ struct FontTable: Sendable {
     }
 
     /// Solves the document's table: for each observed marked letter, the letter that makes the
-    /// most unknown words known when put in its place (a vote over the document's word types),
-    /// kept when that letter clearly wins; then the share of swapped occurrences of each letter.
+    /// most unknown words known when put in its place (a vote over the document's word types,
+    /// see ``chooseTargets(votes:unknownMass:presentMass:)``); then the share of each letter's
+    /// occurrences that are swapped. Nil when the table would not make over 5% more words known.
     static func solve(lines: [String], lexicon: Lexicon) -> FontTable? {
         var counts: [[Unicode.Scalar]: Int] = [:]
         var total = 0.0
