@@ -55,12 +55,20 @@ public struct Repairer: Sendable {
         var diagnostics: [Diagnostic] = []
 
         if let table = analysis.fontTable {
+            // (d) a legacy-font swap: the document's table, then each word read in context.
             for (index, line) in source.lines.enumerated() {
-                let result = table.apply(to: line, lineNumber: index + 1)
+                let result = table.decode(line, lineNumber: index + 1, lexicon: lexicon, minimumConfidence: minimumConfidence)
                 repaired.lines[index] = result.text
                 repairs += result.repairs
+                diagnostics += result.diagnostics
             }
             analysis = DocumentAnalysis(lines: repaired.lines, lexicon: lexicon)
+            // Text in a legacy font was typed, not scanned: the words still unknown are names and
+            // rare words, and the OCR pass would only re-spell them (or correct words) by the model.
+            if var mode = analysis.tokenMode {
+                mode.remove(.ocr)
+                analysis.tokenMode = mode.isEmpty ? nil : mode
+            }
         }
 
         // (a) lost glyphs, line by line, in two passes: the first estimates which letters this
