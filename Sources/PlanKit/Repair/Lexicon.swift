@@ -17,6 +17,12 @@ final class Lexicon: Sendable {
     let letterFrequency: [Float]
     /// The same for a word's first letter only: where capitals stand in running text.
     let initialFrequency: [Float]
+    /// P(a word is written with a capital inside a sentence), per word id, from
+    /// ``LanguageModel/Counts/cases``; and the same after a given word, for the pairs seen.
+    /// What decides the case of a lost first letter ("thực hiện Kế hoạch", "Tuần Giáo").
+    let capitalized: [Float]
+    private let pairCapitalized: PairTable
+    static let capitalizedBase: Float = 0.05
 
     init(counts: LanguageModel.Counts) {
         let syllables = SyllableInventory.generate()
@@ -60,9 +66,36 @@ final class Lexicon: Sendable {
         }
         letterFrequency = letterCount.map { characters > 0 ? Float($0 / characters) : 0 }
         initialFrequency = initialCount.map { characters > 0 ? Float($0 / characters) : 0 }
+        var capitalized = [Float](repeating: Lexicon.capitalizedBase, count: model.words.count)
+        let weight: Float = 2
+        for (word, c) in counts.cases where c.capitalized > 0 {
+            guard let id = model.id(word) else { continue }
+            capitalized[Int(id)] = (Float(c.capitalized) + weight * Lexicon.capitalizedBase) / Float(c.capitalized + c.lower + 2)
+        }
+        for (index, word) in model.words.enumerated() where capitalized[index] == Lexicon.capitalizedBase {
+            // Never capitalized inside a sentence: the more often seen, the surer.
+            let seen = Float(counts.unigrams[word] ?? 0)
+            capitalized[index] = weight * Lexicon.capitalizedBase / (seen + weight)
+        }
+        var pairs: [(UInt64, Float)] = []
+        for (pair, c) in counts.pairCases {
+            let parts = pair.split(separator: " ")
+            guard parts.count == 2, let v = model.id(String(parts[0])), let w = model.id(String(parts[1])) else { continue }
+            let p = (Float(c.capitalized) + capitalized[Int(w)]) / Float(c.capitalized + c.lower + 1)
+            pairs.append((LanguageModel.key(v, w), p))
+        }
+        var pairTable = PairTable(capacity: max(pairs.count, 1))
+        for (key, p) in pairs { pairTable.insert(key, p) }
+        self.capitalized = capitalized
+        pairCapitalized = pairTable
         self.trie = trie
         self.folded = folded
         self.scalars = scalars
+    }
+
+    /// P(`w` is written with a capital) after the word `v` inside a sentence.
+    @inline(__always) func capitalizedProbability(_ w: Int32, after v: Int32) -> Float {
+        pairCapitalized.value(LanguageModel.key(v, w)) ?? capitalized[Int(w)]
     }
 
     /// The other tone placement of a word ending in open oa, oe or uy with a tone ("hoà" ↔

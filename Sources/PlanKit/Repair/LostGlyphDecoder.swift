@@ -13,7 +13,7 @@ struct LostGlyphDecoder {
     let lexicon: Lexicon
     /// P(a letter's glyph is lost on a damaged line of this document), indexed by scalar value
     /// (from ``documentPrior(lines:lexicon:)``); both cases.
-    let documentLost: [Float]
+    private(set) var documentLost: [Float]
     static let tableSize = 0x1F00
     /// Every letter the decoder may fill in, both cases, in a fixed order.
     static let alphabet: [UInt32] = VietnameseLetters.info.keys.filter { Int($0) < tableSize }.sorted()
@@ -52,8 +52,10 @@ struct LostGlyphDecoder {
     static let maxLost: Float = 0.98
     /// The least P(lost) of a small letter in any document.
     static let lowerFloor: Float = 0.01
-    /// P(lost) of every capital.
+    /// P(lost) of every capital, before ``learningCapitals(from:)``.
     static let capitalLost: Float = 0.1
+    /// P(lost) of every capital while decoding the sample that learns them.
+    static let capitalSampleLost: Float = 0.3
 
     struct Fill { var position: Int32; var scalar: Unicode.Scalar }
 
@@ -92,6 +94,8 @@ struct LostGlyphDecoder {
         var fillStart: Int32
         var fillCount: Int32
         var firstIsLostUpper: Bool
+        /// The first letter is lost (its case is the decoder's to choose).
+        var firstIsLost: Bool
         var shapeFixed: VietnameseLetters.CaseShape
         var hasLost: Bool
     }
@@ -108,6 +112,37 @@ struct LostGlyphDecoder {
     /// boundary, more inside a sentence.
     var upperStartCost: Float = 0.7
     var upperInnerCost: Float = 2.5
+    /// Weight of the corpus's capitalization odds for a lost first letter inside a sentence.
+    var caseWeight: Float = 1
+
+    /// The decoder with each capital's P(lost) learned from decoding `sample` (a few damaged
+    /// lines): capitals stand in few words ("UBND", "Kế hoạch") that follow no letter
+    /// frequency, so their counts say nothing, but the capitals the sample's best readings fill
+    /// in, against those it shows, do. The sample is decoded with every capital at
+    /// ``capitalSampleLost``.
+    func learningCapitals(from sample: [[Unicode.Scalar]]) -> LostGlyphDecoder {
+        var probe = self
+        for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            probe.documentLost[Int(value)] = Self.capitalSampleLost
+        }
+        var filled = [Float](repeating: 0, count: Self.tableSize)
+        var shown = [Float](repeating: 0, count: Self.tableSize)
+        for line in sample {
+            for s in line where VietnameseLetters.isUpper(s) && Int(s.value) < Self.tableSize { shown[Int(s.value)] += 1 }
+            for word in probe.decode(line).words where word.confidence >= 0.5 {
+                for fill in word.fills where VietnameseLetters.isUpper(fill.scalar) && Int(fill.scalar.value) < Self.tableSize {
+                    filled[Int(fill.scalar.value)] += 1
+                }
+            }
+        }
+        var learned = self
+        let weight: Float = 2
+        for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            let f = filled[Int(value)], v = shown[Int(value)]
+            learned.documentLost[Int(value)] = min((f + weight * Self.capitalLost) / (f + v + weight), Self.maxLost)
+        }
+        return learned
+    }
 
     /// Which letters this document's fonts lose, from letter counts alone (no decoding pass):
     /// the lexicon says how many of each small letter text of this length holds, the damaged
@@ -312,8 +347,10 @@ struct LostGlyphDecoder {
             // A word starts at a letter, or at a space near either end of its run: lost letters
             // before a visible one, or a word lost whole after the previous word. The middle of a
             // long run (layout padding, hundreds of spaces at a line's end) starts none.
+            // Nor does a long run at the line's end (padding), where a word lost whole would be invented.
+            let trailingPadding = scalar == " " && i + spaceRun[i] == n && n - runStart[i] > maxWholeLost + 2
             let canStartWord = isLetter[i]
-                || (scalar == " " && (spaceRun[i] <= maxLeadingLost || i - runStart[i] <= maxWholeLost + 1))
+                || (scalar == " " && !trailingPadding && (spaceRun[i] <= maxLeadingLost || i - runStart[i] <= maxWholeLost + 1))
             if canStartWord {
                 let first = candidates.count
                 walker.collect(start: i, into: &candidates, fills: &fills)
@@ -382,7 +419,18 @@ struct LostGlyphDecoder {
                 for j in predecessorWord.indices {
                     let previous = predecessorWord[j]
                     var cost = predecessorCost[j] + fixed
-                    if candidate.firstIsLostUpper { cost += previous == LanguageModel.boundary ? upperStartCost : upperInnerCost }
+                    if candidate.firstIsLost && candidate.word >= 0 && candidate.shapeFixed != .upper {
+                        // The case of a lost first letter: a capital opens a sentence; inside
+                        // one, the corpus says how often this word is capitalized after that one.
+                        if previous == LanguageModel.boundary {
+                            if candidate.firstIsLostUpper { cost += upperStartCost }
+                        } else {
+                            let p = lexicon.capitalizedProbability(candidate.word, after: previous)
+                            cost -= caseWeight * logf(candidate.firstIsLostUpper ? p : 1 - p)
+                        }
+                    } else if candidate.firstIsLostUpper {
+                        cost += previous == LanguageModel.boundary ? upperStartCost : upperInnerCost
+                    }
                     guard cost < best else { continue }
                     cost += candidate.word < 0 ? oov : model.cost(candidate.word, after: previous)
                     if cost < best { best = cost; bestHyp = predecessorIndex[j] }
@@ -517,7 +565,8 @@ struct LostGlyphDecoder {
                 let extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
                 found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
                                        fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
-                                       firstIsLostUpper: firstLostUpper && letters > 0, shapeFixed: shape, hasLost: lost > 0))
+                                       firstIsLostUpper: firstLostUpper && letters > 0,
+                                       firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
                 foundFills.append(contentsOf: stack)
             }
             guard k < n, k - start < maxWordLength else { return }
@@ -577,7 +626,7 @@ struct LostGlyphDecoder {
                 let id = model.id(String(view))
                 if id == nil || !model.seen(id!) {
                     found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: 0, fillCount: 0,
-                                           firstIsLostUpper: false, shapeFixed: .lower, hasLost: false))
+                                           firstIsLostUpper: false, firstIsLost: false, shapeFixed: .lower, hasLost: false))
                 }
             }
             if found.count > maxCandidates {

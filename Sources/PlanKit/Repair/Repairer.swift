@@ -15,6 +15,8 @@ public struct Repairer: Sendable {
     public var minimumConfidence: Double = 0.5
     /// The longest line the lost-glyph decoder takes on, in scalars.
     static let longestDecodedLine = 4000
+    /// Lines of a lost-glyph document decoded first to learn which capitals its fonts lose.
+    static let capitalSampleLines = 30
 
     var lexicon: Lexicon { custom ?? Lexicon.shipped }
 
@@ -69,6 +71,7 @@ public struct Repairer: Sendable {
                 .filter { $0.count <= Repairer.longestDecodedLine }
             let statistics = LostGlyphDecoder.documentStatistics(lines: sample, lexicon: lexicon)
             let decoder = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
+                .learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
             for index in lostLines {
                 let scalars = Array(repaired.lines[index].unicodeScalars)
                 // A line of printed text is a few hundred characters; a longer one is no text
