@@ -219,17 +219,40 @@ struct LostGlyphDecoder {
         var cost: [Float]
         var visible: [Bool]
 
+        /// The cost of a small letter's capital, indexed by the small letter (trie labels are small).
+        var upperCost: [Float]
+
         @inline(__always) func lost(_ scalar: UInt32) -> Float {
             Int(scalar) < cost.count ? cost[Int(scalar)] : .infinity
+        }
+        @inline(__always) func upperLost(_ lower: UInt32) -> Float {
+            Int(lower) < upperCost.count ? upperCost[Int(lower)] : .infinity
         }
         @inline(__always) func isVisible(_ scalar: UInt32) -> Bool {
             Int(scalar) < visible.count && visible[Int(scalar)]
         }
     }
 
+    /// Buffers kept from line to line: most lines are short (40 characters), and clearing
+    /// tables indexed by scalar value for each would cost more than decoding it. One decoder
+    /// decodes one document's lines in turn, never two lines at once.
+    private final class Workspace {
+        var cost = [Float](repeating: .infinity, count: LostGlyphDecoder.tableSize)
+        var visible = [Bool](repeating: false, count: LostGlyphDecoder.tableSize)
+        var upperCost = [Float](repeating: .infinity, count: LostGlyphDecoder.tableSize)
+        /// The lattice's state table; a slot is empty unless its stamp is this line's.
+        var stateKeys: [UInt64] = []
+        var stateValues: [Int32] = []
+        var stateStamps: [UInt32] = []
+        var generation: UInt32 = 0
+    }
+    private let workspace = Workspace()
+
     private func lineCosts(_ line: [Unicode.Scalar]) -> LineCosts {
-        var costs = LineCosts(cost: [Float](repeating: .infinity, count: Self.tableSize),
-                              visible: [Bool](repeating: false, count: Self.tableSize))
+        var costs = LineCosts(cost: workspace.cost, visible: workspace.visible, upperCost: workspace.upperCost)
+        workspace.cost = []
+        workspace.visible = []
+        workspace.upperCost = []
         var length: Float = 0
         var shares = CapitalShares()
         shares.count(line)
@@ -246,7 +269,10 @@ struct LostGlyphDecoder {
         lineShares.innerCapitals = shares.innerCapitals + prior * documentShares.innerShare
         for value in Self.alphabet {
             let p = documentLost[Int(value)]
-            guard p > 0 else { continue }
+            guard p > 0 else {
+                costs.cost[Int(value)] = .infinity
+                continue
+            }
             var cost: Float
             let scalar = Unicode.Scalar(value)!
             if costs.visible[Int(value)] {
@@ -257,17 +283,30 @@ struct LostGlyphDecoder {
                 cost = -logf(p / (p + (1 - p) * absentIfKept))
             }
             cost += fillCost
-            if cost <= (VietnameseLetters.isUpper(scalar) ? maxCapitalCost : maxLostCost) {
-                costs.cost[Int(value)] = cost
-            }
+            let upper = VietnameseLetters.isUpper(scalar)
+            if cost > (upper ? maxCapitalCost : maxLostCost) { cost = .infinity }
+            costs.cost[Int(value)] = cost
+            if upper { costs.upperCost[Int(VietnameseLetters.lower(scalar).value)] = cost }
         }
         return costs
     }
 
     func decode(_ line: [Unicode.Scalar]) -> Result {
         let n = line.count
-        let visible = lineCosts(line)
-        let nearNumber = (0..<n).map { line[$0] == " " && spaceRunTouchesNumber(line, at: $0) }
+        // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
+        var nearNumber = [Bool](repeating: false, count: n)
+        do {
+            func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
+            var i = 0
+            while i < n {
+                guard line[i] == " " else { i += 1; continue }
+                var end = i
+                while end < n && line[end] == " " { end += 1 }
+                let touches = (i > 0 && numeric(line[i - 1])) || (end < n && numeric(line[end]))
+                if touches { for k in i..<end { nearNumber[k] = true } }
+                i = end
+            }
+        }
         var isLetter = [Bool](repeating: false, count: n)
         var isDigit = [Bool](repeating: false, count: n)
         for i in 0..<n {
@@ -286,7 +325,7 @@ struct LostGlyphDecoder {
         var fills: [Fill] = []
         var candidateRange = [Range<Int>](repeating: 0..<0, count: n + 1)
         let model = lexicon.model
-        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: visible)
+        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line))
         // Spaces from each position on, and where each run of spaces starts.
         var spaceRun = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) where line[i] == " " { spaceRun[i] = spaceRun[i + 1] + 1 }
@@ -297,21 +336,31 @@ struct LostGlyphDecoder {
         // open-addressing table (a `Dictionary` costs more than the rest of the push).
         var capacity = 256
         while capacity < n * 64 { capacity <<= 1 }
-        var stateKeys = [UInt64](repeating: .max, count: capacity)
-        var stateValues = [Int32](repeating: 0, count: capacity)
+        var stateKeys = workspace.stateKeys, stateValues = workspace.stateValues, stateStamps = workspace.stateStamps
+        workspace.stateKeys = []; workspace.stateValues = []; workspace.stateStamps = []
+        if stateKeys.count < capacity {
+            stateKeys = [UInt64](repeating: 0, count: capacity)
+            stateValues = [Int32](repeating: 0, count: capacity)
+            stateStamps = [UInt32](repeating: 0, count: capacity)
+        }
+        capacity = stateKeys.count
+        workspace.generation &+= 1
+        if workspace.generation == 0 {
+            for k in stateStamps.indices { stateStamps[k] = 0 }
+            workspace.generation = 1
+        }
+        let generation = workspace.generation
         let mask = capacity - 1
         var stateCount = 0
         func push(_ hyp: Hyp, at position: Int) {
             let key = UInt64(position) << 40 | UInt64(hyp.lastEdge.rawValue) << 32 | UInt64(UInt32(bitPattern: hyp.lastWord))
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while true {
-                let k = stateKeys[slot]
-                if k == key {
+            while stateStamps[slot] == generation {
+                if stateKeys[slot] == key {
                     let index = Int(stateValues[slot])
                     if hyp.cost < hyps[index].cost { hyps[index] = hyp }
                     return
                 }
-                if k == .max { break }
                 slot = (slot + 1) & mask
             }
             if stateCount * 2 >= capacity {
@@ -323,6 +372,7 @@ struct LostGlyphDecoder {
             }
             stateKeys[slot] = key
             stateValues[slot] = Int32(hyps.count)
+            stateStamps[slot] = generation
             stateCount += 1
             nextInBucket.append(bucketHead[position])
             bucketHead[position] = Int32(hyps.count)
@@ -442,6 +492,11 @@ struct LostGlyphDecoder {
             }
         }
 
+        workspace.stateKeys = stateKeys; workspace.stateValues = stateValues; workspace.stateStamps = stateStamps
+        var lineCosts = walker.takeCosts()
+        for s in line where Int(s.value) < Self.tableSize { lineCosts.visible[Int(s.value)] = false }
+        workspace.cost = lineCosts.cost; workspace.visible = lineCosts.visible; workspace.upperCost = lineCosts.upperCost
+
         // Best final hypothesis and the path back to the start.
         var bestFinal: Int32 = -1
         var h = bucketHead[n]
@@ -497,16 +552,6 @@ struct LostGlyphDecoder {
         s == "." || s == ":" || s == ";" || s == "!" || s == "?"
     }
 
-    /// Whether the run of spaces around `i` touches a digit, "-" or "/" on either side.
-    private func spaceRunTouchesNumber(_ line: [Unicode.Scalar], at i: Int) -> Bool {
-        func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
-        var left = i - 1
-        while left >= 0 && line[left] == " " { left -= 1 }
-        var right = i + 1
-        while right < line.count && line[right] == " " { right += 1 }
-        return (left >= 0 && numeric(line[left])) || (right < line.count && numeric(line[right]))
-    }
-
     /// Finds every lexicon word matching a span that starts at a given position: visible letters
     /// match case-insensitively, each space is one lost letter the line plausibly lost; the span
     /// must end at a non-letter. A struct with mutating methods rather than nested closures, so
@@ -517,7 +562,7 @@ struct LostGlyphDecoder {
         let isLetter: [Bool]
         let isUpper: [Bool]
         let lower: [UInt32]
-        let costs: LineCosts
+        private(set) var costs: LineCosts
         let model: LanguageModel
         let maxWordLength: Int
         let maxLeading: Int
@@ -587,9 +632,9 @@ struct LostGlyphDecoder {
                     }
                     // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
                     if capitalHere {
-                        let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
-                        let upperCost = costs.lost(upperScalar.value)
+                        let upperCost = costs.upperLost(lowerValue)
                         if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= maxWholeLostLetterCost) {
+                            let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
                             stack.append(Fill(position: Int32(k), scalar: upperScalar))
                             walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
                             stack.removeLast()
@@ -605,6 +650,13 @@ struct LostGlyphDecoder {
                 guard child >= 0 else { return }
                 walk(k + 1, child, cost, uppers + (upper ? 1 : 0), letters + 1, firstLostUpper, lost)
             }
+        }
+
+        /// The line's costs, handed back for the next line (the walker is done).
+        mutating func takeCosts() -> LineCosts {
+            let taken = costs
+            costs = LineCosts(cost: [], visible: [], upperCost: [])
+            return taken
         }
 
         /// Appends the best ``maxCandidates`` words starting at `start` (by channel and

@@ -16,7 +16,7 @@ public struct Repairer: Sendable {
     /// The longest line the lost-glyph decoder takes on, in scalars.
     static let longestDecodedLine = 4000
     /// Lines of a lost-glyph document decoded first to learn which capitals its fonts lose.
-    static let capitalSampleLines = 30
+    static let capitalSampleLines = 10
 
     var lexicon: Lexicon { custom ?? Lexicon.shipped }
 
