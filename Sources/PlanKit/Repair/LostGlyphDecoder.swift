@@ -23,6 +23,9 @@ struct LostGlyphDecoder {
     /// glyph's mapping or not, so a line that shows a letter rarely lost it too (seed 000 does,
     /// in 20 of its 217 damaged lines, where a line mixes two fonts).
     var visiblePenalty: Float = 3
+    /// The same for a capital: capitals often come from another font than the line's body
+    /// (seed 000 shows "B" in "(B/c)" and loses it in "U N " = "UBND" on one line).
+    var visibleCapitalPenalty: Float = 1.5
     var doubleSpaceCost: Float = 3.5
     var leadingSpaceCost: Float = 0.5
     var gapCost: Float = 11
@@ -48,7 +51,7 @@ struct LostGlyphDecoder {
     static let priorSmoothing: (base: Float, weight: Float) = (0.01, 5)
     /// Capitals dearer than this are not filled: a lost capital is tried only when the
     /// document shows it lost (seed 000's "K" of "Kế hoạch", the "B" and "D" of "UBND").
-    var maxCapitalCost: Float = 4
+    var maxCapitalCost: Float = 4.5
     static let maxLost: Float = 0.98
     /// The least P(lost) of a small letter in any document.
     static let lowerFloor: Float = 0.01
@@ -276,7 +279,7 @@ struct LostGlyphDecoder {
             var cost: Float
             let scalar = Unicode.Scalar(value)!
             if costs.visible[Int(value)] {
-                cost = -logf(p) + visiblePenalty
+                cost = -logf(p) + (VietnameseLetters.isUpper(scalar) ? visibleCapitalPenalty : visiblePenalty)
             } else {
                 let frequency = lineShares.frequency(of: scalar, lexicon: lexicon)
                 let absentIfKept = expf(length * log1pf(-min(frequency, 0.5)))
