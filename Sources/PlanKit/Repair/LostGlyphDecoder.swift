@@ -162,7 +162,10 @@ struct LostGlyphDecoder {
         var shares = CapitalShares()
         for line in lines {
             shares.count(line)
-            for s in line where s == " " || VietnameseLetters.isLetter(s) {
+            // The spaces before the text and after it are layout (seed 000 pads lines with
+            // hundreds), not lost letters: they would make every letter look lost.
+            guard let first = line.firstIndex(where: { $0 != " " }), let last = line.lastIndex(where: { $0 != " " }) else { continue }
+            for s in line[first...last] where s == " " || VietnameseLetters.isLetter(s) {
                 characters += 1
                 if s != " " && Int(s.value) < tableSize { seen[Int(s.value)] += 1 }
             }
@@ -259,7 +262,8 @@ struct LostGlyphDecoder {
         var length: Float = 0
         var shares = CapitalShares()
         shares.count(line)
-        for s in line where s == " " || VietnameseLetters.isLetter(s) {
+        let textEnd = (line.lastIndex(where: { $0 != " " }) ?? -1) + 1
+        for s in line[..<textEnd] where s == " " || VietnameseLetters.isLetter(s) {
             length += 1
             if s != " " && Int(s.value) < Self.tableSize { costs.visible[Int(s.value)] = true }
         }
