@@ -13,6 +13,18 @@ struct LanguageModel: Sendable {
     struct Counts: Sendable, Equatable {
         var unigrams: [String: Int] = [:]
         var bigrams: [String: Int] = [:]  // "v w" (space-separated)
+        /// How often each word was written inside a sentence with a capital first letter
+        /// ("thực hiện Kế hoạch", "huyện Tuần Giáo") and in small letters: what the lost-glyph
+        /// decoder decides a lost first letter's case by. Words in capitals throughout
+        /// ("UBND", headings) and words opening a line or sentence are not counted.
+        var cases: [String: Case] = [:]
+        /// The same per pair "v w" (w's case after v), for the words `cases` ever saw capitalized.
+        var pairCases: [String: Case] = [:]
+
+        struct Case: Sendable, Equatable {
+            var capitalized = 0
+            var lower = 0
+        }
 
         /// Counts every text's token stream; each line starts a new context. A letter run that is
         /// neither a well-formed syllable nor written in capitals (an abbreviation such as "UBND")
@@ -31,9 +43,55 @@ struct LanguageModel: Sendable {
                         counts.bigrams[previous + " " + token, default: 0] += 1
                         previous = token
                     }
+                    counts.countCases(String(line))
                 }
             }
+            counts.pairCases = counts.pairCases.filter { pair, _ in
+                counts.cases[String(pair.split(separator: " ").last ?? "")]?.capitalized ?? 0 > 0
+            }
             return counts
+        }
+
+        /// Counts the case of each letter run inside a sentence: not the first on its line, not
+        /// after . : ; ! ? and not in capitals throughout.
+        mutating func countCases(_ line: String) {
+            var previousWord: String? = nil
+            var sentenceStart = true
+            var word = String.UnicodeScalarView()
+            var firstUpper = false, restUpper = true, length = 0
+            func flush() {
+                guard length > 0 else { return }
+                let text = String(word)
+                let allUpper = firstUpper && restUpper && length >= 2
+                if !sentenceStart && !allUpper {
+                    var entry = cases[text] ?? Case()
+                    if firstUpper { entry.capitalized += 1 } else { entry.lower += 1 }
+                    cases[text] = entry
+                    if let previousWord {
+                        var pair = pairCases[previousWord + " " + text] ?? Case()
+                        if firstUpper { pair.capitalized += 1 } else { pair.lower += 1 }
+                        pairCases[previousWord + " " + text] = pair
+                    }
+                }
+                previousWord = text
+                sentenceStart = false
+                word = String.UnicodeScalarView()
+                firstUpper = false; restUpper = true; length = 0
+            }
+            for s in line.unicodeScalars {
+                if VietnameseLetters.isLetter(s) {
+                    let upper = VietnameseLetters.isUpper(s)
+                    if length == 0 { firstUpper = upper } else if !upper { restUpper = false }
+                    length += 1
+                    word.append(VietnameseLetters.lower(s))
+                    continue
+                }
+                flush()
+                if s == " " || s == "\t" { continue }
+                previousWord = nil
+                if [".", ":", ";", "!", "?"].contains(s) { sentenceStart = true }
+            }
+            flush()
         }
 
         /// The `count` most frequent words (no reserved tokens), alphabetically.
@@ -48,6 +106,10 @@ struct LanguageModel: Sendable {
             var lines: [String] = []
             for (word, count) in unigrams.sorted(by: { $0.key < $1.key }) { lines.append("1\t\(word)\t\(count)") }
             for (pair, count) in bigrams.sorted(by: { $0.key < $1.key }) { lines.append("2\t\(pair)\t\(count)") }
+            for (word, c) in cases.sorted(by: { $0.key < $1.key }) where c.capitalized > 0 {
+                lines.append("3\t\(word)\t\(c.capitalized) \(c.lower)")
+            }
+            for (pair, c) in pairCases.sorted(by: { $0.key < $1.key }) { lines.append("4\t\(pair)\t\(c.capitalized) \(c.lower)") }
             return lines.joined(separator: "\n")
         }
 
@@ -56,6 +118,13 @@ struct LanguageModel: Sendable {
         init(serialized text: String) {
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: "\t")
+                if parts.count == 3, parts[0] == "3" || parts[0] == "4" {
+                    let numbers = parts[2].split(separator: " ").compactMap { Int($0) }
+                    guard numbers.count == 2 else { continue }
+                    let c = Case(capitalized: numbers[0], lower: numbers[1])
+                    if parts[0] == "3" { cases[String(parts[1])] = c } else { pairCases[String(parts[1])] = c }
+                    continue
+                }
                 guard parts.count == 3, let count = Int(parts[2]) else { continue }
                 if parts[0] == "1" { unigrams[String(parts[1])] = count } else { bigrams[String(parts[1])] = count }
             }

@@ -11,6 +11,18 @@ final class Lexicon: Sendable {
     let folded: [String: [Int32]]
     /// Word id → lower-case scalars.
     let scalars: [[Unicode.Scalar]]
+    /// How often each lower-case letter occurs per character of running text (letters and the
+    /// spaces between words), indexed by scalar value below ``VietnameseLetters``' table size:
+    /// what the lost-glyph decoder expects a line to show if none of its glyphs were lost.
+    let letterFrequency: [Float]
+    /// The same for a word's first letter only: where capitals stand in running text.
+    let initialFrequency: [Float]
+    /// P(a word is written with a capital inside a sentence), per word id, from
+    /// ``LanguageModel/Counts/cases``; and the same after a given word, for the pairs seen.
+    /// What decides the case of a lost first letter ("thực hiện Kế hoạch", "Tuần Giáo").
+    let capitalized: [Float]
+    private let pairCapitalized: PairTable
+    static let capitalizedBase: Float = 0.05
 
     init(counts: LanguageModel.Counts) {
         let syllables = SyllableInventory.generate()
@@ -32,9 +44,87 @@ final class Lexicon: Sendable {
             if model.seen(Int32(index)) { trie.insert(letters, id: Int32(index)) }
             folded[VietnameseLetters.folded(word), default: []].append(Int32(index))
         }
+        // Both tone placements of open oa/oe/uy ("hoà" and "hòa", "thuỷ" and "thủy") are
+        // written: a word the corpus saw in one placement also matches in the other, under the
+        // same id (its statistics), unless the corpus saw that placement as a word of its own.
+        for index in LanguageModel.reserved.count..<model.words.count where model.seen(Int32(index)) {
+            guard let alternative = Lexicon.alternativeTonePlacement(scalars[index]) else { continue }
+            let text = String(String.UnicodeScalarView(alternative))
+            if let other = model.id(text), model.seen(other) { continue }
+            guard syllables.contains(text) else { continue }
+            trie.insert(alternative, id: Int32(index))
+        }
+        var letterCount = [Double](repeating: 0, count: LostGlyphDecoder.tableSize)
+        var initialCount = [Double](repeating: 0, count: LostGlyphDecoder.tableSize)
+        var characters: Double = 0
+        for (word, count) in counts.unigrams {
+            let letters = word.unicodeScalars
+            characters += Double(count) * Double(LanguageModel.reserved.contains(word) ? 2 : letters.count + 1)
+            guard !LanguageModel.reserved.contains(word) else { continue }
+            for s in letters where Int(s.value) < letterCount.count { letterCount[Int(s.value)] += Double(count) }
+            if let first = letters.first, Int(first.value) < initialCount.count { initialCount[Int(first.value)] += Double(count) }
+        }
+        letterFrequency = letterCount.map { characters > 0 ? Float($0 / characters) : 0 }
+        initialFrequency = initialCount.map { characters > 0 ? Float($0 / characters) : 0 }
+        var capitalized = [Float](repeating: Lexicon.capitalizedBase, count: model.words.count)
+        let weight: Float = 2
+        for (word, c) in counts.cases where c.capitalized > 0 {
+            guard let id = model.id(word) else { continue }
+            capitalized[Int(id)] = (Float(c.capitalized) + weight * Lexicon.capitalizedBase) / Float(c.capitalized + c.lower + 2)
+        }
+        for (index, word) in model.words.enumerated() where capitalized[index] == Lexicon.capitalizedBase {
+            // Never capitalized inside a sentence: the more often seen, the surer.
+            let seen = Float(counts.unigrams[word] ?? 0)
+            capitalized[index] = weight * Lexicon.capitalizedBase / (seen + weight)
+        }
+        var pairs: [(UInt64, Float)] = []
+        for (pair, c) in counts.pairCases {
+            let parts = pair.split(separator: " ")
+            guard parts.count == 2, let v = model.id(String(parts[0])), let w = model.id(String(parts[1])) else { continue }
+            let p = (Float(c.capitalized) + capitalized[Int(w)]) / Float(c.capitalized + c.lower + 1)
+            pairs.append((LanguageModel.key(v, w), p))
+        }
+        var pairTable = PairTable(capacity: max(pairs.count, 1))
+        for (key, p) in pairs { pairTable.insert(key, p) }
+        self.capitalized = capitalized
+        pairCapitalized = pairTable
         self.trie = trie
         self.folded = folded
         self.scalars = scalars
+    }
+
+    /// P(`w` is written with a capital) after the word `v` inside a sentence.
+    @inline(__always) func capitalizedProbability(_ w: Int32, after v: Int32) -> Float {
+        pairCapitalized.value(LanguageModel.key(v, w)) ?? capitalized[Int(w)]
+    }
+
+    /// The other tone placement of a word ending in open oa, oe or uy with a tone ("hoà" ↔
+    /// "hòa", "khoẻ" ↔ "khỏe", "thuỷ" ↔ "thủy"); nil when the word has no such rhyme ("quý":
+    /// after q the u belongs to the onset, so only one placement exists).
+    static func alternativeTonePlacement(_ word: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let n = word.count
+        guard n >= 2 else { return nil }
+        let first = word[n - 2], second = word[n - 1]
+        guard let a = VietnameseLetters.info[first.value], let b = VietnameseLetters.info[second.value],
+              !a.isUpper, !b.isUpper else { return nil }
+        let pair = String(String.UnicodeScalarView([a.untoned, b.untoned]))
+        guard pair == "oa" || pair == "oe" || pair == "uy" else { return nil }
+        if n >= 3 {
+            // A vowel before the pair makes another rhyme ("ngoài" is no oa + i); "qu" is an onset.
+            let before = word[n - 3]
+            if VietnameseLetters.info[before.value]?.isVowel == true || (pair == "uy" && before == "q") { return nil }
+        }
+        var out = word
+        if a.tone != .level && b.tone == .level {
+            out[n - 2] = a.untoned
+            out[n - 1] = VietnameseLetters.toned(b.untoned, a.tone)
+        } else if a.tone == .level && b.tone != .level {
+            out[n - 2] = VietnameseLetters.toned(a.untoned, b.tone)
+            out[n - 1] = b.untoned
+        } else {
+            return nil
+        }
+        return out
     }
 
     /// The lexicon shipped in the package (``CorpusStatistics``), built on first use.

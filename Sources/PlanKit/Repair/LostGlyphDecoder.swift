@@ -11,29 +11,54 @@ import Foundation
 /// ``maxCandidatesPerStart``).
 struct LostGlyphDecoder {
     let lexicon: Lexicon
-    /// −log P(letter lost) for this document (from ``estimatePrior``); both cases.
-    let lostCost: [UInt32: Float]
-    /// ``lostCost`` as an array indexed by scalar value (every Vietnamese letter is below
-    /// ``tableSize``): the lattice looks costs up for every trie child at every lost letter.
-    private let lostCostTable: [Float]
+    /// P(a letter's glyph is lost on a damaged line of this document), indexed by scalar value
+    /// (from ``documentPrior(lines:lexicon:)``); both cases.
+    private(set) var documentLost: [Float]
     static let tableSize = 0x1F00
-    var defaultLostCost: Float = 6
-    /// Added when the lost letter is visible elsewhere on the same line.
+    /// Every letter the decoder may fill in, both cases, in a fixed order.
+    static let alphabet: [UInt32] = VietnameseLetters.info.keys.filter { Int($0) < tableSize }.sorted()
+    /// Added to every filled letter (a lost letter is rarer than a kept one).
+    var fillCost: Float = 0.3
+    /// Added when the lost letter is visible elsewhere on the same line: a font either has a
+    /// glyph's mapping or not, so a line that shows a letter rarely lost it too (seed 000 does,
+    /// in 20 of its 217 damaged lines, where a line mixes two fonts).
     var visiblePenalty: Float = 3
+    /// The same for a capital: capitals often come from another font than the line's body
+    /// (seed 000 shows "B" in "(B/c)" and loses it in "U N " = "UBND" on one line).
+    var visibleCapitalPenalty: Float = 1.5
     var doubleSpaceCost: Float = 3.5
     var leadingSpaceCost: Float = 0.5
     var gapCost: Float = 11
     var numberGapCost: Float = 2.5
     var oovCost: Float = 13
-    var maxLostCost: Float = 11
+    /// A letter dearer than this to fill is never tried: the trie walk only branches into the
+    /// letters this line plausibly lost.
+    var maxLostCost: Float = 5.5
     var beamWidth = 24
     var maxCandidatesPerStart = 48
     var maxWordLength = 8
-    /// A word lost whole costs this plus ``wholeLostLetterCost`` per letter on top of its letters' lost costs.
+    /// Lost letters before the first visible one of a word, and letters of a word lost whole.
+    var maxLeadingLost = 3
+    var maxWholeLost = 3
+    /// A word lost whole found by the trie costs this plus ``wholeLostLetterCost`` per letter on top of its letters' lost costs.
     var wholeLostBaseCost: Float = 2
     var wholeLostLetterCost: Float = 1
     /// A word lost whole may only consist of letters at least this likely to be lost (−log P).
-    var maxWholeLostLetterCost: Float = 5.5
+    var maxWholeLostLetterCost: Float = 2.5
+    /// Smoothing of ``documentPrior``, a beta prior of mean `base` and weight `weight` letters:
+    /// P(lost) = (max(expected − seen, 0) + weight · base) / (expected + weight), so a letter too
+    /// rare for the counts to say anything (most capitals) is lost at the base rate.
+    static let priorSmoothing: (base: Float, weight: Float) = (0.01, 5)
+    /// Capitals dearer than this are not filled: a lost capital is tried only when the
+    /// document shows it lost (seed 000's "K" of "Kế hoạch", the "B" and "D" of "UBND").
+    var maxCapitalCost: Float = 4.5
+    static let maxLost: Float = 0.98
+    /// The least P(lost) of a small letter in any document.
+    static let lowerFloor: Float = 0.01
+    /// P(lost) of every capital, before ``learningCapitals(from:)``.
+    static let capitalLost: Float = 0.1
+    /// P(lost) of every capital while decoding the sample that learns them.
+    static let capitalSampleLost: Float = 0.3
 
     struct Fill { var position: Int32; var scalar: Unicode.Scalar }
 
@@ -72,117 +97,323 @@ struct LostGlyphDecoder {
         var fillStart: Int32
         var fillCount: Int32
         var firstIsLostUpper: Bool
+        /// The first letter is lost (its case is the decoder's to choose).
+        var firstIsLost: Bool
         var shapeFixed: VietnameseLetters.CaseShape
         var hasLost: Bool
     }
 
-    init(lexicon: Lexicon, lostCost: [UInt32: Float] = [:]) {
+    /// The document's capitals (see ``CapitalShares``).
+    let documentShares: CapitalShares
+
+    init(lexicon: Lexicon, documentLost: [Float], documentShares: CapitalShares = CapitalShares()) {
         self.lexicon = lexicon
-        self.lostCost = lostCost
-        var table = [Float](repeating: defaultLostCost, count: Self.tableSize)
-        for (scalar, cost) in lostCost where Int(scalar) < Self.tableSize { table[Int(scalar)] = cost }
-        lostCostTable = table
+        self.documentLost = documentLost
+        self.documentShares = documentShares
     }
+    /// Added to a word whose lost first letter is filled as a capital: little after a sentence
+    /// boundary, more inside a sentence.
+    var upperStartCost: Float = 0.7
+    var upperInnerCost: Float = 2.5
+    /// Weight of the corpus's capitalization odds for a lost first letter inside a sentence.
+    var caseWeight: Float = 1
 
-    /// Lost-letter costs from letters recovered in a first pass over the document.
-    static func estimatePrior(from counts: [UInt32: Int]) -> [UInt32: Float] {
-        let total = Float(counts.values.reduce(0, +))
-        var costs: [UInt32: Float] = [:]
-        let alphabet = VietnameseLetters.info.keys
-        let smoothing: Float = 0.3
-        let denominator = total + smoothing * Float(alphabet.count)
-        // A capital is too rare for a sample to say whether its glyph is lost (seed 000 loses
-        // "K" only in "Kế hoạch", mostly with the "ế" beside it); until counted, it costs what
-        // an unknown letter costs before any evidence.
-        let uninformed = logf(Float(alphabet.count))
-        for scalar in alphabet {
-            let c = Float(counts[scalar] ?? 0)
-            var cost = -logf((c + smoothing) / denominator)
-            if VietnameseLetters.isUpper(Unicode.Scalar(scalar)!) { cost = min(cost, uninformed) }
-            costs[scalar] = cost
+    /// The decoder with each capital's P(lost) learned from decoding `sample` (a few damaged
+    /// lines): capitals stand in few words ("UBND", "Kế hoạch") that follow no letter
+    /// frequency, so their counts say nothing, but the capitals the sample's best readings fill
+    /// in, against those it shows, do. The sample is decoded with every capital at
+    /// ``capitalSampleLost``.
+    func learningCapitals(from sample: [[Unicode.Scalar]]) -> LostGlyphDecoder {
+        var probe = self
+        for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            probe.documentLost[Int(value)] = Self.capitalSampleLost
         }
-        return costs
+        var filled = [Float](repeating: 0, count: Self.tableSize)
+        var shown = [Float](repeating: 0, count: Self.tableSize)
+        for line in sample {
+            for s in line where VietnameseLetters.isUpper(s) && Int(s.value) < Self.tableSize { shown[Int(s.value)] += 1 }
+            for word in probe.decode(line).words where word.confidence >= 0.5 {
+                for fill in word.fills where VietnameseLetters.isUpper(fill.scalar) && Int(fill.scalar.value) < Self.tableSize {
+                    filled[Int(fill.scalar.value)] += 1
+                }
+            }
+        }
+        var learned = self
+        let weight: Float = 2
+        for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            let f = filled[Int(value)], v = shown[Int(value)]
+            learned.documentLost[Int(value)] = min((f + weight * Self.capitalLost) / (f + v + weight), Self.maxLost)
+        }
+        return learned
     }
 
-    /// A line's lost-letter costs: the document's, plus ``visiblePenalty`` for letters the line shows.
+    /// Which letters this document's fonts lose, from letter counts alone (no decoding pass):
+    /// the lexicon says how many of each small letter text of this length holds, the damaged
+    /// lines show how many are left; a letter seen far less often than expected is lost on many
+    /// lines. Capitals get one flat rate (``capitalLost``).
+    static func documentPrior(lines: [[Unicode.Scalar]], lexicon: Lexicon) -> [Float] {
+        documentStatistics(lines: lines, lexicon: lexicon).lost
+    }
+
+    /// ``documentPrior`` and the document's capital shares.
+    static func documentStatistics(lines: [[Unicode.Scalar]], lexicon: Lexicon) -> (lost: [Float], shares: CapitalShares) {
+        var seen = [Float](repeating: 0, count: tableSize)
+        var characters: Float = 0
+        var shares = CapitalShares()
+        for line in lines {
+            shares.count(line)
+            // The spaces before the text and after it are layout (seed 000 pads lines with
+            // hundreds), not lost letters: they would make every letter look lost.
+            guard let first = line.firstIndex(where: { $0 != " " }), let last = line.lastIndex(where: { $0 != " " }) else { continue }
+            for s in line[first...last] where s == " " || VietnameseLetters.isLetter(s) {
+                characters += 1
+                if s != " " && Int(s.value) < tableSize { seen[Int(s.value)] += 1 }
+            }
+        }
+        var lost = [Float](repeating: 0, count: tableSize)
+        let (base, weight) = priorSmoothing
+        for value in alphabet {
+            let scalar = Unicode.Scalar(value)!
+            let upper = VietnameseLetters.isUpper(scalar)
+            let expected = shares.frequency(of: scalar, lexicon: lexicon) * characters
+            var p = (max(expected - seen[Int(value)], 0) + weight * base) / (expected + weight)
+            // A letter lost in one paragraph only hides in the noise of the counts (this document
+            // may simply use it more than the corpus); the line's own evidence decides then.
+            // Capitals stand in a few words ("UBND", "Kế hoạch") that follow no letter
+            // frequency, so counts say nothing about them: each is lost at one flat rate.
+            p = upper ? capitalLost : max(p, lowerFloor)
+            lost[Int(value)] = min(p, maxLost)
+        }
+        return (lost, shares)
+    }
+
+    /// How much of a text is in capitals, from its visible letters: the share of words that
+    /// start with one ("Kế hoạch") and the share of later letters in capitals ("UBND", "KẾ HOẠCH").
+    struct CapitalShares {
+        var initials: Float = 0, initialCapitals: Float = 0
+        var inner: Float = 0, innerCapitals: Float = 0
+
+        mutating func count(_ line: [Unicode.Scalar]) {
+            var previousLetter = false
+            for s in line {
+                let letter = VietnameseLetters.isLetter(s)
+                if letter {
+                    let upper: Float = VietnameseLetters.isUpper(s) ? 1 : 0
+                    if previousLetter { inner += 1; innerCapitals += upper } else { initials += 1; initialCapitals += upper }
+                }
+                previousLetter = letter
+            }
+        }
+
+        var initialShare: Float { initials > 0 ? min(max(initialCapitals / initials, 0.02), 0.95) : 0.1 }
+        var innerShare: Float { inner > 0 ? min(max(innerCapitals / inner, 0.005), 0.95) : 0.02 }
+
+        /// Expected occurrences of `scalar` per character of text like this.
+        func frequency(of scalar: Unicode.Scalar, lexicon: Lexicon) -> Float {
+            let lower = Int(VietnameseLetters.lower(scalar).value)
+            let all = lexicon.letterFrequency[lower], initial = lexicon.initialFrequency[lower]
+            let capitals = initial * initialShare + (all - initial) * innerShare
+            return VietnameseLetters.isUpper(scalar) ? capitals : max(all - capitals, 0)
+        }
+    }
+
+    /// A line's lost-letter costs. A letter the line does not show is lost with the odds of
+    /// the document, raised by how surely a line this long would show it if it were kept
+    /// ("h" missing from 60 characters of Vietnamese is lost; "q" missing says little).
     private struct LineCosts {
+        /// −log P(lost) + fill cost per scalar value; above the line's limit: never filled.
         var cost: [Float]
         var visible: [Bool]
-        let fallback: Float
+
+        /// The cost of a small letter's capital, indexed by the small letter (trie labels are small).
+        var upperCost: [Float]
 
         @inline(__always) func lost(_ scalar: UInt32) -> Float {
-            Int(scalar) < cost.count ? cost[Int(scalar)] : fallback
+            Int(scalar) < cost.count ? cost[Int(scalar)] : .infinity
+        }
+        @inline(__always) func upperLost(_ lower: UInt32) -> Float {
+            Int(lower) < upperCost.count ? upperCost[Int(lower)] : .infinity
         }
         @inline(__always) func isVisible(_ scalar: UInt32) -> Bool {
             Int(scalar) < visible.count && visible[Int(scalar)]
         }
     }
 
+    /// Buffers kept from line to line: most lines are short (40 characters), and clearing
+    /// tables indexed by scalar value for each would cost more than decoding it. One decoder
+    /// decodes one document's lines in turn, never two lines at once.
+    private final class Workspace {
+        var cost = [Float](repeating: .infinity, count: LostGlyphDecoder.tableSize)
+        var visible = [Bool](repeating: false, count: LostGlyphDecoder.tableSize)
+        var upperCost = [Float](repeating: .infinity, count: LostGlyphDecoder.tableSize)
+        /// The lattice's state table; a slot is empty unless its stamp is this line's.
+        var stateKeys: [UInt64] = []
+        var stateValues: [Int32] = []
+        var stateStamps: [UInt32] = []
+        var generation: UInt32 = 0
+    }
+    private let workspace = Workspace()
+
+    private func lineCosts(_ line: [Unicode.Scalar]) -> LineCosts {
+        var costs = LineCosts(cost: workspace.cost, visible: workspace.visible, upperCost: workspace.upperCost)
+        workspace.cost = []
+        workspace.visible = []
+        workspace.upperCost = []
+        var length: Float = 0
+        var shares = CapitalShares()
+        shares.count(line)
+        let textEnd = (line.lastIndex(where: { $0 != " " }) ?? -1) + 1
+        for s in line[..<textEnd] where s == " " || VietnameseLetters.isLetter(s) {
+            length += 1
+            if s != " " && Int(s.value) < Self.tableSize { costs.visible[Int(s.value)] = true }
+        }
+        // The line's own share of capitals, pulled toward the document's when it shows few letters.
+        var lineShares = documentShares
+        let prior: Float = 10
+        lineShares.initials = shares.initials + prior
+        lineShares.initialCapitals = shares.initialCapitals + prior * documentShares.initialShare
+        lineShares.inner = shares.inner + prior
+        lineShares.innerCapitals = shares.innerCapitals + prior * documentShares.innerShare
+        for value in Self.alphabet {
+            let p = documentLost[Int(value)]
+            guard p > 0 else {
+                costs.cost[Int(value)] = .infinity
+                continue
+            }
+            var cost: Float
+            let scalar = Unicode.Scalar(value)!
+            if costs.visible[Int(value)] {
+                cost = -logf(p) + (VietnameseLetters.isUpper(scalar) ? visibleCapitalPenalty : visiblePenalty)
+            } else {
+                let frequency = lineShares.frequency(of: scalar, lexicon: lexicon)
+                let absentIfKept = expf(length * log1pf(-min(frequency, 0.5)))
+                cost = -logf(p / (p + (1 - p) * absentIfKept))
+            }
+            cost += fillCost
+            let upper = VietnameseLetters.isUpper(scalar)
+            if cost > (upper ? maxCapitalCost : maxLostCost) { cost = .infinity }
+            costs.cost[Int(value)] = cost
+            if upper { costs.upperCost[Int(VietnameseLetters.lower(scalar).value)] = cost }
+        }
+        return costs
+    }
+
     func decode(_ line: [Unicode.Scalar]) -> Result {
         let n = line.count
-        var visible = LineCosts(cost: lostCostTable, visible: [Bool](repeating: false, count: Self.tableSize),
-                                fallback: defaultLostCost + visiblePenalty)
-        for s in line where s != " " && Int(s.value) < Self.tableSize && !visible.visible[Int(s.value)] {
-            visible.visible[Int(s.value)] = true
-            visible.cost[Int(s.value)] += visiblePenalty
+        // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
+        var nearNumber = [Bool](repeating: false, count: n)
+        do {
+            func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
+            var i = 0
+            while i < n {
+                guard line[i] == " " else { i += 1; continue }
+                var end = i
+                while end < n && line[end] == " " { end += 1 }
+                let touches = (i > 0 && numeric(line[i - 1])) || (end < n && numeric(line[end]))
+                if touches { for k in i..<end { nearNumber[k] = true } }
+                i = end
+            }
         }
-        let nearNumber = (0..<n).map { line[$0] == " " && spaceRunTouchesNumber(line, at: $0) }
         var isLetter = [Bool](repeating: false, count: n)
-        for i in 0..<n { isLetter[i] = VietnameseLetters.isLetter(line[i]) }
+        var isDigit = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            isLetter[i] = VietnameseLetters.isLetter(line[i])
+            isDigit[i] = !isLetter[i] && line[i] != " " && line[i].properties.numericType != nil
+        }
 
         var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: LanguageModel.boundary, lastEdge: .start, edgeStart: 0, candidate: -1)]
-        var buckets = [[Int32]](repeating: [], count: n + 1)
-        buckets[0] = [0]
+        hyps.reserveCapacity(n * 16)
+        // The hypotheses ending at each position, as linked lists through `nextInBucket`.
+        var bucketHead = [Int32](repeating: -1, count: n + 1)
+        var nextInBucket: [Int32] = [-1]
+        nextInBucket.reserveCapacity(n * 16)
+        bucketHead[0] = 0
         var candidates: [Candidate] = []
         var fills: [Fill] = []
-        var candidateRange = [Range<Int>?](repeating: nil, count: n + 1)
+        var candidateRange = [Range<Int>](repeating: 0..<0, count: n + 1)
         let model = lexicon.model
-        // Spaces from each position on; a word lost whole sits in such a run.
+        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line))
+        // Spaces from each position on, and where each run of spaces starts.
         var spaceRun = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) where line[i] == " " { spaceRun[i] = spaceRun[i + 1] + 1 }
-        // Words lost whole, proposed by the previous word (start → candidate indices).
-        var proposed: [Int: [Int]] = [:]
-        var proposedFrom: Set<Int64> = []
+        var runStart = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n where line[i] == " " { runStart[i] = i > 0 && line[i - 1] == " " ? runStart[i - 1] : i }
 
-        // The best hypothesis per (position, last edge, last word): the lattice's states.
-        var stateIndex: [Int64: Int32] = [:]
+        // The best hypothesis per (position, last edge, last word): the lattice's states, in an
+        // open-addressing table (a `Dictionary` costs more than the rest of the push).
+        var capacity = 256
+        while capacity < n * 64 { capacity <<= 1 }
+        var stateKeys = workspace.stateKeys, stateValues = workspace.stateValues, stateStamps = workspace.stateStamps
+        workspace.stateKeys = []; workspace.stateValues = []; workspace.stateStamps = []
+        if stateKeys.count < capacity {
+            stateKeys = [UInt64](repeating: 0, count: capacity)
+            stateValues = [Int32](repeating: 0, count: capacity)
+            stateStamps = [UInt32](repeating: 0, count: capacity)
+        }
+        capacity = stateKeys.count
+        workspace.generation &+= 1
+        if workspace.generation == 0 {
+            for k in stateStamps.indices { stateStamps[k] = 0 }
+            workspace.generation = 1
+        }
+        let generation = workspace.generation
+        let mask = capacity - 1
+        var stateCount = 0
         func push(_ hyp: Hyp, at position: Int) {
-            let key = Int64(position) << 40 | Int64(hyp.lastEdge.rawValue) << 32 | Int64(UInt32(bitPattern: hyp.lastWord))
-            if let index = stateIndex[key] {
-                if hyp.cost < hyps[Int(index)].cost { hyps[Int(index)] = hyp }
+            let key = UInt64(position) << 40 | UInt64(hyp.lastEdge.rawValue) << 32 | UInt64(UInt32(bitPattern: hyp.lastWord))
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while stateStamps[slot] == generation {
+                if stateKeys[slot] == key {
+                    let index = Int(stateValues[slot])
+                    if hyp.cost < hyps[index].cost { hyps[index] = hyp }
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            if stateCount * 2 >= capacity {
+                // Full enough to slow down: later states of this line go unshared (still correct, only less pruned).
+                nextInBucket.append(bucketHead[position])
+                bucketHead[position] = Int32(hyps.count)
+                hyps.append(hyp)
                 return
             }
-            stateIndex[key] = Int32(hyps.count)
-            buckets[position].append(Int32(hyps.count))
+            stateKeys[slot] = key
+            stateValues[slot] = Int32(hyps.count)
+            stateStamps[slot] = generation
+            stateCount += 1
+            nextInBucket.append(bucketHead[position])
+            bucketHead[position] = Int32(hyps.count)
             hyps.append(hyp)
         }
 
+        var bucket: [Int32] = []
+        // Per distinct previous word, the cheapest predecessor a word edge can extend.
+        var predecessorWord: [Int32] = []
+        var predecessorCost: [Float] = []
+        var predecessorIndex: [Int32] = []
         for i in 0..<n {
-            guard !buckets[i].isEmpty else { continue }
-            if buckets[i].count > beamWidth {
-                buckets[i].sort { hyps[Int($0)].cost < hyps[Int($1)].cost }
-                buckets[i].removeLast(buckets[i].count - beamWidth)
+            guard bucketHead[i] >= 0 else { continue }
+            bucket.removeAll(keepingCapacity: true)
+            var h = bucketHead[i]
+            while h >= 0 { bucket.append(h); h = nextInBucket[Int(h)] }
+            if bucket.count > beamWidth {
+                bucket.sort { hyps[Int($0)].cost < hyps[Int($1)].cost }
+                bucket.removeLast(bucket.count - beamWidth)
             }
             let scalar = line[i]
-            let canStartWord = isLetter[i] || scalar == " "
-            if canStartWord && candidateRange[i] == nil {
+            // A word starts at a letter, or at a space near either end of its run: lost letters
+            // before a visible one, or a word lost whole after the previous word. The middle of a
+            // long run (layout padding, hundreds of spaces at a line's end) starts none.
+            // Nor does a long run at the line's end (padding), where a word lost whole would be invented.
+            let trailingPadding = scalar == " " && i + spaceRun[i] == n && n - runStart[i] > maxWholeLost + 2
+            let canStartWord = isLetter[i]
+                || (scalar == " " && !trailingPadding && (spaceRun[i] <= maxLeadingLost || i - runStart[i] <= maxWholeLost + 1))
+            if canStartWord {
                 let first = candidates.count
-                collectCandidates(line, isLetter: isLetter, start: i, visible: visible, into: &candidates, fills: &fills)
+                walker.collect(start: i, into: &candidates, fills: &fills)
                 candidateRange[i] = first..<candidates.count
             }
-            if scalar == " " {
-                for hypIndex in buckets[i] {
-                    let hyp = hyps[Int(hypIndex)]
-                    if hyp.lastEdge == .space && hyp.lastWord >= Int32(LanguageModel.reserved.count)
-                        && proposedFrom.insert(Int64(i) << 32 | Int64(hyp.lastWord)).inserted {
-                        proposeLostWords(after: hyp.lastWord, at: i, run: spaceRun[i], line: line, isLetter: isLetter,
-                                         visible: visible, into: &candidates, fills: &fills, proposed: &proposed)
-                    }
-                }
-            }
-            // Every word that may start here: matched by the trie, or proposed as lost whole.
-            let starting = Array(candidateRange[i] ?? 0..<0) + (proposed[i] ?? [])
-            for hypIndex in buckets[i] {
+            for hypIndex in bucket {
                 let hyp = hyps[Int(hypIndex)]
                 if scalar == " " {
                     var spaceCost: Float = 0
@@ -200,16 +431,16 @@ struct LostGlyphDecoder {
                 } else if !isLetter[i] {
                     let token: Int32
                     var lmCost: Float = 0
-                    if scalar.properties.numericType != nil {
+                    if isDigit[i] {
                         token = LanguageModel.number
                         if !(hyp.lastWord == LanguageModel.number && hyp.lastEdge == .punctuation) {
                             lmCost = model.cost(token, after: hyp.lastWord)
                         }
                     } else if (scalar == "." || scalar == ",") && hyp.lastWord == LanguageModel.number
-                                && hyp.lastEdge == .punctuation && i + 1 < n && line[i + 1].properties.numericType != nil {
+                                && hyp.lastEdge == .punctuation && i + 1 < n && isDigit[i + 1] {
                         token = LanguageModel.number
                     } else {
-                        token = ".:;!?".unicodeScalars.contains(scalar) ? LanguageModel.boundary : LanguageModel.punctuation
+                        token = Self.isSentenceEnd(scalar) ? LanguageModel.boundary : LanguageModel.punctuation
                         if hyp.lastWord != token { lmCost = model.cost(token, after: hyp.lastWord) }
                     }
                     push(Hyp(cost: hyp.cost + lmCost, back: hypIndex, lastWord: token, lastEdge: .punctuation,
@@ -218,21 +449,48 @@ struct LostGlyphDecoder {
             }
             // Word edges: each word starting here extends its best predecessor only (the
             // predecessor's last word and edge are all the costs depend on).
-            guard canStartWord else { continue }
-            let predecessors = buckets[i].filter { hyps[Int($0)].lastEdge != .word }
-            for c in starting {
+            guard canStartWord, !candidateRange[i].isEmpty else { continue }
+            predecessorWord.removeAll(keepingCapacity: true)
+            predecessorCost.removeAll(keepingCapacity: true)
+            predecessorIndex.removeAll(keepingCapacity: true)
+            for hypIndex in bucket {
+                let hyp = hyps[Int(hypIndex)]
+                guard hyp.lastEdge != .word else { continue }
+                let cost = hyp.cost + (hyp.lastEdge == .gap ? 2 : 0)
+                if let j = predecessorWord.firstIndex(of: hyp.lastWord) {
+                    if cost < predecessorCost[j] { predecessorCost[j] = cost; predecessorIndex[j] = hypIndex }
+                } else {
+                    predecessorWord.append(hyp.lastWord)
+                    predecessorCost.append(cost)
+                    predecessorIndex.append(hypIndex)
+                }
+            }
+            guard !predecessorWord.isEmpty else { continue }
+            for c in candidateRange[i] {
                 let candidate = candidates[c]
                 var best = Float.infinity
                 var bestHyp: Int32 = -1
-                for hypIndex in predecessors {
-                    let hyp = hyps[Int(hypIndex)]
-                    var cost = hyp.cost + candidate.channel
-                    if hyp.lastEdge == .gap { cost += 2 }
-                    if candidate.firstIsLostUpper { cost += hyp.lastWord == LanguageModel.boundary ? 0.7 : 2.5 }
-                    if candidate.shapeFixed == .mixed && candidate.hasLost { cost += 8 }
-                    cost += candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i))
-                        : model.cost(candidate.word, after: hyp.lastWord)
-                    if cost < best { best = cost; bestHyp = hypIndex }
+                var fixed = candidate.channel
+                if candidate.shapeFixed == .mixed && candidate.hasLost { fixed += 8 }
+                let oov = candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i)) : 0
+                for j in predecessorWord.indices {
+                    let previous = predecessorWord[j]
+                    var cost = predecessorCost[j] + fixed
+                    if candidate.firstIsLost && candidate.word >= 0 && candidate.shapeFixed != .upper {
+                        // The case of a lost first letter: a capital opens a sentence; inside
+                        // one, the corpus says how often this word is capitalized after that one.
+                        if previous == LanguageModel.boundary {
+                            if candidate.firstIsLostUpper { cost += upperStartCost }
+                        } else {
+                            let p = lexicon.capitalizedProbability(candidate.word, after: previous)
+                            cost -= caseWeight * logf(candidate.firstIsLostUpper ? p : 1 - p)
+                        }
+                    } else if candidate.firstIsLostUpper {
+                        cost += previous == LanguageModel.boundary ? upperStartCost : upperInnerCost
+                    }
+                    guard cost < best else { continue }
+                    cost += candidate.word < 0 ? oov : model.cost(candidate.word, after: previous)
+                    if cost < best { best = cost; bestHyp = predecessorIndex[j] }
                 }
                 guard bestHyp >= 0 else { continue }
                 push(Hyp(cost: best, back: bestHyp,
@@ -241,10 +499,19 @@ struct LostGlyphDecoder {
             }
         }
 
+        workspace.stateKeys = stateKeys; workspace.stateValues = stateValues; workspace.stateStamps = stateStamps
+        var lineCosts = walker.takeCosts()
+        for s in line where Int(s.value) < Self.tableSize { lineCosts.visible[Int(s.value)] = false }
+        workspace.cost = lineCosts.cost; workspace.visible = lineCosts.visible; workspace.upperCost = lineCosts.upperCost
+
         // Best final hypothesis and the path back to the start.
-        guard let bestFinal = buckets[n].min(by: { hyps[Int($0)].cost < hyps[Int($1)].cost }) else {
-            return Result(scalars: line, words: [], gaps: [], cost: .infinity)
+        var bestFinal: Int32 = -1
+        var h = bucketHead[n]
+        while h >= 0 {
+            if bestFinal < 0 || hyps[Int(h)].cost < hyps[Int(bestFinal)].cost { bestFinal = h }
+            h = nextInBucket[Int(h)]
         }
+        guard bestFinal >= 0 else { return Result(scalars: line, words: [], gaps: [], cost: .infinity) }
         var path: [Hyp] = []
         var index = bestFinal
         while index > 0 {
@@ -275,7 +542,7 @@ struct LostGlyphDecoder {
             let chosen = local(candidate)
             // One reading per word: the same word with a capital or small lost letter is not a rival.
             var best: [Int32: Float] = [:]
-            for c in candidateRange[Int(hyp.edgeStart)]! + (proposed[Int(hyp.edgeStart)] ?? []) where candidates[c].end == candidate.end {
+            for c in candidateRange[Int(hyp.edgeStart)] where candidates[c].end == candidate.end {
                 let cost = local(candidates[c])
                 best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
             }
@@ -288,99 +555,93 @@ struct LostGlyphDecoder {
         return Result(scalars: output, words: words, gaps: gaps, cost: hyps[Int(bestFinal)].cost)
     }
 
-    /// Whether the run of spaces around `i` touches a digit, "-" or "/" on either side.
-    private func spaceRunTouchesNumber(_ line: [Unicode.Scalar], at i: Int) -> Bool {
-        func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
-        var left = i - 1
-        while left >= 0 && line[left] == " " { left -= 1 }
-        var right = i + 1
-        while right < line.count && line[right] == " " { right += 1 }
-        return (left >= 0 && numeric(line[left])) || (right < line.count && numeric(line[right]))
+    @inline(__always) static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        s == "." || s == ":" || s == ";" || s == "!" || s == "?"
     }
 
-    /// Words lost whole: a run of spaces after a word can hide a word all of whose letters were
-    /// lost ("thực hiện    hoạch" = "thực hiện Kế hoạch"). Enumerating every word for a span
-    /// of spaces would drown the lattice, so the previous word proposes its likely successors,
-    /// and only those whose letters are all absent from the line and lost elsewhere in the
-    /// document (their lost cost is low) are kept.
-    private func proposeLostWords(after previous: Int32, at start: Int, run: Int, line: [Unicode.Scalar], isLetter: [Bool],
-                                  visible: LineCosts, into candidates: inout [Candidate], fills: inout [Fill],
-                                  proposed: inout [Int: [Int]]) {
-        let n = line.count
-        for word in lexicon.model.successors(of: previous) {
-            let letters = lexicon.scalars[Int(word)]
-            let length = letters.count
-            guard length <= run else { continue }
-            let end = start + length
-            if length == run && end < n && isLetter[end] { continue }
-            for capitalized in [false, true] {
-                var channel = wholeLostBaseCost + wholeLostLetterCost * Float(length)
-                var ok = true
-                let fillStart = fills.count
-                for (offset, letter) in letters.enumerated() {
-                    let scalar = capitalized && offset == 0 ? VietnameseLetters.upper(letter) : letter
-                    let cost = visible.lost(scalar.value)
-                    if visible.isVisible(scalar.value) || cost > maxWholeLostLetterCost { ok = false; break }
-                    channel += cost
-                    fills.append(Fill(position: Int32(start + offset), scalar: scalar))
-                }
-                guard ok else { fills.removeLast(fills.count - fillStart); continue }
-                proposed[start, default: []].append(candidates.count)
-                candidates.append(Candidate(end: Int32(end), word: word, channel: channel, fillStart: Int32(fillStart),
-                                            fillCount: Int32(length), firstIsLostUpper: capitalized,
-                                            shapeFixed: capitalized ? .capitalized : .lower, hasLost: true))
-            }
-        }
-    }
-
-    /// Every lexicon word matching a span that starts at `start`: visible letters match
-    /// case-insensitively, each space is one lost letter; the span must end at a non-letter.
-    /// The best ``maxCandidatesPerStart`` by channel and context-free cost are appended.
-    private func collectCandidates(_ line: [Unicode.Scalar], isLetter: [Bool], start: Int, visible: LineCosts,
-                                   into candidates: inout [Candidate], fills: inout [Fill]) {
-        let trie = lexicon.trie
-        let n = line.count
-        // Flat buffers: a candidate's fills are found[i].fillStart ..< +fillCount in foundFills.
+    /// Finds every lexicon word matching a span that starts at a given position: visible letters
+    /// match case-insensitively, each space is one lost letter the line plausibly lost; the span
+    /// must end at a non-letter. A struct with mutating methods rather than nested closures, so
+    /// the recursion's buffers are not boxed and reference-counted at every step.
+    private struct CandidateWalker {
+        let trie: Trie
+        let line: [Unicode.Scalar]
+        let isLetter: [Bool]
+        let isUpper: [Bool]
+        let lower: [UInt32]
+        private(set) var costs: LineCosts
+        let model: LanguageModel
+        let maxWordLength: Int
+        let maxLeading: Int
+        let maxWholeLost: Int
+        let maxWholeLostLetterCost: Float
+        let wholeLostBaseCost: Float
+        let wholeLostLetterCost: Float
+        let maxCandidates: Int
+        let oovCost: Float
+        let maxLostCost: Float
+        let maxCapitalCost: Float
+        var start = 0
         var found: [Candidate] = []
         var foundFills: [Fill] = []
         var stack: [Fill] = []
-        var verbatimEnd = start
-        while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
+        var packed: [UInt64] = []
 
-        func walk(_ k: Int, _ node: Int32, _ cost: Float, _ uppers: Int, _ letters: Int, _ firstLostUpper: Bool, _ lost: Int) {
-            // A word with no visible letter comes from proposeLostWords, never from the trie.
-            if k > start, lost < letters, trie.word[Int(node)] >= 0, k == n || !isLetter[k] {
+        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts) {
+            trie = decoder.lexicon.trie
+            model = decoder.lexicon.model
+            self.line = line
+            self.isLetter = isLetter
+            isUpper = line.map(VietnameseLetters.isUpper)
+            lower = line.map { VietnameseLetters.lower($0).value }
+            self.costs = costs
+            maxWordLength = decoder.maxWordLength
+            maxLeading = max(decoder.maxLeadingLost, decoder.maxWholeLost)
+            maxWholeLost = decoder.maxWholeLost
+            maxWholeLostLetterCost = decoder.maxWholeLostLetterCost
+            wholeLostBaseCost = decoder.wholeLostBaseCost
+            wholeLostLetterCost = decoder.wholeLostLetterCost
+            maxCandidates = decoder.maxCandidatesPerStart
+            oovCost = decoder.oovCost
+            maxLostCost = decoder.maxLostCost
+            maxCapitalCost = decoder.maxCapitalCost
+        }
+
+        mutating func walk(_ k: Int, _ node: Int32, _ cost: Float, _ uppers: Int, _ letters: Int, _ firstLostUpper: Bool, _ lost: Int) {
+            let n = line.count
+            // A word with no visible letter: only short ones, of letters this line surely lost.
+            if k > start, lost < letters || lost <= maxWholeLost, trie.word[Int(node)] >= 0, k == n || !isLetter[k] {
                 let shape: VietnameseLetters.CaseShape
                 if uppers == 0 { shape = .lower } else if uppers == letters { shape = letters == 1 ? .capitalized : .upper }
-                else if uppers == 1 && (isUpperAt(start) || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
-                let wholeLost = lost == letters
-                let extra: Float = wholeLost ? 4 + 2 * Float(lost) : 0
+                else if uppers == 1 && (isUpper[start] || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
+                let extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
                 found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
                                        fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
-                                       firstIsLostUpper: firstLostUpper && letters > 0, shapeFixed: shape, hasLost: lost > 0))
+                                       firstIsLostUpper: firstLostUpper && letters > 0,
+                                       firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
                 foundFills.append(contentsOf: stack)
             }
             guard k < n, k - start < maxWordLength else { return }
-            let s = line[k]
-            if s == " " {
-                // At most three lost letters before the first visible one ("   n" = "hiện"): otherwise every short
-                // word of the lexicon would fit a run of spaces.
-                guard lost < 4, !(lost == letters && lost >= 3) else { return }
+            if line[k] == " " {
+                // At most a few lost letters before the first visible one ("   n" = "hiện"):
+                // otherwise every short word of the lexicon would fit a run of spaces.
+                guard lost < 4, !(lost == letters && lost >= maxLeading) else { return }
+                let onlyCheap = lost == letters
+                let capitalHere = k == start || (uppers == letters && letters > 0)
                 var child = trie.firstChild[Int(node)]
                 while child >= 0 {
                     let lowerValue = trie.label[Int(child)]
-                    let lowerScalar = Unicode.Scalar(lowerValue)!
-                    let lowerCost = visible.lost(lowerValue)
-                    if cost + lowerCost < maxLostCost * 2 && lowerCost < maxLostCost {
-                        stack.append(Fill(position: Int32(k), scalar: lowerScalar))
+                    let lowerCost = costs.lost(lowerValue)
+                    if lowerCost <= maxLostCost && (!onlyCheap || lowerCost <= maxWholeLostLetterCost) {
+                        stack.append(Fill(position: Int32(k), scalar: Unicode.Scalar(lowerValue)!))
                         walk(k + 1, child, cost + lowerCost, uppers, letters + 1, firstLostUpper, lost + 1)
                         stack.removeLast()
                     }
                     // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
-                    if k == start || (uppers == letters && letters > 0) {
-                        let upperScalar = VietnameseLetters.upper(lowerScalar)
-                        let upperCost = visible.lost(upperScalar.value)
-                        if upperCost < maxLostCost {
+                    if capitalHere {
+                        let upperCost = costs.upperLost(lowerValue)
+                        if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= maxWholeLostLetterCost) {
+                            let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
                             stack.append(Fill(position: Int32(k), scalar: upperScalar))
                             walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
                             stack.removeLast()
@@ -390,42 +651,61 @@ struct LostGlyphDecoder {
                 }
             } else if isLetter[k] {
                 // Case shapes a word can have: "đẳng", "Đẳng", "ĐẲNG"; never "ĐẲng" or "đẲng".
-                let upper = VietnameseLetters.isUpper(s)
+                let upper = isUpper[k]
                 if upper ? (letters > 0 && uppers < letters) : uppers > 1 { return }
-                let child = trie.child(node, VietnameseLetters.lower(s).value)
+                let child = trie.child(node, lower[k])
                 guard child >= 0 else { return }
-                walk(k + 1, child, cost, uppers + (VietnameseLetters.isUpper(s) ? 1 : 0), letters + 1, firstLostUpper, lost)
+                walk(k + 1, child, cost, uppers + (upper ? 1 : 0), letters + 1, firstLostUpper, lost)
             }
         }
 
-        func isUpperAt(_ k: Int) -> Bool { VietnameseLetters.isUpper(line[k]) }
+        /// The line's costs, handed back for the next line (the walker is done).
+        mutating func takeCosts() -> LineCosts {
+            let taken = costs
+            costs = LineCosts(cost: [], visible: [], upperCost: [])
+            return taken
+        }
 
-        walk(start, Trie.root, 0, 0, 0, false, 0)
-        // A word written in full that the corpus never saw: a valid syllable keeps its id, an
-        // unknown word (a name, a foreign word) stays as it is.
-        if verbatimEnd > start {
-            let word = String(String.UnicodeScalarView(line[start..<verbatimEnd].map(VietnameseLetters.lower)))
-            let id = lexicon.model.id(word)
-            if id == nil || !lexicon.model.seen(id!) {
-                found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: 0, fillCount: 0,
-                                       firstIsLostUpper: false, shapeFixed: .lower, hasLost: false))
+        /// Appends the best ``maxCandidates`` words starting at `start` (by channel and
+        /// context-free cost) to `candidates`, their fills to `fills`.
+        mutating func collect(start: Int, into candidates: inout [Candidate], fills: inout [Fill]) {
+            self.start = start
+            found.removeAll(keepingCapacity: true)
+            foundFills.removeAll(keepingCapacity: true)
+            stack.removeAll(keepingCapacity: true)
+            let n = line.count
+            var verbatimEnd = start
+            while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
+            walk(start, Trie.root, 0, 0, 0, false, 0)
+            // A word written in full that the corpus never saw: a valid syllable keeps its id, an
+            // unknown word (a name, a foreign word) stays as it is.
+            if verbatimEnd > start && !found.contains(where: { $0.end == Int32(verbatimEnd) && $0.fillCount == 0 }) {
+                var view = String.UnicodeScalarView()
+                for k in start..<verbatimEnd { view.append(Unicode.Scalar(lower[k])!) }
+                let id = model.id(String(view))
+                if id == nil || !model.seen(id!) {
+                    found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: 0, fillCount: 0,
+                                           firstIsLostUpper: false, firstIsLost: false, shapeFixed: .lower, hasLost: false))
+                }
+            }
+            if found.count > maxCandidates {
+                // Sort (cost, index) packed in one integer: costs are positive, so their bit
+                // patterns order like the numbers, and ties keep the lattice's order.
+                packed.removeAll(keepingCapacity: true)
+                for index in found.indices {
+                    let c = found[index]
+                    let key = c.channel + (c.word >= 0 ? model.cost(c.word, after: LanguageModel.punctuation) : oovCost)
+                    packed.append(UInt64(max(key, 0).bitPattern) << 32 | UInt64(index))
+                }
+                packed.sort()
+                for entry in packed.prefix(maxCandidates) { append(found[Int(entry & 0xFFFF_FFFF)], to: &candidates, fills: &fills) }
+            } else {
+                for c in found { append(c, to: &candidates, fills: &fills) }
             }
         }
-        var order = Array(found.indices)
-        if found.count > maxCandidatesPerStart {
-            // Sort (cost, index) packed in one integer: costs are positive, so their bit
-            // patterns order like the numbers, and ties keep the lattice's order.
-            let model = lexicon.model
-            var packed = found.indices.map { index -> UInt64 in
-                let c = found[index]
-                let key = c.channel + (c.word >= 0 ? model.cost(c.word, after: LanguageModel.punctuation) : oovCost)
-                return UInt64(max(key, 0).bitPattern) << 32 | UInt64(index)
-            }
-            packed.sort()
-            order = packed.prefix(maxCandidatesPerStart).map { Int($0 & 0xFFFF_FFFF) }
-        }
-        for i in order {
-            var c = found[i]
+
+        private func append(_ candidate: Candidate, to candidates: inout [Candidate], fills: inout [Fill]) {
+            var c = candidate
             let from = Int(c.fillStart)
             c.fillStart = Int32(fills.count)
             fills.append(contentsOf: foundFills[from..<from + Int(c.fillCount)])

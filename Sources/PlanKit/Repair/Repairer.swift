@@ -15,8 +15,8 @@ public struct Repairer: Sendable {
     public var minimumConfidence: Double = 0.5
     /// The longest line the lost-glyph decoder takes on, in scalars.
     static let longestDecodedLine = 4000
-    /// Lines of a lost-glyph document decoded to estimate which letters its fonts lose.
-    static let priorSampleLines = 40
+    /// Lines of a lost-glyph document decoded first to learn which capitals its fonts lose.
+    static let capitalSampleLines = 10
 
     var lexicon: Lexicon { custom ?? Lexicon.shipped }
 
@@ -71,21 +71,15 @@ public struct Repairer: Sendable {
             }
         }
 
-        // (a) lost glyphs, line by line, in two passes: the first estimates which letters this
-        // document loses, the second decodes with that prior.
+        // (a) lost glyphs, line by line; which letters this document's fonts lose is read off
+        // its letter counts first (``LostGlyphDecoder/documentPrior``).
         let lostLines = analysis.lostGlyphLines
         if !lostLines.isEmpty {
-            let first = LostGlyphDecoder(lexicon: lexicon, lostCost: LostGlyphDecoder.estimatePrior(from: [:]))
-            var counts: [UInt32: Int] = [:]
-            // A sample is enough to learn which letters this document's fonts lose.
-            for index in lostLines.prefix(Repairer.priorSampleLines)
-                where repaired.lines[index].unicodeScalars.count <= Repairer.longestDecodedLine {
-                let result = first.decode(Array(repaired.lines[index].unicodeScalars))
-                for word in result.words where word.confidence >= 0.5 {
-                    for fill in word.fills { counts[fill.scalar.value, default: 0] += 1 }
-                }
-            }
-            let second = LostGlyphDecoder(lexicon: lexicon, lostCost: LostGlyphDecoder.estimatePrior(from: counts))
+            let sample = lostLines.map { Array(repaired.lines[$0].unicodeScalars) }
+                .filter { $0.count <= Repairer.longestDecodedLine }
+            let statistics = LostGlyphDecoder.documentStatistics(lines: sample, lexicon: lexicon)
+            let decoder = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
+                .learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
             for index in lostLines {
                 let scalars = Array(repaired.lines[index].unicodeScalars)
                 // A line of printed text is a few hundred characters; a longer one is no text
@@ -97,7 +91,7 @@ public struct Repairer: Sendable {
                         span: SourceSpan(startLine: index + 1, endLine: index + 1)))
                     continue
                 }
-                let result = second.decode(scalars)
+                let result = decoder.decode(scalars)
                 var output = scalars
                 for word in result.words {
                     let original = String(String.UnicodeScalarView(scalars[word.start..<word.end]))

@@ -4838,5 +4838,916 @@ enum CorpusStatistics {
 2	ứng dụng	2
 2	ứng nhân	1
 2	ứng phó	24
+3	a	1 12
+3	b	4 5
+3	ban	4 36
+3	biên	3 2
+3	báo	3 59
+3	bình	23 246
+3	bắc	4 0
+3	bộ	9 72
+3	chiến	28 8
+3	châu	3 0
+3	chí	2 5
+3	chính	3 84
+3	chương	14 31
+3	chỉ	4 52
+3	chủ	1 18
+3	công	2 108
+3	cơ	2 151
+3	cộng	2 10
+3	cựu	1 0
+3	du	1 1
+3	dân	3 51
+3	dịch	1 22
+3	english	4 0
+3	equality	1 0
+3	gender	1 1
+3	gia	1 110
+3	giáo	14 39
+3	huyện	1 66
+3	hạ	1 0
+3	hạnh	2 2
+3	hồ	2 0
+3	hỗ	2 29
+3	hội	5 89
+3	hữu	1 0
+3	kinh	2 38
+3	kế	81 36
+3	la	5 0
+3	lai	3 0
+3	lao	27 30
+3	liên	5 40
+3	luật	10 50
+3	lê	1 0
+3	lư	7 0
+3	minh	2 1
+3	mua	1 7
+3	mặt	3 0
+3	mục	2 64
+3	nam	9 23
+3	nghị	4 12
+3	ngân	2 13
+3	nhà	5 30
+3	nhàn	1 0
+3	nhân	2 48
+3	nông	2 6
+3	nội	7 28
+3	phát	3 41
+3	phòng	3 51
+3	phước	1 0
+3	phụ	6 52
+3	quyết	5 9
+3	quân	1 0
+3	quảng	14 3
+3	quốc	3 37
+3	strategy	1 4
+3	sơn	5 0
+3	sở	15 76
+3	tam	1 0
+3	thanh	2 10
+3	tháng	15 12
+3	thông	4 77
+3	thương	23 0
+3	thể	2 30
+3	thị	1 24
+3	thống	2 27
+3	thủ	2 1
+3	toàn	1 12
+3	triển	1 102
+3	trung	3 10
+3	truyền	6 70
+3	trị	16 22
+3	ttg	2 0
+3	tuần	6 0
+3	tài	5 5
+3	tư	5 13
+3	tỉnh	1 57
+3	tổ	3 66
+3	tổng	1 33
+3	tự	2 0
+3	việc	1 68
+3	việt	9 0
+3	vì	5 26
+3	văn	9 26
+3	xã	26 102
+3	y	6 11
+3	yên	5 0
+3	điện	2 2
+3	đoàn	1 20
+3	đài	1 4
+3	đào	6 15
+3	đường	1 3
+3	đảng	12 0
+3	đầu	1 7
+3	đề	2 39
+3	ủy	11 6
+4	a mua	1 0
+4	an english	1 0
+4	an huyện	0 2
+4	an toàn	0 1
+4	an tỉnh	0 1
+4	an xã	0 1
+4	ban chỉ	1 0
+4	ban dân	1 0
+4	ban mặt	3 0
+4	ban nhân	0 12
+4	ban vì	1 2
+4	biến chính	0 1
+4	biến chủ	0 1
+4	biến giáo	0 2
+4	biến luật	1 0
+4	biểu dân	0 3
+4	biểu hội	1 0
+4	biện xã	0 3
+4	by quyết	1 0
+4	bài phát	0 1
+4	bàn dân	0 1
+4	bàn huyện	0 13
+4	bàn tỉnh	0 5
+4	bàn xã	0 4
+4	bào dân	0 5
+4	bán phụ	0 1
+4	báo chí	0 3
+4	báo quảng	2 0
+4	bình lư	7 0
+4	bảo nội	0 1
+4	bất bình	0 5
+4	bậc trung	0 1
+4	bắc yên	5 0
+4	bị mua	0 4
+4	bộ chỉ	0 1
+4	bộ gia	0 1
+4	bộ giáo	2 0
+4	bộ lao	5 0
+4	bộ nội	1 0
+4	bộ phụ	0 3
+4	bộ thanh	0 1
+4	bộ thông	0 1
+4	bộ tư	1 0
+4	call a	0 1
+4	chiến dịch	0 3
+4	cho cơ	0 1
+4	cho lao	0 1
+4	cho nam	0 1
+4	cho phụ	0 4
+4	cho tháng	0 1
+4	chuyên mục	0 7
+4	chuyên đề	0 3
+4	chí bình	0 1
+4	chí minh	2 0
+4	chính nhà	0 1
+4	chính trị	0 22
+4	chế báo	0 1
+4	chỉ thị	0 1
+4	chống mua	0 3
+4	chủ đề	0 1
+4	chức chiến	0 1
+4	chức chính	0 9
+4	chức kinh	0 1
+4	chức thông	0 1
+4	chức triển	0 16
+4	chức truyền	0 1
+4	chức tổng	0 1
+4	chức xã	0 3
+4	chức đào	0 1
+4	chức đảng	4 0
+4	cá nhân	0 5
+4	các ban	0 1
+4	các chiến	0 2
+4	các chính	0 2
+4	các chương	4 14
+4	các chỉ	0 17
+4	các cơ	0 43
+4	các dịch	0 10
+4	các huyện	0 3
+4	các hội	0 1
+4	các kế	2 1
+4	các mục	0 16
+4	các nội	0 4
+4	các phòng	0 1
+4	các sở	3 0
+4	các thông	0 1
+4	các tổ	0 6
+4	các văn	0 3
+4	các xã	0 15
+4	các đoàn	0 2
+4	cách thống	0 1
+4	cán bộ	0 45
+4	cáo chỉ	0 1
+4	cáo sở	3 0
+4	cáo tổng	0 2
+4	cáo ủy	2 0
+4	có chính	0 2
+4	có chỉ	0 1
+4	có công	0 1
+4	có cơ	0 1
+4	có liên	0 11
+4	có nội	0 3
+4	có quyết	1 0
+4	có việc	0 4
+4	công dân	0 1
+4	công lao	0 2
+4	công sở	0 1
+4	công việc	0 4
+4	công văn	0 2
+4	cơ hội	0 6
+4	cơ sở	0 75
+4	cường công	0 13
+4	cường thông	0 1
+4	cả nam	0 2
+4	cảnh báo	0 2
+4	cấp cơ	0 2
+4	cấp huyện	0 2
+4	cấp ngân	0 1
+4	cấp trung	0 4
+4	cấp tỉnh	0 3
+4	cấp ủy	0 3
+4	cần hỗ	0 1
+4	cầu hỗ	0 4
+4	cậy triển	0 1
+4	cụ thể	0 10
+4	cục thống	2 0
+4	của bộ	5 0
+4	của chiến	2 0
+4	của chính	1 1
+4	của cơ	0 4
+4	của dân	0 1
+4	của huyện	0 3
+4	của kế	22 1
+4	của luật	2 0
+4	của mục	0 18
+4	của nam	0 6
+4	của ngân	0 2
+4	của nhà	4 0
+4	của phụ	0 33
+4	của sở	2 0
+4	của tháng	1 0
+4	của thủ	1 0
+4	của trung	1 0
+4	của tỉnh	0 3
+4	của tổ	0 1
+4	của xã	0 7
+4	của đảng	4 0
+4	của ủy	2 0
+4	cứ kế	2 0
+4	cứu đề	0 1
+4	cựu chiến	0 1
+4	do việc	0 1
+4	doanh dịch	0 1
+4	dung bình	0 1
+4	dung giáo	0 3
+4	dung kế	1 0
+4	dân huyện	0 2
+4	dân tỉnh	0 2
+4	dân xã	0 4
+4	dân đoàn	0 1
+4	dõi công	0 1
+4	dạy chính	0 1
+4	dẫn triển	0 2
+4	dẫn tổ	0 2
+4	dẫn việc	0 2
+4	dịch truyền	0 3
+4	dịp tháng	1 0
+4	dục chính	0 2
+4	dục quốc	0 1
+4	dụng chính	0 1
+4	dụng công	0 2
+4	dụng kinh	0 2
+4	dựng báo	1 1
+4	dựng chính	0 3
+4	dựng chương	1 0
+4	dựng chủ	0 1
+4	dựng cơ	2 3
+4	dựng gia	0 1
+4	dựng kế	5 1
+4	dựng tài	0 1
+4	dựng văn	0 9
+4	gender equality	1 0
+4	ghép bình	0 1
+4	ghép nội	0 1
+4	ghép việc	0 1
+4	gia bình	0 5
+4	gia chính	0 1
+4	gia hỗ	0 1
+4	gia phòng	0 1
+4	gia tổ	0 2
+4	gia vì	0 1
+4	giao chỉ	0 1
+4	giao kinh	0 1
+4	giá việc	0 2
+4	giúp xã	0 3
+4	giải quyết	0 4
+4	giảng chính	0 3
+4	giới quốc	0 1
+4	giới tỉnh	0 8
+4	giờ trung	0 4
+4	giữa nam	0 2
+4	gái dân	0 4
+4	gửi sở	1 0
+4	hiểm xã	0 2
+4	hiện bình	0 11
+4	hiện chiến	22 0
+4	hiện chính	0 9
+4	hiện chương	3 3
+4	hiện chỉ	0 6
+4	hiện công	0 4
+4	hiện kế	16 9
+4	hiện mục	0 4
+4	hiện nghị	1 0
+4	hiện tháng	2 0
+4	hiện tổng	0 2
+4	hiện việc	0 3
+4	hiện văn	1 0
+4	hiệp phụ	4 0
+4	hoàng nam	1 0
+4	hoạch công	0 1
+4	hoạch liên	0 1
+4	hoạch phát	0 9
+4	hoạch triển	0 6
+4	hoạch đào	0 1
+4	huy quân	1 0
+4	huyết thống	0 1
+4	huyện bắc	3 0
+4	huyện chỉ	0 1
+4	huyện tam	1 0
+4	huyện tuần	6 0
+4	huyện đoàn	0 1
+4	huyện đề	1 0
+4	huyện ủy	0 1
+4	hàng chính	1 0
+4	hàng tháng	0 3
+4	hành chiến	2 0
+4	hành chính	0 5
+4	hành kế	3 0
+4	hành luật	4 0
+4	hình dịch	0 1
+4	hình phòng	0 1
+4	hình tỉnh	0 1
+4	hình xã	0 1
+4	hóa gia	0 1
+4	hôn nhân	0 2
+4	hút giáo	0 1
+4	hút nam	0 1
+4	hđnd huyện	0 1
+4	hđnd tỉnh	0 2
+4	hđnd xã	0 1
+4	hưởng bình	0 3
+4	hưởng dịch	0 1
+4	hệ thống	0 16
+4	học cơ	0 4
+4	hồ chí	2 0
+4	hộ gia	0 1
+4	hộ lao	0 1
+4	hội công	0 3
+4	hội cựu	1 0
+4	hội huyện	0 1
+4	hội liên	4 0
+4	hội nông	1 0
+4	hội tổ	0 1
+4	hội việc	0 4
+4	hợp báo	0 4
+4	hợp liên	0 3
+4	hợp sở	1 0
+4	hợp tổ	0 2
+4	hợp việc	0 1
+4	hữu phước	1 0
+4	khai chương	5 1
+4	khai chỉ	0 7
+4	khai công	0 5
+4	khai kế	6 1
+4	khai luật	1 0
+4	khai mục	1 1
+4	khai nội	0 1
+4	khai tháng	4 0
+4	khai đề	1 0
+4	khích phát	0 1
+4	khảo kinh	0 1
+4	kiến chỉ	0 1
+4	kiến nghị	0 4
+4	kiện kinh	0 1
+4	kiện toàn	0 1
+4	kiện đường	0 1
+4	kê tỉnh	0 1
+4	kết chiến	2 0
+4	kết kế	1 1
+4	kết việc	0 1
+4	kỳ báo	0 3
+4	lai châu	3 0
+4	liên đoàn	0 2
+4	liệu báo	0 1
+4	liệu liên	0 6
+4	liệu thống	0 2
+4	luận chính	0 2
+4	luật bình	9 0
+4	luật huyện	0 1
+4	luật liên	0 3
+4	luật ngân	2 0
+4	luật phòng	1 0
+4	là cơ	0 1
+4	là kế	2 1
+4	là nam	0 1
+4	là phụ	0 2
+4	làm chủ	0 1
+4	làm công	0 22
+4	làm việc	0 4
+4	làm đầu	0 1
+4	lê hữu	1 0
+4	lý nhà	0 16
+4	lý thông	0 1
+4	lư ban	0 1
+4	lưới tư	0 2
+4	lưới y	0 1
+4	lược dân	1 0
+4	lược quốc	1 28
+4	lượng phát	0 4
+4	lượng triển	0 1
+4	lạc bộ	0 1
+4	lập triển	0 3
+4	lệ lao	0 4
+4	lớn liên	0 1
+4	lớp nhân	1 2
+4	lợi dịch	0 1
+4	lực bộ	0 2
+4	lực gia	0 20
+4	lực kinh	0 1
+4	lực truyền	0 1
+4	minh huyện	0 1
+4	mttq việt	1 0
+4	mưu công	0 1
+4	mưu cơ	0 1
+4	mưu triển	0 1
+4	mưu ủy	1 0
+4	mạnh công	0 8
+4	mạnh thông	0 1
+4	mạnh việc	0 1
+4	mạnh xã	0 1
+4	mẹ liên	0 3
+4	mọi công	0 1
+4	một cơ	0 1
+4	một dịch	0 1
+4	nam huyện	0 1
+4	nam xã	0 1
+4	national strategy	1 0
+4	nghệ thông	0 2
+4	nghị cơ	0 1
+4	nghị quyết	0 5
+4	nghị ủy	4 0
+4	ngoài xã	0 3
+4	nguy cơ	0 3
+4	nguyên nhân	0 2
+4	nguyễn thị	1 0
+4	nguồn hỗ	0 1
+4	nguồn ngân	0 2
+4	nguồn nhân	0 1
+4	nguồn tài	0 2
+4	ngành giáo	0 1
+4	ngành huyện	0 1
+4	ngành kinh	0 1
+4	ngành việc	0 2
+4	ngành y	0 1
+4	ngành đoàn	0 1
+4	ngày gia	1 1
+4	ngày phụ	1 1
+4	ngày quốc	2 0
+4	ngày tháng	0 2
+4	ngũ ban	1 0
+4	người dân	0 2
+4	người lao	0 2
+4	người phát	0 1
+4	nhiệm gia	0 1
+4	nhiệm tổ	0 10
+4	nhà bình	0 1
+4	nhân dân	0 21
+4	nhập cộng	0 4
+4	nhật thông	0 4
+4	những nội	0 2
+4	niên cộng	2 0
+4	niệm truyền	0 1
+4	nông dân	0 1
+4	năm báo	0 1
+4	năm triển	0 1
+4	năng ngân	0 1
+4	nạn nhân	0 13
+4	nữ huyện	0 1
+4	nữ nông	0 1
+4	nữ thông	0 1
+4	nữ tỉnh	0 2
+4	nữ việt	2 0
+4	on gender	1 0
+4	one english	1 0
+4	phrase a	0 1
+4	pháp huyện	0 1
+4	pháp kế	0 1
+4	pháp luật	0 50
+4	phát thanh	0 5
+4	phát triển	0 22
+4	phân công	0 3
+4	phòng dân	1 0
+4	phòng giáo	3 0
+4	phòng kinh	2 0
+4	phòng lao	8 0
+4	phòng nông	1 0
+4	phòng nội	3 0
+4	phòng tài	3 0
+4	phòng tư	3 0
+4	phòng văn	5 0
+4	phòng y	1 0
+4	phú nhân	0 1
+4	phương triển	0 1
+4	phần đầu	0 2
+4	phẩm quảng	0 3
+4	phẩm truyền	0 2
+4	phẩm văn	0 4
+4	phố tổ	0 1
+4	phủ ban	0 1
+4	pvp lê	1 0
+4	qua phòng	1 3
+4	quan báo	0 1
+4	quan dân	0 1
+4	quan liên	0 3
+4	quan nhà	1 2
+4	quan phát	0 2
+4	quan truyền	0 1
+4	quan tổ	0 4
+4	quyền việc	0 1
+4	quả công	0 4
+4	quả kế	3 0
+4	quả nghị	1 0
+4	quả triển	0 19
+4	quảng trị	16 0
+4	quốc dân	0 1
+4	quốc gia	0 33
+4	quốc phòng	0 1
+4	quốc việt	3 0
+4	rộng việc	0 1
+4	sách hỗ	0 3
+4	sách liên	0 2
+4	sách nhà	0 7
+4	sách phát	0 1
+4	sách trung	1 0
+4	sách tỉnh	0 1
+4	sách xã	0 1
+4	sát việc	0 3
+4	sơn la	5 0
+4	sản hồ	2 0
+4	sẻ việc	0 1
+4	số công	1 0
+4	số cơ	0 1
+4	số lao	0 4
+4	số tỉnh	0 1
+4	số việt	1 0
+4	sống chính	0 1
+4	sống gia	0 4
+4	sống văn	0 1
+4	sống xã	0 4
+4	sở giáo	1 0
+4	sở kế	2 1
+4	sở lao	12 0
+4	sở nội	3 0
+4	sở thông	2 0
+4	sở tài	2 0
+4	sở tư	1 0
+4	sở văn	1 0
+4	sở y	2 2
+4	sự huyện	0 1
+4	sự hỗ	0 1
+4	sự phát	0 3
+4	tam đường	1 0
+4	tham gia	0 34
+4	the quảng	1 0
+4	the strategy	0 3
+4	theo kế	0 1
+4	theo quyết	2 0
+4	thiện chính	0 1
+4	thiện thể	0 1
+4	thiệu việc	0 1
+4	thuộc bộ	1 0
+4	thuộc xã	0 1
+4	thành công	0 1
+4	thành giáo	0 2
+4	thào a	1 0
+4	tháng đầu	0 2
+4	thông tư	0 1
+4	thù hỗ	0 1
+4	thảo văn	0 2
+4	thập thông	0 1
+4	thể huyện	0 5
+4	thể xã	0 1
+4	thị nhàn	1 0
+4	thị xã	0 5
+4	thống chính	0 1
+4	thống giáo	0 7
+4	thống thông	0 4
+4	thời báo	0 1
+4	thức cơ	0 4
+4	thức truyền	0 1
+4	thức văn	0 1
+4	tin báo	0 1
+4	tin cơ	0 6
+4	tin liên	0 1
+4	tin thị	0 1
+4	tin điện	0 1
+4	tiêu bình	0 2
+4	tiêu chí	0 2
+4	tiêu kế	0 1
+4	tiêu lao	0 1
+4	tiêu thống	0 1
+4	tiêu tổng	0 1
+4	tiêu đề	0 2
+4	tiến bộ	0 19
+4	tiếng dân	0 1
+4	tiễn cơ	0 1
+4	tiện thông	0 2
+4	toàn dân	0 1
+4	toàn huyện	0 2
+4	toàn thể	0 1
+4	toàn tỉnh	0 4
+4	toàn xã	0 3
+4	toán kinh	0 1
+4	toán ngân	0 3
+4	tra liên	0 2
+4	tra việc	0 4
+4	trang nhân	0 1
+4	trang thông	0 1
+4	tranh thủ	0 1
+4	triển chương	0 1
+4	triển kinh	0 10
+4	triển nông	0 1
+4	trong chiến	0 1
+4	trong chính	0 3
+4	trong chỉ	0 1
+4	trong công	0 7
+4	trong cộng	0 2
+4	trong gia	0 11
+4	trong giáo	0 1
+4	trong kế	1 1
+4	trong luật	1 0
+4	trong nhà	0 1
+4	trong nhân	1 1
+4	trong phát	0 1
+4	trong tháng	1 0
+4	trong toàn	0 3
+4	trong tỉnh	0 1
+4	trong tổ	0 3
+4	trong tổng	0 9
+4	trong việc	0 11
+4	trong đào	0 2
+4	trung bình	0 4
+4	truyền phòng	0 1
+4	truyền thông	0 38
+4	truyền thống	0 2
+4	trách báo	0 1
+4	trách công	0 1
+4	trên cơ	0 53
+4	trên toàn	0 1
+4	trì việc	0 1
+4	trình phòng	1 4
+4	trình thông	0 1
+4	trình triển	0 2
+4	trình truyền	0 1
+4	trí hội	0 1
+4	trí kinh	0 6
+4	trường lao	0 3
+4	trường văn	0 1
+4	trạm y	1 0
+4	trả công	0 4
+4	trấn triển	0 2
+4	trận tổ	3 0
+4	trẻ thông	0 1
+4	trị xã	0 2
+4	trọng chương	0 1
+4	trọng công	0 1
+4	trọng lao	0 4
+4	trợ cơ	0 4
+4	trợ phát	0 1
+4	trợ phòng	0 1
+4	trợ quốc	0 1
+4	trực đảng	1 0
+4	tt huyện	1 0
+4	tt tỉnh	1 0
+4	tuyên truyền	0 36
+4	tuần giáo	8 0
+4	tuổi đào	0 1
+4	tài chính	0 6
+4	tác bình	4 25
+4	tác kế	0 1
+4	tác thanh	0 3
+4	tác thông	0 2
+4	tác thống	0 1
+4	tác truyền	0 4
+4	tác tổ	0 2
+4	tác xã	0 3
+4	tác đào	0 1
+4	tâm dịch	1 0
+4	tâm truyền	1 0
+4	tâm văn	1 0
+4	tâm y	2 0
+4	túc triển	0 1
+4	tướng chính	1 0
+4	tại công	1 0
+4	tại cơ	0 1
+4	tại cộng	0 1
+4	tại kế	1 0
+4	tại mục	0 1
+4	tạo huyện	0 1
+4	tập thể	0 2
+4	tắc bình	0 4
+4	tế huyện	0 2
+4	tế hạnh	0 1
+4	tế phụ	1 0
+4	tế xã	0 1
+4	tỉnh ban	1 0
+4	tỉnh lai	3 0
+4	tỉnh quảng	10 0
+4	tỉnh sơn	5 0
+4	tỉnh điện	2 0
+4	tỉnh đoàn	0 1
+4	tỉnh ủy	0 1
+4	tốt công	0 1
+4	tổ quốc	0 3
+4	tổng đài	0 1
+4	tộc tỉnh	0 1
+4	tới toàn	0 1
+4	tục triển	0 2
+4	từ tỉnh	0 1
+4	từ xã	0 1
+4	từng gia	0 1
+4	tử xã	0 1
+4	ubmttqvn tỉnh	0 2
+4	ubnd huyện	0 19
+4	ubnd tỉnh	0 13
+4	ubnd xã	0 4
+4	vi toàn	0 4
+4	viên ban	2 0
+4	viên báo	0 1
+4	việc nhà	0 2
+4	việc nội	0 4
+4	việc phát	0 1
+4	việc triển	1 2
+4	việc tổ	0 1
+4	việt nam	8 1
+4	vstbpn tỉnh	0 1
+4	và báo	0 23
+4	và bình	0 4
+4	và bộ	2 0
+4	và chiến	0 1
+4	và chủ	0 2
+4	và công	0 2
+4	và du	1 0
+4	và giáo	0 1
+4	và hạ	1 0
+4	và kế	2 0
+4	và lao	0 1
+4	và nam	0 4
+4	và nhân	0 2
+4	và nội	0 1
+4	và phát	1 2
+4	và phòng	0 18
+4	và phụ	0 1
+4	và quốc	0 1
+4	và sở	2 0
+4	và thông	2 1
+4	và triển	0 8
+4	và truyền	5 1
+4	và tài	0 1
+4	và tổ	0 10
+4	và tổng	0 2
+4	và việc	0 1
+4	và vì	3 10
+4	và xã	23 3
+4	và đài	0 2
+4	và đào	6 2
+4	và đầu	1 0
+4	và đề	0 1
+4	vào bộ	0 1
+4	vào chương	0 4
+4	vào kế	0 3
+4	vào việc	0 2
+4	vì bình	0 13
+4	vùng dân	0 2
+4	văn phòng	0 3
+4	vấn đề	0 22
+4	về ban	0 1
+4	về bình	4 121
+4	về chủ	0 3
+4	về công	0 4
+4	về cơ	0 3
+4	về dân	0 1
+4	về hỗ	2 1
+4	về luật	1 0
+4	về ngân	0 3
+4	về phòng	0 4
+4	về sở	2 0
+4	về thị	0 2
+4	về việc	0 5
+4	về ủy	1 0
+4	vị báo	0 1
+4	vị huyện	0 1
+4	vị liên	0 3
+4	với báo	0 2
+4	với công	0 2
+4	với cơ	0 1
+4	với hội	1 0
+4	với lao	0 1
+4	với mục	0 1
+4	với nam	0 4
+4	với phòng	0 5
+4	với phụ	0 2
+4	với tổng	0 1
+4	với việc	0 1
+4	vụ du	0 1
+4	vụ hỗ	0 12
+4	vụ tổ	0 1
+4	vụ tổng	0 2
+4	vụ việc	0 1
+4	vững quốc	0 1
+4	vực bình	0 1
+4	vực chính	0 9
+4	vực giáo	0 3
+4	vực kinh	0 3
+4	vực lao	0 1
+4	vực nông	0 4
+4	vực thông	0 3
+4	vực y	0 6
+4	without a	0 2
+4	xh tỉnh	0 1
+4	xuất chính	0 1
+4	xác minh	0 1
+4	xã bình	6 0
+4	xã hội	0 78
+4	xã tổ	0 1
+4	xét việc	0 1
+4	xúc việc	0 1
+4	yên ban	0 1
+4	điểm dịch	0 2
+4	điểm tổng	1 0
+4	điện biên	3 0
+4	điệp truyền	0 1
+4	đoàn lao	2 0
+4	đoàn thanh	2 0
+4	đoàn thể	0 16
+4	đài phát	2 2
+4	đài truyền	0 2
+4	đài điện	0 1
+4	đã đề	0 1
+4	đình hạnh	0 1
+4	đình việt	2 0
+4	đình văn	0 1
+4	đúng mục	0 1
+4	đưa nội	0 9
+4	được mục	0 1
+4	được phát	0 10
+4	được triển	0 1
+4	được tư	0 4
+4	đạo chủ	0 5
+4	đạo công	0 1
+4	đạo phòng	0 1
+4	đảm bình	0 2
+4	đảng ủy	0 1
+4	đầu tư	0 2
+4	đẩy bình	0 5
+4	đẩy toàn	0 1
+4	đẩy triển	0 1
+4	đến công	0 5
+4	đến cơ	0 1
+4	đến gia	0 1
+4	đề bình	0 20
+4	đề nghị	0 8
+4	đề phụ	0 1
+4	để báo	0 1
+4	để chủ	0 1
+4	để nam	0 1
+4	để phụ	0 3
+4	để triển	0 2
+4	để tổng	0 6
+4	địa chỉ	0 1
+4	địa xã	0 1
+4	định chính	0 1
+4	định việc	0 2
+4	đốc việc	0 1
+4	đối kinh	0 1
+4	đồng bộ	0 3
+4	đồng nhân	0 2
+4	đổi kinh	0 1
+4	độ báo	0 1
+4	độ thông	0 3
+4	động bình	0 9
+4	động chính	0 1
+4	động huyện	0 1
+4	động hỗ	0 4
+4	động kinh	0 1
+4	động phòng	0 1
+4	động quốc	0 1
+4	động tháng	1 0
+4	động triển	0 1
+4	động truyền	0 7
+4	động vì	1 11
+4	động đề	0 1
+4	đứng đầu	0 2
+4	ở cơ	0 1
+4	ủy ban	0 16
+4	ủy đảng	3 0
+4	ứng nhân	0 1
 """
 }
