@@ -150,6 +150,76 @@ enum Scalars {
 
 }
 
+extension Scalars {
+    /// Decodes the scalar at `i` of a native String's UTF-8 and moves `i` past it. The bytes are
+    /// valid UTF-8, so only the lead byte is examined.
+    @inline(__always)
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let b0 = UInt32(utf8[i])
+        let v: UInt32
+        if b0 < 0x80 {
+            v = b0; i += 1
+        } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
+        } else {
+            v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                | UInt32(utf8[i + 3]) & 0x3F
+            i += 4
+        }
+        return unsafeBitCast(v, to: Unicode.Scalar.self)
+    }
+}
+
+/// ``Scalars/lower(_:)``, ``Scalars/isLetter(_:)`` and "is a Vietnamese vowel" for every scalar
+/// below U+1F00, in two tables a loop takes hold of once (``withTables(_:)``): each access to a
+/// static table costs a lazy-initializer check, and the repair screen and the normaliser read
+/// every scalar of the text they look at. Scalars from U+1F00 on ask ``Scalars`` directly.
+struct ScalarClasses: Sendable {
+    static let limit: UInt32 = 0x1F00
+    static let letter: UInt8 = 1, vowel: UInt8 = 2
+    let lower: [Unicode.Scalar]
+    let flags: [UInt8]
+
+    static let shared = ScalarClasses()
+
+    private init() {
+        var lower: [Unicode.Scalar] = [], flags: [UInt8] = []
+        lower.reserveCapacity(Int(Self.limit))
+        flags.reserveCapacity(Int(Self.limit))
+        for value in 0..<Self.limit {
+            let scalar = Unicode.Scalar(value)!  // no surrogates below U+D800
+            lower.append(Scalars.lower(scalar))
+            flags.append(Scalars.isLetter(scalar) ? Self.letter : 0)
+        }
+        for (value, info) in VietnameseLetters.info where info.isVowel && value < Self.limit {
+            flags[Int(value)] |= Self.vowel
+        }
+        self.lower = lower
+        self.flags = flags
+    }
+
+    /// The tables, borrowed for the duration of `body`.
+    struct Tables {
+        let lower: UnsafeBufferPointer<Unicode.Scalar>
+        let flags: UnsafeBufferPointer<UInt8>
+
+        /// Flags (``ScalarClasses/letter``, ``ScalarClasses/vowel``) and lower case of `scalar`.
+        @inline(__always) subscript(scalar: Unicode.Scalar) -> (flags: UInt8, lower: Unicode.Scalar) {
+            let v = scalar.value
+            if v < ScalarClasses.limit { return (flags[Int(v)], lower[Int(v)]) }
+            return (Scalars.isLetter(scalar) ? ScalarClasses.letter : 0, Scalars.lower(scalar))
+        }
+    }
+
+    func withTables<R>(_ body: (Tables) -> R) -> R {
+        lower.withUnsafeBufferPointer { lower in
+            flags.withUnsafeBufferPointer { flags in body(Tables(lower: lower, flags: flags)) }
+        }
+    }
+}
+
 /// A run of text as scalars with a lowercased copy for case-insensitive matching.
 struct ScalarText {
     let scalars: [Unicode.Scalar]
