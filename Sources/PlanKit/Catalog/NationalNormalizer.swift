@@ -277,25 +277,23 @@ enum MeasureWords {
     }
 
     /// ``forEachSyllable`` as keys (see ``key(_:)``), with no `String` built.
-    /// Reads the UTF-8 with the ``ScalarClasses`` tables held once (it runs on every indicator of every parse).
+    /// Reads the UTF-8 and one table word per scalar (it runs on every indicator of every parse).
     static func forEachSyllableKey(_ text: String, _ body: (UInt64) -> Void) {
         let basis = keyBasis
         var hash = basis
         var inWord = false
         var text = text
-        ScalarClasses.shared.withTables { classes in
-            text.withUTF8 { utf8 in
-                var i = 0
-                while i < utf8.count {
-                    let (flags, lower) = classes[Scalars.decode(utf8, at: &i)]
-                    if flags & ScalarClasses.letter != 0 {
-                        hash = extendKey(hash, lower)
-                        inWord = true
-                    } else if inWord {
-                        body(hash)
-                        hash = basis
-                        inWord = false
-                    }
+        text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let entry = Scalars.classify(Scalars.decode(utf8, at: &i))
+                if entry & ScalarTables.letterBit != 0 {
+                    hash = extendKey(hash, unsafeBitCast(entry & ScalarTables.lowerMask, to: Unicode.Scalar.self))
+                    inWord = true
+                } else if inWord {
+                    body(hash)
+                    hash = basis
+                    inWord = false
                 }
             }
         }

@@ -36,10 +36,10 @@ enum DamageScreen {
     static func mayBeDamaged(_ lines: [String], frequent: Set<UInt64> = shippedFrequentWords) -> Bool {
         // Set equality is an identity test first: the shipped set costs nothing to recognise.
         let table = frequent == shippedFrequentWords ? shippedFrequentTable : KeyTable(frequent)
-        return ScalarClasses.shared.withTables { classes in screen(lines, frequent: table, classes: classes) }
+        return screen(lines, frequent: table)
     }
 
-    private static func screen(_ lines: [String], frequent: KeyTable, classes: ScalarClasses.Tables) -> Bool {
+    private static func screen(_ lines: [String], frequent: KeyTable) -> Bool {
         var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
         let basis = MeasureWords.keyBasis
         var word = basis, wordLength = 0
@@ -76,12 +76,14 @@ enum DamageScreen {
                 while i < n {
                     let scalar = Scalars.decode(utf8, at: &i)
                     let value = scalar.value
-                    let (flags, lower) = classes[scalar]
-                    if flags & ScalarClasses.letter != 0 {
+                    // Lower case, letter and vowel in one table word (``Scalars/classify(_:)``).
+                    let entry = Scalars.classify(scalar)
+                    if entry & ScalarTables.letterBit != 0 {
+                        let lower = unsafeBitCast(entry & ScalarTables.lowerMask, to: Unicode.Scalar.self)
                         if spaces >= 2 && seenLetter { innerRuns += 1 }
                         if lastWasDigit { joined += 1 }
                         lastWasDigit = false
-                        let vowel = flags & ScalarClasses.vowel != 0
+                        let vowel = entry & ScalarTables.vowelBit != 0
                         if vowel && !lastWasVowel { vowelGroups += 1 }
                         lastWasVowel = vowel
                         if lower == scalar { allUpper = false }

@@ -1,33 +1,59 @@
 /// Unicode-scalar helpers the stages share. Everything here works on `Unicode.Scalar`
 /// arrays: no `Character` (grapheme breaking) and no regular expressions in hot loops.
 enum Scalars {
-    /// Lowercase for the Latin and Vietnamese letters plans use, through a table built once;
-    /// other scalars pass through unchanged.
+    /// Lowercase for the Latin and Vietnamese letters plans use, through the literal
+    /// ``ScalarTables``; other scalars pass through unchanged.
     @inline(__always)
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
-        if v < 0x250 { return latinLower[Int(v)] }
-        if v >= 0x1E00 && v < 0x1F00 { return extendedLower[Int(v - 0x1E00)] }
+        if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) {
+            return unsafeBitCast(entry(v) & ScalarTables.lowerMask, to: Unicode.Scalar.self)
+        }
         return lowerSlow(s)
     }
 
-    /// `lower` over a whole array, with the tables looked up once (each access to a static table
-    /// goes through its lazy initializer) and the result written in place.
+    /// The ``ScalarTables`` entry of a value inside the tables' ranges.
+    @inline(__always)
+    static func entry(_ v: UInt32) -> UInt32 {
+        v < ScalarTables.latinEnd ? ScalarTables.latin[Int(v)] : ScalarTables.extended[Int(v - ScalarTables.extendedStart)]
+    }
+
+    /// A ``ScalarTables``-style entry for any scalar: lower case, ``ScalarTables/letterBit``,
+    /// ``ScalarTables/vowelBit``. Loops that ask all three of every scalar read one word.
+    @inline(__always)
+    static func classify(_ s: Unicode.Scalar) -> UInt32 {
+        let v = s.value
+        if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) { return entry(v) }
+        return lowerSlow(s).value | (s.properties.isAlphabetic ? ScalarTables.letterBit : 0)
+    }
+
+    /// `lower` over a whole array, written in place: the tables and the input read through
+    /// buffer pointers (no bounds checks in the loop every block's text goes through).
     static func lowered(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        latinLower.withUnsafeBufferPointer { latin in
-            extendedLower.withUnsafeBufferPointer { extended in
-                [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, written in
-                    for (i, s) in scalars.enumerated() {
-                        let v = s.value
-                        let l: Unicode.Scalar
-                        if v < 0x80 { l = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
-                        else if v < 0x250 { l = latin[Int(v)] }
-                        else if v >= 0x1E00 && v < 0x1F00 { l = extended[Int(v - 0x1E00)] }
-                        else { l = lowerSlow(s) }
-                        (out.baseAddress! + i).initialize(to: l)
+        ScalarTables.latin.withUnsafeBufferPointer { latin in
+            ScalarTables.extended.withUnsafeBufferPointer { extended in
+                scalars.withUnsafeBufferPointer { input in
+                    [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { out, written in
+                        let out = out.baseAddress!
+                        for i in 0..<input.count {
+                            let s = input[i]
+                            let v = s.value
+                            let l: Unicode.Scalar
+                            if v < 0x80 {
+                                l = v &- 0x41 < 26 ? unsafeBitCast(v | 0x20, to: Unicode.Scalar.self) : s
+                            } else if v < ScalarTables.latinEnd {
+                                l = unsafeBitCast(latin[Int(v)] & ScalarTables.lowerMask, to: Unicode.Scalar.self)
+                            } else if v &- ScalarTables.extendedStart < ScalarTables.extendedEnd - ScalarTables.extendedStart {
+                                l = unsafeBitCast(extended[Int(v &- ScalarTables.extendedStart)] & ScalarTables.lowerMask,
+                                                  to: Unicode.Scalar.self)
+                            } else {
+                                l = lowerSlow(s)
+                            }
+                            (out + i).initialize(to: l)
+                        }
+                        written = input.count
                     }
-                    written = scalars.count
                 }
             }
         }
@@ -39,9 +65,6 @@ enum Scalars {
         return mapped.count == 1 ? mapped.first! : s
     }
 
-    // Latin-1, Latin Extended-A/B (ư, ơ, đ) and Latin Extended Additional (ạ … ỹ): every Vietnamese letter.
-    private static let latinLower: [Unicode.Scalar] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!) }
-    private static let extendedLower: [Unicode.Scalar] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!) }
 
     /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
     /// String costs a capacity check and a copy each).
@@ -88,19 +111,18 @@ enum Scalars {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
-    /// Letters through tables for the ranges plans are written in: `properties.isAlphabetic`
-    /// costs a few hundred instructions a call and the tokenizer asks it of every scalar.
+    /// Letters through the literal ``ScalarTables`` for the ranges plans are written in:
+    /// `properties.isAlphabetic` costs a few hundred instructions a call and the tokenizer asks
+    /// it of every scalar.
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if v < 0x250 { return latinLetter[Int(v)] }
-        if v >= 0x1E00 && v < 0x1F00 { return extendedLetter[Int(v - 0x1E00)] }
+        if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) {
+            return entry(v) & ScalarTables.letterBit != 0
+        }
         return s.properties.isAlphabetic
     }
-
-    private static let latinLetter: [Bool] = (0..<UInt32(0x250)).map { Unicode.Scalar($0)!.properties.isAlphabetic }
-    private static let extendedLetter: [Bool] = (UInt32(0x1E00)..<0x1F00).map { Unicode.Scalar($0)!.properties.isAlphabetic }
 
     /// The scalars of a string, decoded from its UTF-8 in one pass into an array sized up front
     /// (`Array(s.unicodeScalars)` walks the string twice: once to count, once to copy).
@@ -169,54 +191,6 @@ extension Scalars {
             i += 4
         }
         return unsafeBitCast(v, to: Unicode.Scalar.self)
-    }
-}
-
-/// ``Scalars/lower(_:)``, ``Scalars/isLetter(_:)`` and "is a Vietnamese vowel" for every scalar
-/// below U+1F00, in two tables a loop takes hold of once (``withTables(_:)``): each access to a
-/// static table costs a lazy-initializer check, and the repair screen and the normaliser read
-/// every scalar of the text they look at. Scalars from U+1F00 on ask ``Scalars`` directly.
-struct ScalarClasses: Sendable {
-    static let limit: UInt32 = 0x1F00
-    static let letter: UInt8 = 1, vowel: UInt8 = 2
-    let lower: [Unicode.Scalar]
-    let flags: [UInt8]
-
-    static let shared = ScalarClasses()
-
-    private init() {
-        var lower: [Unicode.Scalar] = [], flags: [UInt8] = []
-        lower.reserveCapacity(Int(Self.limit))
-        flags.reserveCapacity(Int(Self.limit))
-        for value in 0..<Self.limit {
-            let scalar = Unicode.Scalar(value)!  // no surrogates below U+D800
-            lower.append(Scalars.lower(scalar))
-            flags.append(Scalars.isLetter(scalar) ? Self.letter : 0)
-        }
-        for (value, info) in VietnameseLetters.info where info.isVowel && value < Self.limit {
-            flags[Int(value)] |= Self.vowel
-        }
-        self.lower = lower
-        self.flags = flags
-    }
-
-    /// The tables, borrowed for the duration of `body`.
-    struct Tables {
-        let lower: UnsafeBufferPointer<Unicode.Scalar>
-        let flags: UnsafeBufferPointer<UInt8>
-
-        /// Flags (``ScalarClasses/letter``, ``ScalarClasses/vowel``) and lower case of `scalar`.
-        @inline(__always) subscript(scalar: Unicode.Scalar) -> (flags: UInt8, lower: Unicode.Scalar) {
-            let v = scalar.value
-            if v < ScalarClasses.limit { return (flags[Int(v)], lower[Int(v)]) }
-            return (Scalars.isLetter(scalar) ? ScalarClasses.letter : 0, Scalars.lower(scalar))
-        }
-    }
-
-    func withTables<R>(_ body: (Tables) -> R) -> R {
-        lower.withUnsafeBufferPointer { lower in
-            flags.withUnsafeBufferPointer { flags in body(Tables(lower: lower, flags: flags)) }
-        }
     }
 }
 

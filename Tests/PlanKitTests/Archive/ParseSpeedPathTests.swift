@@ -33,18 +33,21 @@ import Testing
 
     // MARK: - Scalar tables
 
-    @Test func scalarClassesAgreeWithScalars() {
+    /// ``Scalars/classify(_:)``, ``Scalars/lower(_:)`` and ``Scalars/isLetter(_:)`` (table reads)
+    /// against the Unicode properties, inside and outside the tables' ranges.
+    @Test func scalarClassesAgreeWithUnicode() {
         let probes: [UInt32] = Array(0..<0x2000) + [0x2013, 0x201C, 0x2026, 0x3000, 0xFEFF, 0x1F600]
-        ScalarClasses.shared.withTables { classes in
-            for value in probes {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                let (flags, lower) = classes[scalar]
-                #expect(lower == Scalars.lower(scalar), "lower of U+\(String(value, radix: 16))")
-                #expect((flags & ScalarClasses.letter != 0) == Scalars.isLetter(scalar), "letter U+\(String(value, radix: 16))")
-                let vowel = VietnameseLetters.info[value]?.isVowel ?? false
-                #expect((flags & ScalarClasses.vowel != 0) == (vowel && value < ScalarClasses.limit))
-            }
+        for value in probes {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let entry = Scalars.classify(scalar)
+            let lower = Scalars.lowerSlow(scalar)
+            #expect(entry & ScalarTables.lowerMask == lower.value, "lower of U+\(String(value, radix: 16))")
+            #expect(Scalars.lower(scalar) == lower)
+            #expect((entry & ScalarTables.letterBit != 0) == scalar.properties.isAlphabetic, "letter U+\(String(value, radix: 16))")
+            #expect(Scalars.isLetter(scalar) == scalar.properties.isAlphabetic)
+            #expect((entry & ScalarTables.vowelBit != 0) == (VietnameseLetters.info[value]?.isVowel ?? false))
         }
+        #expect(Scalars.lowered(Array("ĐẠT Ư Ơ À Ǆ".unicodeScalars)) == Array("đạt ư ơ à ǆ".unicodeScalars))
     }
 
     @Test func utf8DecodingMatchesTheStringsScalars() {
@@ -135,6 +138,9 @@ import Testing
         ("####### bảy", [Clean("text", "####### bảy", 1, source: "####### bảy")]),
         ("#không", [Clean("text", "#không", 1, source: "#không")]),
         ("# ", [Clean("text", "#", 1, source: "#")]),
+        ("##", [Clean("text", "##", 1, source: "##")]),
+        ("#\u{00A0}x", [Clean("text", "x", 3, heading: 1, source: "x")]),
+        (" 😀 ạ\u{202F}", [Clean("text", "😀 ạ", 2, source: "😀 ạ")]),
         ("**TM. ỦY BAN** ", [Clean("text", "TM. ỦY BAN", 3, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], source: nil)]),
         ("* gạch đầu dòng", [Clean("text", "* gạch đầu dòng", 1, Array(1...15), source: nil)]),
         ("snake_case \\- x", [Clean("text", "snake_case - x", 1, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15], source: nil)]),
@@ -169,6 +175,46 @@ import Testing
                     #expect(columns.map { scalars[Int($0) - 1] } == clean.text, "line \(i + 1)")
                 }
             }
+        }
+    }
+}
+
+/// The literal scalar tables (Sources/PlanKit/Text/ScalarTables.swift) against the Unicode
+/// properties they were generated from; PLANKIT_RECORD=1 rewrites the file.
+@Suite struct ScalarTablesTests {
+    static func expectedEntry(_ value: UInt32) -> UInt32 {
+        let scalar = Unicode.Scalar(value)!
+        var entry = Scalars.lowerSlow(scalar).value
+        if scalar.properties.isAlphabetic { entry |= ScalarTables.letterBit }
+        if VietnameseLetters.info[value]?.isVowel == true { entry |= ScalarTables.vowelBit }
+        return entry
+    }
+
+    static func literal(_ name: String, _ range: Range<UInt32>, doc: String) -> String {
+        let rows = stride(from: range.lowerBound, to: range.upperBound, by: 8).map { start in
+            "        " + (start..<min(start + 8, range.upperBound))
+                .map { "0x" + String(expectedEntry($0), radix: 16, uppercase: true) }.joined(separator: ", ") + ","
+        }
+        return "    /// \(doc)\n    static let \(name): [UInt32] = [\n" + rows.joined(separator: "\n") + "\n    ]\n"
+    }
+
+    @Test func scalarTablesMatchUnicode() throws {
+        let latinRange = UInt32(0)..<ScalarTables.latinEnd
+        let extendedRange = ScalarTables.extendedStart..<ScalarTables.extendedEnd
+        if Repository.recording {
+            let path = Repository.url("Sources/PlanKit/Text/ScalarTables.swift").path
+            let old = try String(contentsOfFile: path, encoding: .utf8)
+            let head = old.components(separatedBy: "    static let latin: [UInt32]")[0]
+                .components(separatedBy: "    /// U+0000").first!
+            let text = head + Self.literal("latin", latinRange, doc: "U+0000–U+024F.") + "\n"
+                + Self.literal("extended", extendedRange, doc: "U+1E00–U+1EFF.") + "}\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(ScalarTables.latin == latinRange.map(Self.expectedEntry))
+        #expect(ScalarTables.extended == extendedRange.map(Self.expectedEntry))
+        // Every Vietnamese vowel lies inside the tables (scalars outside them are never vowels).
+        for (value, info) in VietnameseLetters.info where info.isVowel {
+            #expect(latinRange.contains(value) || extendedRange.contains(value))
         }
     }
 }
