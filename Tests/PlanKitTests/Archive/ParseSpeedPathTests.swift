@@ -159,6 +159,32 @@ import Testing
         #expect(CleanLine.make(line: 7, text: line).allSatisfy { $0.line == 7 })
     }
 
+    /// The word-at-a-time byte scan finds each markup byte at every position of a line, and only those.
+    @Test func markupByteScanFindsEveryMarkupByte() throws {
+        func scan(_ text: String) -> Bool { var text = text; return text.withUTF8(CleanLine.holdsMarkupByte) }
+        let filler = Array("ạbc đ\u{00A0}x|y".unicodeScalars.dropLast(3))  // no markup in the filler
+        for markup in ["|", "*", "\\", "_"] {
+            for length in 0..<20 {
+                let plain = String(String.UnicodeScalarView((0..<length).map { filler[$0 % filler.count] }))
+                #expect(!scan(plain), "\(plain)")
+                for position in 0...plain.unicodeScalars.count {
+                    var scalars = Array(plain.unicodeScalars)
+                    scalars.insert(markup.unicodeScalars.first!, at: position)
+                    #expect(scan(String(String.UnicodeScalarView(scalars))), "\(markup) at \(position) of \(length)")
+                }
+            }
+        }
+        // Bytes one off the markup bytes, and bytes with the top bit set, are no markup.
+        let neighbours = [0x7B, 0x7D, 0x29, 0x2B, 0x5B, 0x5D, 0x5E, 0x60].map { String(UnicodeScalar(UInt8($0))) }.joined()
+        #expect(!scan(neighbours + "ỹ\u{00FC}\u{FEFF}" + neighbours))
+        for seed in ["000", "001", "002", "003", "004"] {
+            let source = try SourceText.read(path: Repository.url(Repository.seeds[seed]!).path)
+            for line in source.lines {
+                #expect(scan(line) == line.unicodeScalars.contains { "|*\\_".unicodeScalars.contains($0) })
+            }
+        }
+    }
+
     /// Every line of the seeds, as the lexer cleans it: the text is the line's own scalars between
     /// `column` and `endColumn` (no markup inside), and the source slice, when given, holds them.
     @Test(arguments: ["000", "001", "002", "003", "004"])
