@@ -33,18 +33,14 @@ struct KeyTable: Sendable {
 
     /// The value stored for `key`, or nil. Setting a value of nil is not supported.
     subscript(key: UInt64) -> Int? {
-        get {
-            keys.withUnsafeBufferPointer { keys in
-                values.withUnsafeBufferPointer { values in
-                    let mask = keys.count - 1
-                    var i = slot(key)
-                    while true {
-                        let value = values[i]
-                        if value < 0 { return nil }
-                        if keys[i] == key { return Int(value) }
-                        i = (i + 1) & mask
-                    }
-                }
+        @inline(__always) get {
+            let mask = keys.count - 1
+            var i = slot(key)
+            while true {
+                let value = values[i]
+                if value < 0 { return nil }
+                if keys[i] == key { return Int(value) }
+                i = (i + 1) & mask
             }
         }
         set {

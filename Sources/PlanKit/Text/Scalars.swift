@@ -10,6 +10,9 @@ enum Scalars {
         if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) {
             return unsafeBitCast(entry(v) & ScalarTables.lowerMask, to: Unicode.Scalar.self)
         }
+        // General Punctuation ("–", "“", "…", "•"): no case, and common enough in plans that asking
+        // the Unicode tables (a String built per call) would show.
+        if v >= 0x2000 && v < 0x2070 { return s }
         return lowerSlow(s)
     }
 
@@ -19,13 +22,15 @@ enum Scalars {
         v < ScalarTables.latinEnd ? ScalarTables.latin[Int(v)] : ScalarTables.extended[Int(v - ScalarTables.extendedStart)]
     }
 
-    /// A ``ScalarTables``-style entry for any scalar: lower case, ``ScalarTables/letterBit``,
-    /// ``ScalarTables/vowelBit``. Loops that ask all three of every scalar read one word.
+    /// A ``ScalarTables``-style entry for any scalar: ``ScalarTables/letterBit``,
+    /// ``ScalarTables/vowelBit`` and, for a letter, its lower case (a scalar outside the tables
+    /// that is no letter keeps its own value: its case is never asked). Loops that ask all three
+    /// of every scalar read one word.
     @inline(__always)
     static func classify(_ s: Unicode.Scalar) -> UInt32 {
         let v = s.value
         if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) { return entry(v) }
-        return lowerSlow(s).value | (s.properties.isAlphabetic ? ScalarTables.letterBit : 0)
+        return isLetter(s) ? lowerSlow(s).value | ScalarTables.letterBit : v
     }
 
     /// `lower` over a whole array, written in place: the tables and the input read through
@@ -48,7 +53,7 @@ enum Scalars {
                                 l = unsafeBitCast(extended[Int(v &- ScalarTables.extendedStart)] & ScalarTables.lowerMask,
                                                   to: Unicode.Scalar.self)
                             } else {
-                                l = lowerSlow(s)
+                                l = lower(s)
                             }
                             (out + i).initialize(to: l)
                         }
@@ -121,6 +126,8 @@ enum Scalars {
         if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) {
             return entry(v) & ScalarTables.letterBit != 0
         }
+        // General Punctuation (dashes, quotes, "…", "•", spaces): common in plans, never alphabetic.
+        if v >= 0x2000 && v < 0x2070 { return false }
         return s.properties.isAlphabetic
     }
 
