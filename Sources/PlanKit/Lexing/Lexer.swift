@@ -134,34 +134,58 @@ enum Lexer {
         return blocks
     }
 
-    /// A block being assembled; its text is lowercased once, when it is complete.
+    /// A block being assembled: its lines are kept, and its text is joined (into one array of the
+    /// exact size) and lowercased once, when it is complete.
     struct Builder {
         var kind: Block.Kind
         var marker: ListMarker?
-        var scalars: [Unicode.Scalar]
         var fragments: [Block.Fragment]
         var headingLevel: Int
+        /// Scalars of the joined text so far (marker excluded): where the next line's fragment begins.
+        var count: Int
 
         init(_ line: CleanLine, kind: Block.Kind, marker: ListMarker? = nil) {
             self.kind = kind
             self.marker = marker
-            // Without a marker the block starts as the line's own array (shared, copied on append).
-            if let marker { self.scalars = Array(line.text.dropFirst(marker.length)) } else { self.scalars = line.text }
             self.fragments = [Block.Fragment(offset: 0, line: line)]
             self.headingLevel = line.headingLevel
+            self.count = line.text.count - min(marker?.length ?? 0, line.text.count)
         }
 
         mutating func append(_ line: CleanLine) {
-            scalars.append(" ")
-            fragments.append(Block.Fragment(offset: scalars.count, line: line))
-            scalars.append(contentsOf: line.text)
+            count += 1  // the space joining the lines
+            fragments.append(Block.Fragment(offset: count, line: line))
+            count += line.text.count
         }
 
         var lastLine: CleanLine { fragments[fragments.count - 1].line }
 
+        /// The first line's text after the marker.
+        var firstText: ArraySlice<Unicode.Scalar> { fragments[0].line.text.dropFirst(marker?.length ?? 0) }
+
+        /// The lines' texts joined by single spaces, marker left out. A one-line block without a
+        /// marker shares its line's array; otherwise one array of the final size is filled.
+        var scalars: [Unicode.Scalar] {
+            if fragments.count == 1, (marker?.length ?? 0) == 0 { return fragments[0].line.text }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
+                var k = 0
+                for (n, fragment) in fragments.enumerated() {
+                    let text = n == 0 ? firstText : fragment.line.text[...]
+                    if n > 0 { (out.baseAddress! + k).initialize(to: " "); k += 1 }
+                    text.withUnsafeBufferPointer { text in
+                        guard let source = text.baseAddress else { return }
+                        (out.baseAddress! + k).initialize(from: source, count: text.count)
+                        k += text.count
+                    }
+                }
+                written = k
+            }
+        }
+
         func build() -> Block {
-            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
-                  string: stringFromSource() ?? Scalars.string(scalars))
+            let scalars = self.scalars
+            return Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
+                         string: stringFromSource() ?? Scalars.string(scalars))
         }
 
         /// `scalars` as a String, copied from the source lines' slices (already valid UTF-8; a String
@@ -193,7 +217,7 @@ enum Lexer {
         guard block.kind == .text, let first = line.text.first else { return false }
         if line.headingLevel > 0 { return false }
         // "Nơi nhận:" heads its own list.
-        if block.fragments.count == 1, startsWith(block.scalars, Keywords.recipients) { return false }
+        if block.fragments.count == 1, startsWith(block.firstText, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -216,9 +240,9 @@ enum Lexer {
     }
 
     /// Case-insensitive prefix test for a lower-case keyword.
-    static func startsWith(_ text: [Unicode.Scalar], _ keyword: [Unicode.Scalar]) -> Bool {
+    static func startsWith(_ text: ArraySlice<Unicode.Scalar>, _ keyword: [Unicode.Scalar]) -> Bool {
         guard text.count >= keyword.count else { return false }
-        for k in 0..<keyword.count where Scalars.lower(text[k]) != keyword[k] { return false }
+        for k in 0..<keyword.count where Scalars.lower(text[text.startIndex + k]) != keyword[k] { return false }
         return true
     }
 
