@@ -123,7 +123,8 @@ enum Lexer {
             let marker = ListMarker.read(line.text[...])
             // More blank lines than the document usually leaves between lines: a break, unless the sentence plainly goes on.
             let wideGap = gap >= 2 && gap > usualGap && !(line.text.first.map(Scalars.isLowerLetter) ?? false)
-            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrap: wrap) {
+            // Asked of the builder in place: passing `current!` as an argument copies it (and its fragments' references).
+            if marker == nil, !wideGap, current?.isContinued(by: line, wrap: wrap) == true {
                 current!.append(line)
             } else {
                 flush()
@@ -160,6 +161,9 @@ enum Lexer {
 
         var lastLine: CleanLine { fragments[fragments.count - 1].line }
 
+        /// ``Lexer/continues(_:with:wrap:)``, asked of the builder.
+        func isContinued(by line: CleanLine, wrap: Wrap) -> Bool { Lexer.continues(self, with: line, wrap: wrap) }
+
         /// The first line's text after the marker.
         var firstText: ArraySlice<Unicode.Scalar> { fragments[0].line.text.dropFirst(marker?.length ?? 0) }
 
@@ -169,13 +173,15 @@ enum Lexer {
             if fragments.count == 1, (marker?.length ?? 0) == 0 { return fragments[0].line.text }
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
                 var k = 0
-                for (n, fragment) in fragments.enumerated() {
-                    let text = n == 0 ? firstText : fragment.line.text[...]
+                let skip = min(marker?.length ?? 0, fragments[0].line.text.count)
+                // By index, the lines' arrays read in place (iterating the fragments copies each line).
+                for n in fragments.indices {
                     if n > 0 { (out.baseAddress! + k).initialize(to: " "); k += 1 }
-                    text.withUnsafeBufferPointer { text in
-                        guard let source = text.baseAddress else { return }
-                        (out.baseAddress! + k).initialize(from: source, count: text.count)
-                        k += text.count
+                    fragments[n].line.text.withUnsafeBufferPointer { text in
+                        let from = n == 0 ? skip : 0
+                        guard let source = text.baseAddress, text.count > from else { return }
+                        (out.baseAddress! + k).initialize(from: source + from, count: text.count - from)
+                        k += text.count - from
                     }
                 }
                 written = k
@@ -192,21 +198,29 @@ enum Lexer {
         /// made from encoded scalars is validated again). Nil when a line had markup removed.
         func stringFromSource() -> String? {
             var total = 0
-            for fragment in fragments {
-                guard let source = fragment.line.source else { return nil }
-                total += source.utf8.count + 1
+            for n in fragments.indices {
+                guard let bytes = fragments[n].line.source?.utf8.count else { return nil }
+                total += bytes + 1
+            }
+            var markerBytes = 0
+            if let marker, marker.length > 0 {
+                markerBytes = Scalars.utf8Count(fragments[0].line.text.prefix(marker.length))
+            }
+            // One line: its slice copied as it is (a String from a Substring is a copy of valid UTF-8).
+            if fragments.count == 1 {
+                let source = fragments[0].line.source!
+                return String(source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...])
             }
             var out = ""
             out.reserveCapacity(total)
-            for (k, fragment) in fragments.enumerated() {
-                var source = fragment.line.source!
-                if k == 0, let marker, marker.length > 0 {
-                    let markerBytes = Scalars.utf8Count(fragment.line.text[..<marker.length])
-                    source = source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...]
-                } else if k > 0 {
+            for n in fragments.indices {
+                let source = fragments[n].line.source!
+                if n == 0 {
+                    out.append(contentsOf: source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...])
+                } else {
                     out.append(" ")
+                    out.append(contentsOf: source)
                 }
-                out.append(contentsOf: source)
             }
             return out
         }
@@ -283,8 +297,9 @@ enum Lexer {
     /// The number of blank lines most often found between two text lines (1 in PDF text that double-spaces, else 0).
     static func estimateUsualGap(_ lines: [CleanLine]) -> Int {
         var counts: [Int: Int] = [:]
-        for (a, b) in zip(lines, lines.dropFirst()) where b.line > a.line {
-            counts[min(b.line - a.line - 1, 4), default: 0] += 1
+        // By index, reading the line numbers in place (iterating pairs copies every line twice).
+        for k in lines.indices.dropFirst() where lines[k].line > lines[k - 1].line {
+            counts[min(lines[k].line - lines[k - 1].line - 1, 4), default: 0] += 1
         }
         return counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? 0
     }
@@ -299,9 +314,10 @@ enum Lexer {
 
     static func estimateWrap(_ lines: [CleanLine]) -> Wrap {
         var lengths: [Int] = []
-        for (a, b) in zip(lines, lines.dropFirst()) where a.kind == .text && b.kind == .text {
-            if let first = b.text.first, Scalars.isLowerLetter(first), ListMarker.read(b.text[...]) == nil {
-                lengths.append(a.text.count)
+        // By index, reading the lines in place (iterating pairs copies every line twice).
+        for k in lines.indices.dropFirst() where lines[k - 1].kind == .text && lines[k].kind == .text {
+            if let first = lines[k].text.first, Scalars.isLowerLetter(first), ListMarker.read(lines[k].text[...]) == nil {
+                lengths.append(lines[k - 1].text.count)
             }
         }
         // Too few wrapped lines to tell the width: never join on a capital letter.
