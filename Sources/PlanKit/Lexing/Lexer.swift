@@ -28,18 +28,20 @@ struct Block: Sendable {
     let string: String
 
     /// Span of the whole block, marker included.
+    /// (The lines are read in place: the outline and the extractors ask for spans often, and a
+    /// copied line costs a retain and a release of each of its arrays.)
     var span: SourceSpan {
-        let first = fragments[0].line, last = fragments[fragments.count - 1].line
-        return SourceSpan(startLine: first.line, endLine: last.line,
-                          startColumn: first.column(at: 0), endColumn: last.endColumn)
+        let last = fragments.count - 1
+        return SourceSpan(startLine: fragments[0].line.line, endLine: fragments[last].line.line,
+                          startColumn: fragments[0].line.column(at: 0), endColumn: fragments[last].line.endColumn)
     }
 
     /// Line and column of a scalar offset in `text`.
     func position(_ offset: Int) -> (line: Int, column: Int) {
-        var fragment = fragments[0]
-        for f in fragments where f.offset <= offset { fragment = f }
-        let markerLength = fragment.offset == 0 ? (marker?.length ?? 0) : 0
-        return (fragment.line.line, fragment.line.column(at: offset - fragment.offset + markerLength))
+        var k = 0
+        for n in fragments.indices where fragments[n].offset <= offset { k = n }
+        let markerLength = fragments[k].offset == 0 ? (marker?.length ?? 0) : 0
+        return (fragments[k].line.line, fragments[k].line.column(at: offset - fragments[k].offset + markerLength))
     }
 
     /// Span of a range of `text`.
@@ -50,6 +52,17 @@ struct Block: Sendable {
     }
 
     var isAllCaps: Bool { Lexer.isAllCaps(text.scalars[...]) }
+
+    /// `text.string(range)`, copied out of `string`: the block's String holds exactly its scalars,
+    /// so the range's UTF-8 offsets are the scalars' encoded lengths, and a String cut from a
+    /// String is neither encoded again nor validated again.
+    func string(_ range: Range<Int>) -> String {
+        let from = Scalars.utf8Count(text.scalars[..<range.lowerBound])
+        let length = Scalars.utf8Count(text.scalars[range])
+        let utf8 = string.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        return String(string[start..<utf8.index(start, offsetBy: length)])
+    }
 }
 
 /// Stage 1: source lines → blocks. Joins hard-wrapped lines, strips Markdown, reads list markers.
@@ -69,6 +82,7 @@ enum Lexer {
         let usualGap = estimateUsualGap(clean)
 
         var blocks: [Block] = []
+        blocks.reserveCapacity(clean.count)  // a block holds one line at least
         var current: Builder? = nil
         var inCell = false
         var previousLine = 0

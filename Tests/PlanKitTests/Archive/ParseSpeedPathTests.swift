@@ -187,6 +187,20 @@ import Testing
         }
     }
 
+    /// A block's String holds exactly its scalars, so a range of it cut from the String is the
+    /// range's scalars encoded (every block of every seed, every prefix, suffix and middle).
+    @Test(arguments: ["000", "001", "002", "003", "004"])
+    func blockStringsCutByScalarRange(seed: String) throws {
+        let source = try SourceText.read(path: Repository.url(Repository.seeds[seed]!).path)
+        for block in Lexer.lex(source) {
+            let n = block.text.count
+            #expect(block.string == block.text.string(0..<n))
+            for range in [0..<n / 2, n / 3..<n, n / 4..<(3 * n / 4), 0..<0, n..<n] {
+                #expect(block.string(range) == block.text.string(range), "\(block.string) \(range)")
+            }
+        }
+    }
+
     /// Every line of the seeds, as the lexer cleans it: the text is the line's own scalars between
     /// `column` and `endColumn` (no markup inside), and the source slice, when given, holds them.
     @Test(arguments: ["000", "001", "002", "003", "004"])
