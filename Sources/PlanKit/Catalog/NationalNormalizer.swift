@@ -109,9 +109,12 @@ struct CatalogIndex {
     /// Feature number of each catalog syllable, and of each pair (first syllable's number << 32 | second's).
     let syllableIDs: [String: Int]
     /// ``syllableIDs`` by ``MeasureWords/key(_:)``: matching hashes each syllable of a plan's
-    /// indicators without building a `String` for it (the normaliser runs inside every parse).
-    let syllableKeys: [UInt64: Int]
+    /// indicators without building a `String` for it (the normaliser runs inside every parse), and
+    /// looks the key up in a ``KeyTable`` (no `Hasher`).
+    let syllableKeys: KeyTable
     let pairIDs: [Int: Int]
+    /// ``pairIDs`` as a ``KeyTable``, for the same reason.
+    let pairKeys: KeyTable
     /// Weight by feature number.
     let weights: [Double]
 
@@ -165,7 +168,16 @@ struct CatalogIndex {
         }
         positions = Dictionary(catalog.indices.map { (catalog[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         self.syllableIDs = syllableIDs
-        syllableKeys = Dictionary(uniqueKeysWithValues: syllableIDs.map { (MeasureWords.key($0.key.unicodeScalars), $0.value) })
+        var syllableKeys = KeyTable(capacity: syllableIDs.count)
+        for (syllable, id) in syllableIDs {
+            let key = MeasureWords.key(syllable.unicodeScalars)
+            precondition(syllableKeys[key] == nil, "two catalog syllables share a key")
+            syllableKeys[key] = id
+        }
+        self.syllableKeys = syllableKeys
+        var pairKeys = KeyTable(capacity: pairIDs.count)
+        for (pair, id) in pairIDs { pairKeys[UInt64(pair)] = id }
+        self.pairKeys = pairKeys
         self.pairIDs = pairIDs
         self.weights = weights
     }
@@ -178,7 +190,7 @@ struct CatalogIndex {
             let id = syllableKeys[key]
             if let id {
                 set.insert(id)
-                if let previous, let pair = pairIDs[previous << 32 | id] { set.insert(pair) }
+                if let previous, let pair = pairKeys[UInt64(previous << 32 | id)] { set.insert(pair) }
             }
             previous = id
         }
@@ -203,25 +215,26 @@ struct CatalogIndex {
     /// and twice the runner-up (a reworded measure: "tỷ suất tử vong mẹ" for "tỷ lệ tử vong bà mẹ").
     func match(_ words: Features, domain: Domain?) -> NationalIndicator? {
         guard !words.isEmpty else { return nil }
-        var best: (entry: Entry, score: Double)? = nil
+        // Entries are read in place, by position: copying one copies its indicator's strings and arrays.
+        var best: (position: Int, score: Double)? = nil
         var runnerUp = 0.0
         var candidates = 0
-        for entry in entries where domain == nil || entry.indicator.domain == domain {
+        for k in entries.indices where domain == nil || entries[k].indicator.domain == domain {
             // A local indicator may carry one part of a compound one only.
-            var score = self.score(entry.whole, in: words)
-            for part in entry.parts { score = max(score, self.score(part, in: words)) }
+            var score = self.score(entries[k].whole, in: words)
+            for p in entries[k].parts.indices { score = max(score, self.score(entries[k].parts[p], in: words)) }
             candidates += 1
             if let current = best, score <= current.score {
                 runnerUp = max(runnerUp, score)
             } else {
                 runnerUp = best?.score ?? runnerUp
-                best = (entry, score)
+                best = (k, score)
             }
         }
         guard let best else { return nil }
-        if best.score >= NationalNormalizer.threshold { return best.entry.indicator }
+        if best.score >= NationalNormalizer.threshold { return entries[best.position].indicator }
         if candidates > 1, best.score >= NationalNormalizer.closeThreshold, best.score >= 2 * runnerUp {
-            return best.entry.indicator
+            return entries[best.position].indicator
         }
         return nil
     }
@@ -264,18 +277,24 @@ enum MeasureWords {
     }
 
     /// ``forEachSyllable`` as keys (see ``key(_:)``), with no `String` built.
+    /// Reads the UTF-8 and one table word per scalar (it runs on every indicator of every parse).
     static func forEachSyllableKey(_ text: String, _ body: (UInt64) -> Void) {
         let basis = keyBasis
         var hash = basis
         var inWord = false
-        for scalar in text.unicodeScalars {
-            if Scalars.isLetter(scalar) {
-                hash = extendKey(hash, Scalars.lower(scalar))
-                inWord = true
-            } else if inWord {
-                body(hash)
-                hash = basis
-                inWord = false
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let entry = Scalars.classify(Scalars.decode(utf8, at: &i))
+                if entry & ScalarTables.letterBit != 0 {
+                    hash = extendKey(hash, unsafeBitCast(entry & ScalarTables.lowerMask, to: Unicode.Scalar.self))
+                    inWord = true
+                } else if inWord {
+                    body(hash)
+                    hash = basis
+                    inWord = false
+                }
             }
         }
         if inWord { body(hash) }

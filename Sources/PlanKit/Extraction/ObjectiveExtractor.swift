@@ -38,7 +38,7 @@ enum ObjectiveExtractor {
                     while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {
                         titleRange = titleRange.lowerBound..<(titleRange.upperBound - 1)
                     }
-                    let title = block.text.string(titleRange)
+                    let title = block.string(titleRange)
                     objectives.append(Objective(number: number, title: title, domain: domain(of: block.text),
                                                 span: block.span))
                     objectiveDepth = depth
@@ -92,7 +92,7 @@ enum ObjectiveExtractor {
                                           span: block.span(of: range)))
         }
         objective.indicators.append(Indicator(id: "MT\(objective.number).CT\(number)", number: number,
-                                              text: block.text.string(textRange), span: block.span, targets: targets))
+                                              text: block.string(textRange), span: block.span, targets: targets))
     }
 
     /// "Mục tiêu 2: …" / "Chỉ tiêu 3. …" / "Chỉ tiêu: …" at the start: the number (0 when absent) and where the rest begins.

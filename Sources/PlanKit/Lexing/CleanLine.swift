@@ -44,6 +44,11 @@ struct CleanLine: Sendable {
 
     /// As `make(line:text:)`, appending to `lines` (no array per line in the lexer's loop).
     static func make(line number: Int, text: String, into lines: inout [CleanLine]) {
+        switch plain(line: number, text: text) {
+        case .blank: return
+        case .line(let line): lines.append(line); return
+        case .needsMarkupPath: break
+        }
         var scalars = Scalars.array(text)
         guard scalars.contains(where: { !Scalars.isSpace($0) }) else { return }
         guard scalars.contains("|") else {
@@ -53,6 +58,71 @@ struct CleanLine: Sendable {
             return
         }
         lines.append(contentsOf: cells(scalars, line: number))
+    }
+
+    /// What ``plain(line:text:)`` found.
+    enum PlainResult {
+        case blank
+        case line(CleanLine)
+        /// A "|", "*", "_" or "\\" in the line: cells or markup, for the scalar-array path.
+        case needsMarkupPath
+    }
+
+    /// The common line, without the passes over its scalars that look for table bars and markup:
+    /// one word-at-a-time scan of its UTF-8 says it has no "|", "*", "_" or "\\", so its clean
+    /// text is its scalars with the white space around them (and Markdown heading marks) left
+    /// out. Gives what `trimmedInPlace` gives for such a line.
+    static func plain(line number: Int, text: String) -> PlainResult {
+        var text = text
+        if text.withUTF8(holdsMarkupByte) { return .needsMarkupPath }
+        var scalars = Scalars.array(text)
+        var lo = 0, hi = scalars.count
+        while lo < hi, Scalars.isSpace(scalars[lo]) { lo += 1 }
+        guard lo < hi else { return .blank }
+        while Scalars.isSpace(scalars[hi - 1]) { hi -= 1 }
+        // A Markdown heading: one to six '#' and white space before the text.
+        var headingLevel = 0
+        var i = lo
+        while i < hi, scalars[i] == "#", headingLevel < 7 { headingLevel += 1; i += 1 }
+        if headingLevel > 0, headingLevel <= 6, i < hi, Scalars.isSpace(scalars[i]) {
+            while i < hi, Scalars.isSpace(scalars[i]) { i += 1 }
+            lo = i
+        } else {
+            headingLevel = 0
+        }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Scalars.utf8Count(scalars[..<lo]))
+        let to = utf8.index(utf8.endIndex, offsetBy: -Scalars.utf8Count(scalars[hi...]))
+        if hi < scalars.count { scalars.removeSubrange(hi...) }
+        if lo > 0 { scalars.removeSubrange(..<lo) }
+        return .line(CleanLine(line: number, kind: .text, text: scalars, column: lo + 1, columns: nil,
+                               headingLevel: headingLevel, source: text[from..<to]))
+    }
+
+    /// Whether the bytes hold "|", "*", "\\" or "_" (ASCII, so never part of a longer UTF-8
+    /// sequence): eight bytes at a time, each compared with the four at once (a byte equal to the
+    /// one looked for leaves a zero byte after the exclusive or; the zero-byte test sets its top bit).
+    static func holdsMarkupByte(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let n = utf8.count
+        var i = 0
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let hits = zeroByte(w ^ (0x7C &* ones)) | zeroByte(w ^ (0x2A &* ones))
+                    | zeroByte(w ^ (0x5C &* ones)) | zeroByte(w ^ (0x5F &* ones))
+                if hits != 0 { return true }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = utf8[i]
+            if b == 0x7C || b == 0x2A || b == 0x5C || b == 0x5F { return true }
+            i += 1
+        }
+        return false
     }
 
     private static func cells(_ scalars: [Unicode.Scalar], line number: Int) -> [CleanLine] {

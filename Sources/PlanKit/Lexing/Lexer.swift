@@ -28,18 +28,20 @@ struct Block: Sendable {
     let string: String
 
     /// Span of the whole block, marker included.
+    /// (The lines are read in place: the outline and the extractors ask for spans often, and a
+    /// copied line costs a retain and a release of each of its arrays.)
     var span: SourceSpan {
-        let first = fragments[0].line, last = fragments[fragments.count - 1].line
-        return SourceSpan(startLine: first.line, endLine: last.line,
-                          startColumn: first.column(at: 0), endColumn: last.endColumn)
+        let last = fragments.count - 1
+        return SourceSpan(startLine: fragments[0].line.line, endLine: fragments[last].line.line,
+                          startColumn: fragments[0].line.column(at: 0), endColumn: fragments[last].line.endColumn)
     }
 
     /// Line and column of a scalar offset in `text`.
     func position(_ offset: Int) -> (line: Int, column: Int) {
-        var fragment = fragments[0]
-        for f in fragments where f.offset <= offset { fragment = f }
-        let markerLength = fragment.offset == 0 ? (marker?.length ?? 0) : 0
-        return (fragment.line.line, fragment.line.column(at: offset - fragment.offset + markerLength))
+        var k = 0
+        for n in fragments.indices where fragments[n].offset <= offset { k = n }
+        let markerLength = fragments[k].offset == 0 ? (marker?.length ?? 0) : 0
+        return (fragments[k].line.line, fragments[k].line.column(at: offset - fragments[k].offset + markerLength))
     }
 
     /// Span of a range of `text`.
@@ -50,6 +52,17 @@ struct Block: Sendable {
     }
 
     var isAllCaps: Bool { Lexer.isAllCaps(text.scalars[...]) }
+
+    /// `text.string(range)`, copied out of `string`: the block's String holds exactly its scalars,
+    /// so the range's UTF-8 offsets are the scalars' encoded lengths, and a String cut from a
+    /// String is neither encoded again nor validated again.
+    func string(_ range: Range<Int>) -> String {
+        let from = Scalars.utf8Count(text.scalars[..<range.lowerBound])
+        let length = Scalars.utf8Count(text.scalars[range])
+        let utf8 = string.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: from)
+        return String(string[start..<utf8.index(start, offsetBy: length)])
+    }
 }
 
 /// Stage 1: source lines → blocks. Joins hard-wrapped lines, strips Markdown, reads list markers.
@@ -69,6 +82,7 @@ enum Lexer {
         let usualGap = estimateUsualGap(clean)
 
         var blocks: [Block] = []
+        blocks.reserveCapacity(clean.count)  // a block holds one line at least
         var current: Builder? = nil
         var inCell = false
         var previousLine = 0
@@ -123,7 +137,8 @@ enum Lexer {
             let marker = ListMarker.read(line.text[...])
             // More blank lines than the document usually leaves between lines: a break, unless the sentence plainly goes on.
             let wideGap = gap >= 2 && gap > usualGap && !(line.text.first.map(Scalars.isLowerLetter) ?? false)
-            if current != nil, marker == nil, !wideGap, continues(current!, with: line, wrap: wrap) {
+            // Asked of the builder in place: passing `current!` as an argument copies it (and its fragments' references).
+            if marker == nil, !wideGap, current?.isContinued(by: line, wrap: wrap) == true {
                 current!.append(line)
             } else {
                 flush()
@@ -134,55 +149,92 @@ enum Lexer {
         return blocks
     }
 
-    /// A block being assembled; its text is lowercased once, when it is complete.
+    /// A block being assembled: its lines are kept, and its text is joined (into one array of the
+    /// exact size) and lowercased once, when it is complete.
     struct Builder {
         var kind: Block.Kind
         var marker: ListMarker?
-        var scalars: [Unicode.Scalar]
         var fragments: [Block.Fragment]
         var headingLevel: Int
+        /// Scalars of the joined text so far (marker excluded): where the next line's fragment begins.
+        var count: Int
 
         init(_ line: CleanLine, kind: Block.Kind, marker: ListMarker? = nil) {
             self.kind = kind
             self.marker = marker
-            // Without a marker the block starts as the line's own array (shared, copied on append).
-            if let marker { self.scalars = Array(line.text.dropFirst(marker.length)) } else { self.scalars = line.text }
             self.fragments = [Block.Fragment(offset: 0, line: line)]
             self.headingLevel = line.headingLevel
+            self.count = line.text.count - min(marker?.length ?? 0, line.text.count)
         }
 
         mutating func append(_ line: CleanLine) {
-            scalars.append(" ")
-            fragments.append(Block.Fragment(offset: scalars.count, line: line))
-            scalars.append(contentsOf: line.text)
+            count += 1  // the space joining the lines
+            fragments.append(Block.Fragment(offset: count, line: line))
+            count += line.text.count
         }
 
         var lastLine: CleanLine { fragments[fragments.count - 1].line }
 
+        /// ``Lexer/continues(_:with:wrap:)``, asked of the builder.
+        func isContinued(by line: CleanLine, wrap: Wrap) -> Bool { Lexer.continues(self, with: line, wrap: wrap) }
+
+        /// The first line's text after the marker.
+        var firstText: ArraySlice<Unicode.Scalar> { fragments[0].line.text.dropFirst(marker?.length ?? 0) }
+
+        /// The lines' texts joined by single spaces, marker left out. A one-line block without a
+        /// marker shares its line's array; otherwise one array of the final size is filled.
+        var scalars: [Unicode.Scalar] {
+            if fragments.count == 1, (marker?.length ?? 0) == 0 { return fragments[0].line.text }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
+                var k = 0
+                let skip = min(marker?.length ?? 0, fragments[0].line.text.count)
+                // By index, the lines' arrays read in place (iterating the fragments copies each line).
+                for n in fragments.indices {
+                    if n > 0 { (out.baseAddress! + k).initialize(to: " "); k += 1 }
+                    fragments[n].line.text.withUnsafeBufferPointer { text in
+                        let from = n == 0 ? skip : 0
+                        guard let source = text.baseAddress, text.count > from else { return }
+                        (out.baseAddress! + k).initialize(from: source + from, count: text.count - from)
+                        k += text.count - from
+                    }
+                }
+                written = k
+            }
+        }
+
         func build() -> Block {
-            Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
-                  string: stringFromSource() ?? Scalars.string(scalars))
+            let scalars = self.scalars
+            return Block(kind: kind, marker: marker, text: ScalarText(scalars), fragments: fragments, headingLevel: headingLevel,
+                         string: stringFromSource() ?? Scalars.string(scalars))
         }
 
         /// `scalars` as a String, copied from the source lines' slices (already valid UTF-8; a String
         /// made from encoded scalars is validated again). Nil when a line had markup removed.
         func stringFromSource() -> String? {
             var total = 0
-            for fragment in fragments {
-                guard let source = fragment.line.source else { return nil }
-                total += source.utf8.count + 1
+            for n in fragments.indices {
+                guard let bytes = fragments[n].line.source?.utf8.count else { return nil }
+                total += bytes + 1
+            }
+            var markerBytes = 0
+            if let marker, marker.length > 0 {
+                markerBytes = Scalars.utf8Count(fragments[0].line.text.prefix(marker.length))
+            }
+            // One line: its slice copied as it is (a String from a Substring is a copy of valid UTF-8).
+            if fragments.count == 1 {
+                let source = fragments[0].line.source!
+                return String(source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...])
             }
             var out = ""
             out.reserveCapacity(total)
-            for (k, fragment) in fragments.enumerated() {
-                var source = fragment.line.source!
-                if k == 0, let marker, marker.length > 0 {
-                    let markerBytes = Scalars.utf8Count(fragment.line.text[..<marker.length])
-                    source = source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...]
-                } else if k > 0 {
+            for n in fragments.indices {
+                let source = fragments[n].line.source!
+                if n == 0 {
+                    out.append(contentsOf: source[source.utf8.index(source.startIndex, offsetBy: markerBytes)...])
+                } else {
                     out.append(" ")
+                    out.append(contentsOf: source)
                 }
-                out.append(contentsOf: source)
             }
             return out
         }
@@ -193,7 +245,7 @@ enum Lexer {
         guard block.kind == .text, let first = line.text.first else { return false }
         if line.headingLevel > 0 { return false }
         // "Nơi nhận:" heads its own list.
-        if block.fragments.count == 1, startsWith(block.scalars, Keywords.recipients) { return false }
+        if block.fragments.count == 1, startsWith(block.firstText, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -216,9 +268,9 @@ enum Lexer {
     }
 
     /// Case-insensitive prefix test for a lower-case keyword.
-    static func startsWith(_ text: [Unicode.Scalar], _ keyword: [Unicode.Scalar]) -> Bool {
+    static func startsWith(_ text: ArraySlice<Unicode.Scalar>, _ keyword: [Unicode.Scalar]) -> Bool {
         guard text.count >= keyword.count else { return false }
-        for k in 0..<keyword.count where Scalars.lower(text[k]) != keyword[k] { return false }
+        for k in 0..<keyword.count where Scalars.lower(text[text.startIndex + k]) != keyword[k] { return false }
         return true
     }
 
@@ -259,8 +311,9 @@ enum Lexer {
     /// The number of blank lines most often found between two text lines (1 in PDF text that double-spaces, else 0).
     static func estimateUsualGap(_ lines: [CleanLine]) -> Int {
         var counts: [Int: Int] = [:]
-        for (a, b) in zip(lines, lines.dropFirst()) where b.line > a.line {
-            counts[min(b.line - a.line - 1, 4), default: 0] += 1
+        // By index, reading the line numbers in place (iterating pairs copies every line twice).
+        for k in lines.indices.dropFirst() where lines[k].line > lines[k - 1].line {
+            counts[min(lines[k].line - lines[k - 1].line - 1, 4), default: 0] += 1
         }
         return counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key ?? 0
     }
@@ -275,9 +328,10 @@ enum Lexer {
 
     static func estimateWrap(_ lines: [CleanLine]) -> Wrap {
         var lengths: [Int] = []
-        for (a, b) in zip(lines, lines.dropFirst()) where a.kind == .text && b.kind == .text {
-            if let first = b.text.first, Scalars.isLowerLetter(first), ListMarker.read(b.text[...]) == nil {
-                lengths.append(a.text.count)
+        // By index, reading the lines in place (iterating pairs copies every line twice).
+        for k in lines.indices.dropFirst() where lines[k - 1].kind == .text && lines[k].kind == .text {
+            if let first = lines[k].text.first, Scalars.isLowerLetter(first), ListMarker.read(lines[k].text[...]) == nil {
+                lengths.append(lines[k - 1].text.count)
             }
         }
         // Too few wrapped lines to tell the width: never join on a capital letter.

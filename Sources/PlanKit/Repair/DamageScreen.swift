@@ -25,21 +25,27 @@ enum DamageScreen {
 
     static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { MeasureWords.key($0.unicodeScalars) }) }
 
-    /// Vowels (both cases, every tone), by scalar value.
-    private static let isVowel: [Bool] = {
-        var table = [Bool](repeating: false, count: 0x1F00)
-        for (value, info) in VietnameseLetters.info where info.isVowel && Int(value) < table.count { table[Int(value)] = true }
-        return table
-    }()
+    /// ``shippedFrequentWords`` as a ``KeyTable`` (the screen asks it once per word).
+    static let shippedFrequentTable = KeyTable(shippedFrequentWords)
 
     /// Whether the document could be damaged (and needs the full analysis).
+    ///
+    /// Reads the lines' UTF-8 directly (a native String's bytes are valid UTF-8) with its tables
+    /// held in local buffers; `frequent` is looked up through a ``KeyTable`` (the shipped one is
+    /// built once; a custom corpus's few hundred words are tabled per call).
     static func mayBeDamaged(_ lines: [String], frequent: Set<UInt64> = shippedFrequentWords) -> Bool {
+        // Set equality is an identity test first: the shipped set costs nothing to recognise.
+        let table = frequent == shippedFrequentWords ? shippedFrequentTable : KeyTable(frequent)
+        return screen(lines, frequent: table)
+    }
+
+    private static func screen(_ lines: [String], frequent: KeyTable) -> Bool {
         var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
         let basis = MeasureWords.keyBasis
         var word = basis, wordLength = 0
         var wordMarked = false
         var vowelGroups = 0, lastWasVowel = false, lastWasDigit = false, allUpper = true
-        func flush() {
+        @inline(__always) func flush() {
             guard wordLength > 0 else { return }
             words += 1
             if wordMarked { marked += 1 }
@@ -63,28 +69,37 @@ enum DamageScreen {
             var seenLetter = false
             var innerRuns = 0
             let before = words
-            for scalar in line.unicodeScalars {
-                if Scalars.isLetter(scalar) {
-                    if spaces >= 2 && seenLetter { innerRuns += 1 }
-                    if lastWasDigit { joined += 1 }
-                    lastWasDigit = false
-                    let vowel = scalar.value < 0x1F00 && isVowel[Int(scalar.value)]
-                    if vowel && !lastWasVowel { vowelGroups += 1 }
-                    lastWasVowel = vowel
-                    let lower = Scalars.lower(scalar)
-                    if lower == scalar { allUpper = false }
-                    spaces = 0
-                    seenLetter = true
-                    word = MeasureWords.extendKey(word, lower)  // MeasureWords.key, as it goes
-                    wordLength += 1
-                    if scalar.value >= 0x80 { wordMarked = true }
-                    continue
+            var line = line
+            line.withUTF8 { utf8 in
+                var i = 0
+                let n = utf8.count
+                while i < n {
+                    let scalar = Scalars.decode(utf8, at: &i)
+                    let value = scalar.value
+                    // Lower case, letter and vowel in one table word (``Scalars/classify(_:)``).
+                    let entry = Scalars.classify(scalar)
+                    if entry & ScalarTables.letterBit != 0 {
+                        let lower = unsafeBitCast(entry & ScalarTables.lowerMask, to: Unicode.Scalar.self)
+                        if spaces >= 2 && seenLetter { innerRuns += 1 }
+                        if lastWasDigit { joined += 1 }
+                        lastWasDigit = false
+                        let vowel = entry & ScalarTables.vowelBit != 0
+                        if vowel && !lastWasVowel { vowelGroups += 1 }
+                        lastWasVowel = vowel
+                        if lower == scalar { allUpper = false }
+                        spaces = 0
+                        seenLetter = true
+                        word = MeasureWords.extendKey(word, lower)  // MeasureWords.key, as it goes
+                        wordLength += 1
+                        if value >= 0x80 { wordMarked = true }
+                        continue
+                    }
+                    let digit = value >= 0x30 && value <= 0x39
+                    if digit && wordLength > 0 { joined += 1 }  // "năm2025"
+                    flush()
+                    lastWasDigit = digit
+                    if value == 0x20 { spaces += 1 } else { spaces = 0 }
                 }
-                let digit = scalar.value >= 0x30 && scalar.value <= 0x39
-                if digit && wordLength > 0 { joined += 1 }  // "năm2025"
-                flush()
-                lastWasDigit = digit
-                if scalar == " " { spaces += 1 } else { spaces = 0 }
             }
             flush()
             lastWasDigit = false

@@ -1,33 +1,64 @@
 /// Unicode-scalar helpers the stages share. Everything here works on `Unicode.Scalar`
 /// arrays: no `Character` (grapheme breaking) and no regular expressions in hot loops.
 enum Scalars {
-    /// Lowercase for the Latin and Vietnamese letters plans use, through a table built once;
-    /// other scalars pass through unchanged.
+    /// Lowercase for the Latin and Vietnamese letters plans use, through the literal
+    /// ``ScalarTables``; other scalars pass through unchanged.
     @inline(__always)
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
-        if v < 0x250 { return latinLower[Int(v)] }
-        if v >= 0x1E00 && v < 0x1F00 { return extendedLower[Int(v - 0x1E00)] }
+        if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) {
+            return unsafeBitCast(entry(v) & ScalarTables.lowerMask, to: Unicode.Scalar.self)
+        }
+        // General Punctuation ("–", "“", "…", "•"): no case, and common enough in plans that asking
+        // the Unicode tables (a String built per call) would show.
+        if v >= 0x2000 && v < 0x2070 { return s }
         return lowerSlow(s)
     }
 
-    /// `lower` over a whole array, with the tables looked up once (each access to a static table
-    /// goes through its lazy initializer) and the result written in place.
+    /// The ``ScalarTables`` entry of a value inside the tables' ranges.
+    @inline(__always)
+    static func entry(_ v: UInt32) -> UInt32 {
+        v < ScalarTables.latinEnd ? ScalarTables.latin[Int(v)] : ScalarTables.extended[Int(v - ScalarTables.extendedStart)]
+    }
+
+    /// A ``ScalarTables``-style entry for any scalar: ``ScalarTables/letterBit``,
+    /// ``ScalarTables/vowelBit`` and, for a letter, its lower case (a scalar outside the tables
+    /// that is no letter keeps its own value: its case is never asked). Loops that ask all three
+    /// of every scalar read one word.
+    @inline(__always)
+    static func classify(_ s: Unicode.Scalar) -> UInt32 {
+        let v = s.value
+        if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) { return entry(v) }
+        return isLetter(s) ? lowerSlow(s).value | ScalarTables.letterBit : v
+    }
+
+    /// `lower` over a whole array, written in place: the tables and the input read through
+    /// buffer pointers (no bounds checks in the loop every block's text goes through).
     static func lowered(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        latinLower.withUnsafeBufferPointer { latin in
-            extendedLower.withUnsafeBufferPointer { extended in
-                [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, written in
-                    for (i, s) in scalars.enumerated() {
-                        let v = s.value
-                        let l: Unicode.Scalar
-                        if v < 0x80 { l = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : s }
-                        else if v < 0x250 { l = latin[Int(v)] }
-                        else if v >= 0x1E00 && v < 0x1F00 { l = extended[Int(v - 0x1E00)] }
-                        else { l = lowerSlow(s) }
-                        (out.baseAddress! + i).initialize(to: l)
+        ScalarTables.latin.withUnsafeBufferPointer { latin in
+            ScalarTables.extended.withUnsafeBufferPointer { extended in
+                scalars.withUnsafeBufferPointer { input in
+                    [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { out, written in
+                        let out = out.baseAddress!
+                        for i in 0..<input.count {
+                            let s = input[i]
+                            let v = s.value
+                            let l: Unicode.Scalar
+                            if v < 0x80 {
+                                l = v &- 0x41 < 26 ? unsafeBitCast(v | 0x20, to: Unicode.Scalar.self) : s
+                            } else if v < ScalarTables.latinEnd {
+                                l = unsafeBitCast(latin[Int(v)] & ScalarTables.lowerMask, to: Unicode.Scalar.self)
+                            } else if v &- ScalarTables.extendedStart < ScalarTables.extendedEnd - ScalarTables.extendedStart {
+                                l = unsafeBitCast(extended[Int(v &- ScalarTables.extendedStart)] & ScalarTables.lowerMask,
+                                                  to: Unicode.Scalar.self)
+                            } else {
+                                l = lower(s)
+                            }
+                            (out + i).initialize(to: l)
+                        }
+                        written = input.count
                     }
-                    written = scalars.count
                 }
             }
         }
@@ -39,9 +70,6 @@ enum Scalars {
         return mapped.count == 1 ? mapped.first! : s
     }
 
-    // Latin-1, Latin Extended-A/B (ư, ơ, đ) and Latin Extended Additional (ạ … ỹ): every Vietnamese letter.
-    private static let latinLower: [Unicode.Scalar] = (0..<UInt32(0x250)).map { lowerSlow(Unicode.Scalar($0)!) }
-    private static let extendedLower: [Unicode.Scalar] = (UInt32(0x1E00)..<0x1F00).map { lowerSlow(Unicode.Scalar($0)!) }
 
     /// A String from scalars, encoded to UTF-8 in one buffer (appending scalars one by one to a
     /// String costs a capacity check and a copy each).
@@ -88,19 +116,20 @@ enum Scalars {
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
-    /// Letters through tables for the ranges plans are written in: `properties.isAlphabetic`
-    /// costs a few hundred instructions a call and the tokenizer asks it of every scalar.
+    /// Letters through the literal ``ScalarTables`` for the ranges plans are written in:
+    /// `properties.isAlphabetic` costs a few hundred instructions a call and the tokenizer asks
+    /// it of every scalar.
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if v < 0x250 { return latinLetter[Int(v)] }
-        if v >= 0x1E00 && v < 0x1F00 { return extendedLetter[Int(v - 0x1E00)] }
+        if v < ScalarTables.latinEnd || (v >= ScalarTables.extendedStart && v < ScalarTables.extendedEnd) {
+            return entry(v) & ScalarTables.letterBit != 0
+        }
+        // General Punctuation (dashes, quotes, "…", "•", spaces): common in plans, never alphabetic.
+        if v >= 0x2000 && v < 0x2070 { return false }
         return s.properties.isAlphabetic
     }
-
-    private static let latinLetter: [Bool] = (0..<UInt32(0x250)).map { Unicode.Scalar($0)!.properties.isAlphabetic }
-    private static let extendedLetter: [Bool] = (UInt32(0x1E00)..<0x1F00).map { Unicode.Scalar($0)!.properties.isAlphabetic }
 
     /// The scalars of a string, decoded from its UTF-8 in one pass into an array sized up front
     /// (`Array(s.unicodeScalars)` walks the string twice: once to count, once to copy).
@@ -148,6 +177,28 @@ enum Scalars {
         isLetter(s) && !isUpper(s)
     }
 
+}
+
+extension Scalars {
+    /// Decodes the scalar at `i` of a native String's UTF-8 and moves `i` past it. The bytes are
+    /// valid UTF-8, so only the lead byte is examined.
+    @inline(__always)
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Unicode.Scalar {
+        let b0 = UInt32(utf8[i])
+        let v: UInt32
+        if b0 < 0x80 {
+            v = b0; i += 1
+        } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
+        } else {
+            v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                | UInt32(utf8[i + 3]) & 0x3F
+            i += 4
+        }
+        return unsafeBitCast(v, to: Unicode.Scalar.self)
+    }
 }
 
 /// A run of text as scalars with a lowercased copy for case-insensitive matching.
