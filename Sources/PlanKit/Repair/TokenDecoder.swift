@@ -37,6 +37,10 @@ struct TokenDecoder {
     var splitCost: Float = 3
     /// A candidate the corpus never saw (an inventory syllable only).
     var unseenCost: Float = 2
+    /// Weight of the case evidence: −log P(written case | word, previous word) inside a
+    /// sentence (``Lexicon/capitalizedProbability(_:after:)``). The bigram model is lower-case
+    /// only; "Sở" inside a sentence is an agency ("báo cáo Sở Lao động"), "số" a number.
+    var caseWeight: Float = 1
 
     /// Candidates per written form, kept for the decoder's lifetime (one document): a plan
     /// repeats its words, and building candidates is most of the cost of a line.
@@ -55,6 +59,43 @@ struct TokenDecoder {
 
     private final class Memo {
         var choices: [String: [Choice]] = [:]
+        /// ``followedByCapital(_:)`` per word id, NaN until computed.
+        var followedByCapital: [Float] = []
+    }
+
+    /// Weight of what a word's case says about the word before it: "tỉnh", "Sở", "xã" are often
+    /// followed by a name ("tỉnh Quảng Trị", "Sở Tài chính"), "tính", "số", "xa" hardly ever.
+    var followWeight: Float = 1
+    /// Pseudo-count of the prior share (one successor in ten capitalized) in ``followedByCapital(_:)``.
+    var followPriorWeight: Float = 2
+
+    /// −log P(the next word's case | the word `v` before it), inside a sentence.
+    @inline(__always) private func followCost(_ v: Int32, _ letterCase: LetterCase) -> Float {
+        guard letterCase != .none, v >= Int32(LanguageModel.reserved.count) else { return 0 }
+        let p = followedByCapital(v)
+        return -followWeight * logf(letterCase == .capitalized ? p : 1 - p)
+    }
+
+    /// P(the word after `v` inside a sentence is capitalized): the share of capitalized words among
+    /// `v`'s distinct successors (its most frequent ones, ``LanguageModel/successors(of:)``), each
+    /// by ``Lexicon/capitalizedProbability(_:after:)``. Distinct words, not occurrences: the case
+    /// matters for a neighbour the corpus has not seen after `v` (a name), and a frequent
+    /// compound ("xã hội") would otherwise hide that "xã" mostly precedes names. Memoized.
+    private func followedByCapital(_ v: Int32) -> Float {
+        if memo.followedByCapital.isEmpty {
+            memo.followedByCapital = [Float](repeating: .nan, count: lexicon.model.words.count)
+        }
+        let cached = memo.followedByCapital[Int(v)]
+        if !cached.isNaN { return cached }
+        var types: Float = 0, capitalized: Float = 0
+        for w in lexicon.model.successors(of: v) {
+            types += 1
+            capitalized += lexicon.capitalizedProbability(w, after: v)
+        }
+        let prior: Float = 0.1
+        let p = min(max((capitalized + followPriorWeight * prior) / (types + followPriorWeight), 0.001), 0.999)
+        memo.followedByCapital[Int(v)] = p
+        return p
     }
 
     private struct Token {
@@ -72,7 +113,33 @@ struct TokenDecoder {
         /// The language model's cost of `words` after the first one (fixed per choice).
         var inner: Float
         var isIdentity: Bool
+        /// The case the first word is written in, which the case statistics score inside a sentence.
+        var letterCase: LetterCase = .none
+        /// Whether the case statistics can tell anything about this choice: capitalized, or in
+        /// lower case and capitalized now and then.
+        var caseScored = false
     }
+
+    enum LetterCase: UInt8 {
+        /// In capitals throughout, or no letter: case says nothing about the word.
+        case none
+        case capitalized
+        case lower
+    }
+
+    /// −log P(the written case of `w` | previous word `v`) inside a sentence; 0 at a sentence's
+    /// start (`v` the boundary), where every word is capitalized. A lower-case word that is hardly
+    /// ever capitalized costs nothing, without a table look-up.
+    @inline(__always) private func caseCost(_ w: Int32, after v: Int32, _ letterCase: LetterCase) -> Float {
+        guard letterCase != .none, w >= 0, v != LanguageModel.boundary else { return 0 }
+        if letterCase == .lower {
+            return -caseWeight * logf(max(1 - lexicon.capitalizedProbability(w, after: v), 1e-4))
+        }
+        return -caseWeight * logf(max(lexicon.capitalizedProbability(w, after: v), 1e-4))
+    }
+
+    /// Below this share of capitalized occurrences the lower-case cost is negligible (≤ 0.03).
+    static let rarelyCapitalized: Float = 0.1
 
     func decode(_ line: String, lineNumber: Int, minimumConfidence: Double) -> Output {
         let scalars = Array(line.unicodeScalars)
@@ -140,7 +207,10 @@ struct TokenDecoder {
                 entry = [(best, c, Int32(bestIndex))]
             } else {
                 entry.reserveCapacity(offsets[t] - offsets[t - 1])
-                for p in offsets[t - 1]..<offsets[t] { entry.append((costs[p], lasts[p], Int32(p - offsets[t - 1]))) }
+                let letterCase = choices[t][0].letterCase
+                for p in offsets[t - 1]..<offsets[t] {
+                    entry.append((costs[p] + followCost(lasts[p], letterCase), lasts[p], Int32(p - offsets[t - 1])))
+                }
             }
             for (k, choice) in choices[t].enumerated() {
                 let first = choice.words[0]
@@ -148,9 +218,15 @@ struct TokenDecoder {
                 if first < 0 {
                     for e in entry where e.cost < best { best = e.cost; bestIndex = e.index }
                     best += unknownCost
-                } else {
+                } else if t == 0 || !choice.caseScored {
+                    // The line's first word opens a sentence (after a list dash too).
                     for e in entry {
                         let cost = e.cost + model.cost(first, after: e.word)
+                        if cost < best { best = cost; bestIndex = e.index }
+                    }
+                } else {
+                    for e in entry {
+                        let cost = e.cost + model.cost(first, after: e.word) + caseCost(first, after: e.word, choice.letterCase)
                         if cost < best { best = cost; bestIndex = e.index }
                     }
                 }
@@ -207,7 +283,11 @@ struct TokenDecoder {
                     var cost = c.channel + c.inner
                     let first = c.words[0]
                     cost += first < 0 ? unknownCost : model.cost(first, after: previous)
+                    if t > 0 && c.caseScored { cost += caseCost(first, after: previous, c.letterCase) }
                     if let next, next >= 0 { cost += model.cost(next, after: lastWord(c)) }
+                    if t + 1 < tokens.count && tokens[t + 1].contextBefore == nil {
+                        cost += followCost(lastWord(c), choices[t + 1][0].letterCase)
+                    }
                     return cost
                 }
                 let mine = local(choice)
@@ -335,7 +415,13 @@ struct TokenDecoder {
         var key = VietnameseLetters.string(written)
         if lineMarked { key += "\u{1}" }
         if let cached = memo.choices[key] { return cached }
-        let result = makeCandidates(for: Array(written), lineMarked: lineMarked)
+        var result = makeCandidates(for: Array(written), lineMarked: lineMarked)
+        for k in result.indices {
+            let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
+            result[k].letterCase = letterCase
+            result[k].caseScored = first >= 0 && (letterCase == .capitalized
+                || (letterCase == .lower && lexicon.capitalized[Int(first)] > TokenDecoder.rarelyCapitalized))
+        }
         memo.choices[key] = result
         return result
     }
@@ -425,6 +511,16 @@ struct TokenDecoder {
             }
         }
         return result
+    }
+
+    /// The case a word is written in, as the case statistics count it: capitals throughout (two
+    /// letters or more) say nothing.
+    static func letterCase(of text: [Unicode.Scalar]) -> LetterCase {
+        guard let first = text.first, VietnameseLetters.isLetter(first) else { return .none }
+        guard VietnameseLetters.isUpper(first) else { return .lower }
+        let letters = text.prefix { $0 != " " }
+        if letters.count >= 2 && letters.allSatisfy(VietnameseLetters.isUpper) { return .none }
+        return .capitalized
     }
 
     /// Whether two spellings are the same syllable with its tone on another vowel ("hoà", "hòa"):
