@@ -43,7 +43,8 @@ struct TokenDecoder {
     var caseWeight: Float = 1
 
     /// Candidates per written form, kept for the decoder's lifetime (one document): a plan
-    /// repeats its words, and building candidates is most of the cost of a line.
+    /// repeats its words, and building candidates is most of the cost of a line. Shared by the
+    /// decoder's copies and holding costs computed with the weights above: set those first.
     private let memo = Memo()
 
     init(lexicon: Lexicon, mode: Mode) {
@@ -59,8 +60,8 @@ struct TokenDecoder {
 
     private final class Memo {
         var choices: [String: [Choice]] = [:]
-        /// ``followedByCapital(_:)`` per word id, NaN until computed.
-        var followedByCapital: [Float] = []
+        /// ``followCost(_:_:)`` per word id (capitalized, lower case), NaN until computed.
+        var followCosts: [Float] = []
     }
 
     /// Weight of what a word's case says about the word before it: "tỉnh", "Sở", "xã" are often
@@ -72,30 +73,31 @@ struct TokenDecoder {
     /// −log P(the next word's case | the word `v` before it), inside a sentence.
     @inline(__always) private func followCost(_ v: Int32, _ letterCase: LetterCase) -> Float {
         guard letterCase != .none, v >= Int32(LanguageModel.reserved.count) else { return 0 }
+        if memo.followCosts.isEmpty {
+            memo.followCosts = [Float](repeating: .nan, count: 2 * lexicon.model.words.count)
+        }
+        let index = 2 * Int(v) + (letterCase == .capitalized ? 0 : 1)
+        let cached = memo.followCosts[index]
+        if !cached.isNaN { return cached }
         let p = followedByCapital(v)
-        return -followWeight * logf(letterCase == .capitalized ? p : 1 - p)
+        memo.followCosts[2 * Int(v)] = -followWeight * logf(p)
+        memo.followCosts[2 * Int(v) + 1] = -followWeight * logf(1 - p)
+        return memo.followCosts[index]
     }
 
     /// P(the word after `v` inside a sentence is capitalized): the share of capitalized words among
     /// `v`'s distinct successors (its most frequent ones, ``LanguageModel/successors(of:)``), each
     /// by ``Lexicon/capitalizedProbability(_:after:)``. Distinct words, not occurrences: the case
     /// matters for a neighbour the corpus has not seen after `v` (a name), and a frequent
-    /// compound ("xã hội") would otherwise hide that "xã" mostly precedes names. Memoized.
+    /// compound ("xã hội") would otherwise hide that "xã" mostly precedes names.
     private func followedByCapital(_ v: Int32) -> Float {
-        if memo.followedByCapital.isEmpty {
-            memo.followedByCapital = [Float](repeating: .nan, count: lexicon.model.words.count)
-        }
-        let cached = memo.followedByCapital[Int(v)]
-        if !cached.isNaN { return cached }
         var types: Float = 0, capitalized: Float = 0
         for w in lexicon.model.successors(of: v) {
             types += 1
             capitalized += lexicon.capitalizedProbability(w, after: v)
         }
         let prior: Float = 0.1
-        let p = min(max((capitalized + followPriorWeight * prior) / (types + followPriorWeight), 0.001), 0.999)
-        memo.followedByCapital[Int(v)] = p
-        return p
+        return min(max((capitalized + followPriorWeight * prior) / (types + followPriorWeight), 0.001), 0.999)
     }
 
     private struct Token {
@@ -419,8 +421,12 @@ struct TokenDecoder {
         for k in result.indices {
             let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
             result[k].letterCase = letterCase
-            result[k].caseScored = first >= 0 && (letterCase == .capitalized
-                || (letterCase == .lower && lexicon.capitalized[Int(first)] > TokenDecoder.rarelyCapitalized))
+            // Capitalized: scored per previous word in the search. Lower case (most words): the
+            // word's own share of capitals is enough, and it costs nothing in the search's inner loop.
+            result[k].caseScored = first >= 0 && letterCase == .capitalized
+            if first >= 0 && letterCase == .lower && lexicon.capitalized[Int(first)] > TokenDecoder.rarelyCapitalized {
+                result[k].channel -= caseWeight * logf(1 - lexicon.capitalized[Int(first)])
+            }
         }
         memo.choices[key] = result
         return result
