@@ -117,9 +117,11 @@ struct TokenDecoder {
         var isIdentity: Bool
         /// The case the first word is written in, which the case statistics score inside a sentence.
         var letterCase: LetterCase = .none
-        /// Whether the case statistics can tell anything about this choice: capitalized, or in
-        /// lower case and capitalized now and then.
+        /// Whether the choice's own case is scored: a word capitalized inside a sentence.
         var caseScored = false
+        /// ``followCost(_:_:)`` of the choice's last word before a capitalized and a lower-case word.
+        var followsCapitalized: Float = 0
+        var followsLower: Float = 0
     }
 
     enum LetterCase: UInt8 {
@@ -129,19 +131,12 @@ struct TokenDecoder {
         case lower
     }
 
-    /// −log P(the written case of `w` | previous word `v`) inside a sentence; 0 at a sentence's
-    /// start (`v` the boundary), where every word is capitalized. A lower-case word that is hardly
-    /// ever capitalized costs nothing, without a table look-up.
-    @inline(__always) private func caseCost(_ w: Int32, after v: Int32, _ letterCase: LetterCase) -> Float {
-        guard letterCase != .none, w >= 0, v != LanguageModel.boundary else { return 0 }
-        if letterCase == .lower {
-            return -caseWeight * logf(max(1 - lexicon.capitalizedProbability(w, after: v), 1e-4))
-        }
+    /// −log P(`w` written capitalized | previous word `v`) inside a sentence; 0 at a sentence's
+    /// start (`v` the boundary), where every word is capitalized.
+    @inline(__always) private func capitalCost(_ w: Int32, after v: Int32) -> Float {
+        guard w >= 0, v != LanguageModel.boundary else { return 0 }
         return -caseWeight * logf(max(lexicon.capitalizedProbability(w, after: v), 1e-4))
     }
-
-    /// Below this share of capitalized occurrences the lower-case cost is negligible (≤ 0.03).
-    static let rarelyCapitalized: Float = 0.1
 
     func decode(_ line: String, lineNumber: Int, minimumConfidence: Double) -> Output {
         let scalars = Array(line.unicodeScalars)
@@ -191,6 +186,8 @@ struct TokenDecoder {
         var costs = [Float](repeating: 0, count: total)
         var backs = [Int32](repeating: -1, count: total)
         var lasts = [Int32](repeating: 0, count: total)
+        // Per state: its follow costs before a capitalized and a lower-case word.
+        var follows = [Float](repeating: 0, count: 2 * total)
         for (t, token) in tokens.enumerated() {
             let base = offsets[t]
             // The state before this token's first word: one start state, or the previous token's.
@@ -209,9 +206,11 @@ struct TokenDecoder {
                 entry = [(best, c, Int32(bestIndex))]
             } else {
                 entry.reserveCapacity(offsets[t] - offsets[t - 1])
+                // This word's case says something about the previous one ("tỉnh Quảng Trị").
                 let letterCase = choices[t][0].letterCase
                 for p in offsets[t - 1]..<offsets[t] {
-                    entry.append((costs[p] + followCost(lasts[p], letterCase), lasts[p], Int32(p - offsets[t - 1])))
+                    let follow = letterCase == .capitalized ? follows[2 * p] : (letterCase == .lower ? follows[2 * p + 1] : 0)
+                    entry.append((costs[p] + follow, lasts[p], Int32(p - offsets[t - 1])))
                 }
             }
             for (k, choice) in choices[t].enumerated() {
@@ -228,13 +227,15 @@ struct TokenDecoder {
                     }
                 } else {
                     for e in entry {
-                        let cost = e.cost + model.cost(first, after: e.word) + caseCost(first, after: e.word, choice.letterCase)
+                        let cost = e.cost + model.cost(first, after: e.word) + capitalCost(first, after: e.word)
                         if cost < best { best = cost; bestIndex = e.index }
                     }
                 }
                 costs[base + k] = best + choice.channel + choice.inner
                 backs[base + k] = bestIndex
                 lasts[base + k] = lastWord(choice)
+                follows[2 * (base + k)] = choice.followsCapitalized
+                follows[2 * (base + k) + 1] = choice.followsLower
             }
         }
         var chosen = [Int](repeating: 0, count: tokens.count)
@@ -285,10 +286,11 @@ struct TokenDecoder {
                     var cost = c.channel + c.inner
                     let first = c.words[0]
                     cost += first < 0 ? unknownCost : model.cost(first, after: previous)
-                    if t > 0 && c.caseScored { cost += caseCost(first, after: previous, c.letterCase) }
+                    if t > 0 && c.caseScored { cost += capitalCost(first, after: previous) }
                     if let next, next >= 0 { cost += model.cost(next, after: lastWord(c)) }
                     if t + 1 < tokens.count && tokens[t + 1].contextBefore == nil {
-                        cost += followCost(lastWord(c), choices[t + 1][0].letterCase)
+                        let letterCase = choices[t + 1][0].letterCase
+                        cost += letterCase == .capitalized ? c.followsCapitalized : (letterCase == .lower ? c.followsLower : 0)
                     }
                     return cost
                 }
@@ -421,12 +423,13 @@ struct TokenDecoder {
         for k in result.indices {
             let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
             result[k].letterCase = letterCase
-            // Capitalized: scored per previous word in the search. Lower case (most words): the
-            // word's own share of capitals is enough, and it costs nothing in the search's inner loop.
+            // Only a capitalized word is scored for its own case: the complement for lower-case
+            // words (−log P(small letters)) cost more intact words than it restored ("cho nam" read
+            // "năm": "nam" is mostly "Nam" in the corpus), and nothing in the search's inner loop.
             result[k].caseScored = first >= 0 && letterCase == .capitalized
-            if first >= 0 && letterCase == .lower && lexicon.capitalized[Int(first)] > TokenDecoder.rarelyCapitalized {
-                result[k].channel -= caseWeight * logf(1 - lexicon.capitalized[Int(first)])
-            }
+            let last = lastWord(result[k])
+            result[k].followsCapitalized = followCost(last, .capitalized)
+            result[k].followsLower = followCost(last, .lower)
         }
         memo.choices[key] = result
         return result
