@@ -37,9 +37,9 @@ struct TokenDecoder {
     var splitCost: Float = 3
     /// A candidate the corpus never saw (an inventory syllable only).
     var unseenCost: Float = 2
-    /// Weight of the case evidence: −log P(written case | word, previous word) inside a
-    /// sentence (``Lexicon/capitalizedProbability(_:after:)``). The bigram model is lower-case
-    /// only; "Sở" inside a sentence is an agency ("báo cáo Sở Lao động"), "số" a number.
+    /// Weight of the case evidence for a word capitalized inside a sentence: −log P(capitalized |
+    /// word, previous word) (``Lexicon/capitalizedProbability(_:after:)``). The bigram model is
+    /// lower-case only; "Sở" inside a sentence is an agency ("báo cáo Sở Lao động"), "số" a number.
     var caseWeight: Float = 1
 
     /// Candidates per written form, kept for the decoder's lifetime (one document): a plan
@@ -424,8 +424,9 @@ struct TokenDecoder {
             let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
             result[k].letterCase = letterCase
             // Only a capitalized word is scored for its own case: the complement for lower-case
-            // words (−log P(small letters)) cost more intact words than it restored ("cho nam" read
-            // "năm": "nam" is mostly "Nam" in the corpus), and nothing in the search's inner loop.
+            // words (−log P(small letters)) changed one more intact word for 3 restored syllables
+            // ("cho nam" read "năm": the corpus mostly writes "Nam"), and the most frequent case
+            // then needs no table look-up in the search's inner loop.
             result[k].caseScored = first >= 0 && letterCase == .capitalized
             let last = lastWord(result[k])
             result[k].followsCapitalized = followCost(last, .capitalized)
