@@ -37,9 +37,14 @@ struct TokenDecoder {
     var splitCost: Float = 3
     /// A candidate the corpus never saw (an inventory syllable only).
     var unseenCost: Float = 2
+    /// Weight of the case evidence for a word capitalized inside a sentence: −log P(capitalized |
+    /// word, previous word) (``Lexicon/capitalizedProbability(_:after:)``). The bigram model is
+    /// lower-case only; "Sở" inside a sentence is an agency ("báo cáo Sở Lao động"), "số" a number.
+    var caseWeight: Float = 1
 
     /// Candidates per written form, kept for the decoder's lifetime (one document): a plan
-    /// repeats its words, and building candidates is most of the cost of a line.
+    /// repeats its words, and building candidates is most of the cost of a line. Shared by the
+    /// decoder's copies and holding costs computed with the weights above: set those first.
     private let memo = Memo()
 
     init(lexicon: Lexicon, mode: Mode) {
@@ -55,6 +60,44 @@ struct TokenDecoder {
 
     private final class Memo {
         var choices: [String: [Choice]] = [:]
+        /// ``followCost(_:_:)`` per word id (capitalized, lower case), NaN until computed.
+        var followCosts: [Float] = []
+    }
+
+    /// Weight of what a word's case says about the word before it: "tỉnh", "Sở", "xã" are often
+    /// followed by a name ("tỉnh Quảng Trị", "Sở Tài chính"), "tính", "số", "xa" hardly ever.
+    var followWeight: Float = 1
+    /// Pseudo-count of the prior share (one successor in ten capitalized) in ``followedByCapital(_:)``.
+    var followPriorWeight: Float = 2
+
+    /// −log P(the next word's case | the word `v` before it), inside a sentence.
+    @inline(__always) private func followCost(_ v: Int32, _ letterCase: LetterCase) -> Float {
+        guard letterCase != .none, v >= Int32(LanguageModel.reserved.count) else { return 0 }
+        if memo.followCosts.isEmpty {
+            memo.followCosts = [Float](repeating: .nan, count: 2 * lexicon.model.words.count)
+        }
+        let index = 2 * Int(v) + (letterCase == .capitalized ? 0 : 1)
+        let cached = memo.followCosts[index]
+        if !cached.isNaN { return cached }
+        let p = followedByCapital(v)
+        memo.followCosts[2 * Int(v)] = -followWeight * logf(p)
+        memo.followCosts[2 * Int(v) + 1] = -followWeight * logf(1 - p)
+        return memo.followCosts[index]
+    }
+
+    /// P(the word after `v` inside a sentence is capitalized): the share of capitalized words among
+    /// `v`'s distinct successors (its most frequent ones, ``LanguageModel/successors(of:)``), each
+    /// by ``Lexicon/capitalizedProbability(_:after:)``. Distinct words, not occurrences: the case
+    /// matters for a neighbour the corpus has not seen after `v` (a name), and a frequent
+    /// compound ("xã hội") would otherwise hide that "xã" mostly precedes names.
+    private func followedByCapital(_ v: Int32) -> Float {
+        var types: Float = 0, capitalized: Float = 0
+        for w in lexicon.model.successors(of: v) {
+            types += 1
+            capitalized += lexicon.capitalizedProbability(w, after: v)
+        }
+        let prior: Float = 0.1
+        return min(max((capitalized + followPriorWeight * prior) / (types + followPriorWeight), 0.001), 0.999)
     }
 
     private struct Token {
@@ -72,6 +115,27 @@ struct TokenDecoder {
         /// The language model's cost of `words` after the first one (fixed per choice).
         var inner: Float
         var isIdentity: Bool
+        /// The case the first word is written in, which the case statistics score inside a sentence.
+        var letterCase: LetterCase = .none
+        /// Whether the choice's own case is scored: a word capitalized inside a sentence.
+        var caseScored = false
+        /// ``followCost(_:_:)`` of the choice's last word before a capitalized and a lower-case word.
+        var followsCapitalized: Float = 0
+        var followsLower: Float = 0
+    }
+
+    enum LetterCase: UInt8 {
+        /// In capitals throughout, or no letter: case says nothing about the word.
+        case none
+        case capitalized
+        case lower
+    }
+
+    /// −log P(`w` written capitalized | previous word `v`) inside a sentence; 0 at a sentence's
+    /// start (`v` the boundary), where every word is capitalized.
+    @inline(__always) private func capitalCost(_ w: Int32, after v: Int32) -> Float {
+        guard w >= 0, v != LanguageModel.boundary else { return 0 }
+        return -caseWeight * logf(max(lexicon.capitalizedProbability(w, after: v), 1e-4))
     }
 
     func decode(_ line: String, lineNumber: Int, minimumConfidence: Double) -> Output {
@@ -122,6 +186,8 @@ struct TokenDecoder {
         var costs = [Float](repeating: 0, count: total)
         var backs = [Int32](repeating: -1, count: total)
         var lasts = [Int32](repeating: 0, count: total)
+        // Per state: its follow costs before a capitalized and a lower-case word.
+        var follows = [Float](repeating: 0, count: 2 * total)
         for (t, token) in tokens.enumerated() {
             let base = offsets[t]
             // The state before this token's first word: one start state, or the previous token's.
@@ -140,7 +206,12 @@ struct TokenDecoder {
                 entry = [(best, c, Int32(bestIndex))]
             } else {
                 entry.reserveCapacity(offsets[t] - offsets[t - 1])
-                for p in offsets[t - 1]..<offsets[t] { entry.append((costs[p], lasts[p], Int32(p - offsets[t - 1]))) }
+                // This word's case says something about the previous one ("tỉnh Quảng Trị").
+                let letterCase = choices[t][0].letterCase
+                for p in offsets[t - 1]..<offsets[t] {
+                    let follow = letterCase == .capitalized ? follows[2 * p] : (letterCase == .lower ? follows[2 * p + 1] : 0)
+                    entry.append((costs[p] + follow, lasts[p], Int32(p - offsets[t - 1])))
+                }
             }
             for (k, choice) in choices[t].enumerated() {
                 let first = choice.words[0]
@@ -148,15 +219,23 @@ struct TokenDecoder {
                 if first < 0 {
                     for e in entry where e.cost < best { best = e.cost; bestIndex = e.index }
                     best += unknownCost
-                } else {
+                } else if t == 0 || !choice.caseScored {
+                    // The line's first word opens a sentence (after a list dash too).
                     for e in entry {
                         let cost = e.cost + model.cost(first, after: e.word)
+                        if cost < best { best = cost; bestIndex = e.index }
+                    }
+                } else {
+                    for e in entry {
+                        let cost = e.cost + model.cost(first, after: e.word) + capitalCost(first, after: e.word)
                         if cost < best { best = cost; bestIndex = e.index }
                     }
                 }
                 costs[base + k] = best + choice.channel + choice.inner
                 backs[base + k] = bestIndex
                 lasts[base + k] = lastWord(choice)
+                follows[2 * (base + k)] = choice.followsCapitalized
+                follows[2 * (base + k) + 1] = choice.followsLower
             }
         }
         var chosen = [Int](repeating: 0, count: tokens.count)
@@ -207,7 +286,12 @@ struct TokenDecoder {
                     var cost = c.channel + c.inner
                     let first = c.words[0]
                     cost += first < 0 ? unknownCost : model.cost(first, after: previous)
+                    if t > 0 && c.caseScored { cost += capitalCost(first, after: previous) }
                     if let next, next >= 0 { cost += model.cost(next, after: lastWord(c)) }
+                    if t + 1 < tokens.count && tokens[t + 1].contextBefore == nil {
+                        let letterCase = choices[t + 1][0].letterCase
+                        cost += letterCase == .capitalized ? c.followsCapitalized : (letterCase == .lower ? c.followsLower : 0)
+                    }
                     return cost
                 }
                 let mine = local(choice)
@@ -335,7 +419,19 @@ struct TokenDecoder {
         var key = VietnameseLetters.string(written)
         if lineMarked { key += "\u{1}" }
         if let cached = memo.choices[key] { return cached }
-        let result = makeCandidates(for: Array(written), lineMarked: lineMarked)
+        var result = makeCandidates(for: Array(written), lineMarked: lineMarked)
+        for k in result.indices {
+            let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
+            result[k].letterCase = letterCase
+            // Only a capitalized word is scored for its own case: the complement for lower-case
+            // words (−log P(small letters)) changed one more intact word for 3 restored syllables
+            // ("cho nam" read "năm": the corpus mostly writes "Nam"), and the most frequent case
+            // then needs no table look-up in the search's inner loop.
+            result[k].caseScored = first >= 0 && letterCase == .capitalized
+            let last = lastWord(result[k])
+            result[k].followsCapitalized = followCost(last, .capitalized)
+            result[k].followsLower = followCost(last, .lower)
+        }
         memo.choices[key] = result
         return result
     }
@@ -425,6 +521,16 @@ struct TokenDecoder {
             }
         }
         return result
+    }
+
+    /// The case a word is written in, as the case statistics count it: capitals throughout (two
+    /// letters or more) say nothing.
+    static func letterCase(of text: [Unicode.Scalar]) -> LetterCase {
+        guard let first = text.first, VietnameseLetters.isLetter(first) else { return .none }
+        guard VietnameseLetters.isUpper(first) else { return .lower }
+        let letters = text.prefix { $0 != " " }
+        if letters.count >= 2 && letters.allSatisfy(VietnameseLetters.isUpper) { return .none }
+        return .capitalized
     }
 
     /// Whether two spellings are the same syllable with its tone on another vowel ("hoà", "hòa"):

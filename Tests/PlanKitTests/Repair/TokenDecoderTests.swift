@@ -129,3 +129,62 @@ extension TokenDecoderTests {
         }
     }
 }
+
+/// Case as evidence (issue 3, b): the bigram model is lower-case only, so "Sở" (an agency, mostly
+/// capitalized inside a sentence) and "số" (a number, never) are told apart by the lexicon's case
+/// counts, and so are "tỉnh" (mostly before a name) and "tính".
+extension TokenDecoderTests {
+    /// A small corpus where "số" is the more frequent word (more distinct left neighbours), "Sở"
+    /// is written capitalized inside sentences and followed by names, and "tính" is more frequent
+    /// than "tỉnh", which stands before names.
+    static let caseCorpus = [
+        "Quyết định số 12 về tổng số cán bộ.",
+        "Kế hoạch số 5 nhằm tăng số lượng và giảm số vụ bạo lực.",
+        "Thống kê số liệu, đa số cán bộ theo số lượng và chỉ số giới.",
+        "Báo cáo Sở Nội vụ và Sở Tài chính.",
+        "Phối hợp với Sở Y tế, cơ sở giáo dục.",
+        "Cán bộ tỉnh Lai Châu; bình đẳng giới tính, tính chủ động, tính bền vững và tính toán.",
+    ]
+    static let caseLexicon = Lexicon(counts: LanguageModel.Counts.count(texts: caseCorpus))
+
+    /// Each line with one word written without marks (a partly marked document); with the case
+    /// evidence switched off the model's lower-case reading wins, so the case is what decides.
+    @Test(arguments: [
+        ("Đề nghị gửi So Xây dựng.", "Đề nghị gửi Sở Xây dựng.", "Đề nghị gửi Số Xây dựng."),
+        ("Báo cáo tinh Hà Giang.", "Báo cáo tỉnh Hà Giang.", "Báo cáo tính Hà Giang."),
+    ])
+    func caseDecidesBetweenReadings(damaged: String, expected: String, withoutCase: String) {
+        let decoder = TokenDecoder(lexicon: Self.caseLexicon, mode: Self.marks)
+        #expect(decoder.decode(damaged, lineNumber: 1, minimumConfidence: 0.5).text == expected)
+        var caseless = TokenDecoder(lexicon: Self.caseLexicon, mode: Self.marks)
+        caseless.caseWeight = 0
+        caseless.followWeight = 0
+        #expect(caseless.decode(damaged, lineNumber: 1, minimumConfidence: 0.5).text == withoutCase)
+    }
+
+    /// The same words in lower case keep their lower-case readings, and a line's first word (a
+    /// sentence's start, capitalized whatever the word) is read by the model alone.
+    @Test(arguments: [
+        ("Đề nghị tăng so lượng.", "Đề nghị tăng số lượng."),
+        ("So liệu theo cơ sở.", "Số liệu theo cơ sở."),
+        ("Bảo đảm tinh bền vững.", "Bảo đảm tính bền vững."),
+    ])
+    func lowerCaseAndSentenceStartKeepTheModelReading(damaged: String, expected: String) {
+        let decoder = TokenDecoder(lexicon: Self.caseLexicon, mode: Self.marks)
+        #expect(decoder.decode(damaged, lineNumber: 1, minimumConfidence: 0.5).text == expected)
+    }
+
+    /// What the case statistics count: a capital first letter, small letters, or capitals
+    /// throughout (an abbreviation or a heading, which says nothing about the word).
+    @Test(arguments: [
+        ("Sở", TokenDecoder.LetterCase.capitalized),
+        ("sở", .lower),
+        ("A", .capitalized),
+        ("UBND", .none),
+        ("TỈNH", .none),
+        ("Chỉ tiêu", .capitalized),
+    ])
+    func letterCaseOfAWord(text: String, expected: TokenDecoder.LetterCase) {
+        #expect(TokenDecoder.letterCase(of: Array(text.unicodeScalars)) == expected)
+    }
+}
