@@ -17,6 +17,12 @@ struct LostGlyphDecoder {
     static let tableSize = 0x1F00
     /// Every letter the decoder may fill in, both cases, in a fixed order.
     static let alphabet: [UInt32] = VietnameseLetters.info.keys.filter { Int($0) < tableSize }.sorted()
+    /// Each scalar's place in ``alphabet``, −1 for a scalar not in it.
+    static let alphabetIndex: [Int16] = {
+        var index = [Int16](repeating: -1, count: tableSize)
+        for (i, value) in alphabet.enumerated() { index[Int(value)] = Int16(i) }
+        return index
+    }()
     /// Added to every filled letter (a lost letter is rarer than a kept one).
     var fillCost: Float = 0.3
     /// Added when the lost letter is visible elsewhere on the same line: a font either has a
@@ -108,10 +114,15 @@ struct LostGlyphDecoder {
     /// The document's capitals (see ``CapitalShares``).
     let documentShares: CapitalShares
 
+    /// Expected occurrences per character of each ``alphabet`` letter in this document (its
+    /// capital shares applied), for ``forParagraph(_:)``.
+    private let alphabetFrequency: [Float]
+
     init(lexicon: Lexicon, documentLost: [Float], documentShares: CapitalShares = CapitalShares()) {
         self.lexicon = lexicon
         self.documentLost = documentLost
         self.documentShares = documentShares
+        alphabetFrequency = Self.alphabet.map { documentShares.frequency(of: Unicode.Scalar($0)!, lexicon: lexicon) }
     }
     /// Added to a word whose lost first letter is filled as a capital: little after a sentence
     /// boundary, more inside a sentence.
@@ -169,6 +180,25 @@ struct LostGlyphDecoder {
             result.documentLost[Int(value)] = max(documentLost[Int(value)], other.documentLost[Int(value)])
         }
         return result
+    }
+
+    /// The positions inside runs of at least `minimumRun` spaces within a decoded line's text
+    /// (empty when there is none): where the second pass lets a word lost whole open with a dearer capital.
+    static func unresolvedPositions(_ scalars: [Unicode.Scalar], minimumRun: Int = 3) -> [Bool] {
+        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " }) else { return [] }
+        var flags: [Bool] = []
+        var i = first
+        while i <= last {
+            guard scalars[i] == " " else { i += 1; continue }
+            var end = i
+            while end <= last && scalars[end] == " " { end += 1 }
+            if end - i >= minimumRun {
+                if flags.isEmpty { flags = [Bool](repeating: false, count: scalars.count) }
+                for k in i..<end { flags[k] = true }
+            }
+            i = end
+        }
+        return flags
     }
 
     /// Whether a decoded line still holds a run of three or more spaces inside its text: a span no
@@ -232,26 +262,29 @@ struct LostGlyphDecoder {
     /// lines 8–10 only), so its own counts of the small letters, pulled toward the document's
     /// P(lost), say which letters it loses. Capitals keep the document's rate.
     func forParagraph(_ lines: ArraySlice<[Unicode.Scalar]>) -> LostGlyphDecoder {
-        var seen = [Float](repeating: 0, count: Self.tableSize)
+        // Counted per letter of the alphabet, not per scalar value: a document of one-line
+        // paragraphs makes this per line, and tables of 8 000 entries cost more than the counting.
+        var seen = [Float](repeating: 0, count: Self.alphabet.count)
         var characters: Float = 0
         for line in lines {
             guard let first = line.firstIndex(where: { $0 != " " }), let last = line.lastIndex(where: { $0 != " " }) else { continue }
             for s in line[first...last] where s == " " || VietnameseLetters.isLetter(s) {
                 characters += 1
-                if s != " " && Int(s.value) < Self.tableSize { seen[Int(s.value)] += 1 }
+                if s != " " && Int(s.value) < Self.tableSize {
+                    let index = Int(Self.alphabetIndex[Int(s.value)])
+                    if index >= 0 { seen[index] += 1 }
+                }
             }
         }
         var result = self
         let weight = Self.paragraphWeight
-        for value in Self.alphabet {
-            let scalar = Unicode.Scalar(value)!
-            guard !VietnameseLetters.isUpper(scalar) else { continue }
-            let expected = documentShares.frequency(of: scalar, lexicon: lexicon) * characters
+        for (index, value) in Self.alphabet.enumerated() where !VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            let expected = alphabetFrequency[index] * characters
             let prior = documentLost[Int(value)]
             // A deficit within the counts' noise (half a standard deviation) says nothing: a
             // short paragraph lacks most rare letters by chance, and each letter made plausible
             // widens the trie walk of every line.
-            let deficit = max(expected - seen[Int(value)] - Self.noiseFactor * expected.squareRoot(), 0)
+            let deficit = max(expected - seen[index] - Self.noiseFactor * expected.squareRoot(), 0)
             let p = (deficit + weight * prior) / (expected + weight)
             result.documentLost[Int(value)] = min(max(p, Self.lowerFloor), Self.maxLost)
         }
@@ -369,7 +402,10 @@ struct LostGlyphDecoder {
         return costs
     }
 
-    func decode(_ line: [Unicode.Scalar]) -> Result {
+    /// `relaxedStarts`: positions (one flag per scalar, or empty) where a word lost whole may
+    /// open with a capital as dear as ``maxWholeLostCapitalCost``; elsewhere the limit is
+    /// ``maxWholeLostLetterCost``. The second pass relaxes only the spans the first left unexplained.
+    func decode(_ line: [Unicode.Scalar], relaxedStarts: [Bool] = []) -> Result {
         let n = line.count
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
@@ -403,7 +439,7 @@ struct LostGlyphDecoder {
         var fills: [Fill] = []
         var candidateRange = [Range<Int>](repeating: 0..<0, count: n + 1)
         let model = lexicon.model
-        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line))
+        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line), relaxedStarts: relaxedStarts)
         // Spaces from each position on, and where each run of spaces starts.
         var spaceRun = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) where line[i] == " " { spaceRun[i] = spaceRun[i + 1] + 1 }
@@ -663,7 +699,10 @@ struct LostGlyphDecoder {
         var stack: [Fill] = []
         var packed: [UInt64] = []
 
-        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts) {
+        let relaxedStarts: [Bool]
+
+        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts, relaxedStarts: [Bool]) {
+            self.relaxedStarts = relaxedStarts
             trie = decoder.lexicon.trie
             model = decoder.lexicon.model
             self.line = line
@@ -717,7 +756,7 @@ struct LostGlyphDecoder {
                     // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
                     if capitalHere {
                         let upperCost = costs.upperLost(lowerValue)
-                        if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= (k == start ? maxWholeLostCapitalCost : maxWholeLostLetterCost)) {
+                        if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= (k == start && !relaxedStarts.isEmpty && relaxedStarts[start] ? maxWholeLostCapitalCost : maxWholeLostLetterCost)) {
                             let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
                             stack.append(Fill(position: Int32(k), scalar: upperScalar))
                             walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
