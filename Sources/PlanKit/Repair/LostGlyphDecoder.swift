@@ -204,12 +204,7 @@ struct LostGlyphDecoder {
     /// Whether a decoded line still holds a run of three or more spaces inside its text: a span no
     /// word was found for (a word lost whole whose letters were too dear: "của    hoạch").
     static func hasUnresolvedSpan(_ scalars: [Unicode.Scalar], minimumRun: Int = 3) -> Bool {
-        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " }) else { return false }
-        var run = 0
-        for s in scalars[first...last] {
-            if s == " " { run += 1; if run >= minimumRun { return true } } else { run = 0 }
-        }
-        return false
+        !unresolvedPositions(scalars, minimumRun: minimumRun).isEmpty
     }
 
     /// Which letters this document's fonts lose, from letter counts alone (no decoding pass):

@@ -199,4 +199,10 @@ import Testing
     func findsUnresolvedSpans(line: String, unresolved: Bool) {
         #expect(LostGlyphDecoder.hasUnresolvedSpan(Array(line.unicodeScalars)) == unresolved)
     }
+
+    /// The second pass relaxes the capital limit only inside the unexplained run.
+    @Test func unresolvedPositionsAreTheRun() {
+        let flags = LostGlyphDecoder.unresolvedPositions(Array("của    hoạch này. ".unicodeScalars))
+        #expect(flags.indices.filter { flags[$0] } == [3, 4, 5, 6])
+    }
 }
