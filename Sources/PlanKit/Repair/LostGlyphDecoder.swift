@@ -17,6 +17,12 @@ struct LostGlyphDecoder {
     static let tableSize = 0x1F00
     /// Every letter the decoder may fill in, both cases, in a fixed order.
     static let alphabet: [UInt32] = VietnameseLetters.info.keys.filter { Int($0) < tableSize }.sorted()
+    /// Each scalar's place in ``alphabet``, −1 for a scalar not in it.
+    static let alphabetIndex: [Int16] = {
+        var index = [Int16](repeating: -1, count: tableSize)
+        for (i, value) in alphabet.enumerated() { index[Int(value)] = Int16(i) }
+        return index
+    }()
     /// Added to every filled letter (a lost letter is rarer than a kept one).
     var fillCost: Float = 0.3
     /// Added when the lost letter is visible elsewhere on the same line: a font either has a
@@ -45,6 +51,8 @@ struct LostGlyphDecoder {
     var wholeLostLetterCost: Float = 1
     /// A word lost whole may only consist of letters at least this likely to be lost (−log P).
     var maxWholeLostLetterCost: Float = 2.5
+    /// The same for a capital. Raised when a line is decoded again for a span left unexplained.
+    var maxWholeLostCapitalCost: Float = 2.5
     /// Smoothing of ``documentPrior``, a beta prior of mean `base` and weight `weight` letters:
     /// P(lost) = (max(expected − seen, 0) + weight · base) / (expected + weight), so a letter too
     /// rare for the counts to say anything (most capitals) is lost at the base rate.
@@ -106,10 +114,15 @@ struct LostGlyphDecoder {
     /// The document's capitals (see ``CapitalShares``).
     let documentShares: CapitalShares
 
+    /// Expected occurrences per character of each ``alphabet`` letter in this document (its
+    /// capital shares applied), for ``forParagraph(_:)``.
+    private let alphabetFrequency: [Float]
+
     init(lexicon: Lexicon, documentLost: [Float], documentShares: CapitalShares = CapitalShares()) {
         self.lexicon = lexicon
         self.documentLost = documentLost
         self.documentShares = documentShares
+        alphabetFrequency = Self.alphabet.map { documentShares.frequency(of: Unicode.Scalar($0)!, lexicon: lexicon) }
     }
     /// Added to a word whose lost first letter is filled as a capital: little after a sentence
     /// boundary, more inside a sentence.
@@ -128,23 +141,70 @@ struct LostGlyphDecoder {
         for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
             probe.documentLost[Int(value)] = Self.capitalSampleLost
         }
-        var filled = [Float](repeating: 0, count: Self.tableSize)
-        var shown = [Float](repeating: 0, count: Self.tableSize)
-        for line in sample {
-            for s in line where VietnameseLetters.isUpper(s) && Int(s.value) < Self.tableSize { shown[Int(s.value)] += 1 }
-            for word in probe.decode(line).words where word.confidence >= 0.5 {
-                for fill in word.fills where VietnameseLetters.isUpper(fill.scalar) && Int(fill.scalar.value) < Self.tableSize {
+        var counts = CapitalCounts()
+        for line in sample { counts.count(line, probe.decode(line)) }
+        return learningCapitals(from: counts)
+    }
+
+    /// Capitals a decoder filled in against those the lines show: what a decoding pass says
+    /// about which capitals the document's fonts lose.
+    struct CapitalCounts {
+        var filled = [Float](repeating: 0, count: LostGlyphDecoder.tableSize)
+        var shown = [Float](repeating: 0, count: LostGlyphDecoder.tableSize)
+
+        mutating func count(_ line: [Unicode.Scalar], _ result: Result) {
+            for s in line where VietnameseLetters.isUpper(s) && Int(s.value) < LostGlyphDecoder.tableSize { shown[Int(s.value)] += 1 }
+            for word in result.words where word.confidence >= 0.5 {
+                for fill in word.fills where VietnameseLetters.isUpper(fill.scalar) && Int(fill.scalar.value) < LostGlyphDecoder.tableSize {
                     filled[Int(fill.scalar.value)] += 1
                 }
             }
         }
+    }
+
+    /// The decoder with each capital's P(lost) from `counts`, smoothed toward ``capitalLost``.
+    func learningCapitals(from counts: CapitalCounts) -> LostGlyphDecoder {
         var learned = self
         let weight: Float = 2
         for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
-            let f = filled[Int(value)], v = shown[Int(value)]
+            let f = counts.filled[Int(value)], v = counts.shown[Int(value)]
             learned.documentLost[Int(value)] = min((f + weight * Self.capitalLost) / (f + v + weight), Self.maxLost)
         }
         return learned
+    }
+
+    /// Each capital at the likelier of its two P(lost).
+    func keepingLikelierCapitals(_ other: LostGlyphDecoder) -> LostGlyphDecoder {
+        var result = self
+        for value in Self.alphabet where VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            result.documentLost[Int(value)] = max(documentLost[Int(value)], other.documentLost[Int(value)])
+        }
+        return result
+    }
+
+    /// The positions inside runs of at least `minimumRun` spaces within a decoded line's text
+    /// (empty when there is none): where the second pass lets a word lost whole open with a dearer capital.
+    static func unresolvedPositions(_ scalars: [Unicode.Scalar], minimumRun: Int = 3) -> [Bool] {
+        guard let first = scalars.firstIndex(where: { $0 != " " }), let last = scalars.lastIndex(where: { $0 != " " }) else { return [] }
+        var flags: [Bool] = []
+        var i = first
+        while i <= last {
+            guard scalars[i] == " " else { i += 1; continue }
+            var end = i
+            while end <= last && scalars[end] == " " { end += 1 }
+            if end - i >= minimumRun {
+                if flags.isEmpty { flags = [Bool](repeating: false, count: scalars.count) }
+                for k in i..<end { flags[k] = true }
+            }
+            i = end
+        }
+        return flags
+    }
+
+    /// Whether a decoded line still holds a run of three or more spaces inside its text: a span no
+    /// word was found for (a word lost whole whose letters were too dear: "của    hoạch").
+    static func hasUnresolvedSpan(_ scalars: [Unicode.Scalar], minimumRun: Int = 3) -> Bool {
+        !unresolvedPositions(scalars, minimumRun: minimumRun).isEmpty
     }
 
     /// Which letters this document's fonts lose, from letter counts alone (no decoding pass):
@@ -185,6 +245,45 @@ struct LostGlyphDecoder {
             lost[Int(value)] = min(p, maxLost)
         }
         return (lost, shares)
+    }
+
+    /// Weight of the document's P(lost) in a paragraph's, in expected occurrences of the letter.
+    static let paragraphWeight: Float = 4
+    /// Standard deviations of a paragraph's letter count that are taken for noise, not loss.
+    static let noiseFactor: Float = 0.5
+
+    /// The decoder for one paragraph (consecutive damaged lines up to a blank one): a paragraph
+    /// is often set in another font than the body ("quốc", "lược" lose "q", "l" in seed 000's
+    /// lines 8–10 only), so its own counts of the small letters, pulled toward the document's
+    /// P(lost), say which letters it loses. Capitals keep the document's rate.
+    func forParagraph(_ lines: ArraySlice<[Unicode.Scalar]>) -> LostGlyphDecoder {
+        // Counted per letter of the alphabet, not per scalar value: a document of one-line
+        // paragraphs makes this per line, and tables of 8 000 entries cost more than the counting.
+        var seen = [Float](repeating: 0, count: Self.alphabet.count)
+        var characters: Float = 0
+        for line in lines {
+            guard let first = line.firstIndex(where: { $0 != " " }), let last = line.lastIndex(where: { $0 != " " }) else { continue }
+            for s in line[first...last] where s == " " || VietnameseLetters.isLetter(s) {
+                characters += 1
+                if s != " " && Int(s.value) < Self.tableSize {
+                    let index = Int(Self.alphabetIndex[Int(s.value)])
+                    if index >= 0 { seen[index] += 1 }
+                }
+            }
+        }
+        var result = self
+        let weight = Self.paragraphWeight
+        for (index, value) in Self.alphabet.enumerated() where !VietnameseLetters.isUpper(Unicode.Scalar(value)!) {
+            let expected = alphabetFrequency[index] * characters
+            let prior = documentLost[Int(value)]
+            // A deficit within the counts' noise (half a standard deviation) says nothing: a
+            // short paragraph lacks most rare letters by chance, and each letter made plausible
+            // widens the trie walk of every line.
+            let deficit = max(expected - seen[index] - Self.noiseFactor * expected.squareRoot(), 0)
+            let p = (deficit + weight * prior) / (expected + weight)
+            result.documentLost[Int(value)] = min(max(p, Self.lowerFloor), Self.maxLost)
+        }
+        return result
     }
 
     /// How much of a text is in capitals, from its visible letters: the share of words that
@@ -298,7 +397,10 @@ struct LostGlyphDecoder {
         return costs
     }
 
-    func decode(_ line: [Unicode.Scalar]) -> Result {
+    /// `relaxedStarts`: positions (one flag per scalar, or empty) where a word lost whole may
+    /// open with a capital as dear as ``maxWholeLostCapitalCost``; elsewhere the limit is
+    /// ``maxWholeLostLetterCost``. The second pass relaxes only the spans the first left unexplained.
+    func decode(_ line: [Unicode.Scalar], relaxedStarts: [Bool] = []) -> Result {
         let n = line.count
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
@@ -332,7 +434,7 @@ struct LostGlyphDecoder {
         var fills: [Fill] = []
         var candidateRange = [Range<Int>](repeating: 0..<0, count: n + 1)
         let model = lexicon.model
-        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line))
+        var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line), relaxedStarts: relaxedStarts)
         // Spaces from each position on, and where each run of spaces starts.
         var spaceRun = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) where line[i] == " " { spaceRun[i] = spaceRun[i + 1] + 1 }
@@ -406,8 +508,12 @@ struct LostGlyphDecoder {
             // long run (layout padding, hundreds of spaces at a line's end) starts none.
             // Nor does a long run at the line's end (padding), where a word lost whole would be invented.
             let trailingPadding = scalar == " " && i + spaceRun[i] == n && n - runStart[i] > maxWholeLost + 2
+            // The space right after a comma or a sentence end is its separator ("vị, b ," is
+            // "vị, bộ,", never "vị,tb ,").
+            let afterPunctuation = scalar == " " && i > 0 && (line[i - 1] == "," || Self.isSentenceEnd(line[i - 1]))
             let canStartWord = isLetter[i]
-                || (scalar == " " && !trailingPadding && (spaceRun[i] <= maxLeadingLost || i - runStart[i] <= maxWholeLost + 1))
+                || (scalar == " " && !trailingPadding && !afterPunctuation
+                    && (spaceRun[i] <= maxLeadingLost || i - runStart[i] <= maxWholeLost + 1))
             if canStartWord {
                 let first = candidates.count
                 walker.collect(start: i, into: &candidates, fills: &fills)
@@ -575,6 +681,7 @@ struct LostGlyphDecoder {
         let maxLeading: Int
         let maxWholeLost: Int
         let maxWholeLostLetterCost: Float
+        let maxWholeLostCapitalCost: Float
         let wholeLostBaseCost: Float
         let wholeLostLetterCost: Float
         let maxCandidates: Int
@@ -587,7 +694,10 @@ struct LostGlyphDecoder {
         var stack: [Fill] = []
         var packed: [UInt64] = []
 
-        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts) {
+        let relaxedStarts: [Bool]
+
+        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts, relaxedStarts: [Bool]) {
+            self.relaxedStarts = relaxedStarts
             trie = decoder.lexicon.trie
             model = decoder.lexicon.model
             self.line = line
@@ -599,6 +709,7 @@ struct LostGlyphDecoder {
             maxLeading = max(decoder.maxLeadingLost, decoder.maxWholeLost)
             maxWholeLost = decoder.maxWholeLost
             maxWholeLostLetterCost = decoder.maxWholeLostLetterCost
+            maxWholeLostCapitalCost = decoder.maxWholeLostCapitalCost
             wholeLostBaseCost = decoder.wholeLostBaseCost
             wholeLostLetterCost = decoder.wholeLostLetterCost
             maxCandidates = decoder.maxCandidatesPerStart
@@ -640,7 +751,7 @@ struct LostGlyphDecoder {
                     // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
                     if capitalHere {
                         let upperCost = costs.upperLost(lowerValue)
-                        if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= maxWholeLostLetterCost) {
+                        if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= (k == start && !relaxedStarts.isEmpty && relaxedStarts[start] ? maxWholeLostCapitalCost : maxWholeLostLetterCost)) {
                             let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
                             stack.append(Fill(position: Int32(k), scalar: upperScalar))
                             walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)

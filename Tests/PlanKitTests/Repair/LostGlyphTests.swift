@@ -149,4 +149,60 @@ import Testing
         #expect(Self.seed000.repaired[line - 1] == expected)
         #expect(Self.seed000.reference[line - 1] == expected)
     }
+
+    // MARK: - Paragraphs, separators, second pass
+
+    /// Seed 000's lines 8–10 are set in a second font that loses "l", "q", "ư" ("Chiến    c
+    /// uốc gia" = "Chiến lược quốc gia"); the body of the document keeps them. The paragraph's own
+    /// counts make them likelier lost there than in the document; a paragraph of the body
+    /// (lines 13–14) does not raise them.
+    @Test func paragraphPriorFindsTheSecondFont() {
+        let lines = Self.seed000.damaged.map { Array($0.unicodeScalars) }
+        let statistics = LostGlyphDecoder.documentStatistics(lines: lines, lexicon: .shipped)
+        let decoder = LostGlyphDecoder(lexicon: .shipped, documentLost: statistics.lost, documentShares: statistics.shares)
+        let second = decoder.forParagraph(lines[7..<10])
+        let body = decoder.forParagraph(lines[12..<14])
+        for letter in ["l", "ư"] as [Unicode.Scalar] {
+            let value = Int(letter.value)
+            #expect(second.documentLost[value] > 2 * decoder.documentLost[value], "\(letter): \(second.documentLost[value]) vs \(decoder.documentLost[value])")
+            #expect(body.documentLost[value] <= decoder.documentLost[value], "\(letter): \(body.documentLost[value])")
+        }
+        // Capitals keep the document's rate.
+        #expect(second.documentLost[Int(("K" as Unicode.Scalar).value)] == decoder.documentLost[Int(("K" as Unicode.Scalar).value)])
+    }
+
+    /// The space after a comma or a sentence end is the separator, never a lost letter: no
+    /// repair of seed 000 fills one (the old decoder read "đơn vị, b ," as "đơn vị,tb ,").
+    @Test func keepsTheSpaceAfterPunctuation() {
+        for (index, damaged) in Self.seed000.damaged.enumerated() {
+            let before = Array(damaged.unicodeScalars), after = Array(Self.seed000.repaired[index].unicodeScalars)
+            guard before.count == after.count else { continue }
+            for i in before.indices.dropFirst() where before[i] == " " && ",.;:!?".unicodeScalars.contains(before[i - 1]) {
+                #expect(after[i] == " ", "line \(index + 1), column \(i + 1)")
+            }
+        }
+        let lines: [[Unicode.Scalar]] = [Array("các đơn vị, b , ng n , ".unicodeScalars)]
+        var lost = LostGlyphDecoder.documentPrior(lines: lines, lexicon: .shipped)
+        for letter in ["ộ", "à", "h", "t"] as [Unicode.Scalar] { lost[Int(letter.value)] = 0.6 }
+        let result = LostGlyphDecoder(lexicon: .shipped, documentLost: lost).decode(lines[0])
+        #expect(String(String.UnicodeScalarView(result.scalars)).hasPrefix("các đơn vị, b"))
+    }
+
+    /// A span no word fits after the first pass ("của    hoạch": "Kế" lost whole) is found;
+    /// filled words and single lost letters are not.
+    @Test(arguments: [
+        ("của    hoạch này. ", true),
+        ("   của Kế hoạch này.    ", false),
+        ("đơn vị, b , ngành", false),
+        ("", false),
+    ])
+    func findsUnresolvedSpans(line: String, unresolved: Bool) {
+        #expect(LostGlyphDecoder.hasUnresolvedSpan(Array(line.unicodeScalars)) == unresolved)
+    }
+
+    /// The second pass relaxes the capital limit only inside the unexplained run.
+    @Test func unresolvedPositionsAreTheRun() {
+        let flags = LostGlyphDecoder.unresolvedPositions(Array("của    hoạch này. ".unicodeScalars))
+        #expect(flags.indices.filter { flags[$0] } == [3, 4, 5, 6])
+    }
 }
