@@ -195,6 +195,10 @@ enum TargetParser {
 
     /// "vào năm 2025", "năm 2030", "đến năm 2030", "đến 2030", "từ năm 2025 trở đi", "từ năm 2025".
     static func yearPhrase(_ t: TokenStream, at i: Int, clause: Range<Int>) -> YearPhrase? {
+        // A phrase starts with one of its words ("vào", "đến", "tới", "trong", "từ", "năm"; a bare
+        // year is refused below): a number or a symbol at `i` (about half the tokens it is asked
+        // of) starts none, and is refused before the words (globals, a `swift_once` each) are read.
+        guard i >= 0, i < t.count, t[i].kind == .word else { return nil }
         var j = i
         var fromWord = false
         if t.is(j, Words.inYear) || t.is(j, Words.to) || t.is(j, Words.toAlt) || t.is(j, Words.within) {
