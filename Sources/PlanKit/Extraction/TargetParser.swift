@@ -202,6 +202,9 @@ enum TargetParser {
         // year is refused below): a number or a symbol at `i` (about half the tokens it is asked
         // of) starts none, and is refused before the words (globals, a `swift_once` each) are read.
         guard i >= 0, i < t.count, t[i].kind == .word else { return nil }
+        // Nor does a word with another first letter than theirs ("v", "đ", "t", "n").
+        let first = t.text.lowered[t[i].range.lowerBound]
+        guard first == "t" || first == "đ" || first == "v" || first == "n" else { return nil }
         var j = i
         var fromWord = false
         if t.is(j, Words.inYear) || t.is(j, Words.to) || t.is(j, Words.toAlt) || t.is(j, Words.within) {
