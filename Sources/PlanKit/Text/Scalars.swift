@@ -277,15 +277,19 @@ struct ScalarText {
 
     /// First case-insensitive whole-word occurrence of `needle` at or after `from`.
     func find(_ needle: [Unicode.Scalar], from: Int = 0, to: Int? = nil, wholeWord: Bool = true) -> Int? {
-        let limit = (to ?? lowered.count) - needle.count
+        let limit = min(to ?? lowered.count, lowered.count) - needle.count
         guard !needle.isEmpty, from <= limit else { return nil }
         let first = needle[0]
-        var i = max(0, from)
-        while i <= limit {
-            if lowered[i] == first, wholeWord ? matchesWord(needle, at: i) : matches(needle, at: i) { return i }
-            i += 1
+        // The first letter looked for through a buffer pointer (no bounds check per scalar: the
+        // extractors search every block so).
+        return lowered.withUnsafeBufferPointer { low in
+            var i = max(0, from)
+            while i <= limit {
+                if low[i] == first, wholeWord ? matchesWord(needle, at: i) : matches(needle, at: i) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Last whole-word occurrence that starts before `before`.
@@ -304,12 +308,14 @@ struct ScalarText {
     /// in one pass over the text.
     func containsWord(_ a: [Unicode.Scalar], or b: [Unicode.Scalar]) -> Bool {
         guard let fa = a.first, let fb = b.first else { return find(a) != nil || find(b) != nil }
-        for i in 0..<lowered.count {
-            let c = lowered[i]
-            if c == fa, matchesWord(a, at: i) { return true }
-            if c == fb, matchesWord(b, at: i) { return true }
+        return lowered.withUnsafeBufferPointer { low in
+            for i in 0..<low.count {
+                let c = low[i]
+                if c == fa, matchesWord(a, at: i) { return true }
+                if c == fb, matchesWord(b, at: i) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Index of the first non-space scalar at or after `i`.
