@@ -117,8 +117,12 @@ enum ReferenceReader {
         var role = Role.lead
         var clauseRoleDecided = false
         var i = 0
+        // The words and phrases asked of every token, read from their globals once (each read of a
+        // global is a `swift_once` call).
+        let semicolon = Words.semicolon, period = Words.period
+        let support = Self.support, leadPhrases = Self.leadPhrases, indicator = Self.indicator, objective = Self.objective
         while i < t.count {
-            if t.is(i, Words.semicolon) || t.is(i, Words.period) {
+            if t.is(i, semicolon) || t.is(i, period) {
                 clauseRoleDecided = false
                 i += 1
                 continue

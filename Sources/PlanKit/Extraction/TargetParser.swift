@@ -61,29 +61,32 @@ enum TargetParser {
         var skipUntil = clause.lowerBound
         var pendingBaseline: Double? = nil
         var i = clause.lowerBound
+        // The words asked of every token, read from their globals once (each read of a global
+        // is a `swift_once` call).
+        let openParen = Words.openParen, closeParen = Words.closeParen, numberWord = Words.number, day = Words.day
         while i < clause.upperBound {
             defer { i += 1 }
             if i < skipUntil { continue }
             // Parenthesised asides cite documents and dates: never targets.
-            if t.is(i, Words.openParen) {
+            if t.is(i, openParen) {
                 var depth = 0
                 var j = i
                 while j < clause.upperBound {
-                    if t.is(j, Words.openParen) { depth += 1 }
-                    if t.is(j, Words.closeParen) { depth -= 1; if depth == 0 { break } }
+                    if t.is(j, openParen) { depth += 1 }
+                    if t.is(j, closeParen) { depth -= 1; if depth == 0 { break } }
                     j += 1
                 }
                 skipUntil = j + 1
                 continue
             }
             // "số 855/QĐ-UBND", "ngày 28/4/2020": citations.
-            if t.is(i, Words.number), t.isNumber(i + 1) {
+            if t.is(i, numberWord), t.isNumber(i + 1) {
                 var j = i + 1
                 while j + 1 < clause.upperBound, t[j + 1].range.lowerBound == t[j].range.upperBound { j += 1 }
                 skipUntil = j + 1
                 continue
             }
-            if t.is(i, Words.day), let (_, next) = DateReading.any(t, at: i) {
+            if t.is(i, day), let (_, next) = DateReading.any(t, at: i) {
                 skipUntil = next
                 continue
             }
@@ -195,6 +198,13 @@ enum TargetParser {
 
     /// "vào năm 2025", "năm 2030", "đến năm 2030", "đến 2030", "từ năm 2025 trở đi", "từ năm 2025".
     static func yearPhrase(_ t: TokenStream, at i: Int, clause: Range<Int>) -> YearPhrase? {
+        // A phrase starts with one of its words ("vào", "đến", "tới", "trong", "từ", "năm"; a bare
+        // year is refused below): a number or a symbol at `i` (about half the tokens it is asked
+        // of) starts none, and is refused before the words (globals, a `swift_once` each) are read.
+        guard i >= 0, i < t.count, t[i].kind == .word else { return nil }
+        // Nor does a word with another first letter than theirs ("v", "đ", "t", "n").
+        let first = t.text.lowered[t[i].range.lowerBound]
+        guard first == "t" || first == "đ" || first == "v" || first == "n" else { return nil }
         var j = i
         var fromWord = false
         if t.is(j, Words.inYear) || t.is(j, Words.to) || t.is(j, Words.toAlt) || t.is(j, Words.within) {

@@ -28,29 +28,38 @@ struct TokenStream {
         // spares the growth series (a reallocation and copy each) that a closer guess still
         // met in about one stream of three.
         tokens.reserveCapacity(min(range.count / 2 + 4, maxTokens))
-        let s = text.scalars
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end, tokens.count < maxTokens {
-            let c = s[i]
-            if Scalars.isSpace(c) { i += 1; continue }
-            let start = i
-            if Scalars.isDigit(c) {
-                i += 1
-                while i < end {
-                    if Scalars.isDigit(s[i]) { i += 1; continue }
-                    // A separator belongs to the number only between digits: "100.000", "38,6"; not "30%." or "1, 2".
-                    if (s[i] == "." || s[i] == ","), i + 1 < end, Scalars.isDigit(s[i + 1]) { i += 1; continue }
-                    break
+        // The scalars read through a buffer pointer: no bounds check per scalar (the loop runs over
+        // every block the extractors read).
+        precondition(range.lowerBound >= 0 && range.upperBound <= text.count, "token range outside the text")
+        text.scalars.withUnsafeBufferPointer { s in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end, tokens.count < maxTokens {
+                let c = s[i]
+                if Scalars.isSpace(c) { i += 1; continue }
+                let start = i
+                if Scalars.isDigit(c) {
+                    i += 1
+                    while i < end {
+                        let d = s[i]
+                        if Scalars.isDigit(d) { i += 1; continue }
+                        // A separator belongs to the number only between digits: "100.000", "38,6"; not "30%." or "1, 2".
+                        if (d == "." || d == ","), i + 1 < end, Scalars.isDigit(s[i + 1]) { i += 1; continue }
+                        break
+                    }
+                    tokens.append(Token(kind: .number, range: start..<i))
+                } else if Scalars.isLetter(c) {
+                    i += 1
+                    while i < end {
+                        let d = s[i]
+                        guard Scalars.isLetter(d) || Scalars.isDigit(d) else { break }
+                        i += 1
+                    }
+                    tokens.append(Token(kind: .word, range: start..<i))
+                } else {
+                    i += 1
+                    tokens.append(Token(kind: .symbol, range: start..<i))
                 }
-                tokens.append(Token(kind: .number, range: start..<i))
-            } else if Scalars.isLetter(c) {
-                i += 1
-                while i < end, Scalars.isLetter(s[i]) || Scalars.isDigit(s[i]) { i += 1 }
-                tokens.append(Token(kind: .word, range: start..<i))
-            } else {
-                i += 1
-                tokens.append(Token(kind: .symbol, range: start..<i))
             }
         }
         self.tokens = tokens

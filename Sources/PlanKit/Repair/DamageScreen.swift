@@ -40,11 +40,38 @@ enum DamageScreen {
     }
 
     private static func screen(_ lines: [String], frequent: KeyTable) -> Bool {
-        var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
+        var counts = ScreenCounts()
+        for line in lines {
+            // A sample decides: damage shows throughout a document, and the screen's cost must
+            // not grow with it (parse speed on clean text is what archives pay).
+            if counts.words >= sampleWords { break }
+            var line = line
+            line.withUTF8 { counts.read($0, frequent: frequent) }
+        }
+        return counts.verdict
+    }
+}
+
+/// What ``DamageScreen`` counts over its sample. The counters live in a struct read line by line
+/// through a mutating method (an `inout self`, which the optimiser keeps in registers across the
+/// loop over a line's bytes; the same counters captured by a closure are loaded and stored for
+/// every scalar).
+private struct ScreenCounts {
+    var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
+
+    /// Reads one line's UTF-8 (valid: a native String's bytes). An ASCII byte takes its table word
+    /// from ``ScalarTables/latin`` directly; other scalars are decoded and classified.
+    mutating func read(_ utf8: UnsafeBufferPointer<UInt8>, frequent: KeyTable) {
         let basis = MeasureWords.keyBasis
         var word = basis, wordLength = 0
         var wordMarked = false
         var vowelGroups = 0, lastWasVowel = false, lastWasDigit = false, allUpper = true
+        var spaces = 0
+        var seenLetter = false
+        var innerRuns = 0
+        var words = self.words, marked = self.marked, frequentWords = self.frequentWords
+        var tooLong = self.tooLong, joined = self.joined
+        let before = words
         @inline(__always) func flush() {
             guard wordLength > 0 else { return }
             words += 1
@@ -61,56 +88,61 @@ enum DamageScreen {
             lastWasVowel = false
             allUpper = true
         }
-        for line in lines {
-            // A sample decides: damage shows throughout a document, and the screen's cost must
-            // not grow with it (parse speed on clean text is what archives pay).
-            if words >= sampleWords { break }
-            var spaces = 0
-            var seenLetter = false
-            var innerRuns = 0
-            let before = words
-            var line = line
-            line.withUTF8 { utf8 in
-                var i = 0
-                let n = utf8.count
-                while i < n {
+        ScalarTables.latin.withUnsafeBufferPointer { latin in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let value: UInt32
+                let entry: UInt32
+                let b = utf8[i]
+                if b < 0x80 {
+                    value = UInt32(b)
+                    entry = latin[Int(b)]
+                    i += 1
+                } else {
                     let scalar = Scalars.decode(utf8, at: &i)
-                    let value = scalar.value
+                    value = scalar.value
                     // Lower case, letter and vowel in one table word (``Scalars/classify(_:)``).
-                    let entry = Scalars.classify(scalar)
-                    if entry & ScalarTables.letterBit != 0 {
-                        let lower = unsafeBitCast(entry & ScalarTables.lowerMask, to: Unicode.Scalar.self)
-                        if spaces >= 2 && seenLetter { innerRuns += 1 }
-                        if lastWasDigit { joined += 1 }
-                        lastWasDigit = false
-                        let vowel = entry & ScalarTables.vowelBit != 0
-                        if vowel && !lastWasVowel { vowelGroups += 1 }
-                        lastWasVowel = vowel
-                        if lower == scalar { allUpper = false }
-                        spaces = 0
-                        seenLetter = true
-                        word = MeasureWords.extendKey(word, lower)  // MeasureWords.key, as it goes
-                        wordLength += 1
-                        if value >= 0x80 { wordMarked = true }
-                        continue
-                    }
-                    let digit = value >= 0x30 && value <= 0x39
-                    if digit && wordLength > 0 { joined += 1 }  // "năm2025"
-                    flush()
-                    lastWasDigit = digit
-                    if value == 0x20 { spaces += 1 } else { spaces = 0 }
+                    entry = Scalars.classify(scalar)
                 }
+                if entry & ScalarTables.letterBit != 0 {
+                    let lower = entry & ScalarTables.lowerMask
+                    if spaces >= 2 && seenLetter { innerRuns += 1 }
+                    if lastWasDigit { joined += 1 }
+                    lastWasDigit = false
+                    let vowel = entry & ScalarTables.vowelBit != 0
+                    if vowel && !lastWasVowel { vowelGroups += 1 }
+                    lastWasVowel = vowel
+                    if lower == value { allUpper = false }
+                    spaces = 0
+                    seenLetter = true
+                    // MeasureWords.key, as it goes
+                    word = MeasureWords.extendKey(word, unsafeBitCast(lower, to: Unicode.Scalar.self))
+                    wordLength += 1
+                    if value >= 0x80 { wordMarked = true }
+                    continue
+                }
+                let digit = value >= 0x30 && value <= 0x39
+                if digit && wordLength > 0 { joined += 1 }  // "năm2025"
+                flush()
+                lastWasDigit = digit
+                if value == 0x20 { spaces += 1 } else { spaces = 0 }
             }
-            flush()
-            lastWasDigit = false
-            if words > before { textLines += 1 }
-            if innerRuns > 0 { spacedLines += 1 }
         }
+        flush()
+        self.words = words; self.marked = marked; self.frequentWords = frequentWords
+        self.tooLong = tooLong; self.joined = joined
+        if words > before { textLines += 1 }
+        if innerRuns > 0 { spacedLines += 1 }
+    }
+
+    var verdict: Bool {
         guard words > 0 else { return false }
         let total = Double(words)
         if spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines) { return true }
-        if Double(marked) / total < minimumMarkedShare { return true }
-        if Double(frequentWords) / total < minimumFrequentShare { return true }
+        if Double(marked) / total < DamageScreen.minimumMarkedShare { return true }
+        if Double(frequentWords) / total < DamageScreen.minimumFrequentShare { return true }
         return tooLong + joined > 0
     }
 }
+

@@ -34,34 +34,58 @@ enum Scalars {
     }
 
     /// `lower` over a whole array, written in place: the tables and the input read through
-    /// buffer pointers (no bounds checks in the loop every block's text goes through).
+    /// buffer pointers (no bounds checks in the loop every block's text goes through). Two scalars
+    /// are read at a time as one 64-bit word: when both are ASCII (most pairs of plan text), both
+    /// are lowered at once without a branch (``lowerASCIIPair(_:)``).
     static func lowered(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         ScalarTables.latin.withUnsafeBufferPointer { latin in
             ScalarTables.extended.withUnsafeBufferPointer { extended in
                 scalars.withUnsafeBufferPointer { input in
                     [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { out, written in
-                        let out = out.baseAddress!
-                        for i in 0..<input.count {
-                            let s = input[i]
+                        let n = input.count
+                        guard n > 0, let src = input.baseAddress, let out = out.baseAddress else { written = 0; return }
+                        @inline(__always) func one(_ s: Unicode.Scalar) -> Unicode.Scalar {
                             let v = s.value
-                            let l: Unicode.Scalar
                             if v < 0x80 {
-                                l = v &- 0x41 < 26 ? unsafeBitCast(v | 0x20, to: Unicode.Scalar.self) : s
+                                return v &- 0x41 < 26 ? unsafeBitCast(v | 0x20, to: Unicode.Scalar.self) : s
                             } else if v < ScalarTables.latinEnd {
-                                l = unsafeBitCast(latin[Int(v)] & ScalarTables.lowerMask, to: Unicode.Scalar.self)
+                                return unsafeBitCast(latin[Int(v)] & ScalarTables.lowerMask, to: Unicode.Scalar.self)
                             } else if v &- ScalarTables.extendedStart < ScalarTables.extendedEnd - ScalarTables.extendedStart {
-                                l = unsafeBitCast(extended[Int(v &- ScalarTables.extendedStart)] & ScalarTables.lowerMask,
-                                                  to: Unicode.Scalar.self)
-                            } else {
-                                l = lower(s)
+                                return unsafeBitCast(extended[Int(v &- ScalarTables.extendedStart)] & ScalarTables.lowerMask,
+                                                     to: Unicode.Scalar.self)
                             }
-                            (out + i).initialize(to: l)
+                            return lower(s)
                         }
-                        written = input.count
+                        let raw = UnsafeRawPointer(src)
+                        let dst = UnsafeMutableRawPointer(out)
+                        var i = 0
+                        while i + 2 <= n {
+                            let w = raw.loadUnaligned(fromByteOffset: 4 &* i, as: UInt64.self)
+                            if w & 0xFFFF_FF80_FFFF_FF80 == 0 {
+                                dst.storeBytes(of: lowerASCIIPair(w), toByteOffset: 4 &* i, as: UInt64.self)
+                            } else {
+                                (out + i).initialize(to: one(src[i]))
+                                (out + i + 1).initialize(to: one(src[i + 1]))
+                            }
+                            i &+= 2
+                        }
+                        if i < n { (out + i).initialize(to: one(src[i])) }
+                        written = n
                     }
                 }
             }
         }
+    }
+
+    /// Two ASCII scalars (each below 0x80, one per 32-bit half of the word) lowered together:
+    /// adding 0x3F sets a half's bit 7 from "A" up, adding 0x25 from "[" up (no carry leaves a
+    /// half, the values being below 0x80), so "A"…"Z" is the first without the second, and its
+    /// bit 7 moved to bit 5 is the 0x20 that lowers it. Either byte order: the halves are alike.
+    @inline(__always)
+    static func lowerASCIIPair(_ x: UInt64) -> UInt64 {
+        let lanes: UInt64 = 0x0000_0001_0000_0001
+        let upper = (x &+ 0x3F &* lanes) & ~(x &+ 0x25 &* lanes) & (0x80 &* lanes)
+        return x | upper >> 2
     }
 
     /// Scripts plans do not use: ask the Unicode tables directly.
@@ -138,31 +162,45 @@ enum Scalars {
         return string.withUTF8 { utf8 in
             // At most one scalar per byte; the array is filled in place and cut to the scalars written.
             [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, written in
-                var i = 0, k = 0
-                let n = utf8.count
-                // A native String's UTF-8 is valid, so no checks beyond the lead byte are needed.
-                while i < n {
-                    let b0 = UInt32(utf8[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0; i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1]) & 0x3F; i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | UInt32(utf8[i + 2]) & 0x3F; i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
-                            | UInt32(utf8[i + 3]) & 0x3F
-                        i += 4
-                    }
-                    // Decoded from a String's own (valid) UTF-8, `v` is a Unicode scalar value: no
-                    // need for the failable initializer's surrogate and range checks.
-                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
-                    k += 1
-                }
-                written = k
+                guard let base = out.baseAddress, utf8.count > 0 else { written = 0; return }
+                written = decodeScalars(utf8, into: base)
             }
         }
+    }
+
+    /// Decodes valid UTF-8 into `out` (room for one scalar per byte) and returns the number of
+    /// scalars written. Plan text is mostly ASCII between its accented letters, so eight bytes are
+    /// read at a time: the ASCII bytes before the first non-ASCII one are widened together (all
+    /// eight are written, which the room for one scalar per byte allows: the write position never
+    /// passes the read position), and only the multi-byte sequence that stops the run is decoded
+    /// on its own.
+    @inline(__always)
+    static func decodeScalars(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Unicode.Scalar>) -> Int {
+        let n = utf8.count
+        guard n > 0, let bytes = utf8.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(bytes)
+        let dst = UnsafeMutableRawPointer(out)
+        var i = 0, k = 0
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            // Two bytes widened into two 32-bit lanes of one store, four stores for the eight.
+            @inline(__always) func pair(_ x: UInt64) -> UInt64 { (x & 0xFF) | (x & 0xFF00) << 24 }
+            dst.storeBytes(of: UInt64(littleEndian: pair(w)), toByteOffset: 4 &* k, as: UInt64.self)
+            dst.storeBytes(of: UInt64(littleEndian: pair(w >> 16)), toByteOffset: 4 &* k &+ 8, as: UInt64.self)
+            dst.storeBytes(of: UInt64(littleEndian: pair(w >> 32)), toByteOffset: 4 &* k &+ 16, as: UInt64.self)
+            dst.storeBytes(of: UInt64(littleEndian: pair(w >> 48)), toByteOffset: 4 &* k &+ 24, as: UInt64.self)
+            let high = w & 0x8080_8080_8080_8080
+            if high == 0 { i &+= 8; k &+= 8; continue }
+            let run = high.trailingZeroBitCount >> 3
+            i &+= run; k &+= run
+            (out + k).initialize(to: decode(utf8, at: &i))
+            k &+= 1
+        }
+        while i < n {
+            (out + k).initialize(to: decode(utf8, at: &i))
+            k &+= 1
+        }
+        return k
     }
 
     @inline(__always)
@@ -239,15 +277,19 @@ struct ScalarText {
 
     /// First case-insensitive whole-word occurrence of `needle` at or after `from`.
     func find(_ needle: [Unicode.Scalar], from: Int = 0, to: Int? = nil, wholeWord: Bool = true) -> Int? {
-        let limit = (to ?? lowered.count) - needle.count
+        let limit = min(to ?? lowered.count, lowered.count) - needle.count
         guard !needle.isEmpty, from <= limit else { return nil }
         let first = needle[0]
-        var i = max(0, from)
-        while i <= limit {
-            if lowered[i] == first, wholeWord ? matchesWord(needle, at: i) : matches(needle, at: i) { return i }
-            i += 1
+        // The first letter looked for through a buffer pointer (no bounds check per scalar: the
+        // extractors search every block so).
+        return lowered.withUnsafeBufferPointer { low in
+            var i = max(0, from)
+            while i <= limit {
+                if low[i] == first, wholeWord ? matchesWord(needle, at: i) : matches(needle, at: i) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Last whole-word occurrence that starts before `before`.
@@ -266,12 +308,14 @@ struct ScalarText {
     /// in one pass over the text.
     func containsWord(_ a: [Unicode.Scalar], or b: [Unicode.Scalar]) -> Bool {
         guard let fa = a.first, let fb = b.first else { return find(a) != nil || find(b) != nil }
-        for i in 0..<lowered.count {
-            let c = lowered[i]
-            if c == fa, matchesWord(a, at: i) { return true }
-            if c == fb, matchesWord(b, at: i) { return true }
+        return lowered.withUnsafeBufferPointer { low in
+            for i in 0..<low.count {
+                let c = low[i]
+                if c == fa, matchesWord(a, at: i) { return true }
+                if c == fb, matchesWord(b, at: i) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Index of the first non-space scalar at or after `i`.

@@ -64,6 +64,35 @@ import Testing
         #expect(Scalars.array(text) == Array(text.unicodeScalars))
     }
 
+    /// The eight-bytes-at-a-time decoder (``Scalars/array(_:)``) and the two-at-a-time lowering
+    /// (``Scalars/lowered(_:)``) against the String's own scalars and ``Scalars/lower(_:)`` one
+    /// by one: every length up to 40 and every position of each kind of multi-byte sequence
+    /// (2, 3 and 4 bytes) in ASCII runs, upper and lower case, then every line of the seeds.
+    @Test func wordAtATimeDecodingAndLoweringMatchScalarByScalar() throws {
+        func check(_ text: String) {
+            let scalars = Array(text.unicodeScalars)
+            #expect(Scalars.array(text) == scalars, "\(text)")
+            #expect(Scalars.lowered(scalars) == scalars.map(Scalars.lower), "\(text)")
+        }
+        let ascii = Array("Ab Z@[`az{09 QX_".unicodeScalars)
+        for inserted in ["Đ", "ệ", "Ệ", "–", "😀", "\u{7F}", "\u{80}", "\u{FFFF}", "\u{10FFFF}"] {
+            for length in 0...40 {
+                let run = (0..<length).map { ascii[$0 % ascii.count] }
+                check(String(String.UnicodeScalarView(run)))
+                for position in 0...length {
+                    var scalars = run
+                    scalars.insert(inserted.unicodeScalars.first!, at: position)
+                    check(String(String.UnicodeScalarView(scalars)))
+                }
+            }
+        }
+        check(String(repeating: "ĐẠT TỶ LỆ ", count: 9))
+        for seed in ["000", "001", "002", "003", "004"] {
+            let source = try SourceText.read(path: Repository.url(Repository.seeds[seed]!).path)
+            for line in source.lines { check(line) }
+        }
+    }
+
     // MARK: - Syllable keys
 
     /// The keys the normaliser hashes from bytes are the keys of the syllables it would cut as Strings.
