@@ -151,8 +151,11 @@ struct LanguageModel: Sendable {
     init(counts: Counts, syllables: Set<String>) {
         for word in LanguageModel.reserved { add(word, syllable: false) }
         // The reserved tokens are counted too; they keep their fixed ids.
-        for word in counts.unigrams.keys.sorted() where ids[word] == nil { add(word, syllable: syllables.contains(word)) }
-        for word in syllables.sorted() where ids[word] == nil { add(word, syllable: true) }
+        // Byte order of NFC text is String's own order (scalar values), without its per-pair
+        // Unicode comparison: the ids come out the same, and the load is what every repair waits for.
+        let byUTF8: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for word in counts.unigrams.keys.sorted(by: byUTF8) where ids[word] == nil { add(word, syllable: syllables.contains(word)) }
+        for word in syllables.sorted(by: byUTF8) where ids[word] == nil { add(word, syllable: true) }
         let n = words.count
         contextCount = Array(repeating: 0, count: n)
         contextTypes = Array(repeating: 0, count: n)

@@ -37,13 +37,13 @@ enum SyllableInventory {
     static func generate() -> Set<String> {
         var result: Set<String> = []
         result.reserveCapacity(40_000)
+        // A rhyme's toned forms do not depend on the onset: placed once, not once per onset
+        // (this runs at every lexicon load).
+        let rhymes = plainRhymes + medialRhymes
+        let forms = rhymes.map { rhyme in VietnameseLetters.Tone.allCases.flatMap { toned(rhyme: rhyme, tone: $0) } }
         for onset in onsets {
-            for rhyme in plainRhymes + medialRhymes where allowed(onset: onset, rhyme: rhyme) {
-                for tone in VietnameseLetters.Tone.allCases {
-                    for form in toned(rhyme: rhyme, tone: tone) {
-                        result.insert(onset + form)
-                    }
-                }
+            for (rhyme, rhymeForms) in zip(rhymes, forms) where allowed(onset: onset, rhyme: rhyme) {
+                for form in rhymeForms { result.insert(onset + form) }
             }
         }
         return result

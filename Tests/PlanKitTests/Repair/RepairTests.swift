@@ -163,4 +163,13 @@ import Testing
         let same = zip(clean, repaired).filter { $0 == $1 }.count
         #expect(Double(same) / Double(clean.count) > 0.7, "\(same)/\(clean.count)")
     }
+
+    /// The language model numbers its words in UTF-8 byte order (faster to sort at load); for NFC
+    /// text that is String's own order, so word ids, and with them every tie the decoders break
+    /// by id, are those the statistics were tuned with.
+    @Test func byteOrderIsStringOrderForTheVocabulary() {
+        let words = Array(SyllableInventory.generate()) + Lexicon.shipped.model.words
+        #expect(words.sorted() == words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(words.allSatisfy { $0 == $0.precomposedStringWithCanonicalMapping })
+    }
 }
