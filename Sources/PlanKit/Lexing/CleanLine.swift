@@ -76,20 +76,7 @@ struct CleanLine: Sendable {
         var text = text
         if text.withUTF8(holdsMarkupByte) { return .needsMarkupPath }
         var scalars = Scalars.array(text)
-        var lo = 0, hi = scalars.count
-        while lo < hi, Scalars.isSpace(scalars[lo]) { lo += 1 }
-        guard lo < hi else { return .blank }
-        while Scalars.isSpace(scalars[hi - 1]) { hi -= 1 }
-        // A Markdown heading: one to six '#' and white space before the text.
-        var headingLevel = 0
-        var i = lo
-        while i < hi, scalars[i] == "#", headingLevel < 7 { headingLevel += 1; i += 1 }
-        if headingLevel > 0, headingLevel <= 6, i < hi, Scalars.isSpace(scalars[i]) {
-            while i < hi, Scalars.isSpace(scalars[i]) { i += 1 }
-            lo = i
-        } else {
-            headingLevel = 0
-        }
+        guard let (lo, hi, headingLevel) = bounds(scalars[...]) else { return .blank }
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: Scalars.utf8Count(scalars[..<lo]))
         let to = utf8.index(utf8.endIndex, offsetBy: -Scalars.utf8Count(scalars[hi...]))
@@ -147,6 +134,15 @@ struct CleanLine: Sendable {
     /// skipped and counted, and whether emphasis or escapes (`*`, `_`, `\\`) remain inside.
     /// Nil for a blank line.
     static func content(_ s: ArraySlice<Unicode.Scalar>) -> (lo: Int, hi: Int, headingLevel: Int, hasMarkup: Bool)? {
+        guard let (lo, hi, headingLevel) = bounds(s) else { return nil }
+        let hasMarkup = s[lo..<hi].contains { $0 == "*" || $0 == "\\" || $0 == "_" }
+        return (lo, hi, headingLevel, hasMarkup)
+    }
+
+    /// The text of a line without the white space around it and a Markdown heading's marks
+    /// (one to six '#' and white space); nil for a blank line.
+    @inline(__always)
+    static func bounds(_ s: ArraySlice<Unicode.Scalar>) -> (lo: Int, hi: Int, headingLevel: Int)? {
         var lo = s.startIndex, hi = s.endIndex
         while lo < hi, Scalars.isSpace(s[lo]) { lo += 1 }
         while hi > lo, Scalars.isSpace(s[hi - 1]) { hi -= 1 }
@@ -160,8 +156,7 @@ struct CleanLine: Sendable {
         } else {
             headingLevel = 0
         }
-        let hasMarkup = s[lo..<hi].contains { $0 == "*" || $0 == "\\" || $0 == "_" }
-        return (lo, hi, headingLevel, hasMarkup)
+        return (lo, hi, headingLevel)
     }
 
     /// The common case of `strip` without a copy: a line with no markup inside (no `*`, `_` or
