@@ -76,92 +76,11 @@ public struct Repairer: Sendable {
             }
         }
 
-        // (a) lost glyphs, line by line; which letters this document's fonts lose is read off
-        // its letter counts first (``LostGlyphDecoder/documentPrior``), then off each
-        // paragraph's (``LostGlyphDecoder/forParagraph(_:)``).
+        // (a) lost glyphs, line by line.
         let lostLines = analysis.lostGlyphLines
         if !lostLines.isEmpty {
-            let allScalars = lostLines.map { Array(repaired.lines[$0].unicodeScalars) }
-            let sample = allScalars.filter { $0.count <= Repairer.longestDecodedLine }
-            let statistics = LostGlyphDecoder.documentStatistics(lines: sample, lexicon: lexicon)
-            let decoder = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
-                .learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
-            // First pass over every line; the capitals its readings fill in against those the
-            // lines show then say which capitals the fonts lose, and the lines left with a span
-            // no word fits (a word lost whole whose capital was too dear: "Kế") are decoded again.
-            var results: [LostGlyphDecoder.Result?] = []
-            results.reserveCapacity(lostLines.count)
-            var capitalCounts = LostGlyphDecoder.CapitalCounts()
-            // Paragraphs: runs of damaged lines with no blank line between them.
-            var paragraphStart = [Int](repeating: 0, count: lostLines.count)
-            for k in lostLines.indices.dropFirst() {
-                let blankBetween = repaired.lines[(lostLines[k - 1] + 1)..<lostLines[k]]
-                    .contains { $0.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
-                paragraphStart[k] = blankBetween ? k : paragraphStart[k - 1]
-            }
-            var paragraphDecoder = decoder
-            for k in lostLines.indices {
-                let scalars = allScalars[k]
-                if paragraphStart[k] == k {
-                    var end = k + 1
-                    while end < lostLines.count && paragraphStart[end] == k { end += 1 }
-                    paragraphDecoder = decoder.forParagraph(allScalars[k..<end])
-                }
-                // A line of printed text is a few hundred characters; a longer one is no text
-                // line (a whole file without line breaks, binary debris), and the lattice's memory
-                // grows with its length.
-                guard scalars.count <= Repairer.longestDecodedLine else { results.append(nil); continue }
-                let result = paragraphDecoder.decode(scalars)
-                capitalCounts.count(scalars, result)
-                results.append(result)
-            }
-            var learned = decoder.learningCapitals(from: capitalCounts).keepingLikelierCapitals(decoder)
-            learned.maxWholeLostCapitalCost = Repairer.secondPassWholeLostCapitalCost
-            var secondPassParagraph = -1
-            var secondPassDecoder = learned
-            for k in lostLines.indices {
-                guard let result = results[k] else { continue }
-                let relaxed = LostGlyphDecoder.unresolvedPositions(result.scalars)
-                guard !relaxed.isEmpty else { continue }
-                if paragraphStart[k] != secondPassParagraph {
-                    secondPassParagraph = paragraphStart[k]
-                    var end = k + 1
-                    while end < lostLines.count && paragraphStart[end] == secondPassParagraph { end += 1 }
-                    secondPassDecoder = learned.forParagraph(allScalars[secondPassParagraph..<end])
-                }
-                results[k] = secondPassDecoder.decode(allScalars[k], relaxedStarts: relaxed)
-            }
-            for (k, index) in lostLines.enumerated() {
-                let scalars = allScalars[k]
-                guard let result = results[k] else {
-                    diagnostics.append(Diagnostic(.repairUncertain,
-                        "a line of \(scalars.count) characters is too long to repair; left as written",
-                        span: SourceSpan(startLine: index + 1, endLine: index + 1)))
-                    continue
-                }
-                var output = scalars
-                for word in result.words {
-                    let original = String(String.UnicodeScalarView(scalars[word.start..<word.end]))
-                    var candidate = Array(scalars[word.start..<word.end])
-                    for fill in word.fills { candidate[Int(fill.position) - word.start] = fill.scalar }
-                    let text = String(String.UnicodeScalarView(candidate))
-                    if word.confidence < minimumConfidence {
-                        diagnostics.append(Diagnostic(.repairUncertain,
-                            "lost letters in \"\(original)\" left as written (best guess \"\(text)\", confidence \(String(format: "%.2f", word.confidence)))",
-                            span: SourceSpan(startLine: index + 1, endLine: index + 1)))
-                        continue
-                    }
-                    for fill in word.fills { output[Int(fill.position)] = fill.scalar }
-                    repairs.append(Repair(line: index + 1, column: word.start + 1, original: original, repaired: text,
-                                          kind: "lost-glyph", confidence: (word.confidence * 1000).rounded() / 1000))
-                }
-                for gap in result.gaps {
-                    diagnostics.append(Diagnostic(.repairLostCharacter,
-                        "a lost character (probably a digit) at column \(gap + 1) is left as a gap",
-                        span: SourceSpan(startLine: index + 1, endLine: index + 1)))
-                }
-                repaired.lines[index] = String(String.UnicodeScalarView(output))
-            }
+            restoreLostGlyphs(in: &repaired.lines, lostLines: lostLines, lexicon: lexicon,
+                              repairs: &repairs, diagnostics: &diagnostics)
         }
 
         // (b), (c) marks and OCR confusions, token by token.
@@ -177,6 +96,95 @@ public struct Repairer: Sendable {
         }
         Repairer.applyDocumentTonePlacement(lines: &repaired.lines, repairs: &repairs)
         return (repaired, repairs, diagnostics)
+    }
+}
+
+extension Repairer {
+    /// Damage kind (a): which letters this document's fonts lose is read off its letter counts
+    /// first (``LostGlyphDecoder/documentPrior``), then off each paragraph's
+    /// (``LostGlyphDecoder/forParagraph(_:)``).
+    private func restoreLostGlyphs(in lines: inout [String], lostLines: [Int], lexicon: Lexicon,
+                                   repairs: inout [Repair], diagnostics: inout [Diagnostic]) {
+        let allScalars = lostLines.map { Array(lines[$0].unicodeScalars) }
+        let sample = allScalars.filter { $0.count <= Repairer.longestDecodedLine }
+        let statistics = LostGlyphDecoder.documentStatistics(lines: sample, lexicon: lexicon)
+        let decoder = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
+            .learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
+        // First pass over every line; the capitals its readings fill in against those the
+        // lines show then say which capitals the fonts lose, and the lines left with a span
+        // no word fits (a word lost whole whose capital was too dear: "Kế") are decoded again.
+        var results: [LostGlyphDecoder.Result?] = []
+        results.reserveCapacity(lostLines.count)
+        var capitalCounts = LostGlyphDecoder.CapitalCounts()
+        // Paragraphs: runs of damaged lines with no blank line between them.
+        var paragraphStart = [Int](repeating: 0, count: lostLines.count)
+        for k in lostLines.indices.dropFirst() {
+            let blankBetween = lines[(lostLines[k - 1] + 1)..<lostLines[k]]
+                .contains { $0.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
+            paragraphStart[k] = blankBetween ? k : paragraphStart[k - 1]
+        }
+        func paragraph(from first: Int) -> ArraySlice<[Unicode.Scalar]> {
+            var end = first + 1
+            while end < lostLines.count && paragraphStart[end] == first { end += 1 }
+            return allScalars[first..<end]
+        }
+        var paragraphDecoder = decoder
+        for k in lostLines.indices {
+            let scalars = allScalars[k]
+            if paragraphStart[k] == k { paragraphDecoder = decoder.forParagraph(paragraph(from: k)) }
+            // A line of printed text is a few hundred characters; a longer one is no text
+            // line (a whole file without line breaks, binary debris), and the lattice's memory
+            // grows with its length.
+            guard scalars.count <= Repairer.longestDecodedLine else { results.append(nil); continue }
+            let result = paragraphDecoder.decode(scalars)
+            capitalCounts.count(scalars, result)
+            results.append(result)
+        }
+        var learned = decoder.learningCapitals(from: capitalCounts).keepingLikelierCapitals(decoder)
+        learned.maxWholeLostCapitalCost = Repairer.secondPassWholeLostCapitalCost
+        var secondPassParagraph = -1
+        var secondPassDecoder = learned
+        for k in lostLines.indices {
+            guard let result = results[k] else { continue }
+            let relaxed = LostGlyphDecoder.unresolvedPositions(result.scalars)
+            guard !relaxed.isEmpty else { continue }
+            if paragraphStart[k] != secondPassParagraph {
+                secondPassParagraph = paragraphStart[k]
+                secondPassDecoder = learned.forParagraph(paragraph(from: secondPassParagraph))
+            }
+            results[k] = secondPassDecoder.decode(allScalars[k], relaxedStarts: relaxed)
+        }
+        for (k, index) in lostLines.enumerated() {
+            let scalars = allScalars[k]
+            guard let result = results[k] else {
+                diagnostics.append(Diagnostic(.repairUncertain,
+                    "a line of \(scalars.count) characters is too long to repair; left as written",
+                    span: SourceSpan(startLine: index + 1, endLine: index + 1)))
+                continue
+            }
+            var output = scalars
+            for word in result.words {
+                let original = String(String.UnicodeScalarView(scalars[word.start..<word.end]))
+                var candidate = Array(scalars[word.start..<word.end])
+                for fill in word.fills { candidate[Int(fill.position) - word.start] = fill.scalar }
+                let text = String(String.UnicodeScalarView(candidate))
+                if word.confidence < minimumConfidence {
+                    diagnostics.append(Diagnostic(.repairUncertain,
+                        "lost letters in \"\(original)\" left as written (best guess \"\(text)\", confidence \(String(format: "%.2f", word.confidence)))",
+                        span: SourceSpan(startLine: index + 1, endLine: index + 1)))
+                    continue
+                }
+                for fill in word.fills { output[Int(fill.position)] = fill.scalar }
+                repairs.append(Repair(line: index + 1, column: word.start + 1, original: original, repaired: text,
+                                      kind: "lost-glyph", confidence: (word.confidence * 1000).rounded() / 1000))
+            }
+            for gap in result.gaps {
+                diagnostics.append(Diagnostic(.repairLostCharacter,
+                    "a lost character (probably a digit) at column \(gap + 1) is left as a gap",
+                    span: SourceSpan(startLine: index + 1, endLine: index + 1)))
+            }
+            lines[index] = String(String.UnicodeScalarView(output))
+        }
     }
 }
 
