@@ -44,16 +44,30 @@ enum TonePlacement: String, Sendable {
     }
 
     /// The placement most of `words` use, nil when none has such a rhyme or the count is even.
-    static func majority<Words: Sequence>(of words: Words) -> TonePlacement? where Words.Element == [Unicode.Scalar] {
+    static func majority<Words: Sequence>(of words: Words) -> TonePlacement? where Words.Element == ArraySlice<Unicode.Scalar> {
         var first = 0, second = 0
         for word in words {
-            switch rhyme(word)?.placement {
+            switch rhyme(Array(word))?.placement {
             case .first?: first += 1
             case .second?: second += 1
             case nil: break
             }
         }
         return first == second ? nil : (first > second ? .first : .second)
+    }
+
+    /// The maximal runs of letters in `scalars` (the words whose tones are placed).
+    static func letterRuns(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < scalars.count {
+            guard VietnameseLetters.isLetter(scalars[start]) else { start += 1; continue }
+            var end = start
+            while end < scalars.count && VietnameseLetters.isLetter(scalars[end]) { end += 1 }
+            runs.append(start..<end)
+            start = end
+        }
+        return runs
     }
 
     /// `repaired` (a repair of `original`, same length) with its tones placed: a word that
@@ -65,22 +79,16 @@ enum TonePlacement: String, Sendable {
                       lostGlyphs: Bool = false) -> [Unicode.Scalar] {
         guard repaired.count == original.count else { return repaired }
         var out = repaired
-        var start = 0
-        while start < repaired.count {
-            guard VietnameseLetters.isLetter(repaired[start]) else { start += 1; continue }
-            var end = start
-            while end < repaired.count && VietnameseLetters.isLetter(repaired[end]) { end += 1 }
-            let word = Array(repaired[start..<end]), written = Array(original[start..<end])
-            if let rhyme = rhyme(word), word != written {
-                if let own = Self.rhyme(written)?.placement, restyle(word, to: own) == written {
-                    out.replaceSubrange(start..<end, with: written)
-                } else if let style, rhyme.placement != style,
-                          lostGlyphs ? written[rhyme.first] == " " && written[rhyme.second] == " "
-                                     : written[rhyme.first] != word[rhyme.first] || written[rhyme.second] != word[rhyme.second] {
-                    out.replaceSubrange(start..<end, with: restyle(word, to: style))
-                }
+        for run in letterRuns(repaired) {
+            let word = Array(repaired[run]), written = Array(original[run])
+            guard let rhyme = rhyme(word), word != written else { continue }
+            if let own = Self.rhyme(written)?.placement, restyle(word, to: own) == written {
+                out.replaceSubrange(run, with: written)
+            } else if let style, rhyme.placement != style,
+                      lostGlyphs ? written[rhyme.first] == " " && written[rhyme.second] == " "
+                                 : written[rhyme.first] != word[rhyme.first] || written[rhyme.second] != word[rhyme.second] {
+                out.replaceSubrange(run, with: restyle(word, to: style))
             }
-            start = end
         }
         return out
     }
@@ -99,20 +107,12 @@ extension Repairer {
             let length = repair.repaired.unicodeScalars.count
             touched[repair.line - 1, default: []].append((repair.column - 1)..<(repair.column - 1 + length))
         }
-        var untouchedWords: [[Unicode.Scalar]] = []
-        for (index, line) in lines.enumerated() {
+        let untouchedWords = lines.enumerated().lazy.flatMap { index, line in
             let scalars = Array(line.unicodeScalars)
             let ranges = touched[index] ?? []
-            var start = 0
-            while start < scalars.count {
-                guard VietnameseLetters.isLetter(scalars[start]) else { start += 1; continue }
-                var end = start
-                while end < scalars.count && VietnameseLetters.isLetter(scalars[end]) { end += 1 }
-                if !ranges.contains(where: { $0.overlaps(start..<end) }) {
-                    untouchedWords.append(Array(scalars[start..<end]))
-                }
-                start = end
-            }
+            return TonePlacement.letterRuns(scalars).lazy
+                .filter { run in !ranges.contains { $0.overlaps(run) } }
+                .map { scalars[$0] }
         }
         let style = TonePlacement.majority(of: untouchedWords)
         for r in repairs.indices where repairs[r].kind != "legacy-font" {

@@ -172,4 +172,14 @@ import Testing
         #expect(words.sorted() == words.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(words.allSatisfy { $0 == $0.precomposedStringWithCanonicalMapping })
     }
+
+    /// The shipped statistics are what `swift run plankit-lexicon` makes of the corpus files
+    /// today: the generated source, its `sources` list included, is regenerated and compared.
+    @Test func shippedStatisticsAreRegeneratedFromTheCorpus() throws {
+        let corpus = try RepairData.corpusFiles.map { file in
+            (path: file, text: try String(contentsOf: Repository.url(file), encoding: .utf8).precomposedStringWithCanonicalMapping)
+        }
+        let shipped = try String(contentsOf: Repository.url("Sources/PlanKit/Repair/Generated/CorpusStatistics.swift"), encoding: .utf8)
+        #expect(RepairData.generatedSource(corpus: corpus) == shipped, "run `swift run plankit-lexicon` and commit the result")
+    }
 }
