@@ -4,7 +4,7 @@ import PlanKit
 // plankit-eval: the repair stage's leave-one-out evaluation (issue 3, "Measure").
 //
 //   plankit-eval [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs 1,2,3,4] [--json] [--keep DIR] [--strict]
-//                            [--errors N] [--ocr-breakdown] [--repeat N]
+//                            [--errors N] [--ocr-breakdown] [--repeat N] [--min-confidence P]
 //   plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
 //   plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds …] [--docs …]
 //   plankit-eval --preload
@@ -33,10 +33,12 @@ struct Options {
     /// Repairs each text this many times and keeps the fastest, so a busy machine disturbs the
     /// throughput figure less (the result is the same every time).
     var repeats = 1
+    /// `--min-confidence`: the repairer's threshold instead of its default (for calibration).
+    var minimumConfidence: Double?
 
     static let usage = """
         usage: plankit-eval [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs 1,2,3,4] [--json] [--keep DIR] [--strict]
-                            [--errors N] [--ocr-breakdown] [--repeat N]
+                            [--errors N] [--ocr-breakdown] [--repeat N] [--min-confidence P]
                plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
                plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs …]
                plankit-eval --preload
@@ -78,6 +80,9 @@ struct Options {
                 guard let n = Int(try value(flag)), n >= 0 else { throw UsageError("--errors takes a count") }
                 errors = n
             case "--ocr-breakdown": ocrBreakdown = true
+            case "--min-confidence":
+                guard let p = Double(try value(flag)), (0...1).contains(p) else { throw UsageError("--min-confidence takes a number from 0 to 1") }
+                minimumConfidence = p
             case "--repeat":
                 guard let n = Int(try value(flag)), n >= 1 else { throw UsageError("--repeat takes a count ≥ 1") }
                 repeats = n
@@ -333,7 +338,8 @@ func run(_ options: Options) throws {
         let start = now()
         // Leave document k out: its own words and n-grams must not help repair it.
         let kept = corpus.filter { $0.file != file && !(options.strict && $0.file == "Data/vocabulary.txt") }
-        let repairer = Repairer(corpus: kept.map { $0.lines.joined(separator: "\n") })
+        var repairer = Repairer(corpus: kept.map { $0.lines.joined(separator: "\n") })
+        if let minimum = options.minimumConfidence { repairer.minimumConfidence = minimum }
         statistics += Double(now() - start) / 1e9
         let original = corpus.first { $0.file == file }!.lines
         for kind in options.kinds {

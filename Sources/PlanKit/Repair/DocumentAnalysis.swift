@@ -14,6 +14,10 @@ struct DocumentAnalysis {
         var unknown = 0
         var marked = 0
         var innerSpaceRuns = 0
+        /// Single spaces where a separator never stands: after a letter before a closing mark or
+        /// the line's end ("đíc " = "đích", "tỉn ." = "tỉnh."), after an opening one ("( /c)"),
+        /// and a short indent before the text (" Ế HOẠCH" = "KẾ HOẠCH").
+        var edgeSpaces = 0
     }
 
     static func stats(_ line: String, lexicon: Lexicon) -> LineStats {
@@ -22,6 +26,8 @@ struct DocumentAnalysis {
         var wordMarked = false
         var spaces = 0
         var seenText = false
+        var beforeSpaces: Unicode.Scalar = " "
+        var previous: Unicode.Scalar = " "
         func flush() {
             guard !word.isEmpty else { return }
             stats.tokens += 1
@@ -32,12 +38,18 @@ struct DocumentAnalysis {
         }
         for s in line.unicodeScalars {
             if s == " " {
+                if spaces == 0 && seenText { beforeSpaces = previous }
                 spaces += 1
             } else {
                 if spaces >= 2 && seenText { stats.innerSpaceRuns += 1 }
+                if spaces == 1 && seenText && (Self.opensSpan(beforeSpaces) || (VietnameseLetters.isLetter(beforeSpaces) && Self.closesSpan(s))) {
+                    stats.edgeSpaces += 1
+                }
+                if !seenText && spaces >= 1 && spaces <= 3 { stats.edgeSpaces += 1 }
                 spaces = 0
                 seenText = true
             }
+            previous = s
             if VietnameseLetters.isLetter(s) {
                 word.append(VietnameseLetters.lower(s))
                 if VietnameseLetters.isMarked(s) { wordMarked = true }
@@ -46,7 +58,13 @@ struct DocumentAnalysis {
             }
         }
         flush()
+        if spaces == 1 && seenText && VietnameseLetters.isLetter(beforeSpaces) { stats.edgeSpaces += 1 }
         return stats
+    }
+
+    @inline(__always) static func opensSpan(_ s: Unicode.Scalar) -> Bool { s == "(" || s == "/" || s == "\u{201C}" }
+    @inline(__always) static func closesSpan(_ s: Unicode.Scalar) -> Bool {
+        s == "." || s == "," || s == ";" || s == ":" || s == ")" || s == "/" || s == "\u{201D}"
     }
 
     init(lines: [String], lexicon: Lexicon) {
@@ -71,7 +89,8 @@ struct DocumentAnalysis {
         // (a) lost glyphs: lines with runs of spaces inside the text and fragments that are no word.
         let lostGlyphDocument = spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines)
         if lostGlyphDocument {
-            for (index, s) in perLine.enumerated() where s.unknown > 0 && (s.innerSpaceRuns > 0 || s.unknown >= 2) {
+            for (index, s) in perLine.enumerated() where (s.unknown > 0 && (s.innerSpaceRuns > 0 || s.unknown >= 2))
+                || s.innerSpaceRuns > 0 || s.edgeSpaces > 0 {
                 lostGlyphLines.append(index)
             }
         }

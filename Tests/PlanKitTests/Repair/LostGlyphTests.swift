@@ -144,6 +144,7 @@ import Testing
         (224, "chỉ tiêu của mục tiêu 1 Kế hoạch này. "),
         (281, "chỉ tiêu 4 của mục tiêu 5 trong Kế hoạch. "),
         (329, "- UBND tỉnh (B/c); "),
+        (144, "III. KINH PHÍ THỰC HIỆN  "),
     ])
     func restoresCapitals(line: Int, expected: String) {
         #expect(Self.seed000.repaired[line - 1] == expected)
@@ -204,5 +205,24 @@ import Testing
     @Test func unresolvedPositionsAreTheRun() {
         let flags = LostGlyphDecoder.unresolvedPositions(Array("của    hoạch này. ".unicodeScalars))
         #expect(flags.indices.filter { flags[$0] } == [3, 4, 5, 6])
+    }
+
+    // MARK: - Which lines are decoded
+
+    /// A lost letter at a word's edge leaves a single space where no separator stands: before a
+    /// closing mark or the line's end ("đíc " = "đích"), after an opening one ("( /c)" =
+    /// "(B/c)"), or as a short indent (" Ế HOẠCH" = "KẾ HOẠCH"). Such a line is decoded even
+    /// when every fragment is a valid syllable; a separator between words is not counted.
+    @Test(arguments: [
+        ("1. Mục đíc ", 1),
+        ("đơn vị, địa p ươn . ", 1),
+        ("- Sở LĐT &XH ( /c);", 1),
+        (" Ế HOẠCH", 1),
+        ("1. Mục đích", 0),
+        ("Mục tiêu (chung), giai đoạn 2021/2025: nâng cao.", 0),
+        ("   ", 0),
+    ])
+    func countsSpacesAtWordEdges(line: String, edges: Int) {
+        #expect(DocumentAnalysis.stats(line, lexicon: .shipped).edgeSpaces == edges)
     }
 }
