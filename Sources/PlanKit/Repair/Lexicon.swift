@@ -7,6 +7,12 @@ final class Lexicon: Sendable {
     let model: LanguageModel
     let syllables: Set<String>
     let trie: Trie
+    /// The inventory's syllables the corpus never saw (both tone placements), for the
+    /// lost-glyph decoder's second look at spans its first pass left as fragments ("t ềm" =
+    /// "tiềm" in a document whose words the corpus lacks). Built on first use: most repairs
+    /// never need it, and the lexicon's load is what every repair waits for.
+    var unseenTrie: Trie { unseen.trie }
+    private let unseen: UnseenTrie
     /// Folded key → word ids sharing it.
     let folded: [String: [Int32]]
     /// Word id → lower-case scalars.
@@ -89,6 +95,7 @@ final class Lexicon: Sendable {
         self.capitalized = capitalized
         pairCapitalized = pairTable
         self.trie = trie
+        unseen = UnseenTrie(model: model, scalars: scalars)
         self.folded = folded
         self.scalars = scalars
     }
@@ -107,12 +114,13 @@ final class Lexicon: Sendable {
         let first = word[n - 2], second = word[n - 1]
         guard let a = VietnameseLetters.info[first.value], let b = VietnameseLetters.info[second.value],
               !a.isUpper, !b.isUpper else { return nil }
-        let pair = String(String.UnicodeScalarView([a.untoned, b.untoned]))
-        guard pair == "oa" || pair == "oe" || pair == "uy" else { return nil }
+        // Compared as scalars: a String per call made this the dearest step of building the tries.
+        let isOA = a.untoned == "o" && (b.untoned == "a" || b.untoned == "e")
+        guard isOA || (a.untoned == "u" && b.untoned == "y") else { return nil }
         if n >= 3 {
             // A vowel before the pair makes another rhyme ("ngoài" is no oa + i); "qu" is an onset.
             let before = word[n - 3]
-            if VietnameseLetters.info[before.value]?.isVowel == true || (pair == "uy" && before == "q") { return nil }
+            if VietnameseLetters.info[before.value]?.isVowel == true || (!isOA && before == "q") { return nil }
         }
         var out = word
         if a.tone != .level && b.tone == .level {
@@ -131,6 +139,36 @@ final class Lexicon: Sendable {
     static let shipped: Lexicon = Lexicon(counts: LanguageModel.Counts(serialized: CorpusStatistics.counts))
 
     func id(ofLowercased word: String) -> Int32? { model.id(word) }
+}
+
+/// ``Lexicon/unseenTrie``, built once on first use (thread-safe: Swift's lazy globals and
+/// static lets are not available per instance, so a lock guards the one build).
+private final class UnseenTrie: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: Trie?
+    private let model: LanguageModel
+    private let scalars: [[Unicode.Scalar]]
+
+    init(model: LanguageModel, scalars: [[Unicode.Scalar]]) {
+        self.model = model
+        self.scalars = scalars
+    }
+
+    var trie: Trie {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        var trie = Trie()
+        for index in LanguageModel.reserved.count..<model.words.count
+        where model.isSyllable[index] && !model.seen(Int32(index)) {
+            // "hoà" when the corpus saw "hòa" is in the main trie already, under hòa's id.
+            if let alternative = Lexicon.alternativeTonePlacement(scalars[index]),
+               let other = model.id(String(String.UnicodeScalarView(alternative))), model.seen(other) { continue }
+            trie.insert(scalars[index], id: Int32(index))
+        }
+        built = trie
+        return trie
+    }
 }
 
 /// A character trie with sibling lists, so a decoder can walk every child at a lost letter.

@@ -60,6 +60,13 @@ struct LostGlyphDecoder {
     /// Capitals dearer than this are not filled: a lost capital is tried only when the
     /// document shows it lost (seed 000's "K" of "Kế hoạch", the "B" and "D" of "UBND").
     var maxCapitalCost: Float = 4.5
+    /// Whether spans may also be read as syllables the corpus never saw (``Lexicon/unseenTrie``):
+    /// only in the second look at lines the first pass left with fragments, and only for a
+    /// syllable with at least ``unseenMinVisible`` letters shown and at most ``unseenMaxLost`` lost.
+    var unseenSyllables = false
+    var unseenCost: Float = 1
+    var unseenMaxLost = 2
+    var unseenMinVisible = 2
     static let maxLost: Float = 0.98
     /// The least P(lost) of a small letter in any document.
     static let lowerFloor: Float = 0.01
@@ -197,6 +204,138 @@ struct LostGlyphDecoder {
                 for k in i..<end { flags[k] = true }
             }
             i = end
+        }
+        return flags
+    }
+
+    /// The language model's token for the text right before `position` (`before`) or from it on:
+    /// a word, a number, a sentence end or other punctuation; the line's edge is a boundary.
+    func contextToken(in s: [Unicode.Scalar], at position: Int, before: Bool) -> Int32 {
+        var i = position
+        if before {
+            i -= 1
+            while i >= 0 && s[i] == " " { i -= 1 }
+            guard i >= 0 else { return LanguageModel.boundary }
+        } else {
+            while i < s.count && s[i] == " " { i += 1 }
+            guard i < s.count else { return LanguageModel.boundary }
+        }
+        let c = s[i]
+        guard VietnameseLetters.isLetter(c) else {
+            if c.properties.numericType != nil { return LanguageModel.number }
+            return Self.isSentenceEnd(c) ? LanguageModel.boundary : LanguageModel.punctuation
+        }
+        var from = i, to = i + 1
+        while from > 0 && VietnameseLetters.isLetter(s[from - 1]) { from -= 1 }
+        while to < s.count && VietnameseLetters.isLetter(s[to]) { to += 1 }
+        var view = String.UnicodeScalarView()
+        for k in from..<to { view.append(VietnameseLetters.lower(s[k])) }
+        return lexicon.model.id(String(view)) ?? LanguageModel.punctuation
+    }
+
+    /// The windows of a first-pass reading that a second look decodes again: each run of
+    /// `flags`, widened by a word on each side and cut at single spaces between two letters of
+    /// the reading (separators the first pass was sure of), so a window is decoded like a line.
+    static func windows(flags: [Bool], in s: [Unicode.Scalar]) -> [Range<Int>] {
+        func isCut(_ p: Int) -> Bool {
+            p > 0 && p + 1 < s.count && s[p] == " " && s[p - 1] != " " && s[p + 1] != " "
+        }
+        var windows: [Range<Int>] = []
+        var i = 0
+        while i < s.count {
+            guard flags[i] else { i += 1; continue }
+            var end = i
+            while end < s.count && flags[end] { end += 1 }
+            // One cut skipped on each side: the word next to the fragment is its context and may
+            // take part of it ("p on" + "  tục").
+            var lower = i, skipped = 0
+            while lower > 0 {
+                lower -= 1
+                if isCut(lower) { if skipped == 1 { lower += 1; break }; skipped += 1 }
+                if lower == 0 { break }
+            }
+            var upper = end
+            skipped = 0
+            while upper < s.count {
+                if isCut(upper) { if skipped == 1 { break }; skipped += 1 }
+                upper += 1
+            }
+            if let last = windows.last, last.upperBound >= lower { windows[windows.count - 1] = last.lowerBound..<upper }
+            else { windows.append(lower..<upper) }
+            i = end
+        }
+        return windows
+    }
+
+    /// Decodes the windows of `flags` again (see ``windows(flags:in:)``) and splices their
+    /// readings into `first`, the line's first-pass result.
+    func redecode(_ line: [Unicode.Scalar], first: Result, relaxedStarts: [Bool], unseenStarts: [Bool]) -> Result {
+        var flags = relaxedStarts.isEmpty ? unseenStarts : relaxedStarts
+        if !relaxedStarts.isEmpty && !unseenStarts.isEmpty {
+            for k in flags.indices where unseenStarts[k] { flags[k] = true }
+        }
+        guard !flags.isEmpty else { return first }
+        var result = first
+        for window in Self.windows(flags: flags, in: first.scalars) {
+            let part = decode(Array(line[window]),
+                              relaxedStarts: relaxedStarts.isEmpty ? [] : Array(relaxedStarts[window]),
+                              unseenStarts: unseenStarts.isEmpty ? [] : Array(unseenStarts[window]),
+                              previous: contextToken(in: first.scalars, at: window.lowerBound, before: true),
+                              next: contextToken(in: first.scalars, at: window.upperBound, before: false))
+            guard part.cost.isFinite else { continue }
+            let offset = window.lowerBound
+            result.scalars.replaceSubrange(window, with: part.scalars)
+            result.words.removeAll { window.contains($0.start) }
+            result.gaps.removeAll { window.contains($0) }
+            for var word in part.words {
+                word.start += offset
+                word.end += offset
+                for f in word.fills.indices { word.fills[f].position += Int32(offset) }
+                result.words.append(word)
+            }
+            result.gaps += part.gaps.map { $0 + offset }
+        }
+        result.words.sort { $0.start < $1.start }
+        result.gaps.sort()
+        return result
+    }
+
+    /// Where a decoded line still shows fragments worth a second look with the syllables the
+    /// corpus never saw (one flag per scalar; empty when there is none): a word below
+    /// `minimumConfidence`, and a letter run that is no word the corpus saw ("t ềm" = "tiềm",
+    /// "p on" = "phong"), each with the spaces around it.
+    func fragmentStarts(_ result: Result, minimumConfidence: Double) -> [Bool] {
+        let s = result.scalars
+        var flags: [Bool] = []
+        func flag(_ range: Range<Int>) {
+            if flags.isEmpty { flags = [Bool](repeating: false, count: s.count) }
+            // A fragment's word may start at lost letters before it ("  ảm" = "giảm").
+            var lower = range.lowerBound
+            while lower > 0 && s[lower - 1] == " " && range.lowerBound - lower < maxLeadingLost { lower -= 1 }
+            for k in lower..<range.upperBound { flags[k] = true }
+        }
+        for word in result.words where Double(word.confidence) < minimumConfidence { flag(word.start..<word.end) }
+        var i = 0
+        let trie = lexicon.trie
+        while i < s.count {
+            guard VietnameseLetters.isLetter(s[i]) else { i += 1; continue }
+            let start = i
+            // The trie holds exactly the words the corpus saw: walked instead of a String lookup.
+            var node = Trie.root
+            while i < s.count && VietnameseLetters.isLetter(s[i]) {
+                if node >= 0 { node = trie.child(node, VietnameseLetters.lower(s[i]).value) }
+                i += 1
+            }
+            let touchesSpace = (start > 0 && s[start - 1] == " ") || (i < s.count && s[i] == " ")
+            guard touchesSpace else { continue }
+            if node >= 0 && trie.word[Int(node)] >= 0 { continue }
+            // The fragment and the run before it: the word may begin in a fragment to its left ("p on").
+            var from = start
+            if from >= 2 && s[from - 1] == " " && VietnameseLetters.isLetter(s[from - 2]) {
+                from -= 2
+                while from > 0 && VietnameseLetters.isLetter(s[from - 1]) { from -= 1 }
+            }
+            flag(from..<i)
         }
         return flags
     }
@@ -400,7 +539,11 @@ struct LostGlyphDecoder {
     /// `relaxedStarts`: positions (one flag per scalar, or empty) where a word lost whole may
     /// open with a capital as dear as ``maxWholeLostCapitalCost``; elsewhere the limit is
     /// ``maxWholeLostLetterCost``. The second pass relaxes only the spans the first left unexplained.
-    func decode(_ line: [Unicode.Scalar], relaxedStarts: [Bool] = []) -> Result {
+    /// `unseenStarts`: positions (one flag per scalar, or empty for none) where a word may also
+    /// be one of the syllables the corpus never saw, when ``unseenSyllables`` is set.
+    /// `previous`, `next`: the tokens around `line` when it is a window of a longer line.
+    func decode(_ line: [Unicode.Scalar], relaxedStarts: [Bool] = [], unseenStarts: [Bool] = [],
+                previous: Int32 = LanguageModel.boundary, next following: Int32? = nil) -> Result {
         let n = line.count
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
@@ -423,7 +566,7 @@ struct LostGlyphDecoder {
             isDigit[i] = !isLetter[i] && line[i] != " " && line[i].properties.numericType != nil
         }
 
-        var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: LanguageModel.boundary, lastEdge: .start, edgeStart: 0, candidate: -1)]
+        var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: previous, lastEdge: .start, edgeStart: 0, candidate: -1)]
         hyps.reserveCapacity(n * 16)
         // The hypotheses ending at each position, as linked lists through `nextInBucket`.
         var bucketHead = [Int32](repeating: -1, count: n + 1)
@@ -435,6 +578,9 @@ struct LostGlyphDecoder {
         var candidateRange = [Range<Int>](repeating: 0..<0, count: n + 1)
         let model = lexicon.model
         var walker = CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: lineCosts(line), relaxedStarts: relaxedStarts)
+        var unseenWalker = unseenSyllables && !unseenStarts.isEmpty
+            ? CandidateWalker(decoder: self, line: line, isLetter: isLetter, costs: walker.costs, relaxedStarts: relaxedStarts, unseen: true)
+            : nil
         // Spaces from each position on, and where each run of spaces starts.
         var spaceRun = [Int](repeating: 0, count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) where line[i] == " " { spaceRun[i] = spaceRun[i + 1] + 1 }
@@ -517,6 +663,7 @@ struct LostGlyphDecoder {
             if canStartWord {
                 let first = candidates.count
                 walker.collect(start: i, into: &candidates, fills: &fills)
+                if unseenStarts.count > i && unseenStarts[i] { unseenWalker?.collect(start: i, into: &candidates, fills: &fills) }
                 candidateRange[i] = first..<candidates.count
             }
             for hypIndex in bucket {
@@ -612,9 +759,12 @@ struct LostGlyphDecoder {
 
         // Best final hypothesis and the path back to the start.
         var bestFinal: Int32 = -1
+        var bestFinalCost = Float.infinity
         var h = bucketHead[n]
         while h >= 0 {
-            if bestFinal < 0 || hyps[Int(h)].cost < hyps[Int(bestFinal)].cost { bestFinal = h }
+            var cost = hyps[Int(h)].cost
+            if let following { cost += model.cost(following, after: hyps[Int(h)].lastWord) }
+            if bestFinal < 0 || cost < bestFinalCost { bestFinal = h; bestFinalCost = cost }
             h = nextInBucket[Int(h)]
         }
         guard bestFinal >= 0 else { return Result(scalars: line, words: [], gaps: [], cost: .infinity) }
@@ -637,21 +787,23 @@ struct LostGlyphDecoder {
             let myFills = Array(fills[Int(candidate.fillStart)..<Int(candidate.fillStart + candidate.fillCount)])
             for fill in myFills { output[Int(fill.position)] = fill.scalar }
             // Confidence: the chosen word against the other words fitting the same span, in the same context.
-            let previous = step > 0 ? path[step - 1].lastWord : LanguageModel.boundary
-            let next = path[(step + 1)...].first(where: { $0.lastEdge == .word || $0.lastEdge == .punctuation })?.lastWord
+            let previous = step > 0 ? path[step - 1].lastWord : previous
+            let next = path[(step + 1)...].first(where: { $0.lastEdge == .word || $0.lastEdge == .punctuation })?.lastWord ?? following
             func local(_ c: Candidate) -> Float {
                 guard c.word >= 0 else { return oovCost + 4 }
                 var cost = c.channel + model.cost(c.word, after: previous)
                 if let next { cost += model.cost(next, after: c.word) }
                 return cost
             }
-            let chosen = local(candidate)
-            // One reading per word: the same word with a capital or small lost letter is not a rival.
+            // One reading per word: the same word with a capital or small lost letter is not a
+            // rival, so the chosen word is scored by its cheapest reading too ("NỘ " read as
+            // "NỘI" must not lose to its own "NỘi", which the lattice rules out by shape).
             var best: [Int32: Float] = [:]
             for c in candidateRange[Int(hyp.edgeStart)] where candidates[c].end == candidate.end {
                 let cost = local(candidates[c])
                 best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
             }
+            let chosen = min(local(candidate), best[candidate.word] ?? .infinity)
             var total: Double = 0
             // Summed in a fixed order: hash order changes between processes, and the output must not.
             for cost in best.values.sorted() { total += exp(Double(chosen - cost)) }
@@ -671,6 +823,11 @@ struct LostGlyphDecoder {
     /// the recursion's buffers are not boxed and reference-counted at every step.
     private struct CandidateWalker {
         let trie: Trie
+        /// This walker reads spans as the syllables the corpus never saw (``Lexicon/unseenTrie``).
+        let walkingUnseen: Bool
+        let unseenCost: Float
+        let unseenMaxLost: Int
+        let unseenMinVisible: Int
         let line: [Unicode.Scalar]
         let isLetter: [Bool]
         let isUpper: [Bool]
@@ -696,9 +853,14 @@ struct LostGlyphDecoder {
 
         let relaxedStarts: [Bool]
 
-        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts, relaxedStarts: [Bool]) {
+        init(decoder: LostGlyphDecoder, line: [Unicode.Scalar], isLetter: [Bool], costs: LineCosts, relaxedStarts: [Bool],
+             unseen: Bool = false) {
+            walkingUnseen = unseen
             self.relaxedStarts = relaxedStarts
-            trie = decoder.lexicon.trie
+            trie = unseen ? decoder.lexicon.unseenTrie : decoder.lexicon.trie
+            unseenCost = decoder.unseenCost
+            unseenMaxLost = decoder.unseenMaxLost
+            unseenMinVisible = decoder.unseenMinVisible
             model = decoder.lexicon.model
             self.line = line
             self.isLetter = isLetter
@@ -721,11 +883,13 @@ struct LostGlyphDecoder {
         mutating func walk(_ k: Int, _ node: Int32, _ cost: Float, _ uppers: Int, _ letters: Int, _ firstLostUpper: Bool, _ lost: Int) {
             let n = line.count
             // A word with no visible letter: only short ones, of letters this line surely lost.
-            if k > start, lost < letters || lost <= maxWholeLost, trie.word[Int(node)] >= 0, k == n || !isLetter[k] {
+            if k > start, lost < letters || lost <= maxWholeLost, trie.word[Int(node)] >= 0, k == n || !isLetter[k],
+               !walkingUnseen || (lost >= 1 && lost <= unseenMaxLost && letters - lost >= unseenMinVisible) {
                 let shape: VietnameseLetters.CaseShape
                 if uppers == 0 { shape = .lower } else if uppers == letters { shape = letters == 1 ? .capitalized : .upper }
                 else if uppers == 1 && (isUpper[start] || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
-                let extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
+                var extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
+                if walkingUnseen { extra += unseenCost }
                 found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
                                        fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
                                        firstIsLostUpper: firstLostUpper && letters > 0,
@@ -737,6 +901,7 @@ struct LostGlyphDecoder {
                 // At most a few lost letters before the first visible one ("   n" = "hiện"):
                 // otherwise every short word of the lexicon would fit a run of spaces.
                 guard lost < 4, !(lost == letters && lost >= maxLeading) else { return }
+                if walkingUnseen && lost >= unseenMaxLost { return }
                 let onlyCheap = lost == letters
                 let capitalHere = k == start || (uppers == letters && letters > 0)
                 var child = trie.firstChild[Int(node)]
@@ -790,7 +955,7 @@ struct LostGlyphDecoder {
             walk(start, Trie.root, 0, 0, 0, false, 0)
             // A word written in full that the corpus never saw: a valid syllable keeps its id, an
             // unknown word (a name, a foreign word) stays as it is.
-            if verbatimEnd > start && !found.contains(where: { $0.end == Int32(verbatimEnd) && $0.fillCount == 0 }) {
+            if !walkingUnseen && verbatimEnd > start && !found.contains(where: { $0.end == Int32(verbatimEnd) && $0.fillCount == 0 }) {
                 var view = String.UnicodeScalarView()
                 for k in start..<verbatimEnd { view.append(Unicode.Scalar(lower[k])!) }
                 let id = model.id(String(view))

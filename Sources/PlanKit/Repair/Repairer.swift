@@ -142,17 +142,22 @@ extension Repairer {
         }
         var learned = decoder.learningCapitals(from: capitalCounts).keepingLikelierCapitals(decoder)
         learned.maxWholeLostCapitalCost = Repairer.secondPassWholeLostCapitalCost
+        // The second look also tries the syllables the corpus never saw, at the fragments the
+        // first pass left ("t ềm" = "tiềm"): only there, since they would otherwise compete
+        // with every seen word of every span.
+        learned.unseenSyllables = true
         var secondPassParagraph = -1
         var secondPassDecoder = learned
         for k in lostLines.indices {
             guard let result = results[k] else { continue }
             let relaxed = LostGlyphDecoder.unresolvedPositions(result.scalars)
-            guard !relaxed.isEmpty else { continue }
+            let fragments = decoder.fragmentStarts(result, minimumConfidence: minimumConfidence)
+            guard !relaxed.isEmpty || !fragments.isEmpty else { continue }
             if paragraphStart[k] != secondPassParagraph {
                 secondPassParagraph = paragraphStart[k]
                 secondPassDecoder = learned.forParagraph(paragraph(from: secondPassParagraph))
             }
-            results[k] = secondPassDecoder.decode(allScalars[k], relaxedStarts: relaxed)
+            results[k] = secondPassDecoder.redecode(allScalars[k], first: result, relaxedStarts: relaxed, unseenStarts: fragments)
         }
         for (k, index) in lostLines.enumerated() {
             let scalars = allScalars[k]

@@ -225,4 +225,46 @@ import Testing
     func countsSpacesAtWordEdges(line: String, edges: Int) {
         #expect(DocumentAnalysis.stats(line, lexicon: .shipped).edgeSpaces == edges)
     }
+
+    // MARK: - Second look with unseen syllables
+
+    /// A window is a flagged run widened by one word on each side, cut at single spaces
+    /// between letters; overlapping windows merge.
+    @Test(arguments: [
+        // "và sự t ềm năng của": the fragment "t ềm" (positions 6–10).
+        ("và sự t ềm năng của", [6, 7, 8, 9], [3..<15]),
+        ("p on  tục", [0, 1, 2, 3], [0..<9]),
+        ("a b c d e f g h", [6], [4..<9]),
+        ("a b c d e f g h", [2, 10], [0..<5, 8..<13]),
+        ("a b c d e f g h", [2, 6], [0..<9]),
+    ])
+    func windowsAroundFragments(line: String, flagged: [Int], expected: [Range<Int>]) {
+        let scalars = Array(line.unicodeScalars)
+        var flags = [Bool](repeating: false, count: scalars.count)
+        for k in flagged { flags[k] = true }
+        #expect(LostGlyphDecoder.windows(flags: flags, in: scalars) == expected)
+    }
+
+    /// A word the corpus never saw ("tiềm") is no reading of a span in the first pass; the
+    /// fragment it leaves is flagged, and the second look reads it from the syllable inventory,
+    /// with the seen words around it unchanged.
+    @Test func secondLookReadsAnUnseenSyllable() throws {
+        let corpus = [String](repeating: "vai trò, năng lực và sự đóng góp của nhà nước trong phát triển kinh tế - xã hội.", count: 3)
+        let lexicon = Lexicon(counts: LanguageModel.Counts.count(texts: corpus))
+        let tiem = try #require(lexicon.model.id("tiềm"))
+        #expect(!lexicon.model.seen(tiem))
+        let line = Array("va  trò, t ềm năn  và sự đón  góp của nhà nước".unicodeScalars)
+        var lost = LostGlyphDecoder.documentPrior(lines: [line], lexicon: lexicon)
+        for letter in ["i", "g"] as [Unicode.Scalar] { lost[Int(letter.value)] = 0.9 }
+        var decoder = LostGlyphDecoder(lexicon: lexicon, documentLost: lost)
+        let first = decoder.decode(line)
+        let firstText = String(String.UnicodeScalarView(first.scalars))
+        #expect(!firstText.contains("tiềm"), "\(firstText)")
+        let flags = decoder.fragmentStarts(first, minimumConfidence: 0.5)
+        #expect(flags.indices.contains { flags[$0] })
+        decoder.unseenSyllables = true
+        let second = decoder.redecode(line, first: first, relaxedStarts: [], unseenStarts: flags)
+        #expect(String(String.UnicodeScalarView(second.scalars)) == "vai trò, tiềm năng và sự đóng góp của nhà nước")
+        #expect(second.words.map(\.start) == second.words.map(\.start).sorted())
+    }
 }

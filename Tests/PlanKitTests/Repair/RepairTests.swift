@@ -28,7 +28,7 @@ import Testing
     /// The examples, as the decoder restores them in the document.
     @Test(arguments: [
         (5, "giai đoạn     -2025 trên địa bàn huyện Tuần Giáo"),  // the lost digits stay a gap
-        (13, "UBND huyện Tuần giáo xây dựng Kế hoạch thực hiện Chiến lược quốc gia"),
+        (13, "UBND huyện Tuần Giáo xây dựng Kế hoạch thực hiện Chiến lược quốc gia"),
         (20, "Tiếp tục thu hẹp khoảng cách giới,"),
         (38, "- Chỉ tiêu 3: Tỷ lệ nữ giám đốc/chủ doanh nghiệp, hợp tác xã đạt ít nhất 27%."),
     ])
