@@ -40,14 +40,14 @@ enum CorpusStatistics {
     ]
     static let counts = """
 1	<num>	744
-1	<p>	1793
+1	<p>	1799
 1	<s>	634
 1	a	17
 1	an	8
 1	ban	50
-1	bao	1
+1	bao	2
 1	binh	25
-1	biên	5
+1	biên	6
 1	biến	18
 1	biểu	7
 1	biện	7
@@ -80,8 +80,8 @@ enum CorpusStatistics {
 1	bố	15
 1	bồi	11
 1	bổ	9
-1	bộ	84
-1	ca	1
+1	bộ	85
+1	ca	2
 1	cam	4
 1	can	3
 1	cao	63
@@ -128,7 +128,7 @@ enum CorpusStatistics {
 1	cân	8
 1	câu	1
 1	còn	7
-1	có	81
+1	có	82
 1	công	118
 1	căn	7
 1	cơ	158
@@ -160,8 +160,8 @@ enum CorpusStatistics {
 1	diện	3
 1	do	3
 1	doanh	8
-1	du	2
-1	dung	27
+1	du	5
+1	dung	28
 1	duy	10
 1	duyệt	2
 1	dài	3
@@ -205,7 +205,7 @@ enum CorpusStatistics {
 1	góc	1
 1	góp	8
 1	gắn	1
-1	gồm	1
+1	gồm	2
 1	gỡ	2
 1	gửi	5
 1	hiểm	2
@@ -217,7 +217,7 @@ enum CorpusStatistics {
 1	hoàng	1
 1	hoá	1
 1	hoạch	142
-1	hoạt	57
+1	hoạt	58
 1	hoặc	1
 1	huy	12
 1	huyết	2
@@ -227,7 +227,7 @@ enum CorpusStatistics {
 1	hành	43
 1	hình	40
 1	hòa	5
-1	hóa	25
+1	hóa	27
 1	hôn	7
 1	hút	4
 1	hđnd	8
@@ -273,7 +273,7 @@ enum CorpusStatistics {
 1	khảo	4
 1	khắc	1
 1	khỏe	18
-1	kinh	46
+1	kinh	47
 1	kiến	26
 1	kiểm	25
 1	kiện	14
@@ -287,7 +287,7 @@ enum CorpusStatistics {
 1	la	5
 1	lai	3
 1	lao	58
-1	linh	1
+1	linh	2
 1	liên	47
 1	liệu	23
 1	loại	2
@@ -319,7 +319,7 @@ enum CorpusStatistics {
 1	lặp	1
 1	lễ	1
 1	lệ	26
-1	lịch	2
+1	lịch	5
 1	lối	5
 1	lồng	43
 1	lộ	2
@@ -362,7 +362,7 @@ enum CorpusStatistics {
 1	ngang	1
 1	nghiêm	2
 1	nghiên	2
-1	nghiệm	2
+1	nghiệm	3
 1	nghiệp	25
 1	nghĩa	2
 1	nghề	13
@@ -380,7 +380,7 @@ enum CorpusStatistics {
 1	ngân	18
 1	ngăn	1
 1	ngũ	20
-1	người	38
+1	người	39
 1	ngược	1
 1	ngắn	1
 1	ngừa	24
@@ -420,21 +420,21 @@ enum CorpusStatistics {
 1	nại	2
 1	nạn	14
 1	nếu	2
-1	nội	38
+1	nội	39
 1	nữ	129
 1	on	6
 1	pct	3
-1	phong	3
+1	phong	6
 1	pháp	91
-1	phát	52
+1	phát	53
 1	phân	7
 1	phê	2
 1	phí	17
 1	phòng	79
 1	phó	29
-1	phóng	2
+1	phóng	3
 1	phù	18
-1	phú	1
+1	phú	2
 1	phúc	4
 1	phương	32
 1	phước	1
@@ -457,7 +457,7 @@ enum CorpusStatistics {
 1	quyết	16
 1	quyền	18
 1	quá	6
-1	quán	1
+1	quán	2
 1	quát	1
 1	quân	1
 1	quý	3
@@ -472,7 +472,7 @@ enum CorpusStatistics {
 1	rõ	2
 1	rộng	9
 1	sau	6
-1	sinh	42
+1	sinh	43
 1	so	5
 1	song	2
 1	soát	6
@@ -481,7 +481,7 @@ enum CorpusStatistics {
 1	suất	5
 1	syt	1
 1	sách	54
-1	sáng	2
+1	sáng	3
 1	sát	12
 1	sâu	5
 1	sóc	13
@@ -494,10 +494,10 @@ enum CorpusStatistics {
 1	sản	28
 1	sắc	2
 1	sẻ	2
-1	số	85
+1	số	86
 1	sống	21
 1	sớm	3
-1	sở	107
+1	sở	108
 1	sức	18
 1	sử	4
 1	sửa	4
@@ -509,7 +509,7 @@ enum CorpusStatistics {
 1	tham	52
 1	than	2
 1	thanh	12
-1	thao	2
+1	thao	4
 1	thay	9
 1	the	9
 1	theo	58
@@ -545,7 +545,7 @@ enum CorpusStatistics {
 1	thẩm	9
 1	thập	11
 1	thế	2
-1	thể	32
+1	thể	34
 1	thị	27
 1	thống	30
 1	thời	21
@@ -572,13 +572,13 @@ enum CorpusStatistics {
 1	trai	11
 1	trang	11
 1	tranh	2
-1	trao	1
-1	triển	116
+1	trao	2
+1	triển	117
 1	trong	170
 1	trung	18
 1	truy	4
 1	truyền	83
-1	trào	1
+1	trào	2
 1	trách	35
 1	tránh	2
 1	trên	102
@@ -614,7 +614,7 @@ enum CorpusStatistics {
 1	tâm	11
 1	tình	21
 1	tích	7
-1	tín	2
+1	tín	3
 1	tính	23
 1	tùy	1
 1	túc	1
@@ -624,11 +624,11 @@ enum CorpusStatistics {
 1	tượng	6
 1	tại	17
 1	tạm	1
-1	tạo	35
+1	tạo	36
 1	tảo	4
 1	tầm	1
 1	tầng	4
-1	tập	13
+1	tập	15
 1	tắc	4
 1	tế	50
 1	tỉnh	69
@@ -643,7 +643,7 @@ enum CorpusStatistics {
 1	tộc	18
 1	tội	1
 1	tới	9
-1	tục	14
+1	tục	15
 1	từ	28
 1	từng	12
 1	tử	5
@@ -653,12 +653,12 @@ enum CorpusStatistics {
 1	ubmttqvn	2
 1	ubnd	60
 1	ubqg	1
-1	uy	1
+1	uy	2
 1	vai	10
 1	vhxh	2
 1	vi	22
 1	vii	1
-1	viên	29
+1	viên	31
 1	viết	3
 1	việc	69
 1	viện	4
@@ -667,11 +667,11 @@ enum CorpusStatistics {
 1	vstbpn	2
 1	vt	5
 1	vx	1
-1	và	352
+1	và	354
 1	vào	80
 1	vì	31
 1	vùng	13
-1	văn	42
+1	văn	44
 1	vũ	2
 1	vướng	4
 1	vấn	36
@@ -758,7 +758,7 @@ enum CorpusStatistics {
 1	đốc	7
 1	đối	24
 1	đồng	24
-1	đổi	17
+1	đổi	18
 1	độ	17
 1	độc	2
 1	đội	20
@@ -847,7 +847,7 @@ enum CorpusStatistics {
 2	<p> a	15
 2	<p> an	3
 2	<p> ban	16
-2	<p> biên	2
+2	<p> biên	3
 2	<p> biểu	3
 2	<p> by	1
 2	<p> bài	4
@@ -1018,7 +1018,7 @@ enum CorpusStatistics {
 2	<p> song	2
 2	<p> soạn	1
 2	<p> syt	1
-2	<p> sáng	1
+2	<p> sáng	2
 2	<p> sản	1
 2	<p> số	17
 2	<p> sở	5
@@ -1043,7 +1043,7 @@ enum CorpusStatistics {
 2	<p> thương	23
 2	<p> thường	3
 2	<p> thẩm	1
-2	<p> thể	2
+2	<p> thể	4
 2	<p> thị	20
 2	<p> thống	3
 2	<p> thời	1
@@ -1079,7 +1079,7 @@ enum CorpusStatistics {
 2	<p> tư	4
 2	<p> tạo	3
 2	<p> tảo	1
-2	<p> tập	3
+2	<p> tập	4
 2	<p> tỉnh	1
 2	<p> tọa	1
 2	<p> tố	1
@@ -1146,9 +1146,10 @@ enum CorpusStatistics {
 2	<p> ủy	1
 2	<p> ứng	14
 2	<s> <num>	90
-2	<s> <p>	349
+2	<s> <p>	350
 2	<s> a	1
 2	<s> ban	3
+2	<s> bao	1
 2	<s> bàn	1
 2	<s> bám	2
 2	<s> báo	1
@@ -1161,7 +1162,7 @@ enum CorpusStatistics {
 2	<s> bị	1
 2	<s> bố	3
 2	<s> bồi	1
-2	<s> bộ	2
+2	<s> bộ	3
 2	<s> chi	1
 2	<s> chiến	6
 2	<s> cho	1
@@ -1236,6 +1237,7 @@ enum CorpusStatistics {
 2	<s> kế	10
 2	<s> kịp	1
 2	<s> lao	1
+2	<s> linh	1
 2	<s> liên	2
 2	<s> loại	1
 2	<s> luật	2
@@ -1263,7 +1265,7 @@ enum CorpusStatistics {
 2	<s> ngày	2
 2	<s> ngân	3
 2	<s> ngũ	2
-2	<s> người	2
+2	<s> người	3
 2	<s> nhiệm	4
 2	<s> nhân	3
 2	<s> nhất	1
@@ -1274,11 +1276,13 @@ enum CorpusStatistics {
 2	<s> nâng	5
 2	<s> năm	5
 2	<s> nơi	4
-2	<s> nội	3
+2	<s> nội	4
+2	<s> phong	2
 2	<s> pháp	4
-2	<s> phát	6
+2	<s> phát	7
 2	<s> phòng	15
 2	<s> phó	4
+2	<s> phóng	1
 2	<s> phạm	1
 2	<s> phấn	5
 2	<s> phần	2
@@ -1298,9 +1302,9 @@ enum CorpusStatistics {
 2	<s> sóc	1
 2	<s> sóng	1
 2	<s> sản	1
-2	<s> số	2
+2	<s> số	3
 2	<s> sống	1
-2	<s> sở	3
+2	<s> sở	4
 2	<s> sức	1
 2	<s> sửa	1
 2	<s> tham	6
@@ -1324,6 +1328,7 @@ enum CorpusStatistics {
 2	<s> tiễn	1
 2	<s> tm	3
 2	<s> tranh	1
+2	<s> trao	1
 2	<s> triển	6
 2	<s> trong	30
 2	<s> trung	3
@@ -1423,11 +1428,11 @@ enum CorpusStatistics {
 2	ban vhxh	1
 2	ban vstbpn	1
 2	ban vì	3
-2	bao gồm	1
+2	bao gồm	2
 2	binh và	24
 2	biên <s>	1
 2	biên soạn	1
-2	biên tập	1
+2	biên tập	2
 2	biên về	1
 2	biến <p>	11
 2	biến chính	1
@@ -1555,8 +1560,9 @@ enum CorpusStatistics {
 2	bộ trong	1
 2	bộ tư	1
 2	bộ và	1
+2	bộ văn	1
 2	bộ với	1
-2	ca sinh	1
+2	ca sinh	2
 2	cam kết	4
 2	can thiệp	3
 2	cao <s>	1
@@ -1823,7 +1829,7 @@ enum CorpusStatistics {
 2	có trình	6
 2	có tách	2
 2	có tảo	1
-2	có uy	1
+2	có uy	2
 2	có việc	4
 2	có ít	4
 2	có ý	1
@@ -1989,7 +1995,7 @@ enum CorpusStatistics {
 2	doanh <p>	1
 2	doanh dịch	1
 2	doanh nghiệp	6
-2	du lịch	2
+2	du lịch	5
 2	dung <p>	3
 2	dung bình	1
 2	dung các	1
@@ -1998,6 +2004,7 @@ enum CorpusStatistics {
 2	dung giáo	3
 2	dung hoạt	1
 2	dung kế	1
+2	dung phong	1
 2	dung về	12
 2	dung định	3
 2	duy trì	10
@@ -2314,7 +2321,7 @@ enum CorpusStatistics {
 2	hoạch được	3
 2	hoạch để	1
 2	hoạch định	1
-2	hoạt <p>	1
+2	hoạt <p>	2
 2	hoạt của	1
 2	hoạt động	52
 2	hoặc nguy	1
@@ -2385,7 +2392,7 @@ enum CorpusStatistics {
 2	hình ở	1
 2	hòa nhập	4
 2	hòa xã	1
-2	hóa <p>	14
+2	hóa <p>	16
 2	hóa các	3
 2	hóa gia	1
 2	hóa và	5
@@ -2556,7 +2563,7 @@ enum CorpusStatistics {
 2	khỏe sinh	11
 2	khỏe tình	2
 2	kinh doanh	2
-2	kinh nghiệm	2
+2	kinh nghiệm	3
 2	kinh phí	17
 2	kinh thực	1
 2	kinh tế	24
@@ -2608,7 +2615,7 @@ enum CorpusStatistics {
 2	la về	1
 2	lai châu	3
 2	lao động	57
-2	linh hoạt	1
+2	linh hoạt	2
 2	liên hiệp	4
 2	liên ngành	6
 2	liên quan	35
@@ -2915,7 +2922,7 @@ enum CorpusStatistics {
 2	người <s>	3
 2	người bị	4
 2	người chưa	1
-2	người có	8
+2	người có	9
 2	người dân	2
 2	người gây	7
 2	người lao	2
@@ -3064,7 +3071,7 @@ enum CorpusStatistics {
 2	nại và	1
 2	nạn nhân	13
 2	nếu có	2
-2	nội dung	27
+2	nội dung	28
 2	nội trợ	4
 2	nội vụ	7
 2	nữ <p>	10
@@ -3107,9 +3114,9 @@ enum CorpusStatistics {
 2	on <p>	5
 2	on the	1
 2	pct ubnd	3
-2	phong phú	1
-2	phong trào	1
-2	phong tục	1
+2	phong phú	2
+2	phong trào	2
+2	phong tục	2
 2	pháp <p>	2
 2	pháp <s>	2
 2	pháp chế	6
@@ -3134,7 +3141,7 @@ enum CorpusStatistics {
 2	phát huy	4
 2	phát sóng	3
 2	phát thanh	5
-2	phát triển	22
+2	phát triển	23
 2	phát động	1
 2	phân bổ	1
 2	phân công	3
@@ -3164,7 +3171,7 @@ enum CorpusStatistics {
 2	phòng y	1
 2	phó chủ	5
 2	phó với	24
-2	phóng viên	2
+2	phóng viên	3
 2	phù hợp	17
 2	phú nhân	1
 2	phúc <p>	2
@@ -3341,7 +3348,7 @@ enum CorpusStatistics {
 2	sách đặc	1
 2	sách địa	4
 2	sách đối	1
-2	sáng tạo	2
+2	sáng tạo	3
 2	sát <p>	5
 2	sát các	2
 2	sát của	1
@@ -3380,6 +3387,7 @@ enum CorpusStatistics {
 2	số <num>	10
 2	số <p>	1
 2	số <s>	6
+2	số ca	1
 2	số cuộc	1
 2	số công	1
 2	số cơ	1
@@ -3423,7 +3431,7 @@ enum CorpusStatistics {
 2	sở trợ	3
 2	sở tài	2
 2	sở tư	1
-2	sở văn	1
+2	sở văn	2
 2	sở y	4
 2	sở đạt	3
 2	sở đẩy	1
@@ -3460,7 +3468,7 @@ enum CorpusStatistics {
 2	thanh niên	2
 2	thanh tra	4
 2	thanh và	4
-2	thao và	2
+2	thao và	4
 2	thay đổi	9
 2	the <num>	1
 2	the <p>	7
@@ -3580,7 +3588,7 @@ enum CorpusStatistics {
 2	thể huyện	5
 2	thể nghiêm	1
 2	thể như	2
-2	thể thao	2
+2	thể thao	4
 2	thể trong	1
 2	thể từng	1
 2	thể và	1
@@ -3720,10 +3728,11 @@ enum CorpusStatistics {
 2	trang thông	1
 2	tranh <p>	1
 2	tranh thủ	1
-2	trao đổi	1
+2	trao đổi	2
 2	triển <p>	1
 2	triển bền	3
 2	triển chương	1
+2	triển du	1
 2	triển giới	1
 2	triển hệ	1
 2	triển khai	86
@@ -4029,9 +4038,9 @@ enum CorpusStatistics {
 2	tập <p>	1
 2	tập huấn	7
 2	tập nâng	1
-2	tập quán	1
+2	tập quán	2
 2	tập thể	2
-2	tập viên	1
+2	tập viên	2
 2	tắc bình	4
 2	tế <p>	22
 2	tế <s>	7
@@ -4093,7 +4102,7 @@ enum CorpusStatistics {
 2	tới số	3
 2	tới thực	4
 2	tới toàn	1
-2	tục <p>	1
+2	tục <p>	2
 2	tục duy	4
 2	tục lồng	1
 2	tục thu	3
@@ -4136,7 +4145,7 @@ enum CorpusStatistics {
 2	ubnd tỉnh	13
 2	ubnd xã	4
 2	ubqg vstbpn	1
-2	uy tín	1
+2	uy tín	2
 2	vai trò	9
 2	vhxh <p>	1
 2	vi <p>	2
@@ -4147,7 +4156,7 @@ enum CorpusStatistics {
 2	vi toàn	4
 2	vi về	4
 2	vii <s>	1
-2	viên <p>	9
+2	viên <p>	10
 2	viên <s>	1
 2	viên ban	2
 2	viên báo	1
@@ -4204,7 +4213,7 @@ enum CorpusStatistics {
 2	và công	2
 2	và cả	2
 2	và củng	2
-2	và du	1
+2	và du	3
 2	và duy	1
 2	và dài	1
 2	và dưới	2
@@ -4319,7 +4328,7 @@ enum CorpusStatistics {
 2	vùng đồng	2
 2	văn bản	17
 2	văn hoá	1
-2	văn hóa	18
+2	văn hóa	20
 2	văn phòng	3
 2	văn số	2
 2	vũ trang	2
@@ -4745,7 +4754,7 @@ enum CorpusStatistics {
 2	đổi các	1
 2	đổi hành	5
 2	đổi hương	1
-2	đổi kinh	1
+2	đổi kinh	2
 2	đổi mới	3
 2	đổi nhận	2
 2	đổi quan	1
@@ -4841,7 +4850,7 @@ enum CorpusStatistics {
 3	a	1 12
 3	b	4 5
 3	ban	4 36
-3	biên	3 2
+3	biên	3 3
 3	báo	3 59
 3	bình	23 246
 3	bắc	4 0
@@ -4857,7 +4866,7 @@ enum CorpusStatistics {
 3	cơ	2 151
 3	cộng	2 10
 3	cựu	1 0
-3	du	1 1
+3	du	3 2
 3	dân	3 51
 3	dịch	1 22
 3	english	4 0
@@ -4872,7 +4881,7 @@ enum CorpusStatistics {
 3	hỗ	2 29
 3	hội	5 89
 3	hữu	1 0
-3	kinh	2 38
+3	kinh	2 39
 3	kế	81 36
 3	la	5 0
 3	lai	3 0
@@ -4909,12 +4918,12 @@ enum CorpusStatistics {
 3	tháng	15 12
 3	thông	4 77
 3	thương	23 0
-3	thể	2 30
+3	thể	4 30
 3	thị	1 24
 3	thống	2 27
 3	thủ	2 1
 3	toàn	1 12
-3	triển	1 102
+3	triển	1 103
 3	trung	3 10
 3	truyền	6 70
 3	trị	16 22
@@ -4929,7 +4938,7 @@ enum CorpusStatistics {
 3	việc	1 68
 3	việt	9 0
 3	vì	5 26
-3	văn	9 26
+3	văn	11 26
 3	xã	26 102
 3	y	6 11
 3	yên	5 0
@@ -4985,6 +4994,7 @@ enum CorpusStatistics {
 4	bộ thanh	0 1
 4	bộ thông	0 1
 4	bộ tư	1 0
+4	bộ văn	1 0
 4	call a	0 1
 4	chiến dịch	0 3
 4	cho cơ	0 1
@@ -5341,7 +5351,7 @@ enum CorpusStatistics {
 4	pháp kế	0 1
 4	pháp luật	0 50
 4	phát thanh	0 5
-4	phát triển	0 22
+4	phát triển	0 23
 4	phân công	0 3
 4	phòng dân	1 0
 4	phòng giáo	3 0
@@ -5408,7 +5418,7 @@ enum CorpusStatistics {
 4	sở thông	2 0
 4	sở tài	2 0
 4	sở tư	1 0
-4	sở văn	1 0
+4	sở văn	2 0
 4	sở y	2 2
 4	sự huyện	0 1
 4	sự hỗ	0 1
@@ -5472,6 +5482,7 @@ enum CorpusStatistics {
 4	trang thông	0 1
 4	tranh thủ	0 1
 4	triển chương	0 1
+4	triển du	0 1
 4	triển kinh	0 10
 4	triển nông	0 1
 4	trong chiến	0 1
@@ -5594,7 +5605,7 @@ enum CorpusStatistics {
 4	và chiến	0 1
 4	và chủ	0 2
 4	và công	0 2
-4	và du	1 0
+4	và du	3 0
 4	và giáo	0 1
 4	và hạ	1 0
 4	và kế	2 0
@@ -5729,7 +5740,7 @@ enum CorpusStatistics {
 4	đối kinh	0 1
 4	đồng bộ	0 3
 4	đồng nhân	0 2
-4	đổi kinh	0 1
+4	đổi kinh	0 2
 4	độ báo	0 1
 4	độ thông	0 3
 4	động bình	0 9
