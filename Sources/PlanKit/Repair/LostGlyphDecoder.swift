@@ -137,6 +137,135 @@ struct LostGlyphDecoder {
     var upperInnerCost: Float = 2.5
     /// Weight of the corpus's capitalization odds for a lost first letter inside a sentence.
     var caseWeight: Float = 1
+    /// How often this document starts a sentence, a clause after ":" or ";", or a list item
+    /// with a capital (see ``StartCapitals``): what decides the case of a lost first letter there.
+    var startCapitals = StartCapitals()
+    /// This document's own capitals inside sentences, where it shows them ("Tuần Giáo",
+    /// "Bộ Giáo dục"), mixed into the corpus's odds for a lost first letter.
+    var documentCases: DocumentCases?
+
+    /// How often this document writes each word, and each word after a given one, with a capital
+    /// inside a sentence, counted on its visible words: a place or an office the corpus never
+    /// saw capitalized ("Tuần Giáo" in a plan of huyện Tuần Giáo) is capitalized here.
+    struct DocumentCases: Sendable {
+        private var pairs = PairTable()
+        /// The weight of the corpus's odds, in occurrences.
+        static let corpusWeight: Float = 2
+        /// The key's first word for a word's counts after any word.
+        static let anyPrevious = Int32.max
+
+        /// Counts every line's words that are the corpus's (found in the lexicon's trie) and
+        /// stand inside a sentence with their first letter shown; `opens`: per line, whether it opens a sentence.
+        init(lines: [[Unicode.Scalar]], opens: [Bool], lexicon: Lexicon) {
+            var counts: [UInt64: (capital: Float, lower: Float)] = [:]
+            let trie = lexicon.trie
+            for (index, line) in lines.enumerated() {
+                let contexts = StartCapitals.contexts(line, opensSentence: opens[index])
+                var previous: Int32 = -1
+                var i = 0
+                while i < line.count {
+                    guard VietnameseLetters.isLetter(line[i]) else {
+                        if line[i] != " " { previous = -1 }
+                        i += 1
+                        continue
+                    }
+                    let start = i
+                    var node = Trie.root
+                    while i < line.count && VietnameseLetters.isLetter(line[i]) {
+                        if node >= 0 { node = trie.child(node, VietnameseLetters.lower(line[i]).value) }
+                        i += 1
+                    }
+                    let word = node >= 0 ? trie.word[Int(node)] : -1
+                    // A word after two spaces may have lost its first letter; one before a space
+                    // may have lost its last: neither is a word as written.
+                    let clean = !(start >= 2 && line[start - 1] == " " && line[start - 2] == " ")
+                        && !(i < line.count && line[i] == " " && i + 1 < line.count && line[i + 1] == " ")
+                    if word >= 0 && clean && contexts[start] < 0 {
+                        let upper = VietnameseLetters.isUpper(line[start])
+                        var keys = [LanguageModel.key(Self.anyPrevious, word)]
+                        if previous >= 0 { keys.append(LanguageModel.key(previous, word)) }
+                        for key in keys {
+                            var c = counts[key] ?? (0, 0)
+                            if upper { c.capital += 1 } else { c.lower += 1 }
+                            counts[key] = c
+                        }
+                    }
+                    previous = word >= 0 && clean ? word : -1
+                }
+            }
+            pairs = PairTable(capacity: max(counts.count, 1))
+            for (key, c) in counts {
+                let v = Int32(truncatingIfNeeded: key >> 32), w = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+                let corpus = v != Self.anyPrevious ? lexicon.capitalizedProbability(w, after: v) : lexicon.capitalized[Int(w)]
+                pairs.insert(key, (c.capital + Self.corpusWeight * corpus) / (c.capital + c.lower + Self.corpusWeight))
+            }
+        }
+
+        /// P(`w` is capitalized after `v`): this document's pair, else its word, else the corpus's.
+        @inline(__always) func capitalizedProbability(_ w: Int32, after v: Int32, lexicon: Lexicon) -> Float {
+            pairs.value(LanguageModel.key(v, w)) ?? pairs.value(LanguageModel.key(Self.anyPrevious, w))
+                ?? lexicon.capitalizedProbability(w, after: v)
+        }
+    }
+
+    /// The places where a word opens a sentence or a list item, and how often this document
+    /// writes a capital there, counted on its visible first letters: plans differ ("Chỉ tiêu
+    /// 2: Giảm…" against "mục tiêu: nâng cao…"), and the corpus cannot say which one this is.
+    struct StartCapitals: Sendable {
+        enum Context: Int8 { case sentence = 0, colon, semicolon, listItem }
+        /// Counts with a weak prior: sentences and list items mostly open with a capital.
+        var capital: [Float] = [2, 1, 0.5, 2]
+        var lower: [Float] = [0.5, 1, 2, 0.5]
+
+        /// −log P(the case) of a word's lost first letter in `context`.
+        func cost(_ context: Int8, upper: Bool) -> Float {
+            let c = capital[Int(context)], l = lower[Int(context)]
+            return -logf((upper ? c : l) / (c + l))
+        }
+
+        /// Counts a line's visible first letters in each context; `opensSentence`: the line
+        /// starts a sentence (the previous one ended one, or was a heading or blank).
+        mutating func count(_ line: [Unicode.Scalar], opensSentence: Bool) {
+            let contexts = StartCapitals.contexts(line, opensSentence: opensSentence)
+            for i in line.indices where contexts[i] >= 0 && VietnameseLetters.isLetter(line[i]) {
+                // A letter after two spaces may follow a lost first letter: not a word's first.
+                if i >= 2 && line[i - 1] == " " && line[i - 2] == " " { continue }
+                if i == 1 && line[0] == " " { continue }
+                if VietnameseLetters.isUpper(line[i]) { capital[Int(contexts[i])] += 1 } else { lower[Int(contexts[i])] += 1 }
+            }
+        }
+
+        /// Per position, the context a word starting there opens (−1: none): the spaces after a
+        /// sentence end, ":", ";" or a line's list mark, and the first letter after them.
+        static func contexts(_ line: [Unicode.Scalar], opensSentence: Bool) -> [Int8] {
+            var out = [Int8](repeating: -1, count: line.count)
+            var context: Int8 = opensSentence ? Context.sentence.rawValue : -1
+            var sawText = false
+            var i = 0
+            while i < line.count {
+                let c = line[i]
+                if c == " " || c == "\t" {
+                    out[i] = context
+                } else if VietnameseLetters.isLetter(c) {
+                    out[i] = context
+                    context = -1
+                    sawText = true
+                    while i + 1 < line.count && VietnameseLetters.isLetter(line[i + 1]) { i += 1 }
+                } else {
+                    let listMark = c == "-" || c == "+" || c == "•" || c == "–"
+                    let markup = c == "*" || c == "#" || c == "(" || c == "\u{201C}" || c == "\"" || c == "[" || c == "_"
+                    if listMark && !sawText { context = Context.listItem.rawValue }
+                    else if c == "." || c == "!" || c == "?" { context = Context.sentence.rawValue }
+                    else if c == ":" { context = Context.colon.rawValue }
+                    else if c == ";" { context = Context.semicolon.rawValue }
+                    else if !markup { context = -1 }
+                    if !listMark && !markup { sawText = true }
+                }
+                i += 1
+            }
+            return out
+        }
+    }
 
     /// The decoder with each capital's P(lost) learned from decoding `sample` (a few damaged
     /// lines): capitals stand in few words ("UBND", "Kế hoạch") that follow no letter
@@ -210,12 +339,13 @@ struct LostGlyphDecoder {
 
     /// The language model's token for the text right before `position` (`before`) or from it on:
     /// a word, a number, a sentence end or other punctuation; the line's edge is a boundary.
-    func contextToken(in s: [Unicode.Scalar], at position: Int, before: Bool) -> Int32 {
+    /// `edge`: the token before the line (the previous line's last, when this one continues it).
+    func contextToken(in s: [Unicode.Scalar], at position: Int, before: Bool, edge: Int32 = LanguageModel.boundary) -> Int32 {
         var i = position
         if before {
             i -= 1
             while i >= 0 && s[i] == " " { i -= 1 }
-            guard i >= 0 else { return LanguageModel.boundary }
+            guard i >= 0 else { return edge }
         } else {
             while i < s.count && s[i] == " " { i += 1 }
             guard i < s.count else { return LanguageModel.boundary }
@@ -269,19 +399,22 @@ struct LostGlyphDecoder {
 
     /// Decodes the windows of `flags` again (see ``windows(flags:in:)``) and splices their
     /// readings into `first`, the line's first-pass result.
-    func redecode(_ line: [Unicode.Scalar], first: Result, relaxedStarts: [Bool], unseenStarts: [Bool]) -> Result {
+    func redecode(_ line: [Unicode.Scalar], first: Result, relaxedStarts: [Bool], unseenStarts: [Bool],
+                  opensSentence: Bool = true, previous linePrevious: Int32 = LanguageModel.boundary) -> Result {
         var flags = relaxedStarts.isEmpty ? unseenStarts : relaxedStarts
         if !relaxedStarts.isEmpty && !unseenStarts.isEmpty {
             for k in flags.indices where unseenStarts[k] { flags[k] = true }
         }
         guard !flags.isEmpty else { return first }
         var result = first
+        let contexts = StartCapitals.contexts(line, opensSentence: opensSentence)
         for window in Self.windows(flags: flags, in: first.scalars) {
             let part = decode(Array(line[window]),
                               relaxedStarts: relaxedStarts.isEmpty ? [] : Array(relaxedStarts[window]),
                               unseenStarts: unseenStarts.isEmpty ? [] : Array(unseenStarts[window]),
-                              previous: contextToken(in: first.scalars, at: window.lowerBound, before: true),
-                              next: contextToken(in: first.scalars, at: window.upperBound, before: false))
+                              previous: contextToken(in: first.scalars, at: window.lowerBound, before: true, edge: linePrevious),
+                              next: contextToken(in: first.scalars, at: window.upperBound, before: false),
+                              startContexts: Array(contexts[window]))
             guard part.cost.isFinite else { continue }
             let offset = window.lowerBound
             result.scalars.replaceSubrange(window, with: part.scalars)
@@ -542,8 +675,11 @@ struct LostGlyphDecoder {
     /// `unseenStarts`: positions (one flag per scalar, or empty for none) where a word may also
     /// be one of the syllables the corpus never saw, when ``unseenSyllables`` is set.
     /// `previous`, `next`: the tokens around `line` when it is a window of a longer line.
+    /// `opensSentence`: the line starts a sentence (else it continues the previous line's).
     func decode(_ line: [Unicode.Scalar], relaxedStarts: [Bool] = [], unseenStarts: [Bool] = [],
-                previous: Int32 = LanguageModel.boundary, next following: Int32? = nil) -> Result {
+                previous: Int32 = LanguageModel.boundary, next following: Int32? = nil, opensSentence: Bool = true,
+                startContexts: [Int8]? = nil) -> Result {
+        let startContext = startContexts ?? StartCapitals.contexts(line, opensSentence: opensSentence)
         let n = line.count
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
@@ -654,9 +790,10 @@ struct LostGlyphDecoder {
             // long run (layout padding, hundreds of spaces at a line's end) starts none.
             // Nor does a long run at the line's end (padding), where a word lost whole would be invented.
             let trailingPadding = scalar == " " && i + spaceRun[i] == n && n - runStart[i] > maxWholeLost + 2
-            // The space right after a comma or a sentence end is its separator ("vị, b ," is
-            // "vị, bộ,", never "vị,tb ,").
-            let afterPunctuation = scalar == " " && i > 0 && (line[i - 1] == "," || Self.isSentenceEnd(line[i - 1]))
+            // The space right after a comma, a sentence end, a list mark or a Markdown heading's
+            // "#" is its separator ("vị, b ," is "vị, bộ,", never "vị,tb ,").
+            let afterPunctuation = scalar == " " && i > 0 && (line[i - 1] == "," || line[i - 1] == "#" || Self.isSentenceEnd(line[i - 1])
+                || (startContext[i] == StartCapitals.Context.listItem.rawValue && startContext[i - 1] < 0))
             let canStartWord = isLetter[i]
                 || (scalar == " " && !trailingPadding && !afterPunctuation
                     && (spaceRun[i] <= maxLeadingLost || i - runStart[i] <= maxWholeLost + 1))
@@ -730,12 +867,16 @@ struct LostGlyphDecoder {
                     let previous = predecessorWord[j]
                     var cost = predecessorCost[j] + fixed
                     if candidate.firstIsLost && candidate.word >= 0 && candidate.shapeFixed != .upper {
-                        // The case of a lost first letter: a capital opens a sentence; inside
-                        // one, the corpus says how often this word is capitalized after that one.
-                        if previous == LanguageModel.boundary {
+                        // The case of a lost first letter: where a sentence or list item opens,
+                        // the document's own habit; inside a sentence, the corpus's odds of this
+                        // word being capitalized after that one.
+                        if startContext[i] >= 0 {
+                            cost += startCapitals.cost(startContext[i], upper: candidate.firstIsLostUpper)
+                        } else if previous == LanguageModel.boundary {
                             if candidate.firstIsLostUpper { cost += upperStartCost }
                         } else {
-                            let p = lexicon.capitalizedProbability(candidate.word, after: previous)
+                            let p = documentCases?.capitalizedProbability(candidate.word, after: previous, lexicon: lexicon)
+                                ?? lexicon.capitalizedProbability(candidate.word, after: previous)
                             cost -= caseWeight * logf(candidate.firstIsLostUpper ? p : 1 - p)
                         }
                     } else if candidate.firstIsLostUpper {
@@ -902,7 +1043,9 @@ struct LostGlyphDecoder {
                 // otherwise every short word of the lexicon would fit a run of spaces.
                 guard lost < 4, !(lost == letters && lost >= maxLeading) else { return }
                 if walkingUnseen && lost >= unseenMaxLost { return }
-                let onlyCheap = lost == letters
+                // Only letters surely lost while the word may still be lost whole; a visible
+                // letter next means it will not be ("  i o" = "Giáo" may open with a dear capital).
+                let onlyCheap = lost == letters && !(k + 1 < n && isLetter[k + 1])
                 let capitalHere = k == start || (uppers == letters && letters > 0)
                 var child = trie.firstChild[Int(node)]
                 while child >= 0 {
@@ -974,7 +1117,20 @@ struct LostGlyphDecoder {
                     packed.append(UInt64(max(key, 0).bitPattern) << 32 | UInt64(index))
                 }
                 packed.sort()
-                for entry in packed.prefix(maxCandidates) { append(found[Int(entry & 0xFFFF_FFFF)], to: &candidates, fills: &fills) }
+                var kept: Set<UInt64> = []
+                for entry in packed.prefix(maxCandidates) {
+                    let c = found[Int(entry & 0xFFFF_FFFF)]
+                    append(c, to: &candidates, fills: &fills)
+                    if c.firstIsLost && !c.firstIsLostUpper { kept.insert(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) }
+                }
+                // A kept word's reading with a capital stays too: its case is the lattice's to
+                // choose in context ("Tuần  i o" = "Tuần Giáo"), not the pruning's, which knows none.
+                for entry in packed.dropFirst(maxCandidates) where !kept.isEmpty {
+                    let c = found[Int(entry & 0xFFFF_FFFF)]
+                    if c.firstIsLostUpper && kept.contains(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) {
+                        append(c, to: &candidates, fills: &fills)
+                    }
+                }
             } else {
                 for c in found { append(c, to: &candidates, fills: &fills) }
             }

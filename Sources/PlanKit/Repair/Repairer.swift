@@ -108,8 +108,14 @@ extension Repairer {
         let allScalars = lostLines.map { Array(lines[$0].unicodeScalars) }
         let sample = allScalars.filter { $0.count <= Repairer.longestDecodedLine }
         let statistics = LostGlyphDecoder.documentStatistics(lines: sample, lexicon: lexicon)
-        let decoder = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
-            .learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
+        // Whether each line opens a sentence, and the document's habit of capitals there.
+        let opens = Repairer.opensSentence(lines)
+        var startCapitals = LostGlyphDecoder.StartCapitals()
+        for (index, line) in lines.enumerated() { startCapitals.count(Array(line.unicodeScalars), opensSentence: opens[index]) }
+        var base = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
+        base.startCapitals = startCapitals
+        base.documentCases = LostGlyphDecoder.DocumentCases(lines: lines.map { Array($0.unicodeScalars) }, opens: opens, lexicon: lexicon)
+        let decoder = base.learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
         // First pass over every line; the capitals its readings fill in against those the
         // lines show then say which capitals the fonts lose, and the lines left with a span
         // no word fits (a word lost whole whose capital was too dear: "Kế") are decoded again.
@@ -128,6 +134,19 @@ extension Repairer {
             while end < lostLines.count && paragraphStart[end] == first { end += 1 }
             return allScalars[first..<end]
         }
+        // The token a line continues from: the previous line's last (as read so far) when the
+        // line continues its sentence ("… huyện Tuần" / "Giáo …"), else a boundary.
+        func previousToken(_ k: Int, _ results: [LostGlyphDecoder.Result?]) -> Int32 {
+            let index = lostLines[k]
+            guard index > 0, !opens[index] else { return LanguageModel.boundary }
+            let text: [Unicode.Scalar]
+            if k > 0, lostLines[k - 1] == index - 1, k - 1 < results.count, let previous = results[k - 1] {
+                text = previous.scalars
+            } else {
+                text = Array(lines[index - 1].unicodeScalars)
+            }
+            return decoder.contextToken(in: text, at: text.count, before: true)
+        }
         var paragraphDecoder = decoder
         for k in lostLines.indices {
             let scalars = allScalars[k]
@@ -136,7 +155,8 @@ extension Repairer {
             // line (a whole file without line breaks, binary debris), and the lattice's memory
             // grows with its length.
             guard scalars.count <= Repairer.longestDecodedLine else { results.append(nil); continue }
-            let result = paragraphDecoder.decode(scalars)
+            let index = lostLines[k]
+            let result = paragraphDecoder.decode(scalars, previous: previousToken(k, results), opensSentence: opens[index])
             capitalCounts.count(scalars, result)
             results.append(result)
         }
@@ -157,7 +177,8 @@ extension Repairer {
                 secondPassParagraph = paragraphStart[k]
                 secondPassDecoder = learned.forParagraph(paragraph(from: secondPassParagraph))
             }
-            results[k] = secondPassDecoder.redecode(allScalars[k], first: result, relaxedStarts: relaxed, unseenStarts: fragments)
+            results[k] = secondPassDecoder.redecode(allScalars[k], first: result, relaxedStarts: relaxed, unseenStarts: fragments,
+                                                    opensSentence: opens[lostLines[k]], previous: previousToken(k, results))
         }
         for (k, index) in lostLines.enumerated() {
             let scalars = allScalars[k]
@@ -190,6 +211,26 @@ extension Repairer {
             }
             lines[index] = String(String.UnicodeScalarView(output))
         }
+    }
+}
+
+extension Repairer {
+    /// Per line, whether it opens a sentence: the first line, a line after a blank one, after
+    /// one ending a sentence or clause (". : ; ! ?"), markup ("**"), or a heading in capitals.
+    static func opensSentence(_ lines: [String]) -> [Bool] {
+        var opens = [Bool](repeating: true, count: lines.count)
+        for index in lines.indices.dropFirst() {
+            let previous = lines[index - 1].unicodeScalars
+            guard let last = previous.last(where: { $0 != " " && $0 != "\t" }) else { continue }
+            if ".:;!?*".unicodeScalars.contains(last) { continue }
+            var letters = 0, capitals = 0
+            for s in previous where VietnameseLetters.isLetter(s) {
+                letters += 1
+                if VietnameseLetters.isUpper(s) { capitals += 1 }
+            }
+            opens[index] = letters > 0 && capitals * 10 >= letters * 6
+        }
+        return opens
     }
 }
 

@@ -267,4 +267,40 @@ import Testing
         #expect(String(String.UnicodeScalarView(second.scalars)) == "vai trò, tiềm năng và sự đóng góp của nhà nước")
         #expect(second.words.map(\.start) == second.words.map(\.start).sorted())
     }
+
+    // MARK: - Capitals where sentences open, and the document's own capitals
+
+    /// Where a word opens a sentence, a clause after ":" or ";", or a list item; "-" inside a
+    /// sentence opens nothing, nor does a line that continues the previous one.
+    @Test(arguments: [
+        ("- báo cáo", true, 2, Int8(3)),
+        ("Chỉ tiêu 2: Giảm tỷ trọng", false, 12, Int8(1)),
+        ("2.1.2. Giải pháp", false, 7, Int8(0)),
+        ("kinh tế - xã hội", false, 10, Int8(-1)),
+        ("giáo và các hoạt động", false, 0, Int8(-1)),
+        ("Giáo và các hoạt động", true, 0, Int8(0)),
+        ("tỉnh; các sở", false, 6, Int8(2)),
+    ])
+    func startContexts(line: String, opens: Bool, position: Int, context: Int8) {
+        let contexts = LostGlyphDecoder.StartCapitals.contexts(Array(line.unicodeScalars), opensSentence: opens)
+        #expect(contexts[position] == context)
+    }
+
+    /// A line opens a sentence after a blank line, a sentence or clause end, markup, or a heading in capitals.
+    @Test func linesThatOpenSentences() {
+        let lines = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "trên địa bàn huyện Tuần", "Giáo và các xã;", "", "**4. Xây dựng**", "Kế hoạch"]
+        #expect(Repairer.opensSentence(lines) == [true, true, false, false, true, true, true])
+    }
+
+    /// A document that writes "Tuần Giáo" where its letters show makes a lost "G" after "Tuần"
+    /// a capital, whatever the corpus says of "giáo".
+    @Test func documentCasesDecideALostCapital() throws {
+        let lexicon = Lexicon.shipped
+        let lines = ["trên địa bàn huyện Tuần Giáo và các xã", "UBND huyện Tuần Giáo tổ chức", "công tác giáo dục"].map { Array($0.unicodeScalars) }
+        let cases = LostGlyphDecoder.DocumentCases(lines: lines, opens: [true, true, true], lexicon: lexicon)
+        let tuan = try #require(lexicon.model.id("tuần")), giao = try #require(lexicon.model.id("giáo"))
+        let congTac = try #require(lexicon.model.id("tác"))
+        #expect(cases.capitalizedProbability(giao, after: tuan, lexicon: lexicon) > 0.8)
+        #expect(cases.capitalizedProbability(giao, after: congTac, lexicon: lexicon) < 0.5)
+    }
 }
