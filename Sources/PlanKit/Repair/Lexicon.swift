@@ -94,6 +94,7 @@ final class Lexicon: Sendable {
         for (key, p) in pairs { pairTable.insert(key, p) }
         self.capitalized = capitalized
         pairCapitalized = pairTable
+        trie.freeze()
         self.trie = trie
         unseen = UnseenTrie(model: model, scalars: scalars)
         self.folded = folded
@@ -166,21 +167,28 @@ private final class UnseenTrie: @unchecked Sendable {
                let other = model.id(String(String.UnicodeScalarView(alternative))), model.seen(other) { continue }
             trie.insert(scalars[index], id: Int32(index))
         }
+        trie.freeze()
         built = trie
         return trie
     }
 }
 
-/// A character trie with sibling lists, so a decoder can walk every child at a lost letter.
+/// A character trie. Built with sibling lists, then ``freeze()`` lays it out breadth first so
+/// each node's children are one contiguous run: the lost-glyph decoder walks every child at a
+/// lost letter, and a run read in order costs far less than a list chased through memory.
 struct Trie: Sendable {
     private(set) var label: [UInt32] = [0]
+    /// A node's first child, −1 for none; once frozen its children are `firstChild ..< firstChild + childCount`.
     private(set) var firstChild: [Int32] = [-1]
-    private(set) var nextSibling: [Int32] = [-1]
+    private(set) var childCount: [Int32] = []
+    private var nextSibling: [Int32] = [-1]
     private(set) var word: [Int32] = [-1]
+    private(set) var frozen = false
 
     static let root: Int32 = 0
 
     mutating func insert(_ scalars: [Unicode.Scalar], id: Int32) {
+        precondition(!frozen, "a frozen trie takes no more words")
         var node: Int32 = 0
         for s in scalars {
             var child = firstChild[Int(node)]
@@ -198,7 +206,40 @@ struct Trie: Sendable {
         word[Int(node)] = id
     }
 
+    /// Renumbers the nodes breadth first, children in their list order (so walks visit them as before).
+    mutating func freeze() {
+        guard !frozen else { return }
+        let n = label.count
+        var order: [Int32] = [Trie.root]
+        order.reserveCapacity(n)
+        var first = [Int32](repeating: -1, count: n), count = [Int32](repeating: 0, count: n)
+        var head = 0
+        while head < order.count {
+            let old = Int(order[head])
+            var child = firstChild[old]
+            if child >= 0 { first[head] = Int32(order.count) }
+            while child >= 0 {
+                order.append(child)
+                count[head] += 1
+                child = nextSibling[Int(child)]
+            }
+            head += 1
+        }
+        label = order.map { label[Int($0)] }
+        word = order.map { word[Int($0)] }
+        firstChild = first
+        childCount = count
+        nextSibling = []
+        frozen = true
+    }
+
     @inline(__always) func child(_ node: Int32, _ value: UInt32) -> Int32 {
+        if frozen {
+            let from = firstChild[Int(node)]
+            guard from >= 0 else { return -1 }
+            for child in from..<(from + childCount[Int(node)]) where label[Int(child)] == value { return child }
+            return -1
+        }
         var child = firstChild[Int(node)]
         while child >= 0 && label[Int(child)] != value { child = nextSibling[Int(child)] }
         return child

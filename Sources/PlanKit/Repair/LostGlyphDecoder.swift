@@ -1045,10 +1045,16 @@ struct LostGlyphDecoder {
                 if walkingUnseen && lost >= unseenMaxLost { return }
                 // Only letters surely lost while the word may still be lost whole; a visible
                 // letter next means it will not be ("  i o" = "Giáo" may open with a dear capital).
-                let onlyCheap = lost == letters && !(k + 1 < n && isLetter[k + 1])
+                let nextIsLetter = k + 1 < n && isLetter[k + 1]
+                // A word must end here when a mark or the line's end comes next.
+                let mustEnd = k + 1 == n || (line[k + 1] != " " && !nextIsLetter)
+                let onlyCheap = lost == letters && !nextIsLetter
                 let capitalHere = k == start || (uppers == letters && letters > 0)
-                var child = trie.firstChild[Int(node)]
-                while child >= 0 {
+                let firstChild = trie.firstChild[Int(node)]
+                for child in firstChild..<(firstChild < 0 ? firstChild : firstChild + trie.childCount[Int(node)]) {
+                    // A letter the next visible one cannot follow in any word is not worth a step down.
+                    if nextIsLetter && (trie.childCount[Int(child)] == 0 || trie.child(child, lower[k + 1]) < 0) { continue }
+                    if mustEnd && trie.word[Int(child)] < 0 { continue }
                     let lowerValue = trie.label[Int(child)]
                     let lowerCost = costs.lost(lowerValue)
                     if lowerCost <= maxLostCost && (!onlyCheap || lowerCost <= maxWholeLostLetterCost) {
@@ -1066,7 +1072,6 @@ struct LostGlyphDecoder {
                             stack.removeLast()
                         }
                     }
-                    child = trie.nextSibling[Int(child)]
                 }
             } else if isLetter[k] {
                 // Case shapes a word can have: "đẳng", "Đẳng", "ĐẲNG"; never "ĐẲng" or "đẲng".
