@@ -8,6 +8,9 @@
 /// frequent ones ("của", "và", "các", "bình", "đẳng", "giới", …). Each damage kind breaks one of
 /// them: lost glyphs leave runs of spaces and fragments inside lines, missing diacritics take the
 /// marks away, and legacy-font swaps or OCR confusions turn frequent words into rare strings.
+/// OCR letter confusions that touch a few words in two hundred ("nărn", "Iuật", "TỶ lệ") move
+/// none of the shares; they leave letter shapes clean text never has, which the screen counts
+/// as ``ScreenCounts/letterConfusions`` (see ``OCRSignature``).
 enum DamageScreen {
     /// Share of words among the frequent ones below which a document may be damaged. The clean
     /// seeds have 0.90–0.92; a legacy-font swap brings one down to 0.74, stripped marks to 0.15.
@@ -58,6 +61,8 @@ enum DamageScreen {
 /// every scalar).
 private struct ScreenCounts {
     var words = 0, marked = 0, frequentWords = 0, textLines = 0, spacedLines = 0, tooLong = 0, joined = 0
+    /// Words with the shape of an OCR letter confusion (``OCRSignature``).
+    var letterConfusions = 0
 
     /// Reads one line's UTF-8 (valid: a native String's bytes). An ASCII byte takes its table word
     /// from ``ScalarTables/latin`` directly; other scalars are decoded and classified.
@@ -69,6 +74,13 @@ private struct ScreenCounts {
         var spaces = 0
         var seenLetter = false
         var innerRuns = 0
+        // OCR letter confusions (``OCRSignature``): "rn", a capital I or a small l in a word of
+        // mixed case, capitals before small letters, a two-letter syllable in capitals before a
+        // small word ("TỶ lệ"); Roman numerals ("II", "VI") are none.
+        var previousLetter: UInt32 = 0, anyUpper = false, capitalRun = 0, roman = true
+        var rn = false, capitalI = false, smallL = false
+        var capitalPair = false
+        var letterConfusions = self.letterConfusions
         var words = self.words, marked = self.marked, frequentWords = self.frequentWords
         var tooLong = self.tooLong, joined = self.joined
         let before = words
@@ -81,6 +93,12 @@ private struct ScreenCounts {
             // Abbreviations in capitals ("UBMTTQVN") are no syllables and no damage.
             if !allUpper && (wordLength > 7 || vowelGroups > 1) { tooLong += 1 }
             if frequent.contains(word) { frequentWords += 1 }
+            if rn || (capitalI && !allUpper) || (smallL && anyUpper) || (capitalRun >= 2 && !allUpper) {
+                letterConfusions += 1
+            }
+            capitalPair = wordLength == 2 && allUpper && vowelGroups > 0 && !roman
+            previousLetter = 0; anyUpper = false; capitalRun = 0; roman = true
+            rn = false; capitalI = false; smallL = false
             word = basis
             wordLength = 0
             wordMarked = false
@@ -113,7 +131,21 @@ private struct ScreenCounts {
                     let vowel = entry & ScalarTables.vowelBit != 0
                     if vowel && !lastWasVowel { vowelGroups += 1 }
                     lastWasVowel = vowel
-                    if lower == value { allUpper = false }
+                    if lower == value {
+                        allUpper = false
+                        if value == 0x6E && previousLetter == 0x72 { rn = true }  // "rn"
+                        if value == 0x6C { smallL = true }
+                        // A small word right after "TỶ" (one space between).
+                        if capitalPair && wordLength == 0 && spaces == 1 { letterConfusions += 1 }
+                    } else {
+                        anyUpper = true
+                        if capitalRun == wordLength { capitalRun += 1 }
+                        if value == 0x49 { capitalI = true }
+                        if !(value == 0x49 || value == 0x56 || value == 0x58 || value == 0x4C
+                             || value == 0x43 || value == 0x44 || value == 0x4D) { roman = false }
+                    }
+                    capitalPair = false
+                    previousLetter = value
                     spaces = 0
                     seenLetter = true
                     // MeasureWords.key, as it goes
@@ -125,6 +157,7 @@ private struct ScreenCounts {
                 let digit = value >= 0x30 && value <= 0x39
                 if digit && wordLength > 0 { joined += 1 }  // "năm2025"
                 flush()
+                if value != 0x20 { capitalPair = false }
                 lastWasDigit = digit
                 if value == 0x20 { spaces += 1 } else { spaces = 0 }
             }
@@ -132,6 +165,7 @@ private struct ScreenCounts {
         flush()
         self.words = words; self.marked = marked; self.frequentWords = frequentWords
         self.tooLong = tooLong; self.joined = joined
+        self.letterConfusions = letterConfusions
         if words > before { textLines += 1 }
         if innerRuns > 0 { spacedLines += 1 }
     }
@@ -142,7 +176,92 @@ private struct ScreenCounts {
         if spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines) { return true }
         if Double(marked) / total < DamageScreen.minimumMarkedShare { return true }
         if Double(frequentWords) / total < DamageScreen.minimumFrequentShare { return true }
-        return tooLong + joined > 0
+        return tooLong + joined + letterConfusions > 0
     }
 }
 
+
+/// The shapes an OCR letter confusion leaves in a word, which clean Vietnamese text does not
+/// have: "rn" (no syllable holds it: "nărn" = năm, "trorng" = trong), a capital I among small letters ("Iuật" =
+/// luật), a small l among capitals ("KlNH" = KINH, "lI" = II), capitals before small letters
+/// ("THực", "MỤc") and a two-letter syllable in capitals before a small word ("TỶ lệ"). A
+/// document whose only damage is a few such words has clean shares throughout; ``DamageScreen``
+/// counts the shapes as it reads, and ``DocumentAnalysis`` asks ``hasConfusion(_:lexicon:)``,
+/// which checks each one with the lexicon: the word as written is no known word, and undoing the
+/// one confusion makes it a seen one.
+enum OCRSignature {
+    /// Whether some word of `lines` is an OCR letter confusion by the rules above.
+    static func hasConfusion(_ lines: [String], lexicon: Lexicon) -> Bool {
+        for line in lines {
+            let scalars = Array(line.unicodeScalars)
+            var i = 0
+            while i < scalars.count {
+                guard VietnameseLetters.isLetter(scalars[i]) else { i += 1; continue }
+                var j = i
+                while j < scalars.count && VietnameseLetters.isLetter(scalars[j]) { j += 1 }
+                if isConfusion(scalars[i..<j], next: nextWord(scalars, after: j), lexicon: lexicon) { return true }
+                i = j
+            }
+        }
+        return false
+    }
+
+    /// The first letter of the word after a single space, if one follows directly.
+    private static func nextWord(_ scalars: [Unicode.Scalar], after end: Int) -> Unicode.Scalar? {
+        guard end + 1 < scalars.count, scalars[end] == " ", VietnameseLetters.isLetter(scalars[end + 1]) else { return nil }
+        return scalars[end + 1]
+    }
+
+    static func isRomanNumeral<C: Collection>(_ word: C) -> Bool where C.Element == Unicode.Scalar {
+        !word.isEmpty && word.allSatisfy { "IVXLCDM".unicodeScalars.contains($0) }
+    }
+
+    private static func isConfusion(_ word: ArraySlice<Unicode.Scalar>, next: Unicode.Scalar?, lexicon: Lexicon) -> Bool {
+        let model = lexicon.model
+        let upper = word.map(VietnameseLetters.isUpper)
+        let anyUpper = upper.contains(true), anyLower = upper.contains(false)
+        let lower = word.map(VietnameseLetters.lower)
+        func known(_ letters: [Unicode.Scalar]) -> Bool {
+            guard let id = model.id(VietnameseLetters.string(letters)) else { return false }
+            return model.seen(id)
+        }
+        // Capitals read for small letters: the word in small letters is a seen syllable.
+        if word.count >= 2 && upper[0] && upper[1] {
+            if anyLower && word.count >= 3 && upper[2...].allSatisfy({ !$0 }) {
+                return known(lower) && isSyllable(lower, model)
+            }
+            if word.count == 2, let next, !VietnameseLetters.isUpper(next), !isRomanNumeral(word) {
+                return known(lower) && isSyllable(lower, model)
+            }
+        }
+        // The other confusions leave a word that is no word at all.
+        if model.id(VietnameseLetters.string(lower)) != nil {
+            return false
+        }
+        if let r = (0..<max(0, lower.count - 1)).first(where: { lower[$0] == "r" && lower[$0 + 1] == "n" }) {
+            var fixed = lower
+            fixed.replaceSubrange(r...(r + 1), with: ["m"])
+            if known(fixed) { return true }
+            fixed = lower
+            fixed.remove(at: r)  // "trorng" = trong
+            if known(fixed) { return true }
+        }
+        if anyLower, let k = word.firstIndex(of: "I") {
+            var fixed = lower
+            fixed[k - word.startIndex] = "l"
+            if known(fixed) { return true }
+        }
+        if anyUpper, let k = word.firstIndex(of: "l") {
+            var fixed = Array(word)
+            fixed[k - word.startIndex] = "I"
+            if isRomanNumeral(fixed) && fixed.count >= 2 { return true }
+            if known(fixed.map(VietnameseLetters.lower)) { return true }
+        }
+        return false
+    }
+
+    private static func isSyllable(_ lower: [Unicode.Scalar], _ model: LanguageModel) -> Bool {
+        guard let id = model.id(VietnameseLetters.string(lower)) else { return false }
+        return model.isSyllable[Int(id)]
+    }
+}
