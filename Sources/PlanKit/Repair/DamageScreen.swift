@@ -74,17 +74,18 @@ private struct ScreenCounts {
         var spaces = 0
         var seenLetter = false
         var innerRuns = 0
-        // OCR letter confusions (``OCRSignature``): "rn", a capital I or a small l in a word of
-        // mixed case, capitals before small letters, a two-letter syllable in capitals before a
-        // small word ("TỶ lệ"); Roman numerals ("II", "VI") are none.
-        var previousLetter: UInt32 = 0, anyUpper = false, capitalRun = 0, roman = true
-        var rn = false, capitalI = false, smallL = false
-        var capitalPair = false
-        var letterConfusions = self.letterConfusions
+        // OCR letter confusions (``OCRSignature``): "rn" is looked for letter by letter; a word
+        // of mixed case other than a capitalized one is looked at again when it ends (rare), and
+        // a two-letter syllable in capitals ("TỶ") then waits for a small word after one space.
+        // The word's shape is one register: its first byte's offset (low 32 bits), flags, and
+        // its count of capitals (from bit 40): the loop's other counters keep theirs.
+        var shape: UInt64 = 0
+        let afterR: UInt64 = 1 << 32, hasRN: UInt64 = 1 << 33, startsUpper: UInt64 = 1 << 34
+        let startsWithI: UInt64 = 1 << 35, pairBefore: UInt64 = 1 << 36, oneUpper: UInt64 = 1 << 40
         var words = self.words, marked = self.marked, frequentWords = self.frequentWords
         var tooLong = self.tooLong, joined = self.joined
         let before = words
-        @inline(__always) func flush() {
+        @inline(__always) func flush(_ end: Int) {
             guard wordLength > 0 else { return }
             words += 1
             if wordMarked { marked += 1 }
@@ -93,12 +94,14 @@ private struct ScreenCounts {
             // Abbreviations in capitals ("UBMTTQVN") are no syllables and no damage.
             if !allUpper && (wordLength > 7 || vowelGroups > 1) { tooLong += 1 }
             if frequent.contains(word) { frequentWords += 1 }
-            if rn || (capitalI && !allUpper) || (smallL && anyUpper) || (capitalRun >= 2 && !allUpper) {
-                letterConfusions += 1
+            if shape & hasRN != 0 { self.letterConfusions += 1 }
+            let uppers = shape >> 40, start = Int(truncatingIfNeeded: shape & 0xFFFF_FFFF)
+            if uppers > 0 && !allUpper && !(uppers == 1 && shape & (startsUpper | startsWithI) == startsUpper)
+                && ScreenCounts.mixedCaseConfusion(utf8, from: start, to: end) {
+                self.letterConfusions += 1
             }
-            capitalPair = wordLength == 2 && allUpper && vowelGroups > 0 && !roman
-            previousLetter = 0; anyUpper = false; capitalRun = 0; roman = true
-            rn = false; capitalI = false; smallL = false
+            let pair = wordLength == 2 && allUpper && vowelGroups > 0 && !ScreenCounts.romanPair(utf8, from: start, to: end)
+            shape = pair ? pairBefore : 0
             word = basis
             wordLength = 0
             wordMarked = false
@@ -110,6 +113,7 @@ private struct ScreenCounts {
             var i = 0
             let n = utf8.count
             while i < n {
+                let at = i
                 let value: UInt32
                 let entry: UInt32
                 let b = utf8[i]
@@ -131,21 +135,18 @@ private struct ScreenCounts {
                     let vowel = entry & ScalarTables.vowelBit != 0
                     if vowel && !lastWasVowel { vowelGroups += 1 }
                     lastWasVowel = vowel
+                    if wordLength == 0 {
+                        // A small word right after "TỶ" (one space between).
+                        if shape & pairBefore != 0 && spaces == 1 && lower == value { self.letterConfusions += 1 }
+                        shape = UInt64(truncatingIfNeeded: at) | (lower != value ? startsUpper : 0) | (value == 0x49 ? startsWithI : 0)
+                    }
                     if lower == value {
                         allUpper = false
-                        if value == 0x6E && previousLetter == 0x72 { rn = true }  // "rn"
-                        if value == 0x6C { smallL = true }
-                        // A small word right after "TỶ" (one space between).
-                        if capitalPair && wordLength == 0 && spaces == 1 { letterConfusions += 1 }
+                        if value == 0x6E && shape & afterR != 0 { shape |= hasRN }  // "rn"
                     } else {
-                        anyUpper = true
-                        if capitalRun == wordLength { capitalRun += 1 }
-                        if value == 0x49 { capitalI = true }
-                        if !(value == 0x49 || value == 0x56 || value == 0x58 || value == 0x4C
-                             || value == 0x43 || value == 0x44 || value == 0x4D) { roman = false }
+                        shape &+= oneUpper
                     }
-                    capitalPair = false
-                    previousLetter = value
+                    shape = (shape & ~afterR) | (value == 0x72 ? afterR : 0)
                     spaces = 0
                     seenLetter = true
                     // MeasureWords.key, as it goes
@@ -156,18 +157,40 @@ private struct ScreenCounts {
                 }
                 let digit = value >= 0x30 && value <= 0x39
                 if digit && wordLength > 0 { joined += 1 }  // "năm2025"
-                flush()
-                if value != 0x20 { capitalPair = false }
+                flush(at)
+                if value != 0x20 { shape = 0 }
                 lastWasDigit = digit
                 if value == 0x20 { spaces += 1 } else { spaces = 0 }
             }
         }
-        flush()
+        flush(utf8.count)
         self.words = words; self.marked = marked; self.frequentWords = frequentWords
         self.tooLong = tooLong; self.joined = joined
-        self.letterConfusions = letterConfusions
         if words > before { textLines += 1 }
         if innerRuns > 0 { spacedLines += 1 }
+    }
+
+    /// Whether a word of mixed case (not merely capitalized, or a capital I then small letters)
+    /// holds an I or an l ("Iuật", "KlNH", "lI") or starts with two capitals ("THực").
+    @inline(never)
+    static func mixedCaseConfusion(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var i = start, k = 0, secondUpper = false
+        while i < end {
+            let s = Scalars.decode(utf8, at: &i)
+            if s == "I" || s == "l" { return true }
+            if k == 1 { secondUpper = Scalars.classify(s) & ScalarTables.lowerMask != s.value }
+            k += 1
+        }
+        return secondUpper
+    }
+
+    /// Whether a two-letter word in capitals is a Roman numeral ("II", "VI").
+    @inline(__always)
+    static func romanPair(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        @inline(__always) func roman(_ b: UInt8) -> Bool {
+            b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 || b == 0x44 || b == 0x4D
+        }
+        return end - start == 2 && roman(utf8[start]) && roman(utf8[start + 1])
     }
 
     var verdict: Bool {
