@@ -74,13 +74,13 @@ private struct ScreenCounts {
         var spaces = 0
         var seenLetter = false
         var innerRuns = 0
-        // OCR letter confusions (``OCRSignature``): "rn" is looked for letter by letter; a word
+        // OCR letter confusions (``OCRSignature``): "rn" is looked for in the rare words; a word
         // of mixed case other than a capitalized one is looked at again when it ends (rare), and
         // a two-letter syllable in capitals ("TỶ") then waits for a small word after one space.
         // The word's shape is one register: its first byte's offset (low 32 bits), flags, and
         // its count of capitals (from bit 40): the loop's other counters keep theirs.
         var shape: UInt64 = 0
-        let afterR: UInt64 = 1 << 32, hasRN: UInt64 = 1 << 33, startsUpper: UInt64 = 1 << 34
+        let startsUpper: UInt64 = 1 << 34
         let startsWithI: UInt64 = 1 << 35, pairBefore: UInt64 = 1 << 36, oneUpper: UInt64 = 1 << 40
         var words = self.words, marked = self.marked, frequentWords = self.frequentWords
         var tooLong = self.tooLong, joined = self.joined
@@ -93,15 +93,28 @@ private struct ScreenCounts {
             // group of vowels.
             // Abbreviations in capitals ("UBMTTQVN") are no syllables and no damage.
             if !allUpper && (wordLength > 7 || vowelGroups > 1) { tooLong += 1 }
-            if frequent.contains(word) { frequentWords += 1 }
-            if shape & hasRN != 0 { self.letterConfusions += 1 }
-            let uppers = shape >> 40, start = Int(truncatingIfNeeded: shape & 0xFFFF_FFFF)
-            if uppers > 0 && !allUpper && !(uppers == 1 && shape & (startsUpper | startsWithI) == startsUpper)
-                && ScreenCounts.mixedCaseConfusion(utf8, from: start, to: end) {
+            let start = Int(truncatingIfNeeded: shape & 0xFFFF_FFFF)
+            if frequent.contains(word) {
+                frequentWords += 1
+            } else if wordLength <= 7 && wordLength >= 3 && ScreenCounts.holdsRN(utf8, from: start, to: end) {
+                // Only a rare word can hold "rn"; a syllable has at most seven letters
+                // ("nghiệrn" = nghiệm), "Internet" is none.
                 self.letterConfusions += 1
             }
-            let pair = wordLength == 2 && allUpper && vowelGroups > 0 && !ScreenCounts.romanPair(utf8, from: start, to: end)
-            shape = pair ? pairBefore : 0
+            let uppers = shape >> 40
+            // Capitals other than a capitalized word's first letter (not an I): rare, looked at
+            // out of line.
+            if uppers > 0 && (allUpper ? wordLength == 2 : !(uppers == 1 && shape & (startsUpper | startsWithI) == startsUpper)) {
+                if allUpper {
+                    // A consonant and a vowel ("TỶ", "SỞ"), not an abbreviation ("UB", "TP") or a numeral.
+                    shape = lastWasVowel && vowelGroups == 1 && !ScreenCounts.romanPair(utf8, from: start, to: end) ? pairBefore : 0
+                } else {
+                    if ScreenCounts.mixedCaseConfusion(utf8, from: start, to: end) { self.letterConfusions += 1 }
+                    shape = 0
+                }
+            } else {
+                shape = 0
+            }
             word = basis
             wordLength = 0
             wordMarked = false
@@ -142,11 +155,9 @@ private struct ScreenCounts {
                     }
                     if lower == value {
                         allUpper = false
-                        if value == 0x6E && shape & afterR != 0 { shape |= hasRN }  // "rn"
                     } else {
                         shape &+= oneUpper
                     }
-                    shape = (shape & ~afterR) | (value == 0x72 ? afterR : 0)
                     spaces = 0
                     seenLetter = true
                     // MeasureWords.key, as it goes
@@ -171,21 +182,39 @@ private struct ScreenCounts {
     }
 
     /// Whether a word of mixed case (not merely capitalized, or a capital I then small letters)
-    /// holds an I or an l ("Iuật", "KlNH", "lI") or starts with two capitals ("THực").
+    /// holds an l ("KlNH", "lI"), starts with a capital I before a small vowel ("Iuật"; an l
+    /// always has a vowel after it, a Vietnamese word opening with I a consonant: "In", "Ích")
+    /// or starts with two capitals ("THực").
     @inline(never)
     static func mixedCaseConfusion(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        var i = start, k = 0, secondUpper = false
+        var i = start, k = 0, first: Unicode.Scalar = " ", secondUpper = false
         while i < end {
             let s = Scalars.decode(utf8, at: &i)
-            if s == "I" || s == "l" { return true }
-            if k == 1 { secondUpper = Scalars.classify(s) & ScalarTables.lowerMask != s.value }
+            if s == "l" { return true }
+            if k == 0 { first = s }
+            if k == 1 {
+                let entry = Scalars.classify(s)
+                secondUpper = entry & ScalarTables.lowerMask != s.value
+                if first == "I" && !secondUpper && entry & ScalarTables.vowelBit != 0 { return true }
+            }
             k += 1
         }
         return secondUpper
     }
 
-    /// Whether a two-letter word in capitals is a Roman numeral ("II", "VI").
+    /// Whether the word's bytes hold "rn".
     @inline(__always)
+    static func holdsRN(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var i = start + 1
+        while i < end {
+            if utf8[i] == 0x6E && utf8[i - 1] == 0x72 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a two-letter word in capitals is a Roman numeral ("II", "VI").
+    @inline(never)
     static func romanPair(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         @inline(__always) func roman(_ b: UInt8) -> Bool {
             b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 || b == 0x44 || b == 0x4D

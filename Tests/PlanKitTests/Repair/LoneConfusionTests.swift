@@ -82,6 +82,21 @@ import Testing
         #expect(!OCRSignature.hasConfusion([line], lexicon: Lexicon.shipped), "\(line)")
     }
 
+    /// Clean forms of mixed case the screen lets through (it reads every document `parse` sees):
+    /// a word opening with I before a consonant, an abbreviation of a vowel and a consonant, a
+    /// title, Roman numerals before small words.
+    @Test(arguments: [
+        "In ấn tài liệu tuyên truyền về bình đẳng giới",
+        "Ít nhất 30% cán bộ nữ; Im lặng là không được",
+        "UB nhân dân xã, TP Sơn La, CP và XH",
+        "ThS. Nguyễn Thị Nhàn",
+        "Mục II và mục IV của kế hoạch",
+    ])
+    func screenLetsCleanMixedCaseThrough(_ line: String) throws {
+        let clean = try Self.lines("002")
+        #expect(!DamageScreen.mayBeDamaged([line] + clean), "\(line)")
+    }
+
     /// The clean seeds hold none either (the shapes are counted in every document `parse` sees).
     @Test func cleanSeedsHaveNoConfusion() throws {
         for seed in ["001", "002"] {
