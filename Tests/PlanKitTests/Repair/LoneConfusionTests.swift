@@ -104,13 +104,17 @@ import Testing
         }
     }
 
-    /// An abbreviation in capitals is not split where a space might have been lost ("LĐ TB&XH"),
-    /// in a document the OCR pass reads.
+    /// An abbreviation in capitals is not split where a space might have been lost: with seed 002
+    /// left out of the statistics (as `plankit-eval` does), "LĐTB&XH" (line 325) is no word and
+    /// "lđ", "tb" are, but no syllable holds no vowel. It came out "LĐ TB&XH" in OCR documents.
     @Test func abbreviationIsNotSplit() throws {
-        var (clean, damaged) = try Self.damaged(Self.cases[2])
-        clean.append("Sở LĐTB&XH tỉnh chủ trì, phối hợp.")
-        damaged.append("Sở LĐTB&XH tỉnh chủ trì, phối hợp.")
-        let (repaired, _, _) = Repairer.shared.repair(SourceText(path: "t.txt", lines: damaged))
-        #expect(repaired.lines.last == clean.last)
+        let kept = try RepairData.corpusFiles.filter { $0 != Self.seeds["002"]! }
+            .map { try String(contentsOf: Repository.url($0), encoding: .utf8) }
+        let repairer = Repairer(corpus: kept)
+        let (clean, damaged) = try Self.damaged(Self.cases[2])
+        #expect(clean[324].contains("LĐTB&XH"))
+        let (repaired, repairs, _) = repairer.repair(SourceText(path: "t.txt", lines: damaged))
+        #expect(repaired.lines[324] == clean[324], "\(repaired.lines[324])")
+        #expect(repairs.contains { $0.line == 32 && $0.original == "trorng" && $0.repaired == "trong" })
     }
 }
