@@ -103,7 +103,9 @@ struct DocumentAnalysis {
         // Lost glyphs take marked letters with them, so a low share of marked words is expected
         // there and says nothing about missing diacritics.
         if !lostGlyphDocument && markedRate < 0.6 { mode.insert(.diacritics) }
-        if !lostGlyphDocument && unknownRate > 0.002 { mode.insert(.ocr) }
+        // A few OCR letter confusions ("nărn", "Iuật", "TỶ lệ") hardly move the unknown rate: one
+        // such word, checked with the lexicon, is enough.
+        if !lostGlyphDocument && (unknownRate > 0.002 || OCRSignature.hasConfusion(lines, lexicon: lexicon)) { mode.insert(.ocr) }
         if !mode.isEmpty { tokenMode = mode }
         damaged = !lostGlyphLines.isEmpty || fontTable != nil || tokenMode != nil
     }

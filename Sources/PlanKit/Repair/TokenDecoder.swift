@@ -457,12 +457,16 @@ struct TokenDecoder {
                 // "tr0ng": the digit is the letter o.
                 readings.append(Reading(letters: lower.map { $0 == "0" ? "o" : $0 }, upper: upper, cost: letterCost, asWritten: false))
             } else {
-                // "tharn": no Vietnamese word holds "rn"; it is an m.
+                // "tharn": no Vietnamese word holds "rn"; it is an m, or an n with a speck
+                // read as an r before it ("trorng").
                 if let r = (0..<max(0, lower.count - 1)).first(where: { lower[$0] == "r" && lower[$0 + 1] == "n" }) {
                     var l = lower, u = upper
                     l.replaceSubrange(r...(r + 1), with: ["m"])
                     u.replaceSubrange(r...(r + 1), with: [upper[r]])
                     readings.append(Reading(letters: l, upper: u, cost: letterCost, asWritten: false))
+                    l = lower; u = upper
+                    l.remove(at: r); u.remove(at: r)
+                    readings.append(Reading(letters: l, upper: u, cost: letterCost + 1, asWritten: false))
                 }
                 let hasLower = upper.contains(false)
                 // "Iao": a capital I among lower-case letters is an l.
@@ -512,6 +516,9 @@ struct TokenDecoder {
         }
         if mode.contains(.ocr) && identity == nil && !hasDigit && lower.count >= 3 {
             for split in 1..<lower.count {
+                // Both halves need a vowel: an abbreviation ("LĐTB&XH") holds "lđ" and "tb",
+                // words of the corpus but no syllables a lost space joined.
+                guard lower[..<split].contains(where: TokenDecoder.isVowel), lower[split...].contains(where: TokenDecoder.isVowel) else { continue }
                 let left = VietnameseLetters.string(lower[..<split])
                 let right = VietnameseLetters.string(lower[split...])
                 guard let l = model.id(left), let r = model.id(right) else { continue }
@@ -521,6 +528,11 @@ struct TokenDecoder {
             }
         }
         return result
+    }
+
+    @inline(__always) static func isVowel(_ s: Unicode.Scalar) -> Bool {
+        let f = VietnameseLetters.fold(s)
+        return f == "a" || f == "e" || f == "i" || f == "o" || f == "u" || f == "y"
     }
 
     /// The case a word is written in, as the case statistics count it: capitals throughout (two
