@@ -26,6 +26,11 @@ struct Score: Codable {
     var cpuSeconds = 0.0
     var lines = 0
     var repairs = 0
+    /// Lost-glyph repairs per confidence band (``Score/calibrationBands``) and how many of them
+    /// restore exactly the original's letters at their columns: how far the confidence can be trusted.
+    var calibrationRepairs = [Int](repeating: 0, count: Score.calibrationBands.count)
+    var calibrationCorrect = [Int](repeating: 0, count: Score.calibrationBands.count)
+    static let calibrationBands: [Double] = [0, 0.3, 0.4, 0.5, 0.7, 0.9]
 
     static func + (a: Score, b: Score) -> Score {
         var s = a
@@ -35,6 +40,10 @@ struct Score: Codable {
         s.intactWords += b.intactWords; s.intactChanged += b.intactChanged
         s.digitsChanged += b.digitsChanged; s.inWordDigitsChanged += b.inWordDigitsChanged
         s.bytes += b.bytes; s.seconds += b.seconds; s.cpuSeconds += b.cpuSeconds; s.lines += b.lines; s.repairs += b.repairs
+        for k in s.calibrationRepairs.indices {
+            s.calibrationRepairs[k] += b.calibrationRepairs[k]
+            s.calibrationCorrect[k] += b.calibrationCorrect[k]
+        }
         return s
     }
 

@@ -209,6 +209,16 @@ func evaluate(_ repairer: Repairer, original: [String], damaged: [String], path:
     score.seconds = seconds
     score.cpuSeconds = cpu
     score.repairs = repairs.count
+    // A lost-glyph repair keeps every column: right when the original has its letters there.
+    for repair in repairs where repair.kind == "lost-glyph" && repair.line <= original.count {
+        let band = Score.calibrationBands.lastIndex { repair.confidence >= $0 } ?? 0
+        let line = Array(original[repair.line - 1].unicodeScalars), text = Array(repair.repaired.unicodeScalars)
+        let start = repair.column - 1
+        score.calibrationRepairs[band] += 1
+        if start >= 0, start + text.count <= line.count, Array(line[start..<(start + text.count)]) == text {
+            score.calibrationCorrect[band] += 1
+        }
+    }
     return (score, repaired.lines)
 }
 
@@ -265,6 +275,17 @@ func printTable(_ report: Report) {
         print("seed 000 against Fixtures/repair/000_reference.txt (shipped statistics; 000 is in no corpus):")
         line(row)
         if let restorable = report.seed000Restorable { line(restorable) }
+    }
+    if let lost = report.kinds.first(where: { $0.kind == DamageKind.lostGlyphs.rawValue })?.score,
+       lost.calibrationRepairs.reduce(0, +) > 0 {
+        print("")
+        print("(a) lost-glyph repairs applied, by confidence (correct = the original's letters at those columns):")
+        let bands = Score.calibrationBands
+        for k in bands.indices where lost.calibrationRepairs[k] > 0 {
+            let upper = k + 1 < bands.count ? String(format: "%.1f", bands[k + 1]) : "1.0"
+            print(String(format: "  %.1f–%@  %6d repairs  %6.2f%% correct", bands[k], upper, lost.calibrationRepairs[k],
+                         100 * Double(lost.calibrationCorrect[k]) / Double(lost.calibrationRepairs[k])))
+        }
     }
     if !report.ocrBreakdown.isEmpty {
         print("")
