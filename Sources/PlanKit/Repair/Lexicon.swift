@@ -233,6 +233,16 @@ struct Trie: Sendable {
         frozen = true
     }
 
+    /// The id of the word spelled by `scalars[range]` in either case, −1 when the trie has none.
+    func word(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
+        var node = Trie.root
+        for k in range {
+            node = child(node, VietnameseLetters.lower(scalars[k]).value)
+            if node < 0 { return -1 }
+        }
+        return word[Int(node)]
+    }
+
     @inline(__always) func child(_ node: Int32, _ value: UInt32) -> Int32 {
         if frozen {
             let from = firstChild[Int(node)]

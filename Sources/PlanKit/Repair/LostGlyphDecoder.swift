@@ -155,12 +155,11 @@ struct LostGlyphDecoder {
         static let anyPrevious = Int32.max
 
         /// Counts every line's words that are the corpus's (found in the lexicon's trie) and
-        /// stand inside a sentence with their first letter shown; `opens`: per line, whether it opens a sentence.
-        init(lines: [[Unicode.Scalar]], opens: [Bool], lexicon: Lexicon) {
+        /// stand inside a sentence with their first letter shown; `contexts`: per line, ``StartCapitals/contexts(_:opensSentence:)``.
+        init(lines: [[Unicode.Scalar]], contexts lineContexts: [[Int8]], lexicon: Lexicon) {
             var counts: [UInt64: (capital: Float, lower: Float)] = [:]
             let trie = lexicon.trie
-            for (index, line) in lines.enumerated() {
-                let contexts = StartCapitals.contexts(line, opensSentence: opens[index])
+            for (line, contexts) in zip(lines, lineContexts) {
                 var previous: Int32 = -1
                 var i = 0
                 while i < line.count {
@@ -170,12 +169,8 @@ struct LostGlyphDecoder {
                         continue
                     }
                     let start = i
-                    var node = Trie.root
-                    while i < line.count && VietnameseLetters.isLetter(line[i]) {
-                        if node >= 0 { node = trie.child(node, VietnameseLetters.lower(line[i]).value) }
-                        i += 1
-                    }
-                    let word = node >= 0 ? trie.word[Int(node)] : -1
+                    while i < line.count && VietnameseLetters.isLetter(line[i]) { i += 1 }
+                    let word = trie.word(line, start..<i)
                     // A word after two spaces may have lost its first letter; one before a space
                     // may have lost its last: neither is a word as written.
                     let clean = !(start >= 2 && line[start - 1] == " " && line[start - 2] == " ")
@@ -223,10 +218,8 @@ struct LostGlyphDecoder {
             return -logf((upper ? c : l) / (c + l))
         }
 
-        /// Counts a line's visible first letters in each context; `opensSentence`: the line
-        /// starts a sentence (the previous one ended one, or was a heading or blank).
-        mutating func count(_ line: [Unicode.Scalar], opensSentence: Bool) {
-            let contexts = StartCapitals.contexts(line, opensSentence: opensSentence)
+        /// Counts a line's visible first letters in each context (`contexts`: ``contexts(_:opensSentence:)``).
+        mutating func count(_ line: [Unicode.Scalar], contexts: [Int8]) {
             for i in line.indices where contexts[i] >= 0 && VietnameseLetters.isLetter(line[i]) {
                 // A letter after two spaces may follow a lost first letter: not a word's first.
                 if i >= 2 && line[i - 1] == " " && line[i - 2] == " " { continue }
@@ -399,15 +392,16 @@ struct LostGlyphDecoder {
 
     /// Decodes the windows of `flags` again (see ``windows(flags:in:)``) and splices their
     /// readings into `first`, the line's first-pass result.
+    /// `startContexts`: the line's ``StartCapitals/contexts(_:opensSentence:)`` (computed when nil, as for a line opening a sentence).
     func redecode(_ line: [Unicode.Scalar], first: Result, relaxedStarts: [Bool], unseenStarts: [Bool],
-                  opensSentence: Bool = true, previous linePrevious: Int32 = LanguageModel.boundary) -> Result {
+                  startContexts: [Int8]? = nil, previous linePrevious: Int32 = LanguageModel.boundary) -> Result {
         var flags = relaxedStarts.isEmpty ? unseenStarts : relaxedStarts
         if !relaxedStarts.isEmpty && !unseenStarts.isEmpty {
             for k in flags.indices where unseenStarts[k] { flags[k] = true }
         }
         guard !flags.isEmpty else { return first }
         var result = first
-        let contexts = StartCapitals.contexts(line, opensSentence: opensSentence)
+        let contexts = startContexts ?? StartCapitals.contexts(line, opensSentence: true)
         for window in Self.windows(flags: flags, in: first.scalars) {
             let part = decode(Array(line[window]),
                               relaxedStarts: relaxedStarts.isEmpty ? [] : Array(relaxedStarts[window]),
@@ -453,15 +447,10 @@ struct LostGlyphDecoder {
         while i < s.count {
             guard VietnameseLetters.isLetter(s[i]) else { i += 1; continue }
             let start = i
-            // The trie holds exactly the words the corpus saw: walked instead of a String lookup.
-            var node = Trie.root
-            while i < s.count && VietnameseLetters.isLetter(s[i]) {
-                if node >= 0 { node = trie.child(node, VietnameseLetters.lower(s[i]).value) }
-                i += 1
-            }
+            while i < s.count && VietnameseLetters.isLetter(s[i]) { i += 1 }
             let touchesSpace = (start > 0 && s[start - 1] == " ") || (i < s.count && s[i] == " ")
-            guard touchesSpace else { continue }
-            if node >= 0 && trie.word[Int(node)] >= 0 { continue }
+            // The trie holds exactly the words the corpus saw: walked instead of a String lookup.
+            guard touchesSpace, trie.word(s, start..<i) < 0 else { continue }
             // The fragment and the run before it: the word may begin in a fragment to its left ("p on").
             var from = start
             if from >= 2 && s[from - 1] == " " && VietnameseLetters.isLetter(s[from - 2]) {

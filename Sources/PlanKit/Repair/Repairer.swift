@@ -105,16 +105,19 @@ extension Repairer {
     /// (``LostGlyphDecoder/forParagraph(_:)``).
     private func restoreLostGlyphs(in lines: inout [String], lostLines: [Int], lexicon: Lexicon,
                                    repairs: inout [Repair], diagnostics: inout [Diagnostic]) {
-        let allScalars = lostLines.map { Array(lines[$0].unicodeScalars) }
+        // Whether each line opens a sentence, where its words open sentences and list items, and
+        // the document's habit of capitals there and inside its sentences.
+        let opens = Repairer.opensSentence(lines)
+        let documentScalars = lines.map { Array($0.unicodeScalars) }
+        let contexts = documentScalars.indices.map { LostGlyphDecoder.StartCapitals.contexts(documentScalars[$0], opensSentence: opens[$0]) }
+        let allScalars = lostLines.map { documentScalars[$0] }
         let sample = allScalars.filter { $0.count <= Repairer.longestDecodedLine }
         let statistics = LostGlyphDecoder.documentStatistics(lines: sample, lexicon: lexicon)
-        // Whether each line opens a sentence, and the document's habit of capitals there.
-        let opens = Repairer.opensSentence(lines)
         var startCapitals = LostGlyphDecoder.StartCapitals()
-        for (index, line) in lines.enumerated() { startCapitals.count(Array(line.unicodeScalars), opensSentence: opens[index]) }
+        for (line, lineContexts) in zip(documentScalars, contexts) { startCapitals.count(line, contexts: lineContexts) }
         var base = LostGlyphDecoder(lexicon: lexicon, documentLost: statistics.lost, documentShares: statistics.shares)
         base.startCapitals = startCapitals
-        base.documentCases = LostGlyphDecoder.DocumentCases(lines: lines.map { Array($0.unicodeScalars) }, opens: opens, lexicon: lexicon)
+        base.documentCases = LostGlyphDecoder.DocumentCases(lines: documentScalars, contexts: contexts, lexicon: lexicon)
         let decoder = base.learningCapitals(from: Array(sample.prefix(Repairer.capitalSampleLines)))
         // First pass over every line; the capitals its readings fill in against those the
         // lines show then say which capitals the fonts lose, and the lines left with a span
@@ -143,7 +146,7 @@ extension Repairer {
             if k > 0, lostLines[k - 1] == index - 1, k - 1 < results.count, let previous = results[k - 1] {
                 text = previous.scalars
             } else {
-                text = Array(lines[index - 1].unicodeScalars)
+                text = documentScalars[index - 1]
             }
             return decoder.contextToken(in: text, at: text.count, before: true)
         }
@@ -156,7 +159,7 @@ extension Repairer {
             // grows with its length.
             guard scalars.count <= Repairer.longestDecodedLine else { results.append(nil); continue }
             let index = lostLines[k]
-            let result = paragraphDecoder.decode(scalars, previous: previousToken(k, results), opensSentence: opens[index])
+            let result = paragraphDecoder.decode(scalars, previous: previousToken(k, results), startContexts: contexts[index])
             capitalCounts.count(scalars, result)
             results.append(result)
         }
@@ -178,7 +181,7 @@ extension Repairer {
                 secondPassDecoder = learned.forParagraph(paragraph(from: secondPassParagraph))
             }
             results[k] = secondPassDecoder.redecode(allScalars[k], first: result, relaxedStarts: relaxed, unseenStarts: fragments,
-                                                    opensSentence: opens[lostLines[k]], previous: previousToken(k, results))
+                                                    startContexts: contexts[lostLines[k]], previous: previousToken(k, results))
         }
         for (k, index) in lostLines.enumerated() {
             let scalars = allScalars[k]

@@ -297,7 +297,8 @@ import Testing
     @Test func documentCasesDecideALostCapital() throws {
         let lexicon = Lexicon.shipped
         let lines = ["trên địa bàn huyện Tuần Giáo và các xã", "UBND huyện Tuần Giáo tổ chức", "công tác giáo dục"].map { Array($0.unicodeScalars) }
-        let cases = LostGlyphDecoder.DocumentCases(lines: lines, opens: [true, true, true], lexicon: lexicon)
+        let contexts = lines.map { LostGlyphDecoder.StartCapitals.contexts($0, opensSentence: true) }
+        let cases = LostGlyphDecoder.DocumentCases(lines: lines, contexts: contexts, lexicon: lexicon)
         let tuan = try #require(lexicon.model.id("tuần")), giao = try #require(lexicon.model.id("giáo"))
         let congTac = try #require(lexicon.model.id("tác"))
         #expect(cases.capitalizedProbability(giao, after: tuan, lexicon: lexicon) > 0.8)
