@@ -804,9 +804,13 @@ struct LostGlyphDecoder {
                     }
                     push(Hyp(cost: hyp.cost + spaceCost, back: hypIndex, lastWord: hyp.lastWord, lastEdge: .space,
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
-                    push(Hyp(cost: hyp.cost + (nearNumber[i] ? numberGapCost : gapCost), back: hypIndex,
-                             lastWord: nearNumber[i] ? LanguageModel.number : hyp.lastWord, lastEdge: .gap,
-                             edgeStart: Int32(i), candidate: -1), at: i + 1)
+                    // A gap away from a number costs more than any run of separators it could
+                    // replace (gapCost against doubleSpaceCost), so it is never the best reading
+                    // there: only near a number is it pushed.
+                    if nearNumber[i] {
+                        push(Hyp(cost: hyp.cost + numberGapCost, back: hypIndex, lastWord: LanguageModel.number, lastEdge: .gap,
+                                 edgeStart: Int32(i), candidate: -1), at: i + 1)
+                    }
                 } else if !isLetter[i] {
                     let token: Int32
                     var lmCost: Float = 0
