@@ -34,7 +34,6 @@ struct LostGlyphDecoder {
     var visibleCapitalPenalty: Float = 1.5
     var doubleSpaceCost: Float = 3.5
     var leadingSpaceCost: Float = 0.5
-    var gapCost: Float = 11
     var numberGapCost: Float = 2.5
     var oovCost: Float = 13
     /// A letter dearer than this to fill is never tried: the trie walk only branches into the
@@ -804,9 +803,9 @@ struct LostGlyphDecoder {
                     }
                     push(Hyp(cost: hyp.cost + spaceCost, back: hypIndex, lastWord: hyp.lastWord, lastEdge: .space,
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
-                    // A gap away from a number costs more than any run of separators it could
-                    // replace (gapCost against doubleSpaceCost), so it is never the best reading
-                    // there: only near a number is it pushed.
+                    // A gap (a lost character no word explains) is a lost digit next to a number;
+                    // elsewhere a space left unexplained is read as a separator (doubleSpaceCost):
+                    // a gap there, once dearer than any run of separators, never won.
                     if nearNumber[i] {
                         push(Hyp(cost: hyp.cost + numberGapCost, back: hypIndex, lastWord: LanguageModel.number, lastEdge: .gap,
                                  edgeStart: Int32(i), candidate: -1), at: i + 1)
