@@ -74,6 +74,9 @@ extension LostGlyphDecoder {
         /// stand inside a sentence with their first letter shown; `contexts`: per line, ``StartCapitals/contexts(_:opensSentence:)``.
         init(lines: [[Unicode.Scalar]], contexts lineContexts: [[Int8]], lexicon: Lexicon) {
             var counts: [UInt64: (capital: Float, lower: Float)] = [:]
+            func tally(_ key: UInt64, _ upper: Bool) {
+                if upper { counts[key, default: (0, 0)].capital += 1 } else { counts[key, default: (0, 0)].lower += 1 }
+            }
             let trie = lexicon.trie
             for (line, contexts) in zip(lines, lineContexts) {
                 var previous: Int32 = -1
@@ -93,13 +96,8 @@ extension LostGlyphDecoder {
                         && !(i < line.count && line[i] == " " && i + 1 < line.count && line[i + 1] == " ")
                     if word >= 0 && clean && contexts[start] < 0 {
                         let upper = VietnameseLetters.isUpper(line[start])
-                        var keys = [LanguageModel.key(Self.anyPrevious, word)]
-                        if previous >= 0 { keys.append(LanguageModel.key(previous, word)) }
-                        for key in keys {
-                            var c = counts[key] ?? (0, 0)
-                            if upper { c.capital += 1 } else { c.lower += 1 }
-                            counts[key] = c
-                        }
+                        tally(LanguageModel.key(Self.anyPrevious, word), upper)
+                        if previous >= 0 { tally(LanguageModel.key(previous, word), upper) }
                     }
                     previous = word >= 0 && clean ? word : -1
                 }

@@ -324,7 +324,7 @@ struct LostGlyphDecoder {
             while lower > 0 && s[lower - 1] == " " && range.lowerBound - lower < maxLeadingLost { lower -= 1 }
             for k in lower..<range.upperBound { flags[k] = true }
         }
-        for word in result.words where Double(word.confidence) < minimumConfidence { flag(word.start..<word.end) }
+        for word in result.words where word.confidence < minimumConfidence { flag(word.start..<word.end) }
         var i = 0
         let trie = lexicon.trie
         while i < s.count {
@@ -547,11 +547,12 @@ struct LostGlyphDecoder {
     /// `unseenStarts`: positions (one flag per scalar, or empty for none) where a word may also
     /// be one of the syllables the corpus never saw, when ``unseenSyllables`` is set.
     /// `previous`, `next`: the tokens around `line` when it is a window of a longer line.
-    /// `opensSentence`: the line starts a sentence (else it continues the previous line's).
+    /// `startContexts`: the line's ``StartCapitals/contexts(_:opensSentence:)`` (when nil, those of
+    /// a line opening a sentence).
     func decode(_ line: [Unicode.Scalar], relaxedStarts: [Bool] = [], unseenStarts: [Bool] = [],
-                previous: Int32 = LanguageModel.boundary, next following: Int32? = nil, opensSentence: Bool = true,
+                previous: Int32 = LanguageModel.boundary, next following: Int32? = nil,
                 startContexts: [Int8]? = nil) -> Result {
-        let startContext = startContexts ?? StartCapitals.contexts(line, opensSentence: opensSentence)
+        let startContext = startContexts ?? StartCapitals.contexts(line, opensSentence: true)
         let n = line.count
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)

@@ -107,8 +107,8 @@ extension Repairer {
                                    repairs: inout [Repair], diagnostics: inout [Diagnostic]) {
         // Whether each line opens a sentence, where its words open sentences and list items, and
         // the document's habit of capitals there and inside its sentences.
-        let opens = Repairer.opensSentence(lines)
         let documentScalars = lines.map { Array($0.unicodeScalars) }
+        let opens = Repairer.opensSentence(documentScalars)
         let contexts = documentScalars.indices.map { LostGlyphDecoder.StartCapitals.contexts(documentScalars[$0], opensSentence: opens[$0]) }
         let allScalars = lostLines.map { documentScalars[$0] }
         let sample = allScalars.filter { $0.count <= Repairer.longestDecodedLine }
@@ -220,10 +220,10 @@ extension Repairer {
 extension Repairer {
     /// Per line, whether it opens a sentence: the first line, a line after a blank one, after
     /// one ending a sentence or clause (". : ; ! ?"), markup ("**"), or a heading in capitals.
-    static func opensSentence(_ lines: [String]) -> [Bool] {
+    static func opensSentence(_ lines: [[Unicode.Scalar]]) -> [Bool] {
         var opens = [Bool](repeating: true, count: lines.count)
         for index in lines.indices.dropFirst() {
-            let previous = lines[index - 1].unicodeScalars
+            let previous = lines[index - 1]
             guard let last = previous.last(where: { $0 != " " && $0 != "\t" }) else { continue }
             if ".:;!?*".unicodeScalars.contains(last) { continue }
             var letters = 0, capitals = 0
