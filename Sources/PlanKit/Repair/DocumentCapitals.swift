@@ -117,3 +117,109 @@ extension LostGlyphDecoder {
         }
     }
 }
+
+extension LostGlyphDecoder {
+    /// The case of lost first letters made to agree with the document after every line is
+    /// read: a word whose first letter a line shows, and whose rest the decoder filled in
+    /// ("Tuần G  o" = "Tuần Giáo"), tells how this document writes it after the word before.
+    /// ``DocumentCases`` sees only the words shown whole, before any decoding.
+    /// Words in capitals take capitals too ("THỰC HIỆN K  HOẠCH" = "KẾ HOẠCH", never "Kế").
+    struct CaseAgreement {
+        private var counts: [UInt64: (capital: Int, lower: Int)] = [:]
+        /// Times the document must show a pair's first letter, always in the same case, before
+        /// it overrules the decoder (which weighs the corpus and the words shown whole too).
+        static let minimumEvidence = 2
+
+        /// Tallies every word of the readings (`readings`, per line of the document: the decoded
+        /// scalars, or the line itself when it was not decoded) whose first letter `damaged`
+        /// shows, inside a sentence (`contexts`: ``StartCapitals/contexts(_:opensSentence:)``).
+        init(readings: [[Unicode.Scalar]], damaged: [[Unicode.Scalar]], contexts: [[Int8]], trie: Trie) {
+            for ((reading, shown), lineContexts) in zip(zip(readings, damaged), contexts) where reading.count == shown.count {
+                Self.forEachWord(reading, trie: trie) { start, end, word, previous in
+                    guard previous >= 0, shown[start] != " ", lineContexts[start] < 0, !Self.inCapitals(reading, start..<end) else { return }
+                    let upper = VietnameseLetters.isUpper(reading[start])
+                    let key = LanguageModel.key(previous, word)
+                    if upper { counts[key, default: (0, 0)].capital += 1 } else { counts[key, default: (0, 0)].lower += 1 }
+                }
+            }
+        }
+
+        /// Calls `body(start, end, word, previous)` for each letter run of `line` that is a
+        /// corpus word; `previous` is the word before it when only spaces part them, else −1.
+        static func forEachWord(_ line: [Unicode.Scalar], trie: Trie, _ body: (Int, Int, Int32, Int32) -> Void) {
+            var previous: Int32 = -1
+            var i = 0
+            while i < line.count {
+                guard VietnameseLetters.isLetter(line[i]) else {
+                    if line[i] != " " { previous = -1 }
+                    i += 1
+                    continue
+                }
+                let start = i
+                while i < line.count && VietnameseLetters.isLetter(line[i]) { i += 1 }
+                let word = trie.word(line, start..<i)
+                if word >= 0 { body(start, i, word, previous) }
+                previous = word
+            }
+        }
+
+        static func inCapitals(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+            range.count >= 2 && line[range].allSatisfy(VietnameseLetters.isUpper)
+        }
+
+        /// Whether `word` after `previous` is written with a capital where the document shows
+        /// its first letter; nil when it never shows it there, or shows both alike often.
+        func capitalized(_ word: Int32, after previous: Int32) -> Bool? {
+            guard previous >= 0, let c = counts[LanguageModel.key(previous, word)], min(c.capital, c.lower) == 0,
+                  max(c.capital, c.lower) >= Self.minimumEvidence else { return nil }
+            return c.capital > 0
+        }
+
+        /// Changes the case of the filled letters of `result`'s words where the document says
+        /// otherwise (`damaged`: the line as written; `contexts`: its start contexts).
+        func apply(to result: inout Result, damaged: [Unicode.Scalar], contexts: [Int8], trie: Trie) {
+            var previousOf: [Int: Int32] = [:]
+            Self.forEachWord(result.scalars, trie: trie) { start, _, _, previous in previousOf[start] = previous }
+            let reading = result.scalars
+            for w in result.words.indices {
+                let word = result.words[w]
+                guard let first = word.fills.firstIndex(where: { Int($0.position) == word.start }) else {
+                    // First letter shown: a word in capitals between words in capitals takes capitals.
+                    let shown = damaged[word.start..<word.end].filter(VietnameseLetters.isLetter)
+                    if shown.allSatisfy(VietnameseLetters.isUpper), Self.betweenCapitals(reading, word.start..<word.end) {
+                        for f in word.fills.indices { setCase(&result, w, f, upper: true) }
+                    }
+                    continue
+                }
+                guard contexts[word.start] < 0, !Self.inCapitals(reading, word.start..<word.end),
+                      let upper = capitalized(word.word, after: previousOf[word.start] ?? -1),
+                      upper != VietnameseLetters.isUpper(word.fills[first].scalar) else { continue }
+                setCase(&result, w, first, upper: upper)
+            }
+        }
+
+        private func setCase(_ result: inout Result, _ w: Int, _ f: Int, upper: Bool) {
+            let fill = result.words[w].fills[f]
+            let scalar = upper ? VietnameseLetters.upper(fill.scalar) : VietnameseLetters.lower(fill.scalar)
+            result.words[w].fills[f].scalar = scalar
+            result.scalars[Int(fill.position)] = scalar
+        }
+
+        /// Whether the nearest words on each side of `range` on its line are in capitals (one
+        /// side may be the line's edge, not both).
+        static func betweenCapitals(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+            func neighbour(from index: Int, step: Int) -> Range<Int>? {
+                var i = index
+                while i >= 0 && i < line.count && !VietnameseLetters.isLetter(line[i]) { i += step }
+                guard i >= 0 && i < line.count else { return nil }
+                var lower = i, upper = i + 1
+                while lower > 0 && VietnameseLetters.isLetter(line[lower - 1]) { lower -= 1 }
+                while upper < line.count && VietnameseLetters.isLetter(line[upper]) { upper += 1 }
+                return lower..<upper
+            }
+            let before = neighbour(from: range.lowerBound - 1, step: -1), after = neighbour(from: range.upperBound, step: 1)
+            guard before != nil || after != nil else { return false }
+            return [before, after].allSatisfy { $0.map { inCapitals(line, $0) } ?? true }
+        }
+    }
+}

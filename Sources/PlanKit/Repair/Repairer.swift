@@ -183,6 +183,12 @@ extension Repairer {
             results[k] = secondPassDecoder.redecode(allScalars[k], first: result, relaxedStarts: relaxed, unseenStarts: fragments,
                                                     startContexts: contexts[lostLines[k]], previous: previousToken(k, results))
         }
+        var readings = documentScalars
+        for (k, index) in lostLines.enumerated() { if let result = results[k] { readings[index] = result.scalars } }
+        let cases = LostGlyphDecoder.CaseAgreement(readings: readings, damaged: documentScalars, contexts: contexts, trie: lexicon.trie)
+        for (k, index) in lostLines.enumerated() where results[k] != nil {
+            cases.apply(to: &results[k]!, damaged: documentScalars[index], contexts: contexts[index], trie: lexicon.trie)
+        }
         for (k, index) in lostLines.enumerated() {
             let scalars = allScalars[k]
             guard let result = results[k] else {
