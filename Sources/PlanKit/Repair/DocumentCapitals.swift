@@ -126,9 +126,9 @@ extension LostGlyphDecoder {
     /// Words in capitals take capitals too ("THỰC HIỆN K  HOẠCH" = "KẾ HOẠCH", never "Kế").
     struct CaseAgreement {
         private var counts: [UInt64: (capital: Int, lower: Int)] = [:]
-        /// Times the document must show a pair's first letter, always in the same case, before
-        /// it overrules the decoder (which weighs the corpus and the words shown whole too).
-        static let minimumEvidence = 2
+        /// How sure the document's odds must be before they overrule the decoder, which
+        /// weighs the corpus and the words shown whole too.
+        static let sureShare: Float = 0.75
 
         /// Tallies every word of the readings (`readings`, per line of the document: the decoded
         /// scalars, or the line itself when it was not decoded) whose first letter `damaged`
@@ -168,16 +168,21 @@ extension LostGlyphDecoder {
         }
 
         /// Whether `word` after `previous` is written with a capital where the document shows
-        /// its first letter; nil when it never shows it there, or shows both alike often.
-        func capitalized(_ word: Int32, after previous: Int32) -> Bool? {
-            guard previous >= 0, let c = counts[LanguageModel.key(previous, word)], min(c.capital, c.lower) == 0,
-                  max(c.capital, c.lower) >= Self.minimumEvidence else { return nil }
-            return c.capital > 0
+        /// its first letter, its counts mixed with the corpus's odds as in ``DocumentCases``;
+        /// nil unless that is surely one case (a plan writes both "xây dựng Kế hoạch" for
+        /// itself and "xây dựng kế hoạch đào tạo").
+        func capitalized(_ word: Int32, after previous: Int32, lexicon: Lexicon) -> Bool? {
+            guard previous >= 0, let c = counts[LanguageModel.key(previous, word)] else { return nil }
+            let weight = DocumentCases.corpusWeight
+            let p = (Float(c.capital) + weight * lexicon.capitalizedProbability(word, after: previous))
+                / (Float(c.capital + c.lower) + weight)
+            return p >= Self.sureShare ? true : p <= 1 - Self.sureShare ? false : nil
         }
 
         /// Changes the case of the filled letters of `result`'s words where the document says
         /// otherwise (`damaged`: the line as written; `contexts`: its start contexts).
-        func apply(to result: inout Result, damaged: [Unicode.Scalar], contexts: [Int8], trie: Trie) {
+        func apply(to result: inout Result, damaged: [Unicode.Scalar], contexts: [Int8], lexicon: Lexicon) {
+            let trie = lexicon.trie
             var previousOf: [Int: Int32] = [:]
             Self.forEachWord(result.scalars, trie: trie) { start, _, _, previous in previousOf[start] = previous }
             let reading = result.scalars
@@ -192,7 +197,7 @@ extension LostGlyphDecoder {
                     continue
                 }
                 guard contexts[word.start] < 0, !Self.inCapitals(reading, word.start..<word.end),
-                      let upper = capitalized(word.word, after: previousOf[word.start] ?? -1),
+                      let upper = capitalized(word.word, after: previousOf[word.start] ?? -1, lexicon: lexicon),
                       upper != VietnameseLetters.isUpper(word.fills[first].scalar) else { continue }
                 setCase(&result, w, first, upper: upper)
             }

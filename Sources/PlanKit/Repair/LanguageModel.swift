@@ -32,8 +32,11 @@ struct LanguageModel: Sendable {
         static func count(texts: [String], syllables: Set<String> = SyllableInventory.generate()) -> Counts {
             var counts = Counts()
             for text in texts {
-                for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+                let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                let phraseList = lines.contains { $0.hasPrefix(Counts.phraseListMark) }
+                for line in lines {
                     if line.hasPrefix("# ") && line.contains("PlanKit") { continue }
+                    if phraseList && line.hasPrefix("#") { continue }
                     let tokens = Tokenizer.modelTokens(String(line), keep: { word, upper in
                         syllables.contains(word) || (upper && word.unicodeScalars.count >= 2)
                     })
@@ -43,7 +46,7 @@ struct LanguageModel: Sendable {
                         counts.bigrams[previous + " " + token, default: 0] += 1
                         previous = token
                     }
-                    counts.countCases(String(line))
+                    counts.countCases(String(line), capitalsOnly: phraseList)
                 }
             }
             counts.pairCases = counts.pairCases.filter { pair, _ in
@@ -52,9 +55,15 @@ struct LanguageModel: Sendable {
             return counts
         }
 
+        /// A line that marks a text as a phrase list (Data/vocabulary.txt): its phrases are
+        /// citation forms, in small letters unless a name ("Phòng Giáo dục và Đào tạo"), so only
+        /// its capitals say how a word is written in a plan ("xây dựng kế hoạch" there says
+        /// nothing against "xây dựng Kế hoạch" in plans).
+        static let phraseListMark = "#! phrase list"
+
         /// Counts the case of each letter run inside a sentence: not the first on its line, not
-        /// after . : ; ! ? and not in capitals throughout.
-        mutating func countCases(_ line: String) {
+        /// after . : ; ! ? and not in capitals throughout (`capitalsOnly`: only the capitalized).
+        mutating func countCases(_ line: String, capitalsOnly: Bool = false) {
             var previousWord: String? = nil
             var sentenceStart = true
             var word = String.UnicodeScalarView()
@@ -63,7 +72,7 @@ struct LanguageModel: Sendable {
                 guard length > 0 else { return }
                 let text = String(word)
                 let allUpper = firstUpper && restUpper && length >= 2
-                if !sentenceStart && !allUpper {
+                if !sentenceStart && !allUpper && (firstUpper || !capitalsOnly) {
                     var entry = cases[text] ?? Case()
                     if firstUpper { entry.capitalized += 1 } else { entry.lower += 1 }
                     cases[text] = entry

@@ -13,242 +13,265 @@ enum CorpusStatistics {
     /// The 300 most frequent words, for telling clean text from damaged text
     /// without loading the model (``DamageScreen``).
     static let frequentWords: [String] = [
-        "a", "ban", "binh", "biến", "biệt", "bài", "bàn", "bán", "báo", "bé", "bình", "bạo", "bản",
-        "bảo", "bị", "bố", "bồi", "bổ", "bộ", "cao", "chiến", "cho", "chuyên", "chính", "chăm",
-        "chương", "chế", "chỉ", "chịu", "chống", "chủ", "chức", "các", "cán", "cáo", "có", "công", "cơ",
-        "cường", "cấp", "cầu", "cận", "cộng", "cụ", "của", "dung", "duy", "dân", "dõi", "dưới", "dưỡng",
-        "dạy", "dẫn", "dịch", "dục", "dụng", "dự", "dựng", "em", "ghép", "gia", "giai", "giá", "giám",
-        "giáo", "giúp", "giải", "giảm", "giảng", "giới", "gái", "hiện", "hiệu", "hoàn", "hoạch", "hoạt",
-        "huy", "huyện", "hàng", "hành", "hình", "hóa", "hướng", "hưởng", "hệ", "học", "hỗ", "hội",
-        "hợp", "khai", "khi", "khoảng", "không", "khỏe", "kinh", "kiến", "kiểm", "kiện", "kê", "kế",
-        "kết", "kịp", "lao", "liên", "liệu", "luật", "là", "làm", "lãnh", "lý", "lĩnh", "lược", "lượng",
-        "lệ", "lồng", "lực", "mô", "mưu", "mạnh", "một", "mục", "nam", "nghiệp", "nghề", "nghị",
-        "nguồn", "ngành", "ngày", "ngân", "ngũ", "người", "ngừa", "nhiệm", "nhà", "nhân", "như", "nhất",
-        "nhận", "nhằm", "những", "này", "nâng", "năm", "năng", "nước", "nạn", "nội", "nữ", "pháp",
-        "phát", "phí", "phòng", "phó", "phù", "phương", "phạm", "phẩm", "phối", "phổ", "phụ", "quan",
-        "quy", "quyết", "quyền", "quả", "quản", "quảng", "quốc", "ra", "sinh", "sách", "sát", "sóc",
-        "sĩ", "sản", "số", "sống", "sở", "sức", "sự", "tham", "thanh", "theo", "thiểu", "thu", "thuộc",
-        "thành", "tháng", "thông", "thúc", "thương", "thập", "thể", "thị", "thống", "thời", "thức",
-        "thực", "tin", "tiêu", "tiến", "tiếp", "toàn", "tra", "trai", "trang", "triển", "trong",
-        "trung", "truyền", "trách", "trên", "trì", "trình", "trí", "trò", "trường", "trấn", "trẻ",
-        "trị", "trọng", "trở", "trợ", "tuyên", "tài", "tác", "tâm", "tình", "tính", "tăng", "tư", "tại",
-        "tạo", "tập", "tế", "tỉnh", "tịch", "tổ", "tổng", "tộc", "tục", "từ", "từng", "tỷ", "ubnd",
-        "vai", "vi", "viên", "việc", "việt", "và", "vào", "vì", "vùng", "văn", "vấn", "về", "vị", "với",
-        "vụ", "vực", "xuất", "xây", "xã", "xử", "y", "yêu", "án", "ít", "điều", "đoàn", "đoạn", "đào",
-        "đánh", "đình", "đơn", "đưa", "được", "đạo", "đạt", "đảm", "đảng", "đẩy", "đẳng", "đặc", "đến",
+        "a", "an", "ban", "binh", "biến", "biểu", "biện", "biệt", "bài", "bàn", "bán", "báo", "bé",
+        "bình", "bạo", "bản", "bảo", "bị", "bố", "bồi", "bộ", "cao", "chiến", "cho", "chuyên", "chính",
+        "chăm", "chương", "chế", "chỉ", "chịu", "chống", "chủ", "chức", "các", "cán", "cáo", "cân",
+        "có", "công", "cơ", "cường", "cấp", "cầu", "cận", "cộng", "cụ", "của", "doanh", "dung", "duy",
+        "dân", "dõi", "dưới", "dưỡng", "dẫn", "dịch", "dục", "dụng", "dự", "dựng", "em", "ghép", "gia",
+        "giai", "giá", "giám", "giáo", "giúp", "giải", "giảm", "giảng", "giới", "gái", "hiện", "hiệu",
+        "hoàn", "hoạch", "hoạt", "huy", "huyện", "hàng", "hành", "hình", "hóa", "hôn", "hướng", "hưởng",
+        "hệ", "học", "hỗ", "hội", "hợp", "khai", "khi", "khoảng", "không", "khỏe", "kinh", "kiến",
+        "kiểm", "kiện", "kê", "kế", "kết", "kịp", "kỳ", "lao", "liên", "liệu", "luật", "là", "làm",
+        "lãnh", "lý", "lĩnh", "lược", "lượng", "lệ", "lồng", "lực", "mua", "mưu", "mạnh", "mục", "nam",
+        "nghiệp", "nghề", "nghị", "nguồn", "ngành", "ngày", "ngân", "ngũ", "người", "ngừa", "nhiệm",
+        "nhà", "nhân", "như", "nhất", "nhận", "nhằm", "những", "này", "nâng", "nông", "năm", "năng",
+        "nước", "nạn", "nội", "nữ", "pháp", "phát", "phân", "phí", "phòng", "phó", "phù", "phương",
+        "phạm", "phối", "phổ", "phụ", "quan", "quy", "quyết", "quyền", "quả", "quản", "quảng", "quốc",
+        "sinh", "sách", "sát", "sóc", "sĩ", "sản", "số", "sống", "sở", "sức", "sự", "thai", "tham",
+        "thanh", "theo", "thiểu", "thu", "thành", "tháng", "thông", "thúc", "thương", "thập", "thể",
+        "thị", "thống", "thời", "thức", "thực", "tin", "tiêu", "tiến", "tiếp", "toàn", "tra", "trai",
+        "trang", "triển", "trong", "trung", "truyền", "trách", "trên", "trì", "trình", "trí", "trường",
+        "trấn", "trẻ", "trị", "trọng", "trở", "trợ", "tuyên", "tài", "tác", "tâm", "tình", "tính",
+        "tăng", "tư", "tại", "tạo", "tập", "tế", "tỉnh", "tịch", "tổ", "tổng", "tộc", "tục", "từ",
+        "từng", "tỷ", "ubnd", "vi", "viên", "việc", "và", "vào", "vì", "vùng", "văn", "vấn", "về", "vị",
+        "với", "vụ", "vực", "xuất", "xây", "xã", "xử", "y", "ít", "điều", "đoàn", "đoạn", "đào", "đánh",
+        "đình", "đơn", "đưa", "được", "đại", "đạo", "đạt", "đảm", "đảng", "đẩy", "đẳng", "đặc", "đến",
         "đề", "để", "địa", "định", "đối", "đồng", "đổi", "độ", "đội", "động", "đời", "ở", "ủy", "ứng",
     ]
     static let counts = """
 1	<num>	744
-1	<p>	1799
-1	<s>	634
-1	a	17
-1	an	8
-1	ban	50
+1	<p>	1879
+1	<s>	631
+1	a	16
+1	an	12
+1	ba	2
+1	ban	54
 1	bao	2
 1	binh	25
-1	biên	6
-1	biến	18
-1	biểu	7
-1	biện	7
-1	biệt	15
+1	biên	8
+1	biến	20
+1	biểu	12
+1	biện	12
+1	biệt	21
 1	buôn	2
 1	buổi	1
 1	by	1
-1	bà	4
-1	bài	11
+1	bà	5
+1	bài	12
 1	bàn	30
-1	bào	5
+1	bào	7
 1	bám	2
-1	bán	9
-1	báo	66
-1	bé	10
-1	bình	277
+1	bán	13
+1	báo	75
+1	bé	12
+1	bình	297
+1	băng	2
 1	bđg	1
 1	bước	1
-1	bạo	73
+1	bạo	88
 1	bạt	2
-1	bản	28
-1	bảo	25
+1	bản	36
+1	bảo	37
 1	bất	5
+1	bầu	1
 1	bậc	2
 1	bắc	5
-1	bằng	6
-1	bền	4
-1	bị	23
-1	bỏ	6
-1	bố	15
-1	bồi	11
-1	bổ	9
-1	bộ	85
+1	bằng	10
+1	bền	8
+1	bệnh	1
+1	bị	27
+1	bỏ	8
+1	bố	16
+1	bồi	14
+1	bổ	11
+1	bộ	107
 1	ca	2
 1	cam	4
 1	can	3
-1	cao	63
+1	cao	72
 1	chi	1
-1	chia	2
-1	chiến	42
-1	cho	40
-1	chung	3
-1	chuyên	20
-1	chuyển	4
+1	chia	4
+1	chiếm	1
+1	chiến	43
+1	cho	43
+1	chung	4
+1	chuyên	23
+1	chuyển	6
+1	chuyện	1
 1	châu	3
 1	chéo	1
 1	chí	7
-1	chính	90
-1	chú	4
-1	chúng	3
-1	chăm	13
-1	chưa	5
-1	chương	46
+1	chính	99
+1	chú	5
+1	chúng	6
+1	chăm	17
+1	chưa	6
+1	chương	53
 1	chấn	1
-1	chất	8
+1	chất	11
 1	chặn	1
 1	chặt	2
 1	chẽ	2
-1	chế	17
-1	chỉ	127
-1	chỉnh	2
-1	chịu	17
-1	chọn	4
-1	chống	19
-1	chốt	5
-1	chồng	1
-1	chủ	54
-1	chức	125
+1	chế	20
+1	chỉ	139
+1	chỉnh	3
+1	chịu	18
+1	chọn	8
+1	chống	23
+1	chốt	8
+1	chồng	3
+1	chủ	67
+1	chức	135
+1	chứng	2
+1	chữ	1
+1	con	2
 1	cp	4
 1	cung	4
+1	cuối	2
 1	cuộc	2
 1	cvp	1
 1	cá	6
-1	các	356
-1	cách	8
-1	cán	46
-1	cáo	63
-1	cân	8
-1	câu	1
+1	các	369
+1	cách	9
+1	cán	60
+1	cáo	73
+1	cân	12
+1	câu	3
 1	còn	7
-1	có	82
-1	công	118
+1	có	89
+1	cô	1
+1	công	147
+1	cùng	1
 1	căn	7
-1	cơ	158
-1	cư	1
-1	cường	41
-1	cả	5
+1	cơ	175
+1	cư	3
+1	cương	1
+1	cường	42
+1	cưỡng	1
+1	cả	6
 1	cảm	1
-1	cảnh	2
-1	cấp	65
-1	cấu	1
+1	cảnh	3
+1	cấm	2
+1	cấp	78
+1	cấu	2
 1	cần	5
-1	cầu	15
-1	cận	18
-1	cập	5
-1	cậy	1
-1	cố	2
-1	cộng	15
-1	cụ	10
+1	cầu	16
+1	cận	23
+1	cập	6
+1	cậy	3
+1	cố	3
+1	cổng	1
+1	cộng	21
+1	cụ	14
 1	cục	2
-1	của	185
-1	củng	2
+1	của	191
+1	củng	3
 1	cứ	7
-1	cứu	6
-1	cử	5
+1	cứu	8
+1	cử	7
 1	cực	4
 1	cựu	1
 1	danh	1
+1	dinh	1
 1	diễn	1
 1	diện	3
-1	do	3
-1	doanh	8
+1	do	4
+1	doanh	12
 1	du	5
-1	dung	28
-1	duy	10
+1	dung	30
+1	duy	12
 1	duyệt	2
 1	dài	3
 1	dành	1
-1	dân	61
-1	dõi	24
+1	dân	79
+1	dây	1
+1	dõi	27
 1	dương	3
-1	dưới	12
-1	dưỡng	11
+1	dưới	16
+1	dưỡng	15
 1	dạng	5
 1	dạy	9
-1	dẫn	28
+1	dần	1
+1	dẫn	31
 1	dễ	1
-1	dịch	23
+1	dịch	29
 1	dịp	1
-1	dục	48
-1	dụng	9
-1	dữ	4
-1	dự	13
-1	dựng	66
+1	dục	67
+1	dụng	14
+1	dữ	5
+1	dự	16
+1	dựng	74
 1	e	1
-1	em	18
-1	ghép	43
-1	gia	114
-1	giai	43
-1	gian	2
-1	giao	7
-1	giá	9
-1	giám	11
-1	giáo	54
-1	giúp	13
-1	giải	25
-1	giảm	19
+1	em	29
+1	ghi	1
+1	ghép	51
+1	gia	145
+1	giai	45
+1	gian	3
+1	giao	10
+1	giá	20
+1	giác	1
+1	giám	16
+1	giáo	66
+1	giúp	15
+1	giải	34
+1	giảm	23
 1	giảng	12
-1	giới	381
+1	giấy	1
+1	giới	431
 1	giờ	4
 1	giữ	1
-1	giữa	3
-1	gái	13
+1	giữa	4
+1	gái	16
 1	gây	7
 1	góc	1
-1	góp	8
+1	góp	10
 1	gắn	1
 1	gồm	2
 1	gỡ	2
 1	gửi	5
-1	hiểm	2
-1	hiện	240
-1	hiệp	4
-1	hiệu	28
+1	hiểm	6
+1	hiện	255
+1	hiệp	5
+1	hiệu	33
 1	hoà	1
-1	hoàn	11
+1	hoàn	12
 1	hoàng	1
 1	hoá	1
-1	hoạch	142
-1	hoạt	58
+1	hoạch	147
+1	hoạt	62
 1	hoặc	1
-1	huy	12
-1	huyết	2
-1	huyện	73
-1	huấn	7
+1	huy	14
+1	huyết	5
+1	huyện	74
+1	huấn	10
 1	hàng	29
-1	hành	43
-1	hình	40
-1	hòa	5
-1	hóa	27
-1	hôn	7
+1	hành	55
+1	hình	42
+1	hòa	9
+1	hóa	39
+1	hôn	24
 1	hút	4
 1	hđnd	8
-1	hơn	1
-1	hưu	1
+1	hơn	2
+1	hưu	5
 1	hương	2
-1	hướng	28
-1	hưởng	15
+1	hướng	31
+1	hưởng	19
 1	hạ	1
-1	hại	1
-1	hạn	4
-1	hạnh	4
-1	hằng	3
+1	hại	3
+1	hạn	5
+1	hạnh	7
+1	hằng	5
 1	hẹp	5
-1	hệ	17
-1	học	33
+1	hệ	19
+1	học	46
 1	hồ	2
-1	hỗ	32
-1	hộ	2
-1	hội	102
-1	hợp	75
+1	hỗ	41
+1	hộ	5
+1	hội	127
+1	hợp	85
+1	hủ	1
 1	hữu	1
 1	i	4
 1	ii	4
@@ -256,526 +279,582 @@ enum CorpusStatistics {
 1	in	4
 1	iv	3
 1	kh	8
-1	khai	92
-1	khen	3
-1	khi	10
-1	khiếu	2
-1	khoảng	12
-1	khu	5
-1	khuyến	4
-1	khác	7
+1	khai	95
+1	khen	4
+1	khi	14
+1	khinh	2
+1	khiếu	3
+1	khoa	5
+1	khoảng	14
+1	khu	6
+1	khuyến	5
+1	khuyết	2
+1	khác	8
+1	khách	1
+1	khám	3
 1	khâu	1
-1	khích	4
-1	khó	5
-1	không	10
-1	khăn	5
+1	khích	5
+1	khó	9
+1	không	15
+1	khăn	9
 1	khả	6
-1	khảo	4
+1	khảo	5
+1	khẩu	2
 1	khắc	1
-1	khỏe	18
-1	kinh	47
-1	kiến	26
-1	kiểm	25
-1	kiện	14
+1	khỏe	24
+1	khởi	2
+1	kinh	57
+1	kiến	33
+1	kiểm	31
+1	kiệm	1
+1	kiện	16
 1	kt	5
-1	kê	9
-1	kế	130
-1	kết	52
-1	kịp	13
-1	kỳ	7
-1	kỹ	5
+1	kê	15
+1	ký	1
+1	kế	136
+1	kết	67
+1	kịp	14
+1	kỳ	16
+1	kỹ	9
 1	la	5
 1	lai	3
-1	lao	58
+1	lao	73
 1	linh	2
-1	liên	47
-1	liệu	23
+1	liên	48
+1	liệu	30
 1	loại	2
 1	luân	1
 1	luận	2
-1	luật	62
-1	là	16
-1	làm	37
+1	luật	71
+1	là	17
+1	làm	52
 1	lành	1
-1	lánh	1
+1	lánh	2
+1	lây	1
 1	lãm	1
-1	lãnh	28
+1	lãnh	34
 1	lê	1
-1	lên	3
-1	lý	51
+1	lên	5
+1	lý	58
 1	lđ	2
 1	lđtb	1
 1	lđtbxh	2
-1	lĩnh	42
+1	lĩnh	50
 1	lư	7
 1	lưu	6
-1	lương	4
+1	lương	7
 1	lưới	4
 1	lược	37
-1	lượng	14
-1	lạc	1
+1	lượng	16
+1	lượt	1
+1	lạc	3
 1	lần	4
 1	lập	6
 1	lặp	1
-1	lễ	1
-1	lệ	26
+1	lễ	2
+1	lệ	33
 1	lịch	5
+1	lọc	1
 1	lối	5
-1	lồng	43
+1	lồng	51
 1	lộ	2
 1	lớn	2
 1	lớp	4
-1	lợi	3
+1	lợi	4
 1	lụy	1
-1	lựa	3
-1	lực	104
-1	mang	2
+1	lựa	7
+1	lực	123
+1	mang	5
 1	may	1
-1	minh	3
+1	minh	4
+1	miền	2
 1	miễn	1
 1	mt	2
 1	mttq	2
-1	mua	8
+1	mua	12
+1	muốn	1
 1	máy	3
 1	mình	5
 1	mô	10
-1	môi	2
-1	môn	5
-1	mưu	12
+1	môi	3
+1	môn	6
+1	mù	1
+1	mưu	14
 1	mạng	4
-1	mạnh	21
-1	mất	4
+1	mạnh	22
+1	mất	6
 1	mầm	1
-1	mắc	4
-1	mặt	3
-1	mẹ	5
+1	mắc	6
+1	mặt	4
+1	mẹ	8
 1	mẽ	1
 1	mọi	2
 1	mối	1
-1	mỗi	5
+1	mỗi	7
 1	một	10
-1	mới	8
+1	mới	10
 1	mở	5
-1	mục	99
-1	mức	7
-1	nam	34
-1	ngang	1
-1	nghiêm	2
-1	nghiên	2
-1	nghiệm	3
-1	nghiệp	25
+1	mục	105
+1	mức	11
+1	nam	38
+1	ngang	3
+1	nghiêm	3
+1	nghiên	4
+1	nghiệm	5
+1	nghiệp	34
+1	nghèo	5
 1	nghĩa	2
-1	nghề	13
-1	nghệ	3
-1	nghỉ	1
-1	nghị	17
-1	ngoài	4
+1	nghề	20
+1	nghệ	8
+1	nghỉ	4
+1	nghị	19
+1	ngoài	7
 1	nguy	3
-1	nguyên	6
+1	nguyên	8
 1	nguyễn	1
-1	nguyện	1
-1	nguồn	23
-1	ngành	37
+1	nguyện	2
+1	nguồn	31
+1	ngành	41
 1	ngày	35
-1	ngân	18
+1	ngân	23
 1	ngăn	1
-1	ngũ	20
-1	người	39
+1	ngũ	22
+1	người	53
 1	ngược	1
 1	ngắn	1
-1	ngừa	24
-1	nhau	2
-1	nhi	1
+1	ngừa	26
+1	nhau	5
+1	nhi	3
+1	nhiên	2
 1	nhiều	2
-1	nhiệm	61
+1	nhiệm	73
 1	nhu	5
-1	nhà	35
+1	nhà	43
 1	nhàn	1
-1	nhân	58
-1	nhìn	1
-1	nhóm	2
-1	như	11
+1	nhân	80
+1	nhìn	2
+1	nhóm	3
+1	như	14
 1	nhạy	1
 1	nhấn	1
-1	nhất	16
-1	nhận	38
-1	nhập	4
+1	nhất	18
+1	nhận	43
+1	nhập	8
 1	nhật	5
 1	nhằm	24
-1	những	11
+1	những	12
 1	ninh	1
-1	niên	7
+1	niên	9
 1	niệm	3
-1	no	2
+1	no	3
 1	non	1
 1	nq	4
 1	này	26
-1	nâng	57
-1	nói	2
-1	nông	8
-1	năm	132
-1	năng	41
-1	nơi	5
-1	nước	34
-1	nại	2
-1	nạn	14
-1	nếu	2
-1	nội	39
-1	nữ	129
+1	nâng	65
+1	nói	3
+1	nóng	1
+1	nông	13
+1	núi	2
+1	năm	143
+1	năng	48
+1	nơi	6
+1	nước	39
+1	nại	3
+1	nạn	20
+1	nếu	3
+1	nội	43
+1	nữ	169
 1	on	6
 1	pct	3
-1	phong	6
-1	pháp	91
-1	phát	53
-1	phân	7
-1	phê	2
-1	phí	17
-1	phòng	79
-1	phó	29
+1	phi	1
+1	phong	7
+1	phá	1
+1	pháp	109
+1	phát	62
+1	phân	13
+1	phê	3
+1	phí	21
+1	phòng	87
+1	phó	31
 1	phóng	3
-1	phù	18
+1	phù	19
 1	phú	2
-1	phúc	4
-1	phương	32
+1	phúc	7
+1	phương	35
 1	phước	1
 1	phường	3
-1	phạm	31
-1	phản	4
+1	phạm	36
+1	phản	5
 1	phấn	6
-1	phần	8
-1	phẩm	9
-1	phố	6
-1	phối	33
-1	phổ	17
-1	phụ	62
+1	phần	9
+1	phẩm	10
+1	phố	7
+1	phối	36
+1	phổ	21
+1	phụ	81
 1	phục	3
 1	phủ	3
 1	pvp	1
-1	qua	6
-1	quan	102
-1	quy	48
-1	quyết	16
-1	quyền	18
-1	quá	6
-1	quán	2
+1	qua	9
+1	quan	110
+1	quy	54
+1	quyết	21
+1	quyền	24
+1	quá	7
+1	quán	4
 1	quát	1
-1	quân	1
+1	quân	2
 1	quý	3
-1	quả	56
-1	quản	35
+1	quả	60
+1	quản	38
 1	quảng	19
-1	quốc	42
+1	quấy	2
+1	quần	1
+1	quốc	50
 1	qđ	4
 1	ra	9
 1	riêng	1
 1	rà	4
+1	rôn	2
 1	rõ	2
-1	rộng	9
-1	sau	6
-1	sinh	43
-1	so	5
+1	rút	1
+1	rơi	1
+1	rối	2
+1	rộng	10
+1	sau	8
+1	sinh	61
+1	so	6
 1	song	2
-1	soát	6
+1	soát	7
 1	soạn	2
-1	sung	4
+1	sung	5
+1	suy	1
 1	suất	5
 1	syt	1
-1	sách	54
+1	sàng	1
+1	sách	62
 1	sáng	3
-1	sát	12
+1	sát	18
+1	sáu	2
 1	sâu	5
-1	sóc	13
+1	sóc	17
 1	sóng	4
-1	sĩ	12
-1	sơ	7
+1	sĩ	14
+1	sơ	10
 1	sơn	5
 1	sư	2
 1	sạch	1
-1	sản	28
+1	sản	36
 1	sắc	2
-1	sẻ	2
-1	số	86
-1	sống	21
+1	sẻ	4
+1	số	103
+1	sống	25
 1	sớm	3
-1	sở	108
-1	sức	18
-1	sử	4
+1	sở	119
+1	sức	24
+1	sử	7
 1	sửa	4
-1	sự	53
+1	sự	56
 1	sỹ	1
 1	tam	1
 1	tb	2
-1	thai	6
-1	tham	52
+1	thai	18
+1	tham	58
 1	than	2
-1	thanh	12
-1	thao	4
-1	thay	9
-1	the	9
-1	theo	58
-1	thi	7
-1	thiết	3
-1	thiểu	15
+1	thanh	17
+1	thao	6
+1	thay	11
+1	the	8
+1	theo	69
+1	thi	8
+1	thiết	5
+1	thiểu	22
 1	thiện	4
 1	thiệp	3
-1	thiệu	3
+1	thiệu	4
 1	thoại	2
-1	thu	20
+1	thu	24
 1	thuận	3
-1	thuật	2
+1	thuật	3
 1	thuộc	10
-1	thành	25
+1	thành	27
 1	thào	1
 1	thách	1
-1	tháng	27
+1	thái	1
+1	tháng	34
 1	tháo	2
-1	thân	1
+1	thân	2
 1	thêm	1
 1	thí	4
 1	thích	1
-1	thôn	3
-1	thông	88
+1	thôn	11
+1	thông	106
 1	thù	3
-1	thúc	12
+1	thúc	14
+1	thư	1
 1	thương	24
-1	thường	8
-1	thưởng	3
-1	thạc	8
-1	thảo	3
-1	thẩm	9
-1	thập	11
-1	thế	2
-1	thể	34
-1	thị	27
-1	thống	30
-1	thời	21
-1	thụ	5
+1	thường	10
+1	thưởng	4
+1	thạc	9
+1	thảo	4
+1	thấp	1
+1	thần	1
+1	thẩm	10
+1	thập	13
+1	thế	3
+1	thể	45
+1	thị	28
+1	thỏa	1
+1	thống	41
+1	thời	23
+1	thụ	6
 1	thủ	4
-1	thức	55
+1	thứ	1
+1	thức	65
 1	thừa	1
-1	thực	235
-1	tin	48
-1	tiên	5
-1	tiêu	202
-1	tiến	25
-1	tiếng	1
-1	tiếp	30
+1	thực	247
+1	tin	57
+1	tinh	1
+1	tiên	6
+1	tiêu	211
+1	tiến	33
+1	tiếng	2
+1	tiếp	36
+1	tiết	1
 1	tiềm	1
+1	tiền	2
 1	tiểu	5
 1	tiễn	2
-1	tiện	3
+1	tiện	4
 1	tm	5
 1	to	1
-1	toàn	13
-1	toán	5
-1	tra	28
-1	trai	11
-1	trang	11
+1	toàn	16
+1	toán	6
+1	tra	37
+1	trai	12
+1	trang	12
 1	tranh	2
-1	trao	2
-1	triển	117
-1	trong	170
-1	trung	18
+1	trao	3
+1	treo	1
+1	triển	125
+1	triệt	1
+1	trong	178
+1	trung	20
 1	truy	4
-1	truyền	83
+1	truyền	97
 1	trào	2
-1	trách	35
-1	tránh	2
-1	trên	102
-1	trì	21
-1	trình	64
-1	trí	19
-1	trò	10
+1	trách	40
+1	tránh	4
+1	trên	108
+1	trì	27
+1	trình	72
+1	trí	21
+1	trò	11
 1	trùng	1
+1	trú	1
 1	trương	4
-1	trước	7
-1	trường	11
-1	trưởng	1
+1	trước	10
+1	trường	13
+1	trưởng	3
 1	trạm	1
-1	trạng	7
-1	trả	4
+1	trạng	11
+1	trả	6
 1	trấn	17
-1	trận	3
-1	trẻ	23
-1	trị	39
-1	trọng	10
-1	trở	12
-1	trợ	52
-1	trực	3
+1	trận	4
+1	trẻ	34
+1	trị	43
+1	trọng	13
+1	trở	14
+1	trợ	66
+1	trực	4
 1	tt	5
-1	tuyên	36
+1	tuyên	39
 1	tuyển	6
 1	tuần	8
-1	tuổi	2
-1	tài	11
-1	tác	80
-1	tách	4
-1	tái	4
-1	tâm	11
-1	tình	21
+1	tuổi	9
+1	tài	14
+1	tác	93
+1	tách	7
+1	tái	5
+1	tâm	15
+1	tên	1
+1	tình	30
 1	tích	7
-1	tín	3
-1	tính	23
+1	tín	5
+1	tính	34
 1	tùy	1
 1	túc	1
-1	tăng	51
-1	tư	18
+1	tăng	52
+1	tư	23
 1	tướng	2
-1	tượng	6
-1	tại	17
-1	tạm	1
-1	tạo	36
-1	tảo	4
-1	tầm	1
+1	tưởng	1
+1	tượng	8
+1	tại	21
+1	tạm	2
+1	tạo	47
+1	tảo	8
+1	tầm	3
 1	tầng	4
-1	tập	15
+1	tập	20
+1	tật	2
 1	tắc	4
-1	tế	50
+1	tế	58
 1	tỉnh	69
-1	tịch	15
+1	tịch	16
 1	tọa	2
-1	tố	1
-1	tối	1
+1	tố	3
+1	tối	2
 1	tốt	9
-1	tồn	1
-1	tổ	101
-1	tổng	38
-1	tộc	18
+1	tồn	2
+1	tổ	109
+1	tổng	44
+1	tộc	25
 1	tội	1
 1	tới	9
-1	tục	15
+1	tờ	1
+1	tục	18
 1	từ	28
 1	từng	12
-1	tử	5
-1	tự	2
+1	tử	8
+1	tự	5
 1	tựu	1
-1	tỷ	40
+1	tỷ	50
 1	ubmttqvn	2
 1	ubnd	60
 1	ubqg	1
-1	uy	2
-1	vai	10
+1	ung	1
+1	uy	3
+1	vai	11
+1	vay	3
 1	vhxh	2
-1	vi	22
+1	vi	28
 1	vii	1
-1	viên	31
+1	viên	39
 1	viết	3
-1	việc	69
+1	việc	88
 1	viện	4
 1	việt	11
-1	vong	4
+1	vong	6
 1	vstbpn	2
 1	vt	5
 1	vx	1
-1	và	354
+1	và	378
 1	vào	80
-1	vì	31
-1	vùng	13
-1	văn	44
+1	vì	37
+1	vùng	16
+1	văn	57
 1	vũ	2
-1	vướng	4
-1	vấn	36
-1	vận	2
-1	về	219
-1	vị	52
+1	vướng	6
+1	vấn	45
+1	vận	4
+1	về	229
+1	vệ	5
+1	vị	58
 1	vọng	1
-1	vốn	2
-1	với	82
-1	vụ	59
-1	vững	5
-1	vực	47
+1	vốn	7
+1	với	90
+1	vợ	2
+1	vụ	71
+1	vững	9
+1	vực	56
 1	xa	5
-1	xem	2
+1	xem	3
 1	xh	3
-1	xuyên	5
-1	xuất	13
+1	xuyên	6
+1	xuất	19
 1	xuống	7
-1	xác	5
-1	xâm	1
-1	xây	66
-1	xã	137
-1	xét	2
-1	xóa	6
-1	xúc	1
+1	xác	6
+1	xâm	3
+1	xây	74
+1	xã	158
+1	xét	3
+1	xóa	7
+1	xúc	2
 1	xảy	1
-1	xử	12
-1	y	17
+1	xử	15
+1	y	22
 1	yên	5
-1	yêu	10
-1	yếu	2
-1	án	11
+1	yêu	11
+1	yếu	5
+1	án	12
 1	ánh	1
 1	áp	1
-1	ít	14
-1	ý	3
+1	ép	1
+1	ích	1
+1	ít	16
+1	ông	1
+1	ý	5
 1	đa	6
 1	đang	1
-1	đi	8
-1	điều	13
+1	đi	11
+1	điều	17
 1	điểm	4
 1	điển	1
-1	điện	5
-1	điệp	2
-1	đoàn	23
-1	đoạn	43
-1	đài	7
+1	điện	6
+1	điệp	4
+1	đoàn	27
+1	đoạn	45
+1	đài	9
 1	đàm	2
-1	đào	23
-1	đánh	10
+1	đào	32
+1	đánh	20
 1	đây	3
 1	đã	4
-1	đãi	1
-1	đình	46
-1	đích	6
-1	đó	6
+1	đãi	3
+1	đình	68
+1	đích	7
+1	đó	7
 1	đóng	2
-1	đôn	3
-1	đúng	2
-1	đơn	41
-1	đưa	13
-1	đường	5
-1	được	66
-1	đại	7
-1	đạo	40
-1	đạt	38
-1	đảm	22
-1	đảng	12
-1	đất	1
+1	đôn	5
+1	đúng	5
+1	đăng	1
+1	đơn	45
+1	đưa	14
+1	đường	7
+1	được	76
+1	đại	15
+1	đạo	50
+1	đạt	41
+1	đảm	24
+1	đảng	13
+1	đất	2
 1	đấu	6
-1	đầu	9
+1	đầu	10
 1	đầy	2
-1	đẩy	30
+1	đẩy	33
 1	đắn	1
-1	đẳng	266
-1	đặc	14
+1	đẳng	284
+1	đặc	17
 1	đẹp	1
 1	đẻ	2
-1	đến	35
-1	đề	52
+1	đến	37
+1	đề	63
 1	để	39
-1	địa	61
-1	định	51
-1	đốc	7
-1	đối	24
-1	đồng	24
-1	đổi	18
-1	độ	17
+1	địa	65
+1	định	62
+1	đốc	9
+1	đối	28
+1	đồng	35
+1	đổi	21
+1	độ	24
 1	độc	2
-1	đội	20
-1	động	152
-1	đột	1
-1	đời	11
+1	đội	23
+1	động	183
+1	đột	2
+1	đời	13
+1	đỡ	1
 1	đợt	1
-1	đủ	4
+1	đủ	5
 1	đức	2
 1	đứng	2
-1	ưu	5
+1	ưu	8
 1	ương	3
-1	ước	5
+1	ước	6
 1	ảnh	3
-1	ở	24
-1	ủy	28
-1	ứng	27
+1	ấm	2
+1	ở	27
+1	ủy	33
+1	ứng	31
 2	<num> <num>	16
 2	<num> <p>	309
 2	<num> <s>	92
@@ -843,10 +922,10 @@ enum CorpusStatistics {
 2	<num> đối	1
 2	<num> ủy	2
 2	<p> <num>	248
-2	<p> <s>	45
-2	<p> a	15
+2	<p> <s>	42
+2	<p> a	14
 2	<p> an	3
-2	<p> ban	16
+2	<p> ban	17
 2	<p> biên	3
 2	<p> biểu	3
 2	<p> by	1
@@ -856,36 +935,37 @@ enum CorpusStatistics {
 2	<p> bình	8
 2	<p> bđg	1
 2	<p> bạo	7
-2	<p> bảo	5
+2	<p> bản	1
+2	<p> bảo	6
 2	<p> bậc	1
 2	<p> bắc	1
 2	<p> bố	2
-2	<p> bồi	8
-2	<p> bổ	5
+2	<p> bồi	10
+2	<p> bổ	6
 2	<p> bộ	3
 2	<p> can	3
 2	<p> cao	1
 2	<p> chia	1
 2	<p> chiến	2
 2	<p> chuyên	12
-2	<p> chính	18
+2	<p> chính	19
 2	<p> chú	1
 2	<p> chăm	1
 2	<p> chưa	1
 2	<p> chương	7
 2	<p> chế	1
-2	<p> chỉ	56
+2	<p> chỉ	57
 2	<p> chịu	15
-2	<p> chống	16
+2	<p> chống	20
 2	<p> chủ	19
 2	<p> cp	4
 2	<p> cung	2
 2	<p> cvp	1
 2	<p> cá	3
-2	<p> các	28
+2	<p> các	29
 2	<p> cán	4
 2	<p> có	4
-2	<p> công	10
+2	<p> công	12
 2	<p> căn	1
 2	<p> cơ	12
 2	<p> cảnh	2
@@ -898,33 +978,35 @@ enum CorpusStatistics {
 2	<p> duy	1
 2	<p> dân	3
 2	<p> dịch	2
-2	<p> dự	7
+2	<p> dự	8
 2	<p> e	1
 2	<p> giai	1
-2	<p> giám	3
-2	<p> giáo	18
+2	<p> giám	5
+2	<p> giáo	19
 2	<p> giúp	2
-2	<p> giải	9
+2	<p> giải	11
 2	<p> giảm	3
-2	<p> giới	4
+2	<p> giới	5
 2	<p> giữ	1
 2	<p> góp	6
 2	<p> gửi	3
-2	<p> hiệu	4
+2	<p> hiệu	5
 2	<p> hoàn	1
 2	<p> hoạt	2
 2	<p> huy	1
 2	<p> huyện	1
 2	<p> hàng	2
 2	<p> hành	1
-2	<p> hình	1
+2	<p> hình	2
 2	<p> hôn	1
 2	<p> hđnd	1
 2	<p> hương	1
 2	<p> hướng	10
-2	<p> hạnh	2
+2	<p> hạn	1
+2	<p> hạnh	4
 2	<p> hằng	1
 2	<p> học	5
+2	<p> hỗ	3
 2	<p> hội	6
 2	<p> hợp	3
 2	<p> i	1
@@ -936,14 +1018,16 @@ enum CorpusStatistics {
 2	<p> khen	1
 2	<p> khuyến	2
 2	<p> khó	1
-2	<p> khảo	1
+2	<p> khảo	2
+2	<p> khẩu	1
 2	<p> khắc	1
-2	<p> kinh	7
-2	<p> kiến	2
-2	<p> kiểm	9
+2	<p> kinh	8
+2	<p> kiến	3
+2	<p> kiểm	11
 2	<p> kt	1
 2	<p> kế	19
 2	<p> kịp	2
+2	<p> kỹ	1
 2	<p> lao	5
 2	<p> linh	1
 2	<p> liên	2
@@ -964,24 +1048,25 @@ enum CorpusStatistics {
 2	<p> mở	2
 2	<p> mục	12
 2	<p> nghiên	1
+2	<p> nghiệp	1
 2	<p> nghề	1
 2	<p> nghệ	1
 2	<p> nghị	2
 2	<p> ngoài	1
 2	<p> nguồn	1
-2	<p> ngành	15
+2	<p> ngành	16
 2	<p> ngày	6
 2	<p> ngân	1
 2	<p> người	12
 2	<p> ngừa	1
-2	<p> nhiệm	12
+2	<p> nhiệm	14
 2	<p> nhà	1
 2	<p> nhân	3
 2	<p> như	2
 2	<p> nhất	1
 2	<p> nhận	1
 2	<p> nhằm	2
-2	<p> no	2
+2	<p> no	1
 2	<p> nq	4
 2	<p> nâng	13
 2	<p> nơi	1
@@ -991,9 +1076,10 @@ enum CorpusStatistics {
 2	<p> nữ	11
 2	<p> on	2
 2	<p> pct	1
-2	<p> pháp	13
+2	<p> pháp	14
 2	<p> phát	4
 2	<p> phân	2
+2	<p> phê	1
 2	<p> phòng	6
 2	<p> phó	1
 2	<p> phóng	1
@@ -1001,15 +1087,15 @@ enum CorpusStatistics {
 2	<p> phường	3
 2	<p> phạm	1
 2	<p> phản	3
-2	<p> phối	17
-2	<p> phổ	11
+2	<p> phối	18
+2	<p> phổ	12
 2	<p> phụ	1
 2	<p> pvp	1
 2	<p> qua	4
 2	<p> quan	2
 2	<p> quy	4
 2	<p> quyết	1
-2	<p> quản	1
+2	<p> quản	2
 2	<p> quảng	1
 2	<p> qđ	4
 2	<p> rà	3
@@ -1027,9 +1113,9 @@ enum CorpusStatistics {
 2	<p> tb	2
 2	<p> tham	14
 2	<p> than	2
-2	<p> thanh	1
+2	<p> thanh	2
 2	<p> thay	3
-2	<p> the	6
+2	<p> the	5
 2	<p> theo	17
 2	<p> thiết	1
 2	<p> thu	5
@@ -1037,13 +1123,14 @@ enum CorpusStatistics {
 2	<p> thành	5
 2	<p> thào	1
 2	<p> thách	1
+2	<p> thái	1
 2	<p> tháng	5
-2	<p> thông	7
+2	<p> thông	9
 2	<p> thúc	1
 2	<p> thương	23
 2	<p> thường	3
 2	<p> thẩm	1
-2	<p> thể	4
+2	<p> thể	7
 2	<p> thị	20
 2	<p> thống	3
 2	<p> thời	1
@@ -1051,7 +1138,7 @@ enum CorpusStatistics {
 2	<p> thủ	1
 2	<p> thực	19
 2	<p> tiêu	1
-2	<p> tiến	2
+2	<p> tiến	4
 2	<p> tiếp	9
 2	<p> tiềm	1
 2	<p> tm	2
@@ -1062,13 +1149,14 @@ enum CorpusStatistics {
 2	<p> triển	13
 2	<p> trong	5
 2	<p> trung	2
-2	<p> truyền	9
+2	<p> truyền	10
 2	<p> trách	5
 2	<p> tránh	2
 2	<p> trên	3
 2	<p> trùng	1
 2	<p> trước	5
 2	<p> trường	2
+2	<p> trưởng	1
 2	<p> trẻ	5
 2	<p> tt	5
 2	<p> tuyên	5
@@ -1079,12 +1167,12 @@ enum CorpusStatistics {
 2	<p> tư	4
 2	<p> tạo	3
 2	<p> tảo	1
-2	<p> tập	4
+2	<p> tập	5
 2	<p> tỉnh	1
 2	<p> tọa	1
-2	<p> tố	1
-2	<p> tổ	32
-2	<p> tổng	7
+2	<p> tố	3
+2	<p> tổ	34
+2	<p> tổng	9
 2	<p> từ	7
 2	<p> từng	1
 2	<p> tự	2
@@ -1095,35 +1183,36 @@ enum CorpusStatistics {
 2	<p> vhxh	1
 2	<p> vi	1
 2	<p> vii	1
-2	<p> viên	6
-2	<p> việc	1
+2	<p> viên	7
+2	<p> việc	2
 2	<p> viện	3
 2	<p> vx	1
 2	<p> và	4
 2	<p> vào	30
 2	<p> vì	2
 2	<p> vùng	5
-2	<p> văn	3
-2	<p> vướng	4
-2	<p> vận	1
+2	<p> văn	4
+2	<p> vướng	6
+2	<p> vận	2
 2	<p> về	1
+2	<p> vệ	1
 2	<p> vụ	1
 2	<p> xh	3
-2	<p> xác	3
+2	<p> xác	4
 2	<p> xây	13
-2	<p> xã	26
+2	<p> xã	29
 2	<p> xóa	1
 2	<p> xử	4
 2	<p> y	1
-2	<p> yêu	6
+2	<p> yêu	7
 2	<p> đa	2
-2	<p> điều	1
-2	<p> đoàn	13
+2	<p> điều	2
+2	<p> đoàn	14
 2	<p> đài	4
 2	<p> đào	7
-2	<p> đánh	5
-2	<p> đôn	3
-2	<p> đơn	27
+2	<p> đánh	8
+2	<p> đôn	4
+2	<p> đơn	29
 2	<p> đưa	3
 2	<p> đường	2
 2	<p> được	3
@@ -1132,7 +1221,7 @@ enum CorpusStatistics {
 2	<p> đẩy	3
 2	<p> đặc	9
 2	<p> đến	1
-2	<p> đề	7
+2	<p> đề	8
 2	<p> để	2
 2	<p> địa	16
 2	<p> định	1
@@ -1144,297 +1233,435 @@ enum CorpusStatistics {
 2	<p> ưu	5
 2	<p> ảnh	1
 2	<p> ủy	1
-2	<p> ứng	14
+2	<p> ứng	16
 2	<s> <num>	90
-2	<s> <p>	350
+2	<s> <p>	346
 2	<s> a	1
-2	<s> ban	3
+2	<s> an	2
+2	<s> ban	5
 2	<s> bao	1
+2	<s> biện	4
+2	<s> bài	1
 2	<s> bàn	1
 2	<s> bám	2
-2	<s> báo	1
-2	<s> bình	8
-2	<s> bạo	3
-2	<s> bảo	2
+2	<s> báo	7
+2	<s> bé	2
+2	<s> bình	10
+2	<s> băng	1
+2	<s> bạo	8
+2	<s> bảo	9
 2	<s> bất	1
+2	<s> bầu	1
 2	<s> bắc	1
 2	<s> bằng	1
+2	<s> bệnh	1
 2	<s> bị	1
+2	<s> bỏ	1
 2	<s> bố	3
-2	<s> bồi	1
-2	<s> bộ	3
+2	<s> bồi	2
+2	<s> bổ	1
+2	<s> bộ	4
 2	<s> chi	1
-2	<s> chiến	6
+2	<s> chia	2
+2	<s> chiếm	1
+2	<s> chiến	7
 2	<s> cho	1
-2	<s> chuyên	1
-2	<s> chuyển	2
-2	<s> chính	3
-2	<s> chăm	1
-2	<s> chương	1
+2	<s> chuyên	2
+2	<s> chuyển	4
+2	<s> chính	6
+2	<s> chú	1
+2	<s> chăm	4
+2	<s> chưa	1
+2	<s> chương	5
+2	<s> chất	1
 2	<s> chẽ	1
-2	<s> chế	2
-2	<s> chỉ	31
-2	<s> chịu	2
+2	<s> chế	4
+2	<s> chỉ	37
+2	<s> chịu	3
 2	<s> chống	2
-2	<s> chủ	10
-2	<s> chức	3
-2	<s> các	14
-2	<s> cán	2
-2	<s> câu	1
+2	<s> chủ	13
+2	<s> chức	4
+2	<s> chứng	1
+2	<s> cuối	1
+2	<s> các	20
+2	<s> cán	9
+2	<s> câu	3
 2	<s> còn	1
-2	<s> có	2
-2	<s> công	5
+2	<s> có	4
+2	<s> cô	1
+2	<s> công	17
+2	<s> cùng	1
 2	<s> căn	3
-2	<s> cơ	3
+2	<s> cơ	11
 2	<s> cường	1
-2	<s> cấp	3
+2	<s> cưỡng	1
+2	<s> cấp	9
 2	<s> cầu	1
-2	<s> cộng	3
+2	<s> cổng	1
+2	<s> cộng	4
+2	<s> cụ	2
 2	<s> của	4
-2	<s> duy	3
-2	<s> dân	3
+2	<s> củng	1
+2	<s> doanh	2
+2	<s> duy	5
+2	<s> dân	4
+2	<s> dưới	1
 2	<s> dưỡng	3
 2	<s> dẫn	1
+2	<s> dịch	3
 2	<s> dụng	1
+2	<s> dự	2
 2	<s> dựng	5
-2	<s> gia	3
-2	<s> giai	2
-2	<s> giám	2
-2	<s> giáo	1
-2	<s> giải	3
-2	<s> giảm	7
+2	<s> ghi	1
+2	<s> gia	5
+2	<s> giai	4
+2	<s> giám	5
+2	<s> giáo	7
+2	<s> giải	6
+2	<s> giảm	11
 2	<s> giảng	1
+2	<s> giấy	1
 2	<s> giới	7
+2	<s> góp	2
 2	<s> hiện	2
 2	<s> hoàng	1
 2	<s> hoạch	2
-2	<s> huy	2
+2	<s> hoạt	2
+2	<s> huy	4
 2	<s> huyện	6
 2	<s> hàng	5
-2	<s> hành	1
+2	<s> hành	2
 2	<s> hình	3
+2	<s> hòa	2
+2	<s> hôn	2
 2	<s> hđnd	1
-2	<s> hướng	4
-2	<s> hệ	1
-2	<s> học	1
-2	<s> hỗ	1
-2	<s> hội	6
-2	<s> hợp	2
+2	<s> hướng	7
+2	<s> hưởng	2
+2	<s> hằng	1
+2	<s> hệ	3
+2	<s> học	3
+2	<s> hỗ	5
+2	<s> hộ	3
+2	<s> hội	9
+2	<s> hợp	4
+2	<s> hủ	1
 2	<s> i	3
 2	<s> ii	3
 2	<s> iii	3
 2	<s> iv	2
 2	<s> khai	6
-2	<s> khuyến	1
-2	<s> không	1
+2	<s> khen	1
+2	<s> khoa	1
+2	<s> khoảng	2
+2	<s> khu	1
+2	<s> khuyến	2
+2	<s> khám	3
+2	<s> khó	1
+2	<s> không	3
 2	<s> khảo	1
+2	<s> khẩu	1
 2	<s> khỏe	1
-2	<s> kinh	6
-2	<s> kiến	1
-2	<s> kiểm	2
-2	<s> kiện	1
+2	<s> khởi	1
+2	<s> kinh	8
+2	<s> kiến	3
+2	<s> kiểm	5
+2	<s> kiện	2
 2	<s> kt	4
-2	<s> kế	10
-2	<s> kịp	1
-2	<s> lao	1
+2	<s> kế	13
+2	<s> kết	2
+2	<s> kịp	2
+2	<s> kỹ	1
+2	<s> lao	6
 2	<s> linh	1
 2	<s> liên	2
 2	<s> loại	1
-2	<s> luật	2
-2	<s> lãnh	1
+2	<s> luật	3
+2	<s> lãnh	3
+2	<s> lĩnh	8
 2	<s> lưu	1
+2	<s> lương	1
+2	<s> lượt	1
 2	<s> lần	1
 2	<s> lập	1
+2	<s> lễ	1
 2	<s> lệ	1
-2	<s> lồng	5
-2	<s> lựa	1
+2	<s> lồng	13
+2	<s> lựa	4
 2	<s> lực	2
+2	<s> mang	1
+2	<s> mua	1
+2	<s> môi	1
+2	<s> mất	1
 2	<s> mắc	1
-2	<s> mỗi	1
+2	<s> mặt	1
+2	<s> mỗi	2
 2	<s> một	1
 2	<s> mới	1
 2	<s> mở	2
-2	<s> mục	13
-2	<s> nghiên	1
+2	<s> mục	17
+2	<s> mức	2
+2	<s> nam	1
+2	<s> nghiêm	1
+2	<s> nghiên	2
 2	<s> nghiệp	1
 2	<s> nghề	1
-2	<s> nghị	1
+2	<s> nghỉ	2
+2	<s> nghị	2
+2	<s> nguyên	2
 2	<s> nguyễn	1
-2	<s> nguồn	3
+2	<s> nguồn	7
 2	<s> ngành	4
 2	<s> ngày	2
-2	<s> ngân	3
+2	<s> ngân	5
 2	<s> ngũ	2
-2	<s> người	3
-2	<s> nhiệm	4
-2	<s> nhân	3
+2	<s> người	12
+2	<s> nhiệm	8
+2	<s> nhà	3
+2	<s> nhân	6
+2	<s> nhóm	1
+2	<s> như	1
 2	<s> nhất	1
-2	<s> nhận	1
+2	<s> nhận	2
 2	<s> nhằm	2
 2	<s> những	1
+2	<s> no	1
 2	<s> này	1
-2	<s> nâng	5
+2	<s> nâng	13
+2	<s> nói	1
 2	<s> năm	5
 2	<s> nơi	4
-2	<s> nội	4
+2	<s> nạn	2
+2	<s> nếu	1
+2	<s> nội	5
+2	<s> nữ	9
 2	<s> phong	2
+2	<s> phá	1
 2	<s> pháp	4
-2	<s> phát	7
-2	<s> phòng	15
+2	<s> phát	11
+2	<s> phân	5
+2	<s> phòng	19
 2	<s> phó	4
 2	<s> phóng	1
+2	<s> phù	1
+2	<s> phương	1
 2	<s> phạm	1
 2	<s> phấn	5
 2	<s> phần	2
 2	<s> phẩm	2
-2	<s> phối	5
-2	<s> phụ	1
-2	<s> quan	3
-2	<s> quy	1
-2	<s> quyết	2
+2	<s> phối	7
+2	<s> phổ	2
+2	<s> phụ	9
+2	<s> quan	4
+2	<s> quy	2
+2	<s> quyết	3
+2	<s> quyền	2
+2	<s> quán	1
 2	<s> quả	2
-2	<s> quản	1
+2	<s> quản	2
 2	<s> quảng	2
+2	<s> quấy	2
+2	<s> quần	1
 2	<s> quốc	2
 2	<s> rà	1
+2	<s> rút	1
 2	<s> rộng	1
+2	<s> sinh	3
+2	<s> so	1
+2	<s> suy	1
+2	<s> sàng	1
 2	<s> sách	2
+2	<s> sáu	1
 2	<s> sóc	1
 2	<s> sóng	1
-2	<s> sản	1
-2	<s> số	3
+2	<s> sơ	2
+2	<s> sản	4
+2	<s> số	8
 2	<s> sống	1
 2	<s> sở	4
-2	<s> sức	1
+2	<s> sức	3
+2	<s> sử	1
 2	<s> sửa	1
-2	<s> tham	6
+2	<s> tham	11
+2	<s> thanh	2
+2	<s> thay	1
 2	<s> the	2
-2	<s> thu	2
+2	<s> theo	7
+2	<s> thu	5
 2	<s> thành	2
+2	<s> tháng	4
 2	<s> thí	1
-2	<s> thông	6
+2	<s> thôn	1
+2	<s> thông	9
+2	<s> thúc	1
 2	<s> thương	1
-2	<s> thường	2
-2	<s> thẩm	1
-2	<s> thị	2
-2	<s> thống	1
-2	<s> thời	1
+2	<s> thường	3
+2	<s> thẩm	2
+2	<s> thể	1
+2	<s> thị	3
+2	<s> thỏa	1
+2	<s> thống	2
+2	<s> thời	2
 2	<s> thủ	1
 2	<s> thức	1
-2	<s> thực	17
+2	<s> thực	19
 2	<s> tiêu	3
-2	<s> tiến	2
-2	<s> tiếp	3
+2	<s> tiến	3
+2	<s> tiếng	1
+2	<s> tiếp	7
 2	<s> tiễn	1
 2	<s> tm	3
+2	<s> toàn	1
 2	<s> tranh	1
-2	<s> trao	1
-2	<s> triển	6
-2	<s> trong	30
-2	<s> trung	3
-2	<s> truyền	5
-2	<s> trên	10
+2	<s> trao	2
+2	<s> treo	1
+2	<s> triển	8
+2	<s> trong	31
+2	<s> trung	5
+2	<s> truyền	7
+2	<s> trách	1
+2	<s> trên	12
 2	<s> trình	4
 2	<s> trò	1
+2	<s> trường	1
+2	<s> trưởng	1
+2	<s> trẻ	3
 2	<s> trị	1
-2	<s> trọng	1
-2	<s> trợ	1
-2	<s> tuyên	2
+2	<s> trọng	2
+2	<s> trở	1
+2	<s> trợ	2
+2	<s> tuyên	5
 2	<s> tuần	2
-2	<s> tài	1
+2	<s> tuổi	2
+2	<s> tài	3
 2	<s> tác	4
-2	<s> tăng	13
+2	<s> tái	1
+2	<s> tình	2
+2	<s> tín	1
+2	<s> tăng	14
+2	<s> tư	4
 2	<s> tượng	1
 2	<s> tại	1
-2	<s> tạo	5
-2	<s> tập	2
+2	<s> tạo	7
+2	<s> tảo	2
+2	<s> tầm	2
+2	<s> tập	3
 2	<s> tắc	1
 2	<s> tỉnh	11
-2	<s> tổ	17
-2	<s> tổng	4
+2	<s> tối	1
+2	<s> tồn	1
+2	<s> tổ	22
+2	<s> tổng	7
+2	<s> tờ	1
 2	<s> từ	4
 2	<s> từng	2
-2	<s> tỷ	25
+2	<s> tử	1
+2	<s> tỷ	33
 2	<s> ubnd	9
+2	<s> vai	1
+2	<s> vay	1
+2	<s> việc	5
 2	<s> vt	4
 2	<s> và	8
 2	<s> vào	2
-2	<s> vùng	1
-2	<s> văn	5
-2	<s> vấn	1
-2	<s> vận	1
+2	<s> vì	1
+2	<s> vùng	3
+2	<s> văn	7
+2	<s> vấn	2
+2	<s> vận	2
 2	<s> về	5
-2	<s> vị	1
-2	<s> với	1
+2	<s> vị	3
+2	<s> vốn	1
+2	<s> với	2
+2	<s> vợ	1
 2	<s> vụ	1
 2	<s> vực	1
+2	<s> xem	1
 2	<s> xuất	2
 2	<s> xuống	1
 2	<s> xác	1
-2	<s> xây	9
-2	<s> xã	6
+2	<s> xâm	2
+2	<s> xây	15
+2	<s> xã	8
 2	<s> xét	1
-2	<s> xóa	2
+2	<s> xóa	3
+2	<s> xử	2
+2	<s> y	1
 2	<s> yêu	1
+2	<s> ít	1
 2	<s> đa	1
+2	<s> đi	1
+2	<s> điều	2
 2	<s> điển	1
 2	<s> điện	1
-2	<s> đoàn	2
+2	<s> đoàn	4
 2	<s> đoạn	3
-2	<s> đào	2
-2	<s> đánh	1
+2	<s> đài	1
+2	<s> đào	7
+2	<s> đánh	7
 2	<s> đình	1
-2	<s> đơn	2
-2	<s> đưa	4
-2	<s> đường	1
-2	<s> được	1
-2	<s> đại	1
+2	<s> đôn	1
+2	<s> đúng	2
+2	<s> đăng	1
+2	<s> đơn	3
+2	<s> đưa	5
+2	<s> đường	2
+2	<s> được	6
+2	<s> đại	4
 2	<s> đạo	1
+2	<s> đạt	2
+2	<s> đảm	1
 2	<s> đầu	1
-2	<s> đẩy	9
+2	<s> đẩy	10
 2	<s> đẳng	5
 2	<s> đặc	1
-2	<s> đến	8
-2	<s> đề	7
+2	<s> đến	9
+2	<s> đề	11
 2	<s> để	3
-2	<s> địa	3
-2	<s> định	3
-2	<s> đối	1
+2	<s> địa	5
+2	<s> định	7
+2	<s> đối	3
 2	<s> đồng	3
+2	<s> đổi	1
 2	<s> độc	2
-2	<s> đội	1
+2	<s> đội	2
 2	<s> động	5
+2	<s> ưu	1
 2	<s> ương	1
 2	<s> ủy	9
-2	<s> ứng	1
+2	<s> ứng	2
 2	a <num>	1
-2	a <p>	14
+2	a <p>	13
 2	a <s>	1
 2	a mua	1
 2	an <p>	2
 2	an huyện	2
 2	an ninh	1
-2	an toàn	1
+2	an sinh	2
+2	an toàn	2
 2	an tỉnh	1
-2	an xã	1
-2	ban <p>	13
-2	ban chỉ	1
+2	an xã	2
+2	ba tháng	1
+2	ba trở	1
+2	ban <p>	14
+2	ban chỉ	2
 2	ban dân	1
-2	ban hành	5
+2	ban hành	6
 2	ban mttq	2
 2	ban mặt	3
 2	ban ngành	3
-2	ban nhân	17
+2	ban nhân	18
 2	ban vhxh	1
 2	ban vstbpn	1
 2	ban vì	3
 2	bao gồm	2
 2	binh và	24
 2	biên <s>	1
+2	biên giới	1
+2	biên phòng	1
 2	biên soạn	1
 2	biên tập	2
 2	biên về	1
-2	biến <p>	11
+2	biến <p>	12
 2	biến chính	1
 2	biến chủ	1
 2	biến giáo	2
@@ -1443,23 +1670,25 @@ enum CorpusStatistics {
 2	biến và	1
 2	biểu dân	3
 2	biểu dương	3
-2	biểu hội	1
-2	biện pháp	4
-2	biện xã	3
+2	biểu hội	3
+2	biểu quốc	2
+2	biện pháp	8
+2	biện xã	4
 2	biệt giới	2
-2	biệt khó	1
+2	biệt khó	3
 2	biệt là	5
 2	biệt mở	1
-2	biệt theo	2
+2	biệt theo	4
 2	biệt thu	1
 2	biệt trong	1
-2	biệt đối	1
+2	biệt đối	2
 2	biệt ở	1
 2	buôn bán	2
 2	buổi sinh	1
 2	by quyết	1
-2	bà mẹ	4
+2	bà mẹ	5
 2	bài giảng	3
+2	bài học	1
 2	bài phát	1
 2	bài viết	3
 2	bài và	1
@@ -1471,86 +1700,97 @@ enum CorpusStatistics {
 2	bàn quản	1
 2	bàn tỉnh	5
 2	bàn xã	4
-2	bào dân	5
+2	bào dân	7
 2	bám sát	2
-2	bán người	4
+2	bán người	6
 2	bán phụ	1
 2	bán trở	4
 2	báo chí	3
-2	báo cáo	59
+2	báo cáo	68
 2	báo quảng	2
 2	báo và	2
-2	bé gái	5
-2	bé trai	5
+2	bé gái	6
+2	bé trai	6
 2	bình làm	4
 2	bình lư	7
-2	bình đẳng	261
+2	bình quân	1
+2	bình trong	1
+2	bình đẳng	279
+2	băng rôn	2
 2	bđg ngày	1
 2	bước xóa	1
-2	bạo lực	72
+2	bạo lực	87
 2	bạt <p>	1
 2	bạt cán	1
-2	bản <p>	1
+2	bản <p>	2
 2	bản <s>	4
 2	bản các	1
 2	bản có	1
 2	bản hướng	1
-2	bản quy	12
+2	bản quy	15
 2	bản số	1
 2	bản thân	1
 2	bản trên	1
 2	bản về	4
 2	bảo các	2
-2	bảo hiểm	2
+2	bảo hiểm	6
 2	bảo hiệu	1
 2	bảo hộ	1
 2	bảo nội	1
 2	bảo phù	1
 2	bảo sự	1
 2	bảo thực	1
+2	bảo trợ	2
 2	bảo tính	2
+2	bảo vệ	4
 2	bảo đạt	1
-2	bảo đảm	12
+2	bảo đảm	13
 2	bất bình	5
+2	bầu cử	1
 2	bậc học	1
 2	bậc trung	1
 2	bắc yên	5
-2	bằng giới	4
+2	bằng giới	6
 2	bằng tiếng	1
 2	bằng trong	1
-2	bền vững	4
-2	bị bạo	9
-2	bị kiến	2
-2	bị mua	4
+2	bằng tự	2
+2	bền vững	8
+2	bệnh lây	1
+2	bị bạo	10
+2	bị kiến	3
+2	bị mua	6
 2	bị nhận	1
 2	bị phục	1
 2	bị truy	4
 2	bị xâm	1
 2	bỏ bất	1
 2	bỏ các	3
+2	bỏ học	2
 2	bỏ tình	1
 2	bố kịp	1
+2	bố trách	1
 2	bố trí	14
-2	bồi dưỡng	8
+2	bồi dưỡng	11
 2	bổ nguồn	1
-2	bổ nhiệm	4
-2	bổ sung	4
-2	bộ <p>	13
+2	bổ nhiệm	5
+2	bổ sung	5
+2	bộ <p>	17
 2	bộ <s>	1
 2	bộ chỉ	1
-2	bộ của	18
+2	bộ chủ	1
+2	bộ của	21
 2	bộ diện	1
-2	bộ gia	1
+2	bộ gia	2
 2	bộ giáo	2
 2	bộ hàng	1
 2	bộ khi	1
 2	bộ lao	5
-2	bộ làm	7
-2	bộ lãnh	1
+2	bộ làm	9
+2	bộ lãnh	2
 2	bộ lđ	1
 2	bộ máy	3
 2	bộ nội	1
-2	bộ nữ	10
+2	bộ nữ	13
 2	bộ phụ	3
 2	bộ quản	6
 2	bộ thanh	1
@@ -1562,24 +1802,29 @@ enum CorpusStatistics {
 2	bộ và	1
 2	bộ văn	1
 2	bộ với	1
+2	bộ ông	1
+2	bộ đội	1
 2	ca sinh	2
 2	cam kết	4
 2	can thiệp	3
 2	cao <s>	1
-2	cao chất	5
+2	cao chất	6
 2	cao các	1
-2	cao hiệu	4
+2	cao hiệu	5
 2	cao kiến	1
 2	cao như	1
-2	cao nhận	25
-2	cao năng	17
+2	cao nhận	26
+2	cao năng	19
+2	cao thu	1
 2	cao trình	2
+2	cao tuổi	1
 2	cao vai	3
-2	cao vị	1
+2	cao vị	2
 2	chi cục	1
-2	chia sẻ	2
+2	chia sẻ	4
+2	chiếm tỷ	1
 2	chiến binh	1
-2	chiến dịch	3
+2	chiến dịch	4
 2	chiến lược	37
 2	chiến sỹ	1
 2	cho bà	1
@@ -1588,28 +1833,32 @@ enum CorpusStatistics {
 2	cho cơ	1
 2	cho cả	1
 2	cho hoạt	1
-2	cho lao	1
+2	cho lao	2
 2	cho nam	1
 2	cho người	3
 2	cho nhu	1
 2	cho nạn	1
 2	cho nữ	1
-2	cho phụ	4
+2	cho phụ	5
 2	cho tháng	1
 2	cho trẻ	1
 2	cho từng	1
 2	cho ubnd	2
 2	cho đồng	1
-2	cho đội	11
+2	cho đội	12
 2	chung và	1
-2	chuyên môn	5
+2	chuyên môn	6
 2	chuyên mục	7
 2	chuyên ngành	1
 2	chuyên trang	4
-2	chuyên đề	3
+2	chuyên trách	1
+2	chuyên đề	4
 2	chuyển <p>	1
 2	chuyển biến	1
+2	chuyển dịch	1
+2	chuyển giao	1
 2	chuyển giới	2
+2	chuyện chuyên	1
 2	châu <s>	1
 2	châu về	1
 2	chéo <p>	1
@@ -1622,22 +1871,24 @@ enum CorpusStatistics {
 2	chính cân	1
 2	chính nhà	1
 2	chính phủ	3
-2	chính quyền	11
-2	chính sách	35
-2	chính thức	4
-2	chính trị	22
-2	chú trọng	2
+2	chính quyền	13
+2	chính sách	38
+2	chính thức	5
+2	chính trị	25
+2	chú trọng	3
 2	chú ý	1
 2	chúng <p>	1
+2	chúng nhân	1
 2	chúng nhằm	1
 2	chúng với	1
-2	chăm sóc	12
+2	chăm sóc	16
 2	chưa bị	3
 2	chưa thành	1
-2	chương trình	42
+2	chưa đủ	1
+2	chương trình	49
 2	chấn chỉnh	1
 2	chất giữa	2
-2	chất lượng	5
+2	chất lượng	7
 2	chất và	1
 2	chặn <p>	1
 2	chặt chẽ	1
@@ -1650,38 +1901,43 @@ enum CorpusStatistics {
 2	chế và	1
 2	chế về	1
 2	chế để	4
-2	chế độ	7
+2	chế độ	9
 2	chỉ huy	1
+2	chỉ nghề	1
+2	chỉ số	1
 2	chỉ thị	1
-2	chỉ tin	1
-2	chỉ tiêu	113
-2	chỉ đạo	9
+2	chỉ tin	3
+2	chỉ tiêu	117
+2	chỉ đạo	13
+2	chỉnh <p>	1
 2	chỉnh sửa	1
 2	chỉnh và	1
-2	chịu trách	17
+2	chịu trách	18
 2	chọn <p>	1
-2	chọn giới	1
+2	chọn giới	4
 2	chọn nghề	1
-2	chống bạo	14
-2	chống mua	3
+2	chọn ngành	1
+2	chống bạo	17
+2	chống mua	4
 2	chống tội	1
 2	chống và	1
 2	chốt <s>	1
-2	chốt là	4
+2	chốt là	5
 2	chồng chéo	1
-2	chủ chốt	5
-2	chủ doanh	4
+2	chủ chốt	8
+2	chủ doanh	5
 2	chủ nghĩa	2
-2	chủ trì	11
+2	chủ quan	1
+2	chủ trì	15
 2	chủ trương	4
-2	chủ tịch	15
-2	chủ yếu	2
+2	chủ tịch	16
+2	chủ yếu	4
 2	chủ đề	1
 2	chủ động	9
-2	chức <p>	12
+2	chức <p>	14
 2	chức <s>	3
 2	chức chiến	1
-2	chức chính	9
+2	chức chính	10
 2	chức các	8
 2	chức cán	1
 2	chức có	3
@@ -1693,24 +1949,31 @@ enum CorpusStatistics {
 2	chức kiểm	2
 2	chức làm	3
 2	chức mình	1
-2	chức năng	10
+2	chức năng	12
 2	chức sơ	3
 2	chức theo	1
 2	chức thành	1
 2	chức thông	1
-2	chức thực	29
-2	chức triển	16
+2	chức thực	30
+2	chức triển	17
 2	chức truyền	1
 2	chức tuyên	4
 2	chức tập	1
 2	chức tọa	1
 2	chức tổng	1
+2	chức văn	1
 2	chức xã	3
 2	chức đào	1
 2	chức đảng	4
+2	chứng chỉ	1
+2	chứng nhận	1
+2	con thứ	1
+2	con tại	1
 2	cp <p>	1
 2	cp ngày	2
 2	cung cấp	3
+2	cuối kỳ	1
+2	cuối năm	1
 2	cuộc khảo	1
 2	cuộc tảo	1
 2	cvp <p>	1
@@ -1721,14 +1984,14 @@ enum CorpusStatistics {
 2	các bản	1
 2	các chiến	2
 2	các chính	2
-2	các chương	18
+2	các chương	20
 2	các chế	1
 2	các chỉ	17
 2	các chức	1
 2	các cuộc	1
 2	các cá	2
-2	các cơ	43
-2	các cấp	43
+2	các cơ	44
+2	các cấp	47
 2	các doanh	1
 2	các dịch	10
 2	các dự	1
@@ -1746,8 +2009,8 @@ enum CorpusStatistics {
 2	các mô	8
 2	các mục	16
 2	các nguyên	4
-2	các nguồn	7
-2	các ngành	5
+2	các nguồn	8
+2	các ngành	7
 2	các ngày	1
 2	các nhiệm	6
 2	các nội	4
@@ -1758,9 +2021,9 @@ enum CorpusStatistics {
 2	các quan	2
 2	các quy	5
 2	các sản	6
-2	các sở	3
+2	các sở	4
 2	các sự	1
-2	các thành	2
+2	các thành	3
 2	các thông	1
 2	các trường	2
 2	các tầng	3
@@ -1768,7 +2031,7 @@ enum CorpusStatistics {
 2	các vai	1
 2	các vùng	1
 2	các văn	3
-2	các vấn	1
+2	các vấn	2
 2	các vị	4
 2	các vụ	3
 2	các xã	15
@@ -1777,31 +2040,33 @@ enum CorpusStatistics {
 2	các đơn	6
 2	các định	3
 2	các đợt	1
-2	cách giới	5
+2	cách giới	6
 2	cách lớn	1
 2	cách thống	1
-2	cán bộ	45
+2	cán bộ	59
 2	cáo <num>	1
 2	cáo <p>	2
 2	cáo <s>	1
 2	cáo chỉ	1
 2	cáo có	3
-2	cáo kết	25
+2	cáo kết	26
 2	cáo những	1
 2	cáo năm	1
+2	cáo sơ	1
 2	cáo số	4
 2	cáo sở	3
 2	cáo tình	2
-2	cáo tổng	2
+2	cáo tổng	3
 2	cáo ubnd	5
 2	cáo và	2
 2	cáo về	1
 2	cáo đánh	1
-2	cáo định	2
+2	cáo định	3
+2	cáo đột	1
 2	cáo ủy	2
-2	cân bằng	3
+2	cân bằng	7
 2	cân đối	4
-2	câu lạc	1
+2	câu lạc	3
 2	còn <num>	4
 2	còn <p>	1
 2	còn tình	1
@@ -1813,11 +2078,14 @@ enum CorpusStatistics {
 2	có các	2
 2	có công	1
 2	có cơ	1
-2	có hiệu	8
+2	có giá	1
+2	có hiệu	9
+2	có hoàn	1
+2	có hành	1
 2	có khoảng	1
-2	có khó	1
+2	có khó	2
 2	có liên	11
-2	có lãnh	4
+2	có lãnh	5
 2	có nguy	2
 2	có nhiều	1
 2	có nhu	4
@@ -1829,7 +2097,7 @@ enum CorpusStatistics {
 2	có trình	6
 2	có tách	2
 2	có tảo	1
-2	có uy	2
+2	có uy	3
 2	có việc	4
 2	có ít	4
 2	có ý	1
@@ -1837,32 +2105,37 @@ enum CorpusStatistics {
 2	có địa	1
 2	có định	1
 2	có đủ	2
+2	cô đỡ	1
 2	công <s>	1
-2	công an	4
+2	công an	5
 2	công bằng	1
 2	công bố	1
-2	công chức	10
+2	công chức	13
 2	công của	4
 2	công dân	1
-2	công hưởng	4
+2	công hưởng	5
 2	công lao	2
 2	công lập	3
-2	công nghệ	2
+2	công nghệ	6
+2	công nhiệm	1
 2	công sở	1
-2	công tác	71
-2	công việc	4
+2	công trách	1
+2	công tác	81
+2	công việc	9
 2	công và	1
 2	công văn	2
+2	cùng kỳ	1
 2	căn cứ	7
 2	cơ bản	8
 2	cơ bất	2
 2	cơ chế	3
-2	cơ cấu	1
-2	cơ hội	6
-2	cơ quan	59
-2	cơ sở	75
+2	cơ cấu	2
+2	cơ hội	7
+2	cơ quan	64
+2	cơ sở	85
 2	cơ xảy	1
 2	cư dưới	1
+2	cương báo	1
 2	cường các	1
 2	cường công	13
 2	cường kiểm	2
@@ -1877,34 +2150,42 @@ enum CorpusStatistics {
 2	cường trách	1
 2	cường tuyên	3
 2	cường vai	1
+2	cưỡng ép	1
 2	cả giai	1
 2	cả nam	2
+2	cả vợ	1
 2	cả đại	1
 2	cảm giới	1
 2	cảnh báo	2
-2	cấp <p>	7
+2	cảnh đặc	1
+2	cấm lựa	1
+2	cấm tiếp	1
+2	cấp <p>	8
 2	cấp <s>	7
 2	cấp có	7
-2	cấp cơ	2
+2	cấp cơ	3
 2	cấp hoạch	1
-2	cấp huyện	2
+2	cấp huyện	3
 2	cấp học	8
 2	cấp lý	2
-2	cấp ngân	1
+2	cấp ngân	2
 2	cấp nhất	1
 2	cấp quản	1
 2	cấp số	1
+2	cấp thiết	1
 2	cấp thí	2
 2	cấp trung	4
 2	cấp trên	1
 2	cấp tỉnh	3
 2	cấp và	3
 2	cấp về	2
+2	cấp xã	1
 2	cấp được	4
 2	cấp đầy	1
 2	cấp để	1
 2	cấp đối	1
-2	cấp ủy	3
+2	cấp ủy	7
+2	cấu lao	1
 2	cần chỉnh	1
 2	cần hỗ	1
 2	cần lưu	1
@@ -1915,23 +2196,28 @@ enum CorpusStatistics {
 2	cầu các	3
 2	cầu hỗ	4
 2	cận các	3
-2	cận huyết	2
+2	cận huyết	5
 2	cận kiến	4
+2	cận nghèo	1
+2	cận nguồn	1
 2	cận trong	1
 2	cận và	2
 2	cận với	1
 2	cận ít	4
 2	cận đầy	1
+2	cập giáo	1
 2	cập nhật	5
 2	cậy triển	1
+2	cậy tại	1
 2	cố hệ	1
 2	cố mạng	1
+2	cổng thông	1
 2	cộng hoà	1
 2	cộng hòa	1
 2	cộng sản	2
 2	cộng tác	2
-2	cộng đồng	8
-2	cụ thể	10
+2	cộng đồng	14
+2	cụ thể	14
 2	cục thống	2
 2	của bạo	1
 2	của bộ	5
@@ -1954,8 +2240,8 @@ enum CorpusStatistics {
 2	của người	3
 2	của nhà	4
 2	của nữ	1
-2	của pháp	3
-2	của phụ	33
+2	của pháp	4
+2	của phụ	38
 2	của sở	2
 2	của tháng	1
 2	của thủ	1
@@ -1972,11 +2258,12 @@ enum CorpusStatistics {
 2	của đội	1
 2	của đời	5
 2	của ủy	2
-2	củng cố	2
+2	củng cố	3
 2	cứ chức	4
 2	cứ kế	2
 2	cứ tình	1
 2	cứu <p>	1
+2	cứu khoa	1
 2	cứu trách	4
 2	cứu đề	1
 2	cử <p>	2
@@ -1988,53 +2275,60 @@ enum CorpusStatistics {
 2	cực tại	1
 2	cựu chiến	1
 2	danh quản	1
+2	dinh dưỡng	1
 2	diễn <p>	1
 2	diện quy	3
 2	do <p>	2
+2	do phụ	1
 2	do việc	1
 2	doanh <p>	1
 2	doanh dịch	1
-2	doanh nghiệp	6
+2	doanh nghiệp	9
 2	du lịch	5
-2	dung <p>	3
+2	dung <p>	4
 2	dung bình	1
 2	dung các	1
 2	dung cần	1
 2	dung cụ	1
 2	dung giáo	3
-2	dung hoạt	1
+2	dung hoạt	2
 2	dung kế	1
 2	dung phong	1
 2	dung về	12
 2	dung định	3
-2	duy trì	10
+2	duy trì	12
 2	duyệt của	1
 2	duyệt theo	1
 2	dài hạn	3
 2	dành cho	1
 2	dân <p>	1
 2	dân <s>	7
-2	dân các	4
-2	dân cư	1
-2	dân cử	5
+2	dân các	5
+2	dân cư	3
+2	dân cử	6
 2	dân huyện	2
-2	dân số	6
+2	dân phố	1
+2	dân số	8
 2	dân trong	1
 2	dân tỉnh	2
-2	dân tộc	18
+2	dân tộc	25
 2	dân về	3
 2	dân xã	4
-2	dân đoàn	1
-2	dõi <p>	12
+2	dân đoàn	2
+2	dây nóng	1
+2	dõi <p>	14
 2	dõi công	1
 2	dõi và	11
 2	dương <p>	1
 2	dương khen	1
 2	dương kịp	1
 2	dưới <num>	11
+2	dưới ba	1
 2	dưới hình	1
+2	dưới năm	1
 2	dưỡng <p>	3
-2	dưỡng cán	1
+2	dưỡng cán	2
+2	dưỡng kiến	1
 2	dưỡng nguồn	1
 2	dưỡng nữ	1
 2	dưỡng về	1
@@ -2047,7 +2341,7 @@ enum CorpusStatistics {
 2	dạy chính	1
 2	dạy trong	4
 2	dạy tại	3
-2	dẫn <p>	3
+2	dẫn <p>	5
 2	dẫn <s>	1
 2	dẫn các	4
 2	dẫn của	7
@@ -2057,74 +2351,91 @@ enum CorpusStatistics {
 2	dẫn việc	2
 2	dẫn đến	2
 2	dễ tiếp	1
-2	dịch truyền	3
-2	dịch vụ	20
+2	dịch cơ	1
+2	dịch truyền	4
+2	dịch vụ	24
 2	dịp tháng	1
-2	dục <p>	10
+2	dục <p>	12
 2	dục cho	1
 2	dục chính	2
-2	dục nghề	4
+2	dục giới	1
+2	dục kỹ	1
+2	dục nghề	6
 2	dục nhằm	4
-2	dục pháp	6
+2	dục pháp	7
 2	dục quốc	1
+2	dục sức	1
 2	dục tiểu	4
 2	dục trong	1
+2	dục trẻ	1
+2	dục tại	1
 2	dục từ	1
-2	dục và	6
+2	dục và	8
 2	dục về	6
 2	dục đạo	2
 2	dụng <p>	3
 2	dụng chính	1
-2	dụng công	2
-2	dụng kinh	2
+2	dụng công	3
+2	dụng kinh	3
+2	dụng lao	1
 2	dụng số	1
-2	dữ liệu	4
-2	dự thảo	1
-2	dự toán	5
-2	dự án	7
+2	dụng đất	1
+2	dụng ưu	1
+2	dữ liệu	5
+2	dự thảo	2
+2	dự toán	6
+2	dự án	8
 2	dựng <p>	7
 2	dựng báo	2
-2	dựng chính	3
+2	dựng chính	4
 2	dựng chương	1
 2	dựng chủ	1
 2	dựng cơ	5
-2	dựng gia	1
-2	dựng kế	6
+2	dựng gia	2
+2	dựng kế	7
 2	dựng lộ	1
+2	dựng nông	1
 2	dựng pháp	3
 2	dựng quy	1
 2	dựng tài	1
 2	dựng và	24
-2	dựng văn	9
-2	dựng đời	1
+2	dựng văn	11
+2	dựng đời	3
 2	e <s>	1
 2	em <p>	1
 2	em <s>	1
 2	em bị	1
-2	em gái	8
+2	em có	1
+2	em dưới	1
+2	em gái	10
 2	em nữ	1
 2	em trai	6
+2	em đi	1
+2	ghi tên	1
 2	ghép bình	1
-2	ghép các	8
-2	ghép giới	5
-2	ghép kiến	3
+2	ghép các	9
+2	ghép giới	6
+2	ghép kiến	4
+2	ghép nguồn	1
 2	ghép nội	1
 2	ghép thực	2
-2	ghép trong	1
+2	ghép trong	2
 2	ghép tuyên	1
 2	ghép việc	1
-2	ghép vấn	19
+2	ghép vấn	21
 2	gia <p>	2
 2	gia bình	5
+2	gia bảo	2
 2	gia chính	1
 2	gia các	1
 2	gia của	8
 2	gia hàng	1
 2	gia hỗ	1
 2	gia lãnh	3
+2	gia ngang	1
 2	gia nâng	1
 2	gia phòng	1
-2	gia quản	1
+2	gia quản	2
 2	gia sản	1
 2	gia thúc	1
 2	gia thụ	1
@@ -2134,52 +2445,62 @@ enum CorpusStatistics {
 2	gia và	1
 2	gia vào	1
 2	gia vì	1
-2	gia về	28
+2	gia về	30
 2	gia xây	4
-2	gia đình	45
-2	giai đoạn	40
-2	gian thực	2
+2	gia đình	67
+2	giai đoạn	42
+2	gian thực	3
 2	giao <p>	1
 2	giao <s>	1
 2	giao chỉ	1
+2	giao khoa	1
 2	giao kinh	1
 2	giao tại	1
 2	giao và	1
 2	giá <num>	1
 2	giá <p>	1
+2	giá cuối	1
+2	giá giữa	1
 2	giá hiệu	1
 2	giá hoạt	1
 2	giá kết	1
+2	giá thực	1
+2	giá trị	1
+2	giá tác	2
 2	giá tình	1
 2	giá việc	2
 2	giá định	1
-2	giám sát	7
+2	giám sát	12
 2	giám đốc	4
 2	giáo <p>	3
 2	giáo <s>	1
-2	giáo dục	45
-2	giáo viên	1
+2	giáo dục	56
+2	giáo viên	2
 2	giáo và	1
 2	giáo xây	1
 2	giúp <p>	4
 2	giúp cho	1
 2	giúp các	1
 2	giúp người	1
-2	giúp pháp	1
+2	giúp pháp	2
 2	giúp ubnd	1
-2	giúp xã	3
-2	giải pháp	20
-2	giải quyết	4
+2	giúp xã	4
+2	giải pháp	23
+2	giải quyết	8
+2	giải ở	1
 2	giảm còn	3
+2	giảm dần	1
 2	giảm khoảng	1
+2	giảm nghèo	2
 2	giảm số	4
-2	giảm thiểu	4
+2	giảm thiểu	5
 2	giảm tuyên	1
 2	giảm từ	1
 2	giảm tỷ	3
 2	giảm xuống	2
 2	giảng chính	3
 2	giảng dạy	9
+2	giấy chứng	1
 2	giới <p>	50
 2	giới <s>	76
 2	giới cao	1
@@ -2192,21 +2513,22 @@ enum CorpusStatistics {
 2	giới hoặc	1
 2	giới hàng	4
 2	giới khi	2
+2	giới kết	1
 2	giới nhằm	1
 2	giới năm	7
 2	giới phù	2
 2	giới quốc	1
 2	giới tham	3
 2	giới theo	3
-2	giới thiệu	3
+2	giới thiệu	4
 2	giới thuộc	1
-2	giới trong	53
+2	giới trong	55
 2	giới trên	11
-2	giới tính	14
+2	giới tính	25
 2	giới tại	4
 2	giới tỉnh	8
 2	giới từ	1
-2	giới và	43
+2	giới và	46
 2	giới vào	13
 2	giới vùng	1
 2	giới về	1
@@ -2218,6 +2540,7 @@ enum CorpusStatistics {
 2	giờ trung	4
 2	giữ vững	1
 2	giữa các	1
+2	giữa kỳ	1
 2	giữa nam	2
 2	gái <p>	2
 2	gái <s>	1
@@ -2227,19 +2550,21 @@ enum CorpusStatistics {
 2	gây bạo	7
 2	góc độ	1
 2	góp của	1
-2	góp phần	6
+2	góp phần	7
 2	góp tích	1
+2	góp ý	1
 2	gắn với	1
 2	gồm cả	1
 2	gỡ khó	2
 2	gửi sở	1
 2	gửi ubnd	1
 2	gửi về	2
-2	hiểm xã	2
+2	hiểm xã	5
+2	hiểm y	1
 2	hiện <num>	1
-2	hiện <p>	25
+2	hiện <p>	26
 2	hiện <s>	10
-2	hiện bình	11
+2	hiện bình	13
 2	hiện chiến	22
 2	hiện chính	9
 2	hiện chương	6
@@ -2251,7 +2576,7 @@ enum CorpusStatistics {
 2	hiện giai	1
 2	hiện hiệu	1
 2	hiện hoạt	1
-2	hiện hành	3
+2	hiện hành	4
 2	hiện kế	26
 2	hiện lồng	9
 2	hiện một	1
@@ -2261,7 +2586,7 @@ enum CorpusStatistics {
 2	hiện nhiệm	1
 2	hiện như	1
 2	hiện những	1
-2	hiện pháp	4
+2	hiện pháp	5
 2	hiện phạm	1
 2	hiện quy	1
 2	hiện sơ	2
@@ -2277,29 +2602,31 @@ enum CorpusStatistics {
 2	hiện văn	1
 2	hiện điều	1
 2	hiện được	3
+2	hiện đại	1
 2	hiện đảm	2
 2	hiện đồng	1
 2	hiện ở	3
-2	hiệp phụ	4
+2	hiệp phụ	5
 2	hiệu các	1
-2	hiệu lực	1
-2	hiệu quả	25
+2	hiệu lực	2
+2	hiệu quả	27
 2	hoà xã	1
+2	hoàn cảnh	1
 2	hoàn thiện	4
 2	hoàn thành	7
 2	hoàng nam	1
 2	hoá <p>	1
 2	hoạch <p>	12
 2	hoạch <s>	14
-2	hoạch cán	1
+2	hoạch cán	2
 2	hoạch có	1
 2	hoạch công	1
 2	hoạch của	3
 2	hoạch dài	2
 2	hoạch giai	1
 2	hoạch hoạt	4
-2	hoạch hành	2
-2	hoạch hóa	2
+2	hoạch hành	3
+2	hoạch hóa	3
 2	hoạch hằng	1
 2	hoạch khác	1
 2	hoạch liên	1
@@ -2309,7 +2636,7 @@ enum CorpusStatistics {
 2	hoạch phát	9
 2	hoạch số	5
 2	hoạch tham	1
-2	hoạch thực	20
+2	hoạch thực	21
 2	hoạch triển	6
 2	hoạch trong	2
 2	hoạch trên	2
@@ -2323,15 +2650,15 @@ enum CorpusStatistics {
 2	hoạch định	1
 2	hoạt <p>	2
 2	hoạt của	1
-2	hoạt động	52
+2	hoạt động	56
 2	hoặc nguy	1
 2	huy các	1
 2	huy những	1
 2	huy quân	1
 2	huy tính	1
 2	huy vai	1
-2	huy động	7
-2	huyết thống	1
+2	huy động	9
+2	huyết thống	4
 2	huyện <p>	23
 2	huyện <s>	15
 2	huyện bắc	3
@@ -2366,9 +2693,9 @@ enum CorpusStatistics {
 2	hành chính	5
 2	hành kế	3
 2	hành luật	4
-2	hành vi	5
+2	hành vi	9
 2	hành xây	1
-2	hành động	19
+2	hành động	24
 2	hình <p>	2
 2	hình các	1
 2	hình có	1
@@ -2381,7 +2708,7 @@ enum CorpusStatistics {
 2	hình sửa	1
 2	hình sự	4
 2	hình thúc	1
-2	hình thức	5
+2	hình thức	6
 2	hình thực	10
 2	hình tăng	1
 2	hình tỉnh	1
@@ -2390,17 +2717,18 @@ enum CorpusStatistics {
 2	hình đội	1
 2	hình ảnh	2
 2	hình ở	1
-2	hòa nhập	4
+2	hòa giải	2
+2	hòa nhập	6
 2	hòa xã	1
-2	hóa <p>	16
+2	hóa <p>	20
 2	hóa các	3
-2	hóa gia	1
+2	hóa gia	2
 2	hóa và	5
 2	hôn <p>	2
-2	hôn nhân	2
+2	hôn nhân	9
 2	hôn từ	1
-2	hôn và	1
-2	hôn với	1
+2	hôn và	3
+2	hôn với	2
 2	hút giáo	1
 2	hút nam	1
 2	hút sự	2
@@ -2411,42 +2739,50 @@ enum CorpusStatistics {
 2	hơn <s>	1
 2	hưu <s>	1
 2	hương ước	2
-2	hướng dẫn	25
+2	hướng dẫn	28
 2	hướng nghề	1
 2	hướng tăng	1
 2	hưởng bình	3
 2	hưởng các	4
 2	hưởng dịch	1
-2	hưởng lương	4
+2	hưởng lương	6
 2	hưởng trên	1
 2	hưởng tích	1
-2	hưởng ứng	1
+2	hưởng ứng	2
 2	hạ tầng	1
-2	hại tình	1
+2	hại tình	3
 2	hạn <s>	1
+2	hạn chế	1
 2	hạn và	1
 2	hạn đối	1
-2	hạnh phúc	4
-2	hằng năm	3
+2	hạnh phúc	7
+2	hằng năm	5
 2	hẹp khoảng	5
 2	hệ lụy	1
-2	hệ thống	16
+2	hệ thống	18
 2	học <num>	1
 2	học <p>	2
 2	học <s>	8
 2	học cơ	4
+2	học kinh	1
+2	học kỹ	1
+2	học nghề	1
+2	học nữ	1
 2	học phù	1
-2	học sinh	5
+2	học sinh	7
 2	học theo	2
 2	học tập	2
 2	học viên	4
-2	học và	1
+2	học và	3
 2	học vấn	1
+2	học đúng	1
 2	học đạt	2
 2	hồ chí	2
-2	hỗ trợ	32
-2	hộ gia	1
+2	hỗ trợ	41
+2	hộ cận	1
+2	hộ gia	2
 2	hộ lao	1
+2	hộ nghèo	1
 2	hội <p>	24
 2	hội <s>	13
 2	hội cho	1
@@ -2458,48 +2794,53 @@ enum CorpusStatistics {
 2	hội giai	2
 2	hội huyện	1
 2	hội hàng	5
-2	hội hóa	2
-2	hội liên	4
+2	hội hóa	4
+2	hội liên	5
+2	hội ngang	1
 2	hội nghề	1
 2	hội nông	1
 2	hội thay	1
 2	hội theo	4
-2	hội thi	1
+2	hội thi	2
 2	hội thảo	1
 2	hội trong	2
 2	hội trên	1
 2	hội tại	1
 2	hội tổ	1
-2	hội viên	2
+2	hội tự	1
+2	hội viên	3
 2	hội việc	4
 2	hội và	2
+2	hội vùng	1
 2	hội đặc	1
 2	hội để	3
-2	hội đồng	3
+2	hội đồng	5
 2	hợp <p>	9
-2	hợp báo	4
+2	hợp báo	5
 2	hợp chặt	1
 2	hợp các	2
 2	hợp của	1
 2	hợp giải	1
 2	hợp liên	3
 2	hợp lý	1
-2	hợp pháp	4
+2	hợp pháp	6
 2	hợp phổ	1
 2	hợp sở	1
 2	hợp tham	1
 2	hợp thực	1
 2	hợp trong	1
-2	hợp tác	3
+2	hợp tác	4
 2	hợp tình	1
 2	hợp tăng	1
 2	hợp tổ	2
 2	hợp việc	1
 2	hợp về	2
-2	hợp với	29
+2	hợp với	31
 2	hợp xây	1
 2	hợp đảm	1
 2	hợp để	1
+2	hợp đồng	1
+2	hủ tục	1
 2	hữu phước	1
 2	i <s>	4
 2	ii <s>	4
@@ -2520,103 +2861,125 @@ enum CorpusStatistics {
 2	khai nhằm	1
 2	khai nội	1
 2	khai tháng	4
-2	khai thực	26
+2	khai thực	27
 2	khai và	2
 2	khai đề	1
 2	khai để	1
-2	khen thưởng	3
+2	khen thưởng	4
 2	khi có	2
 2	khi cả	1
-2	khi sinh	6
+2	khi sinh	10
 2	khi được	1
-2	khiếu nại	2
+2	khinh nữ	2
+2	khiếu nại	3
+2	khoa học	5
 2	khoảng <num>	5
-2	khoảng cách	7
-2	khu vực	5
-2	khuyến khích	4
+2	khoảng cách	8
+2	khu vực	6
+2	khuyến khích	5
+2	khuyết tật	2
 2	khác <s>	3
 2	khác cho	1
 2	khác có	1
 2	khác nhau	1
 2	khác theo	1
+2	khách quan	1
+2	khám sức	1
+2	khám thai	2
 2	khâu tuyển	1
 2	khích cho	1
 2	khích các	1
 2	khích huy	1
 2	khích phát	1
-2	khó khăn	5
+2	khó khăn	9
+2	không chuyên	1
 2	không có	1
-2	không dưới	3
+2	không dưới	4
 2	không phù	2
-2	không được	4
-2	khăn <p>	4
+2	không thấp	1
+2	không được	6
+2	khăn <p>	6
 2	khăn <s>	1
 2	khả năng	4
 2	khả thi	2
 2	khảo kinh	1
-2	khảo sát	3
+2	khảo sát	4
+2	khẩu hiệu	2
 2	khắc phục	1
 2	khỏe <s>	1
+2	khỏe bà	1
 2	khỏe cho	2
 2	khỏe dành	1
 2	khỏe nói	1
-2	khỏe sinh	11
+2	khỏe sinh	14
+2	khỏe tiền	1
 2	khỏe tình	2
-2	kinh doanh	2
-2	kinh nghiệm	3
-2	kinh phí	17
+2	khởi nghiệp	2
+2	kinh doanh	3
+2	kinh nghiệm	5
+2	kinh phí	21
 2	kinh thực	1
-2	kinh tế	24
+2	kinh tế	27
 2	kiến <p>	2
 2	kiến chỉ	1
-2	kiến giới	6
-2	kiến nghị	4
-2	kiến thức	12
+2	kiến giới	7
+2	kiến nghị	5
+2	kiến thức	17
 2	kiến về	1
 2	kiểm soát	2
-2	kiểm tra	23
+2	kiểm tra	29
+2	kiệm và	1
 2	kiện <p>	5
 2	kiện cho	1
 2	kiện của	1
 2	kiện kinh	1
 2	kiện ngang	1
 2	kiện thực	2
-2	kiện toàn	1
+2	kiện toàn	2
 2	kiện đường	1
 2	kiện để	1
 2	kt <s>	5
 2	kê <p>	1
+2	kê giới	1
+2	kê phát	1
+2	kê quốc	1
 2	kê số	3
+2	kê tách	1
 2	kê tỉnh	1
 2	kê về	2
-2	kế hoạch	127
+2	ký kết	1
+2	kế bền	1
+2	kế hoạch	131
 2	kế thừa	1
 2	kết <num>	3
-2	kết <p>	5
+2	kết <p>	6
 2	kết chiến	2
-2	kết hôn	1
+2	kết hôn	7
 2	kết kế	2
 2	kết năm	1
-2	kết quả	29
+2	kết quả	31
 2	kết thực	4
 2	kết việc	1
 2	kết và	1
-2	kết xây	1
+2	kết xây	2
 2	kết đánh	1
-2	kịp thời	13
+2	kịp thời	14
 2	kỳ <s>	1
 2	kỳ báo	3
 2	kỳ hàng	1
+2	kỳ hằng	1
+2	kỳ năm	1
+2	kỳ sáu	1
 2	kỳ về	2
-2	kỹ năng	4
-2	kỹ thuật	1
+2	kỹ năng	7
+2	kỹ thuật	2
 2	la <p>	1
 2	la <s>	2
 2	la về	1
 2	lai châu	3
-2	lao động	57
+2	lao động	72
 2	linh hoạt	2
-2	liên hiệp	4
+2	liên hiệp	5
 2	liên ngành	6
 2	liên quan	35
 2	liên đoàn	2
@@ -2627,9 +2990,10 @@ enum CorpusStatistics {
 2	liệu liên	6
 2	liệu phục	1
 2	liệu thuộc	1
-2	liệu thống	2
-2	liệu tách	2
-2	liệu tập	1
+2	liệu thống	4
+2	liệu truyền	1
+2	liệu tách	3
+2	liệu tập	2
 2	liệu và	1
 2	liệu về	5
 2	loại hình	2
@@ -2641,36 +3005,40 @@ enum CorpusStatistics {
 2	luật cho	1
 2	luật của	4
 2	luật huyện	1
+2	luật hôn	1
 2	luật liên	3
 2	luật ngân	2
 2	luật phòng	1
 2	luật theo	2
 2	luật thuộc	1
 2	luật và	3
-2	luật về	20
+2	luật về	22
 2	là bạo	1
 2	là cơ	1
 2	là cấp	1
 2	là kế	3
 2	là lồng	1
 2	là nam	1
-2	là nữ	4
+2	là nữ	5
 2	là phụ	2
 2	là vùng	1
 2	làm <p>	1
-2	làm chủ	1
-2	làm công	22
+2	làm bền	1
+2	làm chủ	2
+2	làm công	25
 2	làm giảm	1
 2	làm nữ	1
+2	làm phi	1
 2	làm theo	1
 2	làm tốt	1
-2	làm việc	4
+2	làm việc	6
 2	làm xuống	3
 2	làm đầu	1
 2	lành mạnh	1
 2	lánh <p>	1
+2	lây truyền	1
 2	lãm tranh	1
-2	lãnh đạo	28
+2	lãnh đạo	34
 2	lê hữu	1
 2	lên đạt	3
 2	lý <p>	8
@@ -2681,16 +3049,16 @@ enum CorpusStatistics {
 2	lý của	1
 2	lý kịp	4
 2	lý luận	2
-2	lý nhà	16
+2	lý nhà	18
 2	lý theo	1
 2	lý thông	1
-2	lý vi	6
+2	lý vi	8
 2	lý ở	4
 2	lđ <p>	1
 2	lđ ubnd	1
 2	lđtb <p>	1
 2	lđtbxh <p>	2
-2	lĩnh vực	41
+2	lĩnh vực	49
 2	lư <p>	3
 2	lư <s>	1
 2	lư ban	1
@@ -2698,6 +3066,7 @@ enum CorpusStatistics {
 2	lưu vt	1
 2	lưu ý	1
 2	lương <p>	1
+2	lương hưu	2
 2	lương lên	3
 2	lưới giới	1
 2	lưới tư	2
@@ -2707,30 +3076,36 @@ enum CorpusStatistics {
 2	lược dân	1
 2	lược gửi	1
 2	lược quốc	29
+2	lượng <p>	1
 2	lượng bài	3
 2	lượng phát	4
 2	lượng tin	1
 2	lượng triển	1
 2	lượng tuyên	4
 2	lượng vũ	1
-2	lạc bộ	1
+2	lượt người	1
+2	lạc bộ	3
 2	lần vào	4
 2	lập <p>	2
 2	lập dự	1
 2	lập triển	3
 2	lặp nhiệm	1
 2	lễ lớn	1
+2	lễ phát	1
 2	lệ <p>	1
+2	lệ bỏ	1
 2	lệ hoàn	3
-2	lệ lao	4
-2	lệ nữ	13
-2	lệ trẻ	3
+2	lệ lao	5
+2	lệ nữ	15
+2	lệ trẻ	4
 2	lệ tử	2
+2	lệ đi	1
 2	lịch <s>	1
 2	lịch nhằm	1
+2	lọc trước	1
 2	lối của	3
 2	lối sống	2
-2	lồng ghép	43
+2	lồng ghép	51
 2	lộ trình	2
 2	lớn liên	1
 2	lớn về	1
@@ -2739,47 +3114,56 @@ enum CorpusStatistics {
 2	lợi <p>	1
 2	lợi dịch	1
 2	lợi thúc	1
+2	lợi ích	1
 2	lụy của	1
-2	lựa chọn	3
+2	lựa chọn	7
 2	lực <p>	3
 2	lực <s>	3
 2	lực bản	1
 2	lực bộ	2
-2	lực cho	4
+2	lực cho	5
 2	lực của	1
-2	lực gia	20
+2	lực gia	29
 2	lực hợp	1
 2	lực kinh	1
 2	lực lượng	1
 2	lực nạn	1
+2	lực thể	1
+2	lực tinh	1
 2	lực truyền	1
-2	lực trên	46
+2	lực trên	49
+2	lực tình	1
 2	lực và	4
 2	lực về	6
 2	lực để	3
 2	lực đối	1
+2	mang thai	3
 2	mang định	2
 2	may <p>	1
-2	minh <p>	1
+2	minh <p>	2
 2	minh huyện	1
+2	miền núi	2
 2	miễn <p>	1
 2	mt <num>	2
 2	mttq việt	1
 2	mttq và	1
 2	mua <p>	1
-2	mua bán	7
+2	mua bán	11
 2	máy lãnh	1
 2	máy quản	2
 2	mình <p>	1
 2	mình <s>	4
 2	mô hình	7
 2	mô và	1
+2	môi giới	1
 2	môi trường	2
 2	môn <num>	1
+2	môn <p>	1
 2	môn <s>	1
 2	môn của	1
 2	môn làm	1
-2	mưu <p>	1
+2	mù chữ	1
+2	mưu <p>	2
 2	mưu bố	1
 2	mưu cho	2
 2	mưu công	1
@@ -2800,22 +3184,24 @@ enum CorpusStatistics {
 2	mạnh việc	1
 2	mạnh và	2
 2	mạnh xã	1
-2	mất cân	4
+2	mất cân	6
 2	mầm non	1
 2	mắc <p>	1
 2	mắc <s>	1
 2	mắc cho	1
 2	mắc trong	1
-2	mặt trận	3
+2	mặt trận	4
 2	mẹ giảm	1
 2	mẹ liên	3
 2	mẹ trước	1
+2	mẹ và	1
 2	mẽ về	1
 2	mọi công	1
 2	mọi nguồn	1
 2	mối phối	1
 2	mỗi cá	1
 2	mỗi giới	1
+2	mỗi năm	2
 2	mỗi quý	3
 2	một cách	1
 2	một cơ	1
@@ -2823,79 +3209,92 @@ enum CorpusStatistics {
 2	một số	4
 2	một trong	3
 2	mới các	3
+2	mới nội	1
 2	mới thuộc	4
 2	mới trang	1
 2	mở rộng	5
 2	mục <p>	3
 2	mục <s>	4
-2	mục tiêu	84
-2	mục đích	6
+2	mục tiêu	89
+2	mục đích	7
 2	mức <num>	3
 2	mức chưa	3
+2	mức cân	2
 2	mức giảm	1
+2	mức sinh	1
 2	nam <num>	1
 2	nam <p>	4
 2	nam giai	1
-2	nam giới	14
+2	nam giới	16
 2	nam huyện	1
+2	nam khinh	2
 2	nam và	6
 2	nam xã	1
-2	ngang nhau	1
+2	ngang nhau	3
 2	nghiêm chế	1
+2	nghiêm cấm	1
 2	nghiêm túc	1
-2	nghiên cứu	2
+2	nghiên cứu	4
 2	nghiệm <s>	1
 2	nghiệm của	1
 2	nghiệp <p>	10
 2	nghiệp <s>	3
+2	nghiệp do	1
 2	nghiệp khác	1
 2	nghiệp nhằm	1
 2	nghiệp so	1
 2	nghiệp trong	3
 2	nghiệp và	1
-2	nghiệp vụ	1
+2	nghiệp vụ	2
 2	nghiệp đạt	4
+2	nghèo bền	1
 2	nghĩa việt	2
 2	nghề <p>	1
+2	nghề cho	1
 2	nghề có	1
-2	nghề nghiệp	10
+2	nghề nghiệp	12
 2	nghề phù	1
 2	nghệ thuật	1
-2	nghệ thông	2
-2	nghỉ hưu	1
+2	nghệ thông	4
+2	nghỉ hưu	3
+2	nghỉ thai	1
 2	nghị các	4
 2	nghị cơ	1
 2	nghị kịp	1
 2	nghị quyết	5
 2	nghị ubmttqvn	1
 2	nghị ubnd	1
+2	nghị định	1
 2	nghị ủy	4
 2	ngoài <s>	1
 2	ngoài xã	3
+2	ngoài ý	1
 2	nguy cơ	3
-2	nguyên nhân	2
+2	nguyên nhân	4
 2	nguyên tắc	3
 2	nguyễn thị	1
 2	nguyện vọng	1
 2	nguồn <p>	1
-2	nguồn cán	1
+2	nguồn cán	2
 2	nguồn hỗ	1
-2	nguồn hợp	2
-2	nguồn lực	6
-2	nguồn ngân	2
+2	nguồn hợp	3
+2	nguồn kinh	1
+2	nguồn lực	7
+2	nguồn ngân	3
 2	nguồn nhân	1
 2	nguồn tham	1
 2	nguồn tài	2
 2	nguồn viện	1
 2	nguồn và	1
-2	nguồn vốn	2
-2	ngành <p>	22
+2	nguồn vốn	4
+2	nguồn xã	1
+2	ngành <p>	23
 2	ngành các	1
 2	ngành giáo	1
 2	ngành giữa	1
 2	ngành huyện	1
 2	ngành kinh	1
-2	ngành nghề	1
+2	ngành nghề	2
 2	ngành trong	2
 2	ngành việc	2
 2	ngành y	1
@@ -2910,32 +3309,37 @@ enum CorpusStatistics {
 2	ngày quốc	2
 2	ngày tháng	2
 2	ngân hàng	1
-2	ngân sách	17
+2	ngân sách	22
 2	ngăn chặn	1
 2	ngũ ban	1
-2	ngũ cán	13
+2	ngũ cán	15
 2	ngũ làm	1
 2	ngũ lãnh	2
 2	ngũ nữ	2
 2	ngũ phóng	1
 2	người <p>	1
 2	người <s>	3
-2	người bị	4
+2	người bị	6
+2	người cao	1
 2	người chưa	1
-2	người có	9
+2	người có	11
 2	người dân	2
 2	người gây	7
-2	người lao	2
-2	người nước	1
+2	người hoạt	1
+2	người khuyết	1
+2	người lao	3
+2	người nước	2
 2	người phát	1
 2	người sản	1
+2	người sử	1
+2	người tham	1
 2	người trong	1
 2	người và	1
 2	người đồng	2
 2	người đứng	2
 2	ngược đãi	1
 2	ngắn hạn	1
-2	ngừa <p>	13
+2	ngừa <p>	15
 2	ngừa và	10
 2	ngừa ứng	1
 2	nhau <s>	2
@@ -2946,38 +3350,48 @@ enum CorpusStatistics {
 2	nhiệm cán	3
 2	nhiệm của	7
 2	nhiệm gia	1
+2	nhiệm giới	1
 2	nhiệm hình	4
 2	nhiệm hướng	1
+2	nhiệm kỳ	1
 2	nhiệm theo	4
 2	nhiệm thu	3
 2	nhiệm tổ	10
 2	nhiệm và	1
 2	nhiệm về	2
-2	nhiệm vụ	24
+2	nhiệm vụ	30
 2	nhu cầu	5
 2	nhà bình	1
-2	nhà nước	31
+2	nhà khoa	1
+2	nhà nước	34
 2	nhà trường	1
-2	nhà tạm	1
+2	nhà tạm	2
 2	nhà và	1
+2	nhà văn	1
 2	nhân <p>	3
-2	nhân bị	10
+2	nhân bạo	1
+2	nhân bị	11
+2	nhân chủ	1
 2	nhân các	1
 2	nhân có	1
-2	nhân cận	2
-2	nhân dân	25
+2	nhân cận	5
+2	nhân dân	29
 2	nhân dịp	1
+2	nhân khách	1
 2	nhân lực	1
 2	nhân ngày	1
-2	nhân rộng	3
+2	nhân rộng	4
 2	nhân sâu	2
 2	nhân trong	2
-2	nhân và	3
-2	nhìn đến	1
+2	nhân viên	2
+2	nhân và	5
+2	nhìn đến	2
+2	nhóm phòng	1
 2	nhóm đối	2
 2	như <s>	5
 2	như các	1
-2	như sau	4
+2	như nhau	1
+2	như sau	6
 2	như xây	1
 2	nhạy cảm	1
 2	nhấn mạnh	1
@@ -2986,9 +3400,11 @@ enum CorpusStatistics {
 2	nhất cho	1
 2	nhất là	2
 2	nhất một	5
+2	nhận <p>	2
 2	nhận <s>	4
-2	nhận thức	32
-2	nhập cộng	4
+2	nhận quyền	1
+2	nhận thức	34
+2	nhập cộng	6
 2	nhật kiến	1
 2	nhật thông	4
 2	nhằm giảm	1
@@ -3008,7 +3424,7 @@ enum CorpusStatistics {
 2	những thành	1
 2	những tập	1
 2	những tồn	1
-2	những vấn	1
+2	những vấn	2
 2	những địa	1
 2	ninh trên	1
 2	niên <p>	1
@@ -3017,7 +3433,8 @@ enum CorpusStatistics {
 2	niên về	1
 2	niệm không	2
 2	niệm truyền	1
-2	no <p>	2
+2	no <p>	1
+2	no ấm	2
 2	non là	1
 2	nq <p>	4
 2	này <p>	1
@@ -3026,12 +3443,13 @@ enum CorpusStatistics {
 2	này tại	1
 2	này với	1
 2	này để	1
-2	nâng cao	57
+2	nâng cao	65
 2	nói chung	1
+2	nói chuyện	1
 2	nói riêng	1
 2	nông dân	1
-2	nông nghiệp	4
-2	nông thôn	2
+2	nông nghiệp	5
+2	nông thôn	6
 2	năm <num>	86
 2	năm <p>	5
 2	năm <s>	8
@@ -3043,126 +3461,147 @@ enum CorpusStatistics {
 2	năm triển	1
 2	năm trên	1
 2	năm trình	1
+2	năm trước	2
+2	năm tuổi	1
 2	năm tại	1
 2	năm và	8
 2	năm về	1
 2	năm để	2
 2	năm ở	1
-2	năng <p>	10
+2	năng <p>	12
 2	năng cân	2
 2	năng của	1
 2	năng lồng	2
-2	năng lực	21
+2	năng lực	23
 2	năng ngân	1
 2	năng quản	1
+2	năng sống	2
 2	năng thu	1
 2	năng và	2
+2	nơi làm	1
 2	nơi nhận	5
 2	nước <p>	7
 2	nước <s>	5
 2	nước các	1
 2	nước có	1
 2	nước hàng	1
-2	nước ngoài	1
+2	nước ngoài	3
 2	nước theo	1
 2	nước và	3
-2	nước về	11
-2	nại <p>	1
+2	nước về	12
+2	nại <p>	2
 2	nại và	1
-2	nạn nhân	13
-2	nếu có	2
-2	nội dung	28
-2	nội trợ	4
+2	nạn nhân	19
+2	nếu có	3
+2	nội dung	30
+2	nội trú	1
+2	nội trợ	5
 2	nội vụ	7
 2	nữ <p>	10
 2	nữ <s>	16
 2	nữ bao	1
-2	nữ các	3
-2	nữ cán	6
+2	nữ chủ	1
+2	nữ các	4
+2	nữ cán	7
 2	nữ còn	3
 2	nữ có	6
-2	nữ cấp	1
+2	nữ cấp	2
+2	nữ dân	1
 2	nữ giám	3
-2	nữ giới	1
+2	nữ giới	2
 2	nữ gắn	1
 2	nữ huyện	1
 2	nữ học	4
+2	nữ khuyết	1
+2	nữ khởi	1
 2	nữ kết	1
-2	nữ làm	9
-2	nữ lãnh	3
-2	nữ nông	1
+2	nữ làm	10
+2	nữ lãnh	4
+2	nữ mang	2
+2	nữ nghèo	1
+2	nữ nông	2
 2	nữ so	1
 2	nữ tham	4
 2	nữ theo	2
 2	nữ thông	1
-2	nữ thạc	4
-2	nữ tiến	1
+2	nữ thạc	5
+2	nữ tiến	2
 2	nữ tiếp	2
 2	nữ trong	8
 2	nữ trên	1
+2	nữ trí	1
 2	nữ tăng	1
 2	nữ tỉnh	2
 2	nữ việt	2
-2	nữ và	9
+2	nữ và	12
 2	nữ vào	7
 2	nữ về	1
 2	nữ với	1
+2	nữ đơn	1
 2	nữ được	1
-2	nữ đại	3
+2	nữ đại	5
 2	nữ để	1
 2	nữ ở	1
 2	on <p>	5
 2	on the	1
 2	pct ubnd	3
+2	phi chính	1
 2	phong phú	2
 2	phong trào	2
-2	phong tục	2
+2	phong tục	3
+2	phá thai	1
 2	pháp <p>	2
 2	pháp <s>	2
 2	pháp chế	6
-2	pháp chủ	2
+2	pháp chủ	3
+2	pháp cấm	1
 2	pháp cần	1
 2	pháp cụ	1
 2	pháp của	2
 2	pháp huyện	1
-2	pháp khác	3
+2	pháp khác	4
 2	pháp kế	1
-2	pháp luật	50
-2	pháp lý	1
+2	pháp luật	58
+2	pháp lý	2
 2	pháp một	1
 2	pháp nhằm	2
 2	pháp nâng	2
 2	pháp phù	1
 2	pháp theo	1
+2	pháp thúc	1
 2	pháp thực	7
+2	pháp tránh	2
 2	pháp từ	1
 2	pháp về	3
-2	phát hiện	15
+2	phát hiện	17
 2	phát huy	4
 2	phát sóng	3
-2	phát thanh	5
-2	phát triển	23
-2	phát động	1
+2	phát thanh	6
+2	phát triển	28
+2	phát động	2
+2	phân biệt	1
 2	phân bổ	1
-2	phân công	3
-2	phân cấp	2
+2	phân công	6
+2	phân cấp	3
+2	phân tách	1
 2	phân tích	1
+2	phê bình	1
 2	phê duyệt	2
 2	phí <p>	2
 2	phí lồng	1
-2	phí thực	8
+2	phí thực	9
 2	phí từ	3
 2	phí đúng	1
 2	phí để	2
-2	phòng <p>	20
+2	phòng <p>	24
 2	phòng chuyên	1
 2	phòng chống	1
-2	phòng dân	1
+2	phòng dân	2
 2	phòng giáo	3
 2	phòng hđnd	3
 2	phòng kinh	2
 2	phòng lao	8
-2	phòng ngừa	23
+2	phòng ngừa	25
 2	phòng nông	1
 2	phòng nội	3
 2	phòng tài	3
@@ -3170,18 +3609,18 @@ enum CorpusStatistics {
 2	phòng văn	5
 2	phòng y	1
 2	phó chủ	5
-2	phó với	24
+2	phó với	26
 2	phóng viên	3
-2	phù hợp	17
+2	phù hợp	18
 2	phú nhân	1
 2	phúc <p>	2
 2	phương <p>	6
 2	phương <s>	10
-2	phương các	3
+2	phương các	4
 2	phương mình	1
 2	phương phản	1
 2	phương theo	1
-2	phương tiện	3
+2	phương tiện	4
 2	phương triển	1
 2	phương từ	1
 2	phương và	1
@@ -3192,11 +3631,11 @@ enum CorpusStatistics {
 2	phường <p>	3
 2	phạm <p>	1
 2	phạm buôn	1
-2	phạm pháp	13
+2	phạm pháp	17
 2	phạm vi	10
 2	phạm về	1
 2	phạm đối	3
-2	phản biện	3
+2	phản biện	4
 2	phản ánh	1
 2	phấn đấu	6
 2	phần làm	1
@@ -3204,15 +3643,17 @@ enum CorpusStatistics {
 2	phần vào	3
 2	phần đầu	2
 2	phẩm quảng	3
-2	phẩm truyền	2
+2	phẩm truyền	3
 2	phẩm văn	4
 2	phố <p>	1
 2	phố <s>	2
 2	phố căn	1
 2	phố tổ	1
-2	phối hợp	33
-2	phổ biến	17
-2	phụ nữ	60
+2	phối hợp	36
+2	phổ biến	19
+2	phổ cập	1
+2	phổ thông	1
+2	phụ nữ	79
 2	phụ trách	2
 2	phục những	1
 2	phục vụ	2
@@ -3221,20 +3662,23 @@ enum CorpusStatistics {
 2	pvp lê	1
 2	qua các	2
 2	qua phòng	4
-2	quan <p>	39
+2	qua đào	2
+2	qua đường	1
+2	quan <p>	41
 2	quan <s>	5
 2	quan báo	1
+2	quan chủ	1
 2	quan có	2
-2	quan dân	1
+2	quan dân	2
 2	quan hành	4
 2	quan liên	3
 2	quan nhà	3
 2	quan niệm	3
 2	quan phát	2
 2	quan quản	4
-2	quan thường	1
+2	quan thường	2
 2	quan truyền	1
-2	quan tâm	3
+2	quan tâm	4
 2	quan tại	1
 2	quan tổ	4
 2	quan tới	7
@@ -3243,28 +3687,35 @@ enum CorpusStatistics {
 2	quan đẩy	1
 2	quan đến	10
 2	quan để	1
-2	quy hoạch	12
+2	quy hoạch	13
 2	quy mô	1
-2	quy phạm	12
-2	quy định	19
+2	quy phạm	15
+2	quy định	21
 2	quy ước	3
 2	quyết <num>	2
 2	quyết <s>	1
 2	quyết các	2
-2	quyết khiếu	2
+2	quyết khiếu	3
+2	quyết những	1
 2	quyết số	2
-2	quyết định	6
+2	quyết việc	1
+2	quyết định	7
 2	quyền <p>	8
 2	quyền <s>	1
 2	quyền các	1
+2	quyền của	1
+2	quyền kinh	1
 2	quyền năng	1
+2	quyền sử	1
 2	quyền sửa	1
 2	quyền trong	1
 2	quyền việc	1
-2	quyền và	1
-2	quyền địa	3
-2	quá trình	6
+2	quyền và	2
+2	quyền địa	4
+2	quá trình	7
+2	quán triệt	1
 2	quán và	1
+2	quân mỗi	1
 2	quân sự	1
 2	quý có	3
 2	quả <p>	3
@@ -3278,15 +3729,19 @@ enum CorpusStatistics {
 2	quả như	1
 2	quả nhằm	1
 2	quả quản	5
-2	quả thực	8
+2	quả thực	9
 2	quả triển	19
 2	quả trong	2
 2	quả về	2
-2	quản lý	35
+2	quả đạt	1
+2	quản lý	38
 2	quảng cáo	3
 2	quảng trị	16
+2	quấy rối	2
+2	quần chúng	1
 2	quốc dân	1
-2	quốc gia	33
+2	quốc gia	38
+2	quốc hội	2
 2	quốc phòng	1
 2	quốc tế	4
 2	quốc việt	3
@@ -3296,8 +3751,11 @@ enum CorpusStatistics {
 2	ra sống	4
 2	riêng cho	1
 2	rà soát	4
+2	rôn <p>	1
 2	rõ trách	1
 2	rõ vai	1
+2	rút kinh	1
+2	rối tình	2
 2	rộng các	3
 2	rộng mạng	2
 2	rộng những	1
@@ -3309,18 +3767,26 @@ enum CorpusStatistics {
 2	sau sinh	1
 2	sinh <p>	6
 2	sinh <s>	4
+2	sinh con	2
 2	sinh các	1
 2	sinh do	1
+2	sinh dân	1
 2	sinh dưới	1
 2	sinh hoạt	1
+2	sinh kế	2
+2	sinh lao	1
+2	sinh nữ	1
 2	sinh ra	5
-2	sinh sản	10
+2	sinh sản	13
 2	sinh sống	1
 2	sinh viên	5
+2	sinh về	1
+2	sinh xã	2
 2	sinh ở	6
-2	so với	5
+2	so với	6
 2	song tính	2
 2	soát <p>	5
+2	soát ung	1
 2	soát và	1
 2	soạn thảo	1
 2	soạn và	1
@@ -3328,17 +3794,20 @@ enum CorpusStatistics {
 2	sung thêm	1
 2	sung trong	1
 2	sung vào	1
+2	suy dinh	1
 2	suất sinh	4
 2	suất tử	1
 2	syt ngày	1
-2	sách <p>	19
+2	sàng lọc	1
+2	sách <p>	20
 2	sách <s>	2
+2	sách an	1
 2	sách có	1
-2	sách hiện	1
+2	sách hiện	2
 2	sách hàng	3
 2	sách hỗ	3
 2	sách liên	2
-2	sách nhà	7
+2	sách nhà	8
 2	sách pháp	3
 2	sách phát	1
 2	sách thu	1
@@ -3346,26 +3815,28 @@ enum CorpusStatistics {
 2	sách tỉnh	1
 2	sách xã	1
 2	sách đặc	1
-2	sách địa	4
+2	sách địa	5
 2	sách đối	1
 2	sáng tạo	3
-2	sát <p>	5
+2	sát <p>	6
 2	sát các	2
 2	sát của	1
 2	sát nhận	1
 2	sát việc	3
+2	sát và	1
+2	sáu tháng	2
 2	sâu <p>	3
 2	sâu xa	2
 2	sóc các	1
-2	sóc không	1
-2	sóc sức	8
+2	sóc không	3
+2	sóc sức	10
 2	sóc trong	2
 2	sóng <p>	4
 2	sĩ <p>	1
 2	sĩ <s>	1
 2	sĩ trong	6
 2	sĩ đạt	4
-2	sơ kết	5
+2	sơ kết	8
 2	sơ sinh	2
 2	sơn la	5
 2	sư phạm	2
@@ -3377,13 +3848,14 @@ enum CorpusStatistics {
 2	sản giảm	2
 2	sản hồ	2
 2	sản nói	1
-2	sản phẩm	7
+2	sản phẩm	8
 2	sản và	2
 2	sản vào	3
-2	sản xuất	2
+2	sản xuất	4
 2	sắc trong	2
+2	sẻ công	1
 2	sẻ trách	1
-2	sẻ việc	1
+2	sẻ việc	2
 2	số <num>	10
 2	số <p>	1
 2	số <s>	6
@@ -3391,36 +3863,39 @@ enum CorpusStatistics {
 2	số cuộc	1
 2	số công	1
 2	số cơ	1
-2	số giới	4
+2	số giới	6
 2	số giờ	4
 2	số hoàn	3
 2	số lao	4
-2	số liệu	17
+2	số liệu	21
 2	số lĩnh	1
 2	số lượng	4
 2	số ngành	1
-2	số người	6
+2	số người	7
 2	số nhiệm	1
 2	số nạn	9
 2	số phù	1
 2	số tiếp	1
 2	số tỉnh	1
-2	số tử	1
+2	số tử	2
 2	số việt	1
+2	số và	3
+2	số vụ	1
+2	số đánh	1
 2	số được	3
 2	sống <p>	3
 2	sống chính	1
 2	sống gia	4
 2	sống trong	2
 2	sống vào	6
-2	sống văn	1
+2	sống văn	3
 2	sống xã	4
 2	sớm <p>	3
-2	sở <p>	7
+2	sở <p>	8
 2	sở <s>	8
-2	sở dữ	4
-2	sở giáo	1
-2	sở giới	49
+2	sở dữ	5
+2	sở giáo	2
+2	sở giới	52
 2	sở hướng	1
 2	sở khả	1
 2	sở kế	3
@@ -3428,15 +3903,16 @@ enum CorpusStatistics {
 2	sở lđtb	1
 2	sở nội	3
 2	sở thông	2
-2	sở trợ	3
+2	sở trợ	4
 2	sở tài	2
 2	sở tư	1
 2	sở văn	2
-2	sở y	4
+2	sở y	5
+2	sở đó	1
 2	sở đạt	3
 2	sở đẩy	1
-2	sức khỏe	17
-2	sử dụng	3
+2	sức khỏe	23
+2	sử dụng	6
 2	sửa <p>	1
 2	sửa đổi	3
 2	sự huyện	1
@@ -3449,40 +3925,43 @@ enum CorpusStatistics {
 2	sự phối	1
 2	sự quản	1
 2	sự tham	13
-2	sự tiến	18
+2	sự tiến	21
 2	sự đóng	1
 2	sự được	4
 2	sỹ <s>	1
 2	tam đường	1
 2	tb <p>	2
 2	thai an	1
-2	thai nhi	1
-2	thai sản	4
-2	tham gia	34
+2	thai hiện	1
+2	thai ngoài	1
+2	thai nhi	3
+2	thai sản	6
+2	thai định	1
+2	tham gia	38
 2	tham khảo	1
-2	tham mưu	12
+2	tham mưu	14
 2	tham vấn	4
 2	than <p>	2
-2	thanh <p>	1
+2	thanh <p>	2
 2	thanh kiểm	1
-2	thanh niên	2
-2	thanh tra	4
+2	thanh niên	3
+2	thanh tra	6
 2	thanh và	4
 2	thao và	4
-2	thay đổi	9
+2	thay đổi	11
 2	the <num>	1
-2	the <p>	7
+2	the <p>	6
 2	the quảng	1
-2	theo chức	1
-2	theo dõi	24
-2	theo giới	3
+2	theo chức	2
+2	theo dõi	27
+2	theo giới	6
 2	theo hướng	4
 2	theo khả	1
 2	theo kế	1
 2	theo lộ	1
-2	theo phân	2
+2	theo phân	3
 2	theo phạm	1
-2	theo quy	14
+2	theo quy	16
 2	theo quyết	2
 2	theo thẩm	1
 2	theo từng	1
@@ -3490,21 +3969,24 @@ enum CorpusStatistics {
 2	thi hành	4
 2	thiết bị	1
 2	thiết thực	1
+2	thiết yếu	1
 2	thiết để	1
+2	thiết đối	1
 2	thiểu hệ	1
-2	thiểu số	11
-2	thiểu tình	3
+2	thiểu số	16
+2	thiểu tình	4
 2	thiện chính	1
 2	thiện thể	1
 2	thiện và	1
 2	thiệp và	3
 2	thiệu bồi	1
-2	thiệu việc	1
+2	thiệu việc	2
 2	thiệu về	1
 2	thoại về	1
 2	thu hút	4
 2	thu hẹp	5
-2	thu thập	11
+2	thu nhập	2
+2	thu thập	13
 2	thuận lợi	3
 2	thuật <p>	1
 2	thuật và	1
@@ -3519,89 +4001,100 @@ enum CorpusStatistics {
 2	thành công	1
 2	thành cấp	3
 2	thành giáo	2
-2	thành niên	5
+2	thành niên	6
 2	thành phố	5
 2	thành tích	2
 2	thành tựu	1
-2	thành viên	4
+2	thành viên	5
 2	thào a	1
 2	thách thức	1
+2	thái độ	1
 2	tháng <num>	6
 2	tháng <p>	2
 2	tháng <s>	1
-2	tháng hành	16
-2	tháng đầu	2
+2	tháng hành	20
+2	tháng đầu	3
 2	tháo gỡ	2
 2	thân <s>	1
 2	thêm <p>	1
 2	thí điểm	4
 2	thích hợp	1
+2	thôn <p>	2
+2	thôn bản	2
 2	thôn không	1
+2	thôn mới	1
 2	thôn và	1
 2	thông <p>	17
 2	thông <s>	1
 2	thông bằng	1
 2	thông cho	1
+2	thông dân	1
 2	thông hướng	1
 2	thông nhằm	2
 2	thông nâng	3
 2	thông qua	2
-2	thông thay	1
+2	thông thay	2
 2	thông thu	1
 2	thông thúc	1
-2	thông tin	43
+2	thông tin	50
 2	thông tư	1
 2	thông tại	1
 2	thông và	1
-2	thông về	5
-2	thông điệp	2
+2	thông về	6
+2	thông điệp	4
 2	thông đẩy	1
 2	thông đối	1
 2	thù <s>	1
 2	thù hỗ	1
 2	thù từng	1
-2	thúc đẩy	12
+2	thúc đẩy	14
 2	thương binh	24
-2	thường trực	3
-2	thường xuyên	5
+2	thường trực	4
+2	thường xuyên	6
 2	thưởng <p>	1
 2	thưởng các	1
 2	thưởng kịp	1
-2	thạc sĩ	8
+2	thạc sĩ	9
 2	thảo <p>	1
-2	thảo văn	2
+2	thảo văn	3
+2	thấp hơn	1
 2	thẩm quyền	6
-2	thẩm định	3
-2	thập <p>	6
-2	thập số	1
+2	thẩm định	4
+2	thập <p>	7
+2	thập số	2
 2	thập thông	1
 2	thập và	3
-2	thế của	1
+2	thế của	2
 2	thế và	1
 2	thể <p>	2
 2	thể <s>	2
+2	thể chất	1
 2	thể chế	1
 2	thể các	5
 2	thể cán	1
 2	thể có	1
 2	thể cấp	2
+2	thể dục	2
 2	thể huyện	5
+2	thể hóa	1
 2	thể nghiêm	1
-2	thể như	2
-2	thể thao	4
+2	thể như	3
+2	thể thao	6
 2	thể trong	1
 2	thể từng	1
 2	thể và	1
 2	thể xã	1
 2	thị nhàn	1
-2	thị trường	3
+2	thị trường	4
 2	thị trấn	17
 2	thị xã	5
+2	thỏa ước	1
 2	thống <p>	1
 2	thống bài	3
-2	thống chính	1
+2	thống chính	2
+2	thống chỉ	1
 2	thống giáo	7
-2	thống kê	9
+2	thống kê	15
 2	thống nhất	1
 2	thống thông	4
 2	thống trong	1
@@ -3612,7 +4105,7 @@ enum CorpusStatistics {
 2	thời báo	1
 2	thời chấn	1
 2	thời các	6
-2	thời gian	2
+2	thời gian	3
 2	thời kiện	1
 2	thời lượng	4
 2	thời lồng	1
@@ -3620,11 +4113,12 @@ enum CorpusStatistics {
 2	thời số	1
 2	thời tháo	1
 2	thời xác	1
-2	thụ hưởng	5
+2	thụ hưởng	6
 2	thủ sự	1
 2	thủ trưởng	1
 2	thủ tướng	2
-2	thức <p>	9
+2	thứ ba	1
+2	thức <p>	11
 2	thức cho	3
 2	thức cơ	4
 2	thức của	2
@@ -3636,23 +4130,23 @@ enum CorpusStatistics {
 2	thức truyền	1
 2	thức và	2
 2	thức văn	1
-2	thức về	21
+2	thức về	23
 2	thức đa	1
 2	thức đúng	1
 2	thức ở	1
 2	thừa và	1
 2	thực <p>	1
 2	thực chất	3
-2	thực hiện	220
+2	thực hiện	231
 2	thực hành	1
 2	thực tiễn	1
-2	thực trạng	1
+2	thực trạng	2
 2	thực tế	5
-2	tin <p>	19
+2	tin <p>	20
 2	tin <s>	2
 2	tin báo	1
 2	tin cơ	6
-2	tin cậy	1
+2	tin cậy	3
 2	tin liên	1
 2	tin mang	1
 2	tin thường	1
@@ -3660,9 +4154,10 @@ enum CorpusStatistics {
 2	tin từ	1
 2	tin và	2
 2	tin về	5
-2	tin điện	1
-2	tin đại	2
+2	tin điện	2
+2	tin đại	4
 2	tin để	2
+2	tinh thần	1
 2	tiên bố	2
 2	tiên cán	1
 2	tiên những	1
@@ -3670,37 +4165,44 @@ enum CorpusStatistics {
 2	tiêu <num>	136
 2	tiêu <p>	16
 2	tiêu <s>	9
-2	tiêu bình	2
-2	tiêu chung	2
+2	tiêu bình	3
+2	tiêu chung	3
 2	tiêu chí	2
-2	tiêu cụ	4
+2	tiêu cụ	6
 2	tiêu của	8
 2	tiêu kế	1
 2	tiêu lao	1
-2	tiêu thống	1
+2	tiêu quốc	1
+2	tiêu thống	4
 2	tiêu trong	1
 2	tiêu trên	1
 2	tiêu tại	1
 2	tiêu tổng	1
 2	tiêu về	11
 2	tiêu đề	2
-2	tiến bộ	19
+2	tiến bộ	24
 2	tiến hành	1
-2	tiến sĩ	4
+2	tiến sĩ	5
 2	tiến tới	1
-2	tiếng dân	1
-2	tiếp cận	16
-2	tiếp tục	13
-2	tiếp xúc	1
+2	tiến độ	2
+2	tiếng dân	2
+2	tiếp cận	17
+2	tiếp nhận	2
+2	tiếp theo	1
+2	tiếp tục	14
+2	tiếp xúc	2
+2	tiết kiệm	1
 2	tiềm năng	1
+2	tiền hôn	2
 2	tiểu học	5
 2	tiễn cơ	1
 2	tiễn của	1
-2	tiện thông	2
+2	tiện thông	3
 2	tm <s>	5
 2	to <p>	1
+2	toàn <p>	1
 2	toàn <s>	1
-2	toàn dân	1
+2	toàn dân	2
 2	toàn huyện	2
 2	toàn thể	1
 2	toàn tỉnh	4
@@ -3708,8 +4210,8 @@ enum CorpusStatistics {
 2	toàn đội	1
 2	toán hàng	1
 2	toán kinh	1
-2	toán ngân	3
-2	tra <p>	16
+2	toán ngân	4
+2	tra <p>	20
 2	tra chuyên	1
 2	tra các	2
 2	tra giám	1
@@ -3722,37 +4224,41 @@ enum CorpusStatistics {
 2	trai trong	1
 2	trai và	4
 2	trang <p>	5
-2	trang bị	3
+2	trang bị	4
 2	trang nhân	1
 2	trang thiết	1
 2	trang thông	1
 2	tranh <p>	1
 2	tranh thủ	1
+2	trao quyền	1
 2	trao đổi	2
+2	treo băng	1
 2	triển <p>	1
-2	triển bền	3
+2	triển bền	4
 2	triển chương	1
 2	triển du	1
-2	triển giới	1
+2	triển giới	2
 2	triển hệ	1
-2	triển khai	86
-2	triển kinh	10
+2	triển khai	89
+2	triển kinh	11
 2	triển lãm	1
 2	triển mạng	1
 2	triển nguồn	1
 2	triển nông	1
+2	triển sinh	1
 2	triển và	1
 2	triển đa	1
 2	trong chia	1
 2	trong chiến	1
 2	trong chính	3
+2	trong chương	1
 2	trong chỉ	1
-2	trong các	22
+2	trong các	23
 2	trong công	7
-2	trong cộng	2
+2	trong cộng	4
 2	trong diện	1
 2	trong dự	3
-2	trong gia	11
+2	trong gia	13
 2	trong giáo	1
 2	trong hệ	3
 2	trong khu	4
@@ -3768,7 +4274,7 @@ enum CorpusStatistics {
 2	trong phát	1
 2	trong phạm	3
 2	trong quy	1
-2	trong quá	6
+2	trong quá	7
 2	trong sạch	1
 2	trong tham	2
 2	trong tháng	1
@@ -3780,7 +4286,7 @@ enum CorpusStatistics {
 2	trong tổng	9
 2	trong việc	11
 2	trong vùng	1
-2	trong xây	13
+2	trong xây	14
 2	trong đào	2
 2	trong đó	6
 2	trong đội	1
@@ -3788,17 +4294,19 @@ enum CorpusStatistics {
 2	trung bình	4
 2	trung cấp	1
 2	trung học	5
-2	trung tâm	5
+2	trung tâm	7
 2	trung ương	2
 2	truy cứu	4
-2	truyền <p>	21
+2	truyền <p>	23
 2	truyền giới	1
-2	truyền hình	5
+2	truyền hình	6
 2	truyền hưởng	1
 2	truyền nâng	2
 2	truyền phòng	1
 2	truyền phổ	1
-2	truyền thông	38
+2	truyền qua	1
+2	truyền thanh	1
+2	truyền thông	46
 2	truyền thường	1
 2	truyền thống	2
 2	truyền viên	1
@@ -3806,19 +4314,19 @@ enum CorpusStatistics {
 2	trào <p>	1
 2	trách báo	1
 2	trách công	1
-2	trách nhiệm	32
+2	trách nhiệm	36
 2	tránh chồng	1
-2	tránh thai	1
+2	tránh thai	3
 2	trên <num>	4
 2	trên <s>	1
 2	trên các	8
-2	trên cơ	53
+2	trên cơ	57
 2	trên hệ	3
 2	trên phạm	2
 2	trên toàn	1
 2	trên đây	3
 2	trên địa	27
-2	trì <p>	9
+2	trì <p>	10
 2	trì các	1
 2	trì hoàn	1
 2	trì mức	1
@@ -3828,19 +4336,23 @@ enum CorpusStatistics {
 2	trì và	2
 2	trì xây	2
 2	trì đạt	2
-2	trình <p>	21
+2	trì ở	1
+2	trình <p>	22
 2	trình bồi	1
 2	trình chặt	1
+2	trình giáo	2
 2	trình giảng	3
+2	trình mục	1
 2	trình nhằm	2
 2	trình nâng	4
 2	trình phòng	5
 2	trình phấn	1
+2	trình quốc	1
 2	trình tham	1
 2	trình thông	1
-2	trình thực	1
+2	trình thực	2
 2	trình triển	2
-2	trình truyền	1
+2	trình truyền	2
 2	trình tuyển	1
 2	trình tăng	2
 2	trình tập	1
@@ -3855,34 +4367,40 @@ enum CorpusStatistics {
 2	trí cán	1
 2	trí hội	1
 2	trí kinh	6
-2	trí lãnh	5
+2	trí lãnh	6
 2	trí nguồn	1
+2	trí thức	1
 2	trí trong	1
 2	trí tùy	1
 2	trí từ	1
 2	trò <p>	6
 2	trò của	2
+2	trò giới	1
 2	trò và	2
 2	trùng lặp	1
 2	trương <p>	3
 2	trương của	1
 2	trước ngày	6
+2	trước sinh	1
 2	trường học	2
-2	trường lao	3
+2	trường lao	4
+2	trường phổ	1
 2	trường sư	2
 2	trường thuận	1
 2	trường thuộc	1
 2	trường và	1
 2	trường văn	1
+2	trưởng bản	1
 2	trưởng các	1
+2	trưởng thôn	1
 2	trạm y	1
 2	trạng buôn	1
 2	trạng bạo	1
 2	trạng bất	1
-2	trạng mất	2
+2	trạng mất	3
 2	trạng tình	1
-2	trạng tảo	1
-2	trả công	4
+2	trạng tảo	3
+2	trả công	6
 2	trấn <p>	1
 2	trấn <s>	3
 2	trấn có	1
@@ -3891,17 +4409,18 @@ enum CorpusStatistics {
 2	trấn theo	2
 2	trấn triển	2
 2	trấn xây	1
-2	trận tổ	3
-2	trẻ em	17
+2	trận tổ	4
+2	trẻ em	28
 2	trẻ sinh	1
 2	trẻ sơ	2
 2	trẻ thông	1
 2	trẻ đẻ	2
-2	trị <p>	14
+2	trị <p>	15
 2	trị <s>	5
 2	trị của	1
 2	trị giai	8
 2	trị mt	1
+2	trị như	1
 2	trị nhằm	1
 2	trị tăng	1
 2	trị và	1
@@ -3910,23 +4429,29 @@ enum CorpusStatistics {
 2	trọng chương	1
 2	trọng công	1
 2	trọng lao	4
+2	trọng nam	2
 2	trọng quy	1
 2	trọng tâm	3
+2	trở lên	2
 2	trở về	4
 2	trở đi	8
 2	trợ <p>	13
 2	trợ cơ	4
-2	trợ giúp	9
+2	trợ giúp	11
 2	trợ hoạt	2
+2	trợ học	1
 2	trợ khác	1
 2	trợ kỹ	1
 2	trợ nhằm	1
-2	trợ nạn	2
+2	trợ nạn	6
 2	trợ phát	1
 2	trợ phòng	1
+2	trợ phụ	1
 2	trợ quốc	1
+2	trợ thiết	1
 2	trợ thực	2
 2	trợ và	10
+2	trợ xã	2
 2	trợ được	3
 2	trực <p>	1
 2	trực hđnd	1
@@ -3935,18 +4460,22 @@ enum CorpusStatistics {
 2	tt huyện	1
 2	tt hđnd	2
 2	tt tỉnh	1
-2	tuyên truyền	36
+2	tuyên truyền	39
 2	tuyển chọn	1
 2	tuyển dụng	1
 2	tuyển mới	4
 2	tuần giáo	8
 2	tuổi bổ	1
+2	tuổi kết	2
+2	tuổi nghỉ	1
 2	tuổi đào	1
 2	tài chính	6
-2	tài liệu	2
+2	tài liệu	4
+2	tài nghiên	1
 2	tài trợ	3
-2	tác bình	29
-2	tác cán	2
+2	tác bình	32
+2	tác cán	3
+2	tác dân	1
 2	tác kiểm	4
 2	tác kế	1
 2	tác làm	1
@@ -3957,46 +4486,53 @@ enum CorpusStatistics {
 2	tác thanh	3
 2	tác thông	2
 2	tác thống	1
-2	tác truyền	4
+2	tác truyền	5
 2	tác tuyên	9
 2	tác tạo	2
 2	tác tổ	2
 2	tác viên	3
+2	tác vì	1
 2	tác xây	3
-2	tác xã	3
+2	tác xã	7
 2	tác đào	1
-2	tách biệt	4
-2	tái hòa	4
+2	tác động	2
+2	tách biệt	6
+2	tách theo	1
+2	tái hòa	5
 2	tâm <p>	1
 2	tâm bố	1
+2	tâm công	1
 2	tâm của	1
-2	tâm dịch	1
+2	tâm dịch	2
+2	tâm lý	1
 2	tâm như	1
 2	tâm sử	1
 2	tâm truyền	1
 2	tâm văn	1
 2	tâm y	2
-2	tình dục	3
+2	tên cả	1
+2	tình dục	9
 2	tình hình	11
-2	tình trạng	6
+2	tình trạng	9
 2	tích cực	4
 2	tích sử	1
 2	tích xuất	2
 2	tín <p>	1
-2	tín dụng	1
+2	tín dụng	2
+2	tín trong	1
 2	tính <p>	6
 2	tính <s>	1
 2	tính bền	1
 2	tính hiệu	1
-2	tính khi	6
+2	tính khi	10
 2	tính khả	2
 2	tính sáng	1
-2	tính thai	1
+2	tính thai	3
 2	tính và	2
 2	tính ở	2
 2	tùy theo	1
 2	túc triển	1
-2	tăng cường	40
+2	tăng cường	41
 2	tăng thời	3
 2	tăng thực	1
 2	tăng tính	1
@@ -4004,52 +4540,62 @@ enum CorpusStatistics {
 2	tư <p>	1
 2	tư <s>	1
 2	tư pháp	6
-2	tư vấn	9
+2	tư tưởng	1
+2	tư vấn	13
 2	tướng chính	1
+2	tưởng trọng	1
 2	tượng <p>	2
+2	tượng bảo	1
 2	tượng cụ	2
+2	tượng thụ	1
 2	tượng và	1
-2	tại <p>	1
+2	tại <p>	2
 2	tại các	4
 2	tại công	1
-2	tại cơ	1
-2	tại cộng	1
+2	tại cơ	2
+2	tại cộng	2
 2	tại kế	1
 2	tại mục	1
+2	tại nơi	1
 2	tại vùng	1
 2	tại đơn	2
 2	tại địa	3
-2	tạm lánh	1
-2	tạo <p>	13
+2	tạm lánh	2
+2	tạo <p>	15
 2	tạo <s>	3
 2	tạo chuyển	1
 2	tạo cán	1
+2	tạo dưới	1
 2	tạo huyện	1
 2	tạo kỹ	1
 2	tạo môi	2
-2	tạo nghề	2
+2	tạo nghề	4
 2	tạo nguồn	3
 2	tạo ngắn	1
 2	tạo phù	1
-2	tạo điều	4
-2	tảo hôn	4
-2	tầm nhìn	1
+2	tạo việc	1
+2	tạo điều	5
+2	tảo hôn	8
+2	tầm nhìn	2
+2	tầm soát	1
 2	tầng lớp	3
 2	tập <p>	1
-2	tập huấn	7
+2	tập huấn	10
 2	tập nâng	1
-2	tập quán	2
-2	tập thể	2
+2	tập quán	3
+2	tập thể	3
 2	tập viên	2
 2	tắc bình	4
-2	tế <p>	22
+2	tế <p>	23
 2	tế <s>	7
+2	tế cho	1
 2	tế cung	2
 2	tế của	4
 2	tế huyện	2
 2	tế hạnh	1
 2	tế như	1
 2	tế phụ	1
+2	tế thôn	1
 2	tế từ	1
 2	tế và	2
 2	tế về	1
@@ -4075,8 +4621,11 @@ enum CorpusStatistics {
 2	tịch <p>	5
 2	tịch ubnd	1
 2	tịch và	1
+2	tịch ủy	1
 2	tọa đàm	2
-2	tố cáo	1
+2	tố cáo	2
+2	tố giác	1
+2	tối thiểu	1
 2	tối đa	1
 2	tốt <p>	2
 2	tốt công	1
@@ -4085,16 +4634,21 @@ enum CorpusStatistics {
 2	tốt khâu	1
 2	tốt nhất	1
 2	tốt đẹp	1
-2	tổ chức	95
-2	tổ quốc	3
-2	tổng hợp	15
-2	tổng kết	11
+2	tồn tại	1
+2	tổ chức	99
+2	tổ dân	1
+2	tổ hòa	1
+2	tổ quốc	4
+2	tổ tiết	1
+2	tổng hợp	17
+2	tổng kết	14
 2	tổng quát	1
 2	tổng số	10
-2	tổng đài	1
+2	tổng đài	2
 2	tộc <p>	1
+2	tộc nội	1
 2	tộc phù	1
-2	tộc thiểu	11
+2	tộc thiểu	16
 2	tộc tỉnh	1
 2	tộc ít	2
 2	tộc ở	1
@@ -4102,7 +4656,8 @@ enum CorpusStatistics {
 2	tới số	3
 2	tới thực	4
 2	tới toàn	1
-2	tục <p>	2
+2	tờ rơi	1
+2	tục <p>	3
 2	tục duy	4
 2	tục lồng	1
 2	tục thu	3
@@ -4129,13 +4684,15 @@ enum CorpusStatistics {
 2	từng nhóm	2
 2	từng năm	1
 2	từng đối	1
-2	tử vong	4
+2	tử vong	6
 2	tử xã	1
 2	tự do	2
+2	tự nguyện	1
+2	tự nhiên	2
 2	tựu đã	1
-2	tỷ lệ	25
+2	tỷ lệ	32
 2	tỷ suất	5
-2	tỷ số	5
+2	tỷ số	8
 2	tỷ trọng	4
 2	ubmttqvn tỉnh	2
 2	ubnd các	12
@@ -4145,52 +4702,62 @@ enum CorpusStatistics {
 2	ubnd tỉnh	13
 2	ubnd xã	4
 2	ubqg vstbpn	1
-2	uy tín	2
-2	vai trò	9
+2	ung thư	1
+2	uy tín	3
+2	vai trò	10
+2	vay vốn	2
+2	vay ưu	1
 2	vhxh <p>	1
 2	vi <p>	2
 2	vi <s>	1
+2	vi bạo	2
 2	vi chức	3
-2	vi phạm	6
+2	vi phạm	8
 2	vi thực	2
 2	vi toàn	4
 2	vi về	4
 2	vii <s>	1
-2	viên <p>	10
+2	viên <p>	11
 2	viên <s>	1
 2	viên ban	2
 2	viên báo	1
-2	viên chức	6
+2	viên chức	7
+2	viên công	1
 2	viên làm	2
+2	viên phụ	1
 2	viên tiểu	1
-2	viên trong	1
+2	viên trong	2
 2	viên và	1
 2	viên về	1
+2	viên y	1
 2	viên được	4
 2	viết và	3
-2	việc chăm	1
+2	việc chăm	2
+2	việc có	1
+2	việc gia	2
 2	việc hoàn	1
 2	việc huy	1
 2	việc hướng	3
-2	việc làm	8
+2	việc làm	17
 2	việc lồng	5
 2	việc lựa	1
-2	việc nhà	2
+2	việc nhà	4
 2	việc nâng	1
-2	việc nội	4
+2	việc nội	5
 2	việc phát	1
 2	việc sử	2
-2	việc thực	26
+2	việc thực	27
 2	việc tiếp	1
 2	việc triển	3
 2	việc trong	4
 2	việc tổ	1
 2	việc xây	2
 2	việc đột	1
+2	việc ở	1
 2	viện trợ	4
 2	việt nam	11
 2	vong bà	3
-2	vong mẹ	1
+2	vong mẹ	3
 2	vstbpn <s>	1
 2	vstbpn tỉnh	1
 2	vt <p>	3
@@ -4207,26 +4774,28 @@ enum CorpusStatistics {
 2	và chú	1
 2	và chăm	5
 2	và chế	1
+2	và chồng	2
 2	và chủ	2
 2	và các	17
 2	và có	2
-2	và công	2
+2	và công	4
 2	và cả	2
 2	và củng	2
 2	và du	3
 2	và duy	1
 2	và dài	1
 2	và dưới	2
+2	và gia	2
 2	và giai	1
 2	và giám	2
 2	và giáo	1
-2	và giải	2
+2	và giải	4
 2	và hiệu	4
 2	và hoàn	1
 2	và huy	2
 2	và hàng	2
 2	và hình	1
-2	và hôn	1
+2	và hôn	3
 2	và hướng	2
 2	và hạ	1
 2	và khoảng	2
@@ -4238,9 +4807,11 @@ enum CorpusStatistics {
 2	và kỹ	1
 2	và lao	1
 2	và lồng	2
+2	và lợi	1
+2	và miền	2
 2	và mầm	1
 2	và mọi	1
-2	và nam	4
+2	và nam	5
 2	và nghề	1
 2	và ngoài	2
 2	và nguyện	1
@@ -4252,8 +4823,9 @@ enum CorpusStatistics {
 2	và năng	1
 2	và nội	1
 2	và nữ	6
-2	và phát	3
-2	và phòng	18
+2	và phát	4
+2	và phòng	19
+2	và phản	1
 2	và phụ	1
 2	và quy	1
 2	và quyền	1
@@ -4276,7 +4848,7 @@ enum CorpusStatistics {
 2	và truyền	6
 2	và trách	1
 2	và trước	1
-2	và trẻ	7
+2	và trẻ	10
 2	và tài	1
 2	và tái	4
 2	và tình	3
@@ -4286,8 +4858,9 @@ enum CorpusStatistics {
 2	và tổng	2
 2	và từng	1
 2	và ubnd	5
+2	và vay	1
 2	và việc	1
-2	và vì	13
+2	và vì	14
 2	và vùng	2
 2	và xuống	1
 2	và xây	1
@@ -4297,7 +4870,7 @@ enum CorpusStatistics {
 2	và đang	1
 2	và điều	1
 2	và đài	2
-2	và đào	8
+2	và đào	10
 2	và đánh	1
 2	và được	1
 2	và đầu	1
@@ -4319,29 +4892,34 @@ enum CorpusStatistics {
 2	vào trong	2
 2	vào việc	2
 2	vào vị	1
-2	vì bình	13
-2	vì sự	18
+2	vì bình	15
+2	vì sự	21
+2	vì trẻ	1
 2	vùng có	2
 2	vùng dân	2
 2	vùng sâu	3
 2	vùng xa	3
-2	vùng đồng	2
-2	văn bản	17
+2	vùng đặc	1
+2	vùng đồng	4
+2	văn bản	21
 2	văn hoá	1
-2	văn hóa	20
+2	văn hóa	28
+2	văn nghệ	1
 2	văn phòng	3
 2	văn số	2
 2	vũ trang	2
-2	vướng mắc	3
-2	vấn <p>	5
+2	vướng mắc	5
+2	vấn <p>	6
 2	vấn <s>	6
 2	vấn sức	1
+2	vấn tiền	1
+2	vấn tâm	1
 2	vấn và	1
 2	vấn về	1
-2	vấn đề	22
-2	vận động	2
+2	vấn đề	27
+2	vận động	4
 2	về ban	1
-2	về bình	125
+2	về bình	130
 2	về bạo	4
 2	về chủ	3
 2	về các	1
@@ -4350,18 +4928,19 @@ enum CorpusStatistics {
 2	về cơ	3
 2	về dân	1
 2	về giao	1
-2	về giới	19
+2	về giới	22
 2	về hoạt	1
 2	về hỗ	3
 2	về kết	2
 2	về luật	1
 2	về lồng	1
+2	về mức	1
 2	về ngân	3
 2	về nhạy	1
 2	về nhận	1
 2	về nâng	1
 2	về phân	1
-2	về phòng	4
+2	về phòng	5
 2	về quản	1
 2	về sở	2
 2	về sức	3
@@ -4376,10 +4955,14 @@ enum CorpusStatistics {
 2	về được	4
 2	về độ	1
 2	về ủy	1
+2	vệ <p>	2
+2	vệ sinh	1
+2	vệ trẻ	2
 2	vị <p>	14
 2	vị <s>	4
 2	vị báo	1
 2	vị chuyên	1
+2	vị chủ	1
 2	vị có	3
 2	vị căn	1
 2	vị huyện	1
@@ -4391,17 +4974,18 @@ enum CorpusStatistics {
 2	vị tham	1
 2	vị theo	1
 2	vị thuộc	1
-2	vị thành	4
-2	vị thế	2
+2	vị thành	5
+2	vị thế	3
 2	vị thực	1
 2	vị trong	1
-2	vị trí	5
+2	vị trí	6
 2	vị vũ	1
 2	vọng <p>	1
 2	vốn hợp	1
 2	vốn tín	1
+2	vốn vay	1
 2	với báo	2
-2	với bạo	22
+2	với bạo	24
 2	với chức	2
 2	với các	19
 2	với cán	1
@@ -4410,13 +4994,14 @@ enum CorpusStatistics {
 2	với hội	1
 2	với khả	1
 2	với lao	1
-2	với mục	1
+2	với mục	2
 2	với nam	4
-2	với người	1
+2	với người	2
 2	với những	1
-2	với phong	1
+2	với năm	1
+2	với phong	2
 2	với phòng	5
-2	với phụ	2
+2	với phụ	3
 2	với thực	1
 2	với trẻ	1
 2	với tình	1
@@ -4425,13 +5010,15 @@ enum CorpusStatistics {
 2	với việc	1
 2	với điều	3
 2	với đặc	1
-2	vụ <p>	10
+2	vợ và	2
+2	vụ <p>	11
 2	vụ <s>	3
-2	vụ bạo	3
+2	vụ bạo	4
 2	vụ chăm	4
+2	vụ công	1
 2	vụ của	3
 2	vụ du	1
-2	vụ hỗ	12
+2	vụ hỗ	13
 2	vụ ngược	1
 2	vụ theo	1
 2	vụ thực	1
@@ -4439,76 +5026,84 @@ enum CorpusStatistics {
 2	vụ tốt	1
 2	vụ tổ	1
 2	vụ tổng	2
-2	vụ việc	1
-2	vụ và	3
+2	vụ việc	3
+2	vụ và	4
 2	vụ về	1
 2	vụ xây	1
-2	vụ được	6
+2	vụ được	8
 2	vững <p>	1
 2	vững của	3
 2	vững quốc	1
 2	vực <p>	3
 2	vực <s>	1
+2	vực biên	1
 2	vực bình	1
-2	vực chính	9
+2	vực chính	10
 2	vực có	2
 2	vực của	5
-2	vực giáo	3
-2	vực kinh	3
-2	vực lao	1
+2	vực gia	1
+2	vực giáo	4
+2	vực khoa	1
+2	vực kinh	4
+2	vực lao	2
 2	vực ngành	1
 2	vực nhằm	1
 2	vực nông	4
 2	vực quản	1
 2	vực thông	3
 2	vực và	1
-2	vực y	6
+2	vực văn	1
+2	vực y	7
 2	vực đời	1
 2	xa <p>	2
 2	xa dẫn	2
-2	xem xét	1
+2	xem xét	2
 2	xh <p>	1
 2	xh <s>	1
 2	xh tỉnh	1
 2	xuyên <p>	1
 2	xuyên theo	3
 2	xuyên tới	1
-2	xuất <p>	2
+2	xuất <p>	4
 2	xuất bản	1
 2	xuất chính	1
 2	xuất các	3
 2	xuất của	1
+2	xuất nông	1
 2	xuất sắc	2
 2	xuất và	1
 2	xuống <num>	1
 2	xuống dưới	5
 2	xuống ở	1
-2	xác minh	1
+2	xác minh	2
 2	xác định	4
-2	xâm hại	1
-2	xây dựng	61
+2	xâm hại	3
+2	xây dựng	69
 2	xã <p>	25
 2	xã <s>	10
 2	xã bình	6
 2	xã có	1
 2	xã giai	1
-2	xã hội	80
+2	xã hội	97
 2	xã thực	1
 2	xã trong	1
 2	xã tổ	1
 2	xã và	1
 2	xã đạt	2
-2	xét <p>	1
+2	xã đặc	1
+2	xét <p>	2
 2	xét việc	1
 2	xóa bỏ	6
+2	xóa mù	1
 2	xúc việc	1
 2	xảy ra	1
-2	xử lý	12
-2	y tế	17
+2	xử lý	14
+2	xử về	1
+2	y tế	22
 2	yên <p>	1
 2	yên ban	1
 2	yên mt	1
-2	yêu cầu	9
+2	yêu cầu	10
 2	yếu <p>	1
 2	án <p>	8
 2	án có	1
@@ -4516,10 +5111,15 @@ enum CorpusStatistics {
 2	án về	1
 2	ánh về	1
 2	áp dụng	1
+2	ép kết	1
+2	ích hợp	1
 2	ít người	2
-2	ít nhất	11
+2	ít nhất	13
+2	ông bố	1
+2	ý <p>	1
 2	ý kiến	1
 2	ý kiểm	1
+2	ý muốn	1
 2	ý thực	1
 2	đa dạng	5
 2	đa mọi	1
@@ -4527,31 +5127,39 @@ enum CorpusStatistics {
 2	đi <num>	3
 2	đi <p>	1
 2	đi <s>	4
-2	điều kiện	11
-2	điều tra	1
+2	đi học	2
+2	đi làm	1
+2	điều chỉnh	1
+2	điều hành	1
+2	điều kiện	12
+2	điều tra	2
 2	điểm dịch	2
 2	điểm lồng	1
 2	điểm tổng	1
 2	điển hình	1
 2	điện biên	3
 2	điện thoại	1
-2	điện tử	1
-2	điệp truyền	1
+2	điện tử	2
+2	điệp truyền	2
 2	điệp và	1
-2	đoàn kết	1
+2	đoàn kiểm	1
+2	đoàn kết	2
 2	đoàn lao	2
 2	đoàn thanh	2
-2	đoàn thể	16
+2	đoàn thể	17
+2	đoàn viên	1
 2	đoạn <num>	38
 2	đoạn <p>	1
 2	đoạn <s>	2
+2	đoạn tiếp	1
 2	đoạn từ	1
 2	đài phát	4
-2	đài truyền	2
+2	đài quốc	1
+2	đài truyền	3
 2	đài điện	1
 2	đàm <p>	2
-2	đào tạo	22
-2	đánh giá	9
+2	đào tạo	31
+2	đánh giá	19
 2	đây là	3
 2	đã và	1
 2	đã được	1
@@ -4561,15 +5169,17 @@ enum CorpusStatistics {
 2	đình <p>	19
 2	đình <s>	5
 2	đình bảo	2
-2	đình hạnh	1
+2	đình hạnh	2
 2	đình không	3
 2	đình như	1
+2	đình no	1
+2	đình phát	1
 2	đình theo	1
 2	đình việt	2
 2	đình và	7
-2	đình văn	1
+2	đình văn	2
 2	đình được	3
-2	đích <p>	3
+2	đích <p>	4
 2	đích <s>	1
 2	đó <p>	1
 2	đó chú	2
@@ -4577,40 +5187,49 @@ enum CorpusStatistics {
 2	đó cần	1
 2	đó nhấn	1
 2	đóng góp	2
-2	đôn đốc	3
+2	đôn đốc	5
 2	đúng mục	1
+2	đúng tiến	1
 2	đúng đắn	1
-2	đơn vị	41
+2	đúng độ	2
+2	đăng ký	1
+2	đơn thân	1
+2	đơn vị	44
 2	đưa nội	9
+2	đưa tỷ	1
 2	đưa vào	4
+2	đường dây	1
 2	đường lối	3
 2	đường phố	1
+2	đường tình	1
 2	được <p>	1
 2	được bố	3
 2	được các	1
-2	được giao	5
+2	được giao	7
 2	được giảng	1
 2	được hưởng	4
+2	được hỗ	1
 2	được mục	1
-2	được phát	10
+2	được phát	11
 2	được phân	1
 2	được phê	1
 2	được phổ	4
 2	được thực	1
 2	được tiếp	12
-2	được trang	2
+2	được trang	3
 2	được triển	1
-2	được trả	4
+2	được trả	6
 2	được tuyển	4
-2	được tư	4
+2	được tư	5
+2	được tập	1
 2	được yêu	1
 2	được đưa	4
-2	đại biểu	4
-2	đại chúng	3
-2	đạo <p>	7
+2	đại biểu	9
+2	đại chúng	5
+2	đạo <p>	10
 2	đạo <s>	2
 2	đạo bổ	1
-2	đạo chủ	5
+2	đạo chủ	7
 2	đạo các	8
 2	đạo công	1
 2	đạo của	1
@@ -4627,11 +5246,11 @@ enum CorpusStatistics {
 2	đạt khoảng	3
 2	đạt không	1
 2	đạt kết	1
-2	đạt trên	4
-2	đạt ít	4
-2	đạt được	3
+2	đạt trên	5
+2	đạt ít	5
+2	đạt được	4
 2	đảm bình	2
-2	đảm bảo	10
+2	đảm bảo	11
 2	đảm các	1
 2	đảm lồng	2
 2	đảm nguyên	2
@@ -4646,13 +5265,13 @@ enum CorpusStatistics {
 2	đấu đạt	1
 2	đấu đến	3
 2	đầu mối	1
-2	đầu năm	2
+2	đầu năm	3
 2	đầu trong	2
 2	đầu tư	2
 2	đầu đạt	2
 2	đầy đủ	2
-2	đẩy bình	5
-2	đẩy mạnh	18
+2	đẩy bình	7
+2	đẩy mạnh	19
 2	đẩy sự	2
 2	đẩy thực	3
 2	đẩy toàn	1
@@ -4662,12 +5281,12 @@ enum CorpusStatistics {
 2	đẳng cao	1
 2	đẳng các	1
 2	đẳng của	3
-2	đẳng giới	248
+2	đẳng giới	266
 2	đẳng thực	2
 2	đẳng trong	2
 2	đẳng trên	1
 2	đẳng về	1
-2	đặc biệt	11
+2	đặc biệt	14
 2	đặc thù	3
 2	đẹp của	1
 2	đẻ sống	2
@@ -4677,18 +5296,23 @@ enum CorpusStatistics {
 2	đến gia	1
 2	đến mất	2
 2	đến ngày	4
-2	đến năm	17
+2	đến năm	19
 2	đến thai	3
 2	đề <p>	1
-2	đề bình	20
+2	đề bình	22
 2	đề bạt	2
 2	đề cao	2
+2	đề cương	1
+2	đề cấp	1
+2	đề giới	1
 2	đề nghị	8
 2	đề nâng	3
 2	đề phụ	1
 2	đề ra	3
+2	đề trong	1
+2	đề tài	1
 2	đề và	1
-2	đề xuất	6
+2	đề xuất	9
 2	đề án	4
 2	để báo	1
 2	để bổ	1
@@ -4709,19 +5333,20 @@ enum CorpusStatistics {
 2	để đạt	1
 2	để đảm	1
 2	địa bàn	29
-2	địa chỉ	1
-2	địa phương	29
+2	địa chỉ	3
+2	địa phương	31
 2	địa xã	1
 2	định <num>	2
 2	định <s>	6
 2	định chính	1
-2	định của	7
+2	định các	1
+2	định của	8
 2	định dự	1
 2	định hiện	2
 2	định hướng	1
-2	định kiến	9
+2	định kiến	10
 2	định kết	1
-2	định kỳ	7
+2	định kỳ	12
 2	định pháp	1
 2	định phê	1
 2	định rõ	2
@@ -4737,13 +5362,16 @@ enum CorpusStatistics {
 2	đối của	2
 2	đối kinh	1
 2	đối thoại	1
-2	đối tượng	5
-2	đối với	13
+2	đối tượng	7
+2	đối với	14
+2	đối xử	1
 2	đồng <p>	1
 2	đồng <s>	4
-2	đồng bào	5
+2	đồng bào	7
 2	đồng bộ	3
-2	đồng nhân	2
+2	đồng dân	2
+2	đồng lao	1
+2	đồng nhân	4
 2	đồng phối	1
 2	đồng thời	2
 2	đồng tính	2
@@ -4752,48 +5380,57 @@ enum CorpusStatistics {
 2	đồng đối	1
 2	đổi <p>	1
 2	đổi các	1
-2	đổi hành	5
+2	đổi hành	7
 2	đổi hương	1
 2	đổi kinh	2
-2	đổi mới	3
+2	đổi mới	4
 2	đổi nhận	2
 2	đổi quan	1
 2	đổi quy	1
 2	độ <p>	1
-2	độ báo	2
+2	độ báo	3
 2	độ giới	1
 2	độ học	1
 2	độ nghỉ	1
+2	độ thai	1
 2	độ thông	4
 2	độ thạc	4
+2	độ thực	1
 2	độ tiến	2
-2	độ tuổi	1
+2	độ tuổi	3
 2	độc lập	2
-2	đội ngũ	18
-2	động <p>	34
+2	đội biên	1
+2	đội ngũ	20
+2	động <p>	35
 2	động <s>	4
 2	động bình	9
 2	động bảo	3
 2	động bố	1
 2	động chuyên	1
 2	động chính	1
+2	động chủ	1
 2	động các	2
 2	động của	5
 2	động giúp	1
+2	động giới	1
 2	động hiệu	2
 2	động huyện	1
 2	động hằng	1
 2	động hỗ	4
+2	động không	1
 2	động kinh	1
 2	động kiểm	2
+2	động làm	1
 2	động mỗi	1
-2	động nguồn	2
+2	động nguồn	3
 2	động này	1
 2	động nâng	1
-2	động nữ	14
+2	động nông	2
+2	động nữ	16
 2	động phòng	1
 2	động phối	1
-2	động quốc	1
+2	động qua	2
+2	động quốc	2
 2	động theo	1
 2	động tháng	1
 2	động thúc	2
@@ -4804,89 +5441,99 @@ enum CorpusStatistics {
 2	động trọng	2
 2	động trợ	3
 2	động tuyên	5
+2	động tập	1
 2	động tối	1
 2	động từ	2
 2	động và	6
-2	động vì	12
+2	động vì	15
+2	động văn	1
 2	động về	2
 2	động xây	2
 2	động đã	1
 2	động đề	1
 2	động đồng	1
-2	đột xuất	1
-2	đời sống	11
+2	đột xuất	2
+2	đời sống	13
+2	đỡ thôn	1
 2	đợt kiểm	1
 2	đủ <p>	1
 2	đủ năng	1
+2	đủ tuổi	1
 2	đủ và	1
 2	đủ điều	1
 2	đức <p>	2
 2	đứng đầu	2
-2	ưu tiên	5
+2	ưu tiên	6
+2	ưu đãi	2
 2	ương <p>	2
 2	ương và	1
 2	ước <p>	2
+2	ước lao	1
 2	ước thôn	1
 2	ước đảm	1
 2	ảnh của	1
 2	ảnh hưởng	1
 2	ảnh mang	1
+2	ấm <p>	2
 2	ở bậc	1
 2	ở các	7
-2	ở cơ	1
+2	ở cơ	2
 2	ở cấp	1
 2	ở một	1
-2	ở mức	6
+2	ở mức	7
 2	ở những	1
+2	ở nước	1
 2	ở trẻ	2
 2	ở vị	4
-2	ủy <p>	2
+2	ủy <p>	3
 2	ủy <s>	1
-2	ủy ban	21
-2	ủy đảng	3
-2	ứng dụng	2
+2	ủy ban	22
+2	ủy viên	1
+2	ủy đảng	4
+2	ứng dụng	3
 2	ứng nhân	1
-2	ứng phó	24
-3	a	1 12
+2	ứng phó	26
+3	a	1 11
 3	b	4 5
-3	ban	4 36
-3	biên	3 3
+3	ban	4 34
+3	biên	4 2
 3	báo	3 59
-3	bình	23 246
+3	bình	23 245
 3	bắc	4 0
-3	bộ	9 72
-3	chiến	28 8
+3	bộ	9 71
+3	chiến	28 7
 3	châu	3 0
 3	chí	2 5
-3	chính	3 84
+3	chính	3 83
 3	chương	14 31
-3	chỉ	4 52
+3	chỉ	5 52
 3	chủ	1 18
 3	công	2 108
 3	cơ	2 151
 3	cộng	2 10
 3	cựu	1 0
-3	du	3 2
-3	dân	3 51
-3	dịch	1 22
+3	du	3 1
+3	dân	4 47
+3	dịch	2 22
 3	english	4 0
 3	equality	1 0
 3	gender	1 1
-3	gia	1 110
+3	gia	1 108
 3	giáo	14 39
-3	huyện	1 66
+3	huyện	1 60
+3	hôn	1 7
 3	hạ	1 0
 3	hạnh	2 2
 3	hồ	2 0
 3	hỗ	2 29
-3	hội	5 89
+3	hội	7 83
 3	hữu	1 0
-3	kinh	2 39
+3	kinh	2 38
 3	kế	81 36
 3	la	5 0
 3	lai	3 0
 3	lao	27 30
-3	liên	5 40
+3	liên	6 40
 3	luật	10 50
 3	lê	1 0
 3	lư	7 0
@@ -4899,75 +5546,76 @@ enum CorpusStatistics {
 3	ngân	2 13
 3	nhà	5 30
 3	nhàn	1 0
-3	nhân	2 48
-3	nông	2 6
+3	nhân	2 46
+3	nông	2 5
 3	nội	7 28
 3	phát	3 41
-3	phòng	3 51
+3	phòng	3 50
 3	phước	1 0
-3	phụ	6 52
-3	quyết	5 9
+3	phụ	7 51
+3	quyết	5 8
 3	quân	1 0
 3	quảng	14 3
-3	quốc	3 37
+3	quốc	5 35
 3	strategy	1 4
 3	sơn	5 0
 3	sở	15 76
 3	tam	1 0
 3	thanh	2 10
 3	tháng	15 12
-3	thông	4 77
+3	thông	4 76
 3	thương	23 0
 3	thể	4 30
-3	thị	1 24
+3	thị	1 21
 3	thống	2 27
 3	thủ	2 1
 3	toàn	1 12
-3	triển	1 103
+3	triển	1 101
 3	trung	3 10
 3	truyền	6 70
 3	trị	16 22
 3	ttg	2 0
 3	tuần	6 0
 3	tài	5 5
-3	tư	5 13
-3	tỉnh	1 57
-3	tổ	3 66
+3	tư	5 12
+3	tỉnh	1 56
+3	tổ	4 66
 3	tổng	1 33
 3	tự	2 0
 3	việc	1 68
 3	việt	9 0
-3	vì	5 26
-3	văn	11 26
-3	xã	26 102
+3	vì	5 25
+3	văn	11 25
+3	xã	26 97
 3	y	6 11
 3	yên	5 0
 3	điện	2 2
-3	đoàn	1 20
+3	đoàn	1 17
 3	đài	1 4
 3	đào	6 15
 3	đường	1 3
-3	đảng	12 0
+3	đảng	13 0
 3	đầu	1 7
 3	đề	2 39
-3	ủy	11 6
+3	ủy	12 6
 4	a mua	1 0
 4	an english	1 0
-4	an huyện	0 2
+4	an huyện	0 1
 4	an toàn	0 1
 4	an tỉnh	0 1
 4	an xã	0 1
-4	ban chỉ	1 0
+4	ban chỉ	2 0
 4	ban dân	1 0
 4	ban mặt	3 0
-4	ban nhân	0 12
-4	ban vì	1 2
+4	ban nhân	0 11
+4	ban vì	1 1
 4	biến chính	0 1
 4	biến chủ	0 1
 4	biến giáo	0 2
 4	biến luật	1 0
 4	biểu dân	0 3
-4	biểu hội	1 0
+4	biểu hội	3 0
+4	biểu quốc	2 0
 4	biện xã	0 3
 4	by quyết	1 0
 4	bài phát	0 1
@@ -4975,7 +5623,7 @@ enum CorpusStatistics {
 4	bàn huyện	0 13
 4	bàn tỉnh	0 5
 4	bàn xã	0 4
-4	bào dân	0 5
+4	bào dân	0 4
 4	bán phụ	0 1
 4	báo chí	0 3
 4	báo quảng	2 0
@@ -5009,7 +5657,6 @@ enum CorpusStatistics {
 4	chính nhà	0 1
 4	chính trị	0 22
 4	chế báo	0 1
-4	chỉ thị	0 1
 4	chống mua	0 3
 4	chủ đề	0 1
 4	chức chiến	0 1
@@ -5040,7 +5687,7 @@ enum CorpusStatistics {
 4	các thông	0 1
 4	các tổ	0 6
 4	các văn	0 3
-4	các xã	0 15
+4	các xã	0 14
 4	các đoàn	0 2
 4	cách thống	0 1
 4	cán bộ	0 45
@@ -5060,7 +5707,7 @@ enum CorpusStatistics {
 4	công lao	0 2
 4	công sở	0 1
 4	công việc	0 4
-4	công văn	0 2
+4	công văn	0 1
 4	cơ hội	0 6
 4	cơ sở	0 75
 4	cường công	0 13
@@ -5090,7 +5737,7 @@ enum CorpusStatistics {
 4	của nam	0 6
 4	của ngân	0 2
 4	của nhà	4 0
-4	của phụ	0 33
+4	của phụ	0 32
 4	của sở	2 0
 4	của tháng	1 0
 4	của thủ	1 0
@@ -5102,7 +5749,6 @@ enum CorpusStatistics {
 4	của ủy	2 0
 4	cứ kế	2 0
 4	cứu đề	0 1
-4	cựu chiến	0 1
 4	do việc	0 1
 4	doanh dịch	0 1
 4	dung bình	0 1
@@ -5155,7 +5801,7 @@ enum CorpusStatistics {
 4	giữa nam	0 2
 4	gái dân	0 4
 4	gửi sở	1 0
-4	hiểm xã	0 2
+4	hiểm xã	0 1
 4	hiện bình	0 11
 4	hiện chiến	22 0
 4	hiện chính	0 9
@@ -5169,7 +5815,7 @@ enum CorpusStatistics {
 4	hiện tổng	0 2
 4	hiện việc	0 3
 4	hiện văn	1 0
-4	hiệp phụ	4 0
+4	hiệp phụ	5 0
 4	hoàng nam	1 0
 4	hoạch công	0 1
 4	hoạch liên	0 1
@@ -5182,7 +5828,6 @@ enum CorpusStatistics {
 4	huyện chỉ	0 1
 4	huyện tam	1 0
 4	huyện tuần	6 0
-4	huyện đoàn	0 1
 4	huyện đề	1 0
 4	huyện ủy	0 1
 4	hàng chính	1 0
@@ -5211,8 +5856,7 @@ enum CorpusStatistics {
 4	hộ lao	0 1
 4	hội công	0 3
 4	hội cựu	1 0
-4	hội huyện	0 1
-4	hội liên	4 0
+4	hội liên	5 0
 4	hội nông	1 0
 4	hội tổ	0 1
 4	hội việc	0 4
@@ -5240,17 +5884,19 @@ enum CorpusStatistics {
 4	kiện đường	0 1
 4	kê tỉnh	0 1
 4	kết chiến	2 0
+4	kết hôn	0 1
 4	kết kế	1 1
 4	kết việc	0 1
 4	kỳ báo	0 3
 4	lai châu	3 0
-4	liên đoàn	0 2
+4	liên đoàn	0 1
 4	liệu báo	0 1
 4	liệu liên	0 6
 4	liệu thống	0 2
 4	luận chính	0 2
 4	luật bình	9 0
 4	luật huyện	0 1
+4	luật hôn	1 0
 4	luật liên	0 3
 4	luật ngân	2 0
 4	luật phòng	1 0
@@ -5269,7 +5915,7 @@ enum CorpusStatistics {
 4	lưới tư	0 2
 4	lưới y	0 1
 4	lược dân	1 0
-4	lược quốc	1 28
+4	lược quốc	1 27
 4	lượng phát	0 4
 4	lượng triển	0 1
 4	lạc bộ	0 1
@@ -5279,7 +5925,7 @@ enum CorpusStatistics {
 4	lớp nhân	1 2
 4	lợi dịch	0 1
 4	lực bộ	0 2
-4	lực gia	0 20
+4	lực gia	0 19
 4	lực kinh	0 1
 4	lực truyền	0 1
 4	minh huyện	0 1
@@ -5301,7 +5947,7 @@ enum CorpusStatistics {
 4	national strategy	1 0
 4	nghệ thông	0 2
 4	nghị cơ	0 1
-4	nghị quyết	0 5
+4	nghị quyết	0 4
 4	nghị ủy	4 0
 4	ngoài xã	0 3
 4	nguy cơ	0 3
@@ -5328,13 +5974,12 @@ enum CorpusStatistics {
 4	nhiệm gia	0 1
 4	nhiệm tổ	0 10
 4	nhà bình	0 1
-4	nhân dân	0 21
+4	nhân dân	0 19
 4	nhập cộng	0 4
 4	nhật thông	0 4
 4	những nội	0 2
 4	niên cộng	2 0
 4	niệm truyền	0 1
-4	nông dân	0 1
 4	năm báo	0 1
 4	năm triển	0 1
 4	năng ngân	0 1
@@ -5346,14 +5991,13 @@ enum CorpusStatistics {
 4	nữ việt	2 0
 4	on gender	1 0
 4	one english	1 0
-4	phrase a	0 1
 4	pháp huyện	0 1
 4	pháp kế	0 1
 4	pháp luật	0 50
 4	phát thanh	0 5
-4	phát triển	0 23
+4	phát triển	0 21
 4	phân công	0 3
-4	phòng dân	1 0
+4	phòng dân	2 0
 4	phòng giáo	3 0
 4	phòng kinh	2 0
 4	phòng lao	8 0
@@ -5387,7 +6031,7 @@ enum CorpusStatistics {
 4	quả triển	0 19
 4	quảng trị	16 0
 4	quốc dân	0 1
-4	quốc gia	0 33
+4	quốc gia	0 32
 4	quốc phòng	0 1
 4	quốc việt	3 0
 4	rộng việc	0 1
@@ -5397,7 +6041,6 @@ enum CorpusStatistics {
 4	sách phát	0 1
 4	sách trung	1 0
 4	sách tỉnh	0 1
-4	sách xã	0 1
 4	sát việc	0 3
 4	sơn la	5 0
 4	sản hồ	2 0
@@ -5420,7 +6063,6 @@ enum CorpusStatistics {
 4	sở tư	1 0
 4	sở văn	2 0
 4	sở y	2 2
-4	sự huyện	0 1
 4	sự hỗ	0 1
 4	sự phát	0 3
 4	tam đường	1 0
@@ -5438,14 +6080,13 @@ enum CorpusStatistics {
 4	thành giáo	0 2
 4	thào a	1 0
 4	tháng đầu	0 2
-4	thông tư	0 1
 4	thù hỗ	0 1
 4	thảo văn	0 2
 4	thập thông	0 1
 4	thể huyện	0 5
 4	thể xã	0 1
 4	thị nhàn	1 0
-4	thị xã	0 5
+4	thị xã	0 4
 4	thống chính	0 1
 4	thống giáo	0 7
 4	thống thông	0 4
@@ -5465,7 +6106,7 @@ enum CorpusStatistics {
 4	tiêu thống	0 1
 4	tiêu tổng	0 1
 4	tiêu đề	0 2
-4	tiến bộ	0 19
+4	tiến bộ	0 18
 4	tiếng dân	0 1
 4	tiễn cơ	0 1
 4	tiện thông	0 2
@@ -5482,9 +6123,7 @@ enum CorpusStatistics {
 4	trang thông	0 1
 4	tranh thủ	0 1
 4	triển chương	0 1
-4	triển du	0 1
 4	triển kinh	0 10
-4	triển nông	0 1
 4	trong chiến	0 1
 4	trong chính	0 3
 4	trong chỉ	0 1
@@ -5506,7 +6145,7 @@ enum CorpusStatistics {
 4	trong đào	0 2
 4	trung bình	0 4
 4	truyền phòng	0 1
-4	truyền thông	0 38
+4	truyền thông	0 37
 4	truyền thống	0 2
 4	trách báo	0 1
 4	trách công	0 1
@@ -5524,7 +6163,7 @@ enum CorpusStatistics {
 4	trạm y	1 0
 4	trả công	0 4
 4	trấn triển	0 2
-4	trận tổ	3 0
+4	trận tổ	4 0
 4	trẻ thông	0 1
 4	trị xã	0 2
 4	trọng chương	0 1
@@ -5540,7 +6179,7 @@ enum CorpusStatistics {
 4	tuyên truyền	0 36
 4	tuần giáo	8 0
 4	tuổi đào	0 1
-4	tài chính	0 6
+4	tài chính	0 5
 4	tác bình	4 25
 4	tác kế	0 1
 4	tác thanh	0 3
@@ -5550,7 +6189,7 @@ enum CorpusStatistics {
 4	tác tổ	0 2
 4	tác xã	0 3
 4	tác đào	0 1
-4	tâm dịch	1 0
+4	tâm dịch	2 0
 4	tâm truyền	1 0
 4	tâm văn	1 0
 4	tâm y	2 0
@@ -5562,9 +6201,10 @@ enum CorpusStatistics {
 4	tại kế	1 0
 4	tại mục	0 1
 4	tạo huyện	0 1
+4	tảo hôn	0 4
 4	tập thể	0 2
 4	tắc bình	0 4
-4	tế huyện	0 2
+4	tế huyện	0 1
 4	tế hạnh	0 1
 4	tế phụ	1 0
 4	tế xã	0 1
@@ -5573,10 +6213,10 @@ enum CorpusStatistics {
 4	tỉnh quảng	10 0
 4	tỉnh sơn	5 0
 4	tỉnh điện	2 0
-4	tỉnh đoàn	0 1
 4	tỉnh ủy	0 1
+4	tịch ủy	1 0
 4	tốt công	0 1
-4	tổ quốc	0 3
+4	tổ quốc	0 2
 4	tổng đài	0 1
 4	tộc tỉnh	0 1
 4	tới toàn	0 1
@@ -5586,9 +6226,9 @@ enum CorpusStatistics {
 4	từng gia	0 1
 4	tử xã	0 1
 4	ubmttqvn tỉnh	0 2
-4	ubnd huyện	0 19
-4	ubnd tỉnh	0 13
-4	ubnd xã	0 4
+4	ubnd huyện	0 17
+4	ubnd tỉnh	0 12
+4	ubnd xã	0 3
 4	vi toàn	0 4
 4	viên ban	2 0
 4	viên báo	0 1
@@ -5607,6 +6247,7 @@ enum CorpusStatistics {
 4	và công	0 2
 4	và du	3 0
 4	và giáo	0 1
+4	và hôn	0 1
 4	và hạ	1 0
 4	và kế	2 0
 4	và lao	0 1
@@ -5637,10 +6278,10 @@ enum CorpusStatistics {
 4	vào việc	0 2
 4	vì bình	0 13
 4	vùng dân	0 2
-4	văn phòng	0 3
+4	văn phòng	0 2
 4	vấn đề	0 22
 4	về ban	0 1
-4	về bình	4 121
+4	về bình	4 120
 4	về chủ	0 3
 4	về công	0 4
 4	về cơ	0 3
@@ -5686,7 +6327,7 @@ enum CorpusStatistics {
 4	xuất chính	0 1
 4	xác minh	0 1
 4	xã bình	6 0
-4	xã hội	0 78
+4	xã hội	0 72
 4	xã tổ	0 1
 4	xét việc	0 1
 4	xúc việc	0 1
@@ -5739,10 +6380,11 @@ enum CorpusStatistics {
 4	đốc việc	0 1
 4	đối kinh	0 1
 4	đồng bộ	0 3
-4	đồng nhân	0 2
-4	đổi kinh	0 2
+4	đồng nhân	0 1
+4	đổi kinh	0 1
 4	độ báo	0 1
 4	độ thông	0 3
+4	đội biên	1 0
 4	động bình	0 9
 4	động chính	0 1
 4	động huyện	0 1
@@ -5757,8 +6399,8 @@ enum CorpusStatistics {
 4	động đề	0 1
 4	đứng đầu	0 2
 4	ở cơ	0 1
-4	ủy ban	0 16
-4	ủy đảng	3 0
+4	ủy ban	0 14
+4	ủy đảng	4 0
 4	ứng nhân	0 1
 """
 }
