@@ -1,7 +1,7 @@
 import Foundation
 
 /// Syllable counts from clean plan text and the interpolated Kneser–Ney bigram model the
-/// decoders score with. Words are lower-cased syllables (or abbreviations such as "ubnd");
+/// decoders score with, plus the trigrams that settle a word the bigrams leave open. Words are lower-cased syllables (or abbreviations such as "ubnd");
 /// three reserved ids stand for a sentence boundary, a number and other punctuation.
 struct LanguageModel: Sendable {
     static let boundary: Int32 = 0
@@ -13,6 +13,7 @@ struct LanguageModel: Sendable {
     struct Counts: Sendable, Equatable {
         var unigrams: [String: Int] = [:]
         var bigrams: [String: Int] = [:]  // "v w" (space-separated)
+        var trigrams: [String: Int] = [:]  // "u v w"
         /// How often each word was written inside a sentence with a capital first letter
         /// ("thực hiện Kế hoạch", "huyện Tuần Giáo") and in small letters: what the lost-glyph
         /// decoder decides a lost first letter's case by. Words in capitals throughout
@@ -41,9 +42,12 @@ struct LanguageModel: Sendable {
                         syllables.contains(word) || (upper && word.unicodeScalars.count >= 2)
                     })
                     var previous = reserved[0]
+                    var beforePrevious: String? = nil
                     for token in tokens {
                         counts.unigrams[token, default: 0] += 1
                         counts.bigrams[previous + " " + token, default: 0] += 1
+                        if let beforePrevious { counts.trigrams[beforePrevious + " " + previous + " " + token, default: 0] += 1 }
+                        beforePrevious = previous
                         previous = token
                     }
                     counts.countCases(String(line), capitalsOnly: phraseList)
@@ -115,6 +119,7 @@ struct LanguageModel: Sendable {
             var lines: [String] = []
             for (word, count) in unigrams.sorted(by: { $0.key < $1.key }) { lines.append("1\t\(word)\t\(count)") }
             for (pair, count) in bigrams.sorted(by: { $0.key < $1.key }) { lines.append("2\t\(pair)\t\(count)") }
+            for (triple, count) in trigrams.sorted(by: { $0.key < $1.key }) { lines.append("5\t\(triple)\t\(count)") }
             for (word, c) in cases.sorted(by: { $0.key < $1.key }) where c.capitalized > 0 {
                 lines.append("3\t\(word)\t\(c.capitalized) \(c.lower)")
             }
@@ -135,7 +140,11 @@ struct LanguageModel: Sendable {
                     continue
                 }
                 guard parts.count == 3, let count = Int(parts[2]) else { continue }
-                if parts[0] == "1" { unigrams[String(parts[1])] = count } else { bigrams[String(parts[1])] = count }
+                switch parts[0] {
+                case "1": unigrams[String(parts[1])] = count
+                case "5": trigrams[String(parts[1])] = count
+                default: bigrams[String(parts[1])] = count
+                }
             }
         }
     }
@@ -200,6 +209,46 @@ struct LanguageModel: Sendable {
             successorLists[v] = list.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                 .prefix(LanguageModel.successorLimit).map(\.0)
         }
+        // Trigrams: absolute discounting onto the bigram model, per context "u v" seen.
+        var triples: [(key: UInt64, context: UInt64, count: Float)] = []
+        triples.reserveCapacity(counts.trigrams.count)
+        var contextTotal: [UInt64: (count: Float, types: Float)] = [:]
+        for (triple, count) in counts.trigrams {
+            let parts = triple.split(separator: " ")
+            guard parts.count == 3, let u = ids[String(parts[0])], let v = ids[String(parts[1])], let w = ids[String(parts[2])],
+                  let key = LanguageModel.key(u, v, w) else { continue }
+            let context = LanguageModel.key(u, v)
+            triples.append((key, context, Float(count)))
+            contextTotal[context, default: (0, 0)].count += Float(count)
+            contextTotal[context, default: (0, 0)].types += 1
+        }
+        tripleCost = PairTable(capacity: triples.count)
+        for t in triples {
+            let total = contextTotal[t.context]!
+            let v = Int32(truncatingIfNeeded: t.context & 0xFFFF_FFFF), w = Int32(truncatingIfNeeded: t.key & 0x1F_FFFF)
+            let p = max(t.count - discount, 0) / total.count + discount * total.types / total.count * expf(-cost(w, after: v))
+            tripleCost.insert(t.key, -logf(p))
+        }
+        tripleBackoff = PairTable(capacity: contextTotal.count)
+        for (context, total) in contextTotal { tripleBackoff.insert(context, -logf(discount * total.types / total.count)) }
+    }
+
+    /// −log P(w | u v) for the triples seen, and −log of the weight a seen context "u v" leaves the bigram model.
+    private var tripleCost = PairTable()
+    private var tripleBackoff = PairTable()
+
+    /// A triple's key: three ids of 21 bits (nil when an id does not fit, as no vocabulary does).
+    @inline(__always) static func key(_ u: Int32, _ v: Int32, _ w: Int32) -> UInt64? {
+        guard u >= 0, v >= 0, w >= 0, u < 1 << 21, v < 1 << 21, w < 1 << 21 else { return nil }
+        return UInt64(u) << 42 | UInt64(v) << 21 | UInt64(w)
+    }
+
+    /// −log P(w | u v): the trigram where the corpus saw the context "u v", else the bigram
+    /// (`u` < 0: no word before `v` is known).
+    func cost(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
+        guard u >= 0, let key = LanguageModel.key(u, v, w) else { return cost(w, after: v) }
+        if let c = tripleCost.value(key) { return c }
+        return (tripleBackoff.value(LanguageModel.key(u, v)) ?? 0) + cost(w, after: v)
     }
 
     /// How many of a word's most frequent successors ``successors(of:)`` lists.

@@ -797,34 +797,65 @@ struct LostGlyphDecoder {
         var output = line
         var words: [DecodedWord] = []
         var gaps: [Int] = []
+        // The words and marks read so far (the trigram's context), after any word changed below.
+        var history: [Int32] = [previous]
+        var rivalWords: [Int32] = [], rivalCosts: [Float] = [], rivalReadings: [Int] = []
         for (step, hyp) in path.enumerated() {
             if hyp.lastEdge == .gap { gaps.append(Int(hyp.edgeStart)) }
-            guard hyp.candidate >= 0 else { continue }
-            let candidate = candidates[Int(hyp.candidate)]
-            guard candidate.fillCount > 0 else { continue }
-            let myFills = Array(fills[Int(candidate.fillStart)..<Int(candidate.fillStart + candidate.fillCount)])
-            for fill in myFills { output[Int(fill.position)] = fill.scalar }
+            guard hyp.lastEdge == .word || hyp.lastEdge == .punctuation else { continue }
+            guard hyp.candidate >= 0, candidates[Int(hyp.candidate)].fillCount > 0 else { history.append(hyp.lastWord); continue }
+            var candidate = candidates[Int(hyp.candidate)]
             // Confidence: the chosen word against the other words fitting the same span, in the same context.
-            let previous = step > 0 ? path[step - 1].lastWord : previous
-            let next = path[(step + 1)...].first(where: { $0.lastEdge == .word || $0.lastEdge == .punctuation })?.lastWord ?? following
+            let previous = history[history.count - 1], beforePrevious = history.count >= 2 ? history[history.count - 2] : -1
+            let ahead = Array(path[(step + 1)...].lazy.filter { $0.lastEdge == .word || $0.lastEdge == .punctuation }.prefix(2).map(\.lastWord))
+            let next = ahead.first ?? following
+            let afterNext = ahead.count == 2 ? ahead[1] : ahead.count == 1 ? following : nil
+            // The word's cost between its neighbours, by the trigram model: the lattice scores
+            // pairs only, and three words settle what two leave open ("chia sẻ việc nhà", not "việc nội").
             func local(_ c: Candidate) -> Float {
                 guard c.word >= 0 else { return oovCost + 4 }
-                var cost = c.channel + model.cost(c.word, after: previous)
-                if let next { cost += model.cost(next, after: c.word) }
+                var cost = c.channel + model.cost(c.word, after: beforePrevious, previous)
+                if let next {
+                    cost += model.cost(next, after: previous, c.word)
+                    if let afterNext { cost += model.cost(afterNext, after: c.word, next) }
+                }
                 return cost
             }
             // One reading per word: the same word with a capital or small lost letter is not a
-            // rival, so the chosen word is scored by its cheapest reading too ("NỘ " read as
-            // "NỘI" must not lose to its own "NỘi", which the lattice rules out by shape).
-            var best: [Int32: Float] = [:]
+            // rival, so each word is scored by its cheapest reading ("NỘ " read as "NỘI" must not
+            // lose to its own "NỘi", which the lattice rules out by shape). Per word, a few rivals:
+            // parallel arrays searched linearly (a Dictionary per decoded word cost more than the rest).
+            rivalWords.removeAll(keepingCapacity: true)
+            rivalCosts.removeAll(keepingCapacity: true)
+            rivalReadings.removeAll(keepingCapacity: true)
             for c in candidateRange[Int(hyp.edgeStart)] where candidates[c].end == candidate.end {
-                let cost = local(candidates[c])
-                best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
+                let other = candidates[c], cost = local(other)
+                // The reading a rival takes the word's place in: the one in the chosen reading's case, if any.
+                let inCase = other.firstIsLostUpper == candidate.firstIsLostUpper
+                if let j = rivalWords.firstIndex(of: other.word) {
+                    rivalCosts[j] = min(rivalCosts[j], cost)
+                    if inCase && candidates[rivalReadings[j]].firstIsLostUpper != candidate.firstIsLostUpper { rivalReadings[j] = c }
+                } else {
+                    rivalWords.append(other.word); rivalCosts.append(cost); rivalReadings.append(c)
+                }
             }
-            let chosen = min(local(candidate), best[candidate.word] ?? .infinity)
+            var chosen = min(local(candidate), rivalWords.firstIndex(of: candidate.word).map { rivalCosts[$0] } ?? .infinity)
+            // A rival the trigrams find cheaper than the lattice's word takes its place (the first in
+            // the candidates' order on a tie, which is fixed).
+            var better = -1
+            for j in rivalWords.indices where rivalWords[j] != candidate.word && rivalCosts[j] < chosen
+                && (better < 0 || rivalCosts[j] < rivalCosts[better]) { better = j }
+            if better >= 0 {
+                candidate = candidates[rivalReadings[better]]
+                chosen = rivalCosts[better]
+            }
+            history.append(candidate.word)
+            let myFills = Array(fills[Int(candidate.fillStart)..<Int(candidate.fillStart + candidate.fillCount)])
+            for fill in myFills { output[Int(fill.position)] = fill.scalar }
             var total: Double = 0
-            // Summed in a fixed order: hash order changes between processes, and the output must not.
-            for cost in best.values.sorted() { total += exp(Double(chosen - cost)) }
+            // Summed in a fixed order (cheapest first), so the sum does not depend on the candidates' order.
+            rivalCosts.sort()
+            for cost in rivalCosts { total += exp(Double(chosen - cost)) }
             words.append(DecodedWord(start: Int(hyp.edgeStart), end: Int(candidate.end), word: candidate.word,
                                      fills: myFills, confidence: total > 0 ? 1 / total : 1))
         }
