@@ -797,6 +797,7 @@ struct LostGlyphDecoder {
         var output = line
         var words: [DecodedWord] = []
         var gaps: [Int] = []
+        var rivalWords: [Int32] = [], rivalCosts: [Float] = []
         for (step, hyp) in path.enumerated() {
             if hyp.lastEdge == .gap { gaps.append(Int(hyp.edgeStart)) }
             guard hyp.candidate >= 0 else { continue }
@@ -816,15 +817,20 @@ struct LostGlyphDecoder {
             // One reading per word: the same word with a capital or small lost letter is not a
             // rival, so the chosen word is scored by its cheapest reading too ("NỘ " read as
             // "NỘI" must not lose to its own "NỘi", which the lattice rules out by shape).
-            var best: [Int32: Float] = [:]
+            // Per word, its cheapest reading: a few rivals, so two parallel arrays searched
+            // linearly (a Dictionary per decoded word cost more than the rest of this).
+            rivalWords.removeAll(keepingCapacity: true)
+            rivalCosts.removeAll(keepingCapacity: true)
             for c in candidateRange[Int(hyp.edgeStart)] where candidates[c].end == candidate.end {
                 let cost = local(candidates[c])
-                best[candidates[c].word] = min(best[candidates[c].word] ?? .infinity, cost)
+                if let j = rivalWords.firstIndex(of: candidates[c].word) { rivalCosts[j] = min(rivalCosts[j], cost) }
+                else { rivalWords.append(candidates[c].word); rivalCosts.append(cost) }
             }
-            let chosen = min(local(candidate), best[candidate.word] ?? .infinity)
+            let chosen = min(local(candidate), rivalWords.firstIndex(of: candidate.word).map { rivalCosts[$0] } ?? .infinity)
             var total: Double = 0
-            // Summed in a fixed order: hash order changes between processes, and the output must not.
-            for cost in best.values.sorted() { total += exp(Double(chosen - cost)) }
+            // Summed in a fixed order (cheapest first), so the sum does not depend on the candidates' order.
+            rivalCosts.sort()
+            for cost in rivalCosts { total += exp(Double(chosen - cost)) }
             words.append(DecodedWord(start: Int(hyp.edgeStart), end: Int(candidate.end), word: candidate.word,
                                      fills: myFills, confidence: total > 0 ? 1 / total : 1))
         }
