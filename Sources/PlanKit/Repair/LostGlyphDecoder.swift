@@ -918,7 +918,8 @@ struct LostGlyphDecoder {
                                        fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
                                        firstIsLostUpper: firstLostUpper && letters > 0,
                                        firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
-                foundFills.append(contentsOf: stack)
+                // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
+                for fill in stack { foundFills.append(fill) }
             }
             guard k < n, k - start < maxWordLength else { return }
             if line[k] == " " {
@@ -991,7 +992,7 @@ struct LostGlyphDecoder {
                 for k in start..<verbatimEnd { view.append(Unicode.Scalar(lower[k])!) }
                 let id = model.id(String(view))
                 if id == nil || !model.seen(id!) {
-                    found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: 0, fillCount: 0,
+                    found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: Int32(foundFills.count), fillCount: 0,
                                            firstIsLostUpper: false, firstIsLost: false, shapeFixed: .lower, hasLost: false))
                 }
             }
@@ -1020,7 +1021,13 @@ struct LostGlyphDecoder {
                     }
                 }
             } else {
-                for c in found { append(c, to: &candidates, fills: &fills) }
+                // All kept, in order: their fills are `foundFills` as it stands, moved in one go.
+                let offset = Int32(fills.count)
+                fills.append(contentsOf: foundFills)
+                for var c in found {
+                    c.fillStart += offset
+                    candidates.append(c)
+                }
             }
         }
 
