@@ -184,6 +184,12 @@ struct Trie: Sendable {
     private var nextSibling: [Int32] = [-1]
     private(set) var word: [Int32] = [-1]
     private(set) var frozen = false
+    /// Once frozen, per letter (by scalar value) the root's children that some word continues
+    /// with that letter, in child order: `rootFollowers[rootFollowerStart[v] ..< rootFollowerStart[v + 1]]`.
+    /// A lost first letter before a visible one tries only these, not every child of the root
+    /// and each one's children (most of a line's trie walk otherwise).
+    private var rootFollowerStart: [Int32] = []
+    private var rootFollowers: [Int32] = []
 
     static let root: Int32 = 0
 
@@ -231,7 +237,38 @@ struct Trie: Sendable {
         childCount = count
         nextSibling = []
         frozen = true
+        // The root's followers, counted then placed per letter (children in order, so each list is too).
+        var rootChildren: Range<Int32> = 0..<0
+        if first[0] >= 0 { rootChildren = first[0]..<(first[0] + count[0]) }
+        var largest: UInt32 = 0
+        for c in rootChildren where first[Int(c)] >= 0 {
+            for g in first[Int(c)]..<(first[Int(c)] + count[Int(c)]) { largest = max(largest, label[Int(g)]) }
+        }
+        var starts = [Int32](repeating: 0, count: Int(largest) + 2)
+        for c in rootChildren where first[Int(c)] >= 0 {
+            for g in first[Int(c)]..<(first[Int(c)] + count[Int(c)]) { starts[Int(label[Int(g)]) + 1] += 1 }
+        }
+        for v in starts.indices.dropFirst() { starts[v] += starts[v - 1] }
+        var followers = [Int32](repeating: 0, count: Int(starts[starts.count - 1]))
+        var fill = starts
+        for c in rootChildren where first[Int(c)] >= 0 {
+            for g in first[Int(c)]..<(first[Int(c)] + count[Int(c)]) {
+                let v = Int(label[Int(g)])
+                followers[Int(fill[v])] = c
+                fill[v] += 1
+            }
+        }
+        rootFollowerStart = starts
+        rootFollowers = followers
     }
+
+    /// Where the root's children followed by `value` lie in ``rootFollower(_:)`` (frozen tries only).
+    @inline(__always) func rootFollowerRange(_ value: UInt32) -> Range<Int> {
+        guard Int(value) + 1 < rootFollowerStart.count else { return 0..<0 }
+        return Int(rootFollowerStart[Int(value)])..<Int(rootFollowerStart[Int(value) + 1])
+    }
+
+    @inline(__always) func rootFollower(_ slot: Int) -> Int32 { rootFollowers[slot] }
 
     /// The id of the word spelled by `scalars[range]` in either case, −1 when the trie has none.
     func word(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
