@@ -935,14 +935,12 @@ struct LostGlyphDecoder {
                 let onlyCheap = lost == letters && !nextIsLetter
                 let capitalHere = k == start || (uppers == letters && letters > 0)
                 // A letter the next visible one cannot follow in any word is not worth a step down:
-                // at the root the trie lists the letters each one can follow, elsewhere each is checked.
-                let viaFollowers = nextIsLetter && node == Trie.root
+                // the trie lists the children that can precede each letter.
                 let firstChild = trie.firstChild[Int(node)]
-                let slots = viaFollowers ? trie.rootFollowerRange(lower[k + 1])
+                let slots = nextIsLetter ? trie.followerRange(node, lower[k + 1])
                     : firstChild < 0 ? 0..<0 : Int(firstChild)..<Int(firstChild + trie.childCount[Int(node)])
                 for slot in slots {
-                    let child = viaFollowers ? trie.rootFollower(slot) : Int32(slot)
-                    if !viaFollowers && nextIsLetter && (trie.childCount[Int(child)] == 0 || trie.child(child, lower[k + 1]) < 0) { continue }
+                    let child = nextIsLetter ? trie.follower(slot) : Int32(slot)
                     if mustEnd && trie.word[Int(child)] < 0 { continue }
                     let lowerValue = trie.label[Int(child)]
                     let lowerCost = costs.lost(lowerValue)
