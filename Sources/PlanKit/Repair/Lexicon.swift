@@ -184,6 +184,13 @@ struct Trie: Sendable {
     private var nextSibling: [Int32] = [-1]
     private(set) var word: [Int32] = [-1]
     private(set) var frozen = false
+    /// Once frozen, per node the children some word continues with each letter: node `u`'s
+    /// entries are `followerStart[u] ..< followerStart[u + 1]`, by letter (`followerLabel`), in
+    /// child order for one letter. A lost letter before a visible one tries only these, not
+    /// every child and each one's children (most of a line's trie walk otherwise).
+    private var followerStart: [Int32] = []
+    private var followerLabel: [UInt32] = []
+    private var followerChild: [Int32] = []
 
     static let root: Int32 = 0
 
@@ -231,7 +238,49 @@ struct Trie: Sendable {
         childCount = count
         nextSibling = []
         frozen = true
+        // Each node's followers: its grandchildren's letters with the child above each, sorted
+        // by letter, then by child (keys letter << 32 | child are unique, so any sort is stable).
+        var starts = [Int32](repeating: 0, count: n + 1)
+        var labels: [UInt32] = [], children: [Int32] = []
+        labels.reserveCapacity(n)
+        children.reserveCapacity(n)
+        var keys: [UInt64] = []
+        for node in 0..<n {
+            starts[node] = Int32(labels.count)
+            guard first[node] >= 0 else { continue }
+            keys.removeAll(keepingCapacity: true)
+            for c in first[node]..<(first[node] + count[node]) where first[Int(c)] >= 0 {
+                for g in first[Int(c)]..<(first[Int(c)] + count[Int(c)]) {
+                    keys.append(UInt64(label[Int(g)]) << 32 | UInt64(UInt32(c)))
+                }
+            }
+            keys.sort()
+            for key in keys {
+                labels.append(UInt32(key >> 32))
+                children.append(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+            }
+        }
+        starts[n] = Int32(labels.count)
+        followerStart = starts
+        followerLabel = labels
+        followerChild = children
     }
+
+    /// Where the children of `node` that some word continues with `value` lie in
+    /// ``follower(_:)``, in child order (frozen tries only).
+    @inline(__always) func followerRange(_ node: Int32, _ value: UInt32) -> Range<Int> {
+        var low = Int(followerStart[Int(node)]), high = Int(followerStart[Int(node) + 1])
+        let end = high
+        while low < high {
+            let mid = (low + high) / 2
+            if followerLabel[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        var upper = low
+        while upper < end && followerLabel[upper] == value { upper += 1 }
+        return low..<upper
+    }
+
+    @inline(__always) func follower(_ slot: Int) -> Int32 { followerChild[slot] }
 
     /// The id of the word spelled by `scalars[range]` in either case, −1 when the trie has none.
     func word(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {

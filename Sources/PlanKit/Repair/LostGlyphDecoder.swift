@@ -943,7 +943,8 @@ struct LostGlyphDecoder {
                                        fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
                                        firstIsLostUpper: firstLostUpper && letters > 0,
                                        firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
-                foundFills.append(contentsOf: stack)
+                // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
+                for fill in stack { foundFills.append(fill) }
             }
             guard k < n, k - start < maxWordLength else { return }
             if line[k] == " " {
@@ -958,10 +959,13 @@ struct LostGlyphDecoder {
                 let mustEnd = k + 1 == n || (line[k + 1] != " " && !nextIsLetter)
                 let onlyCheap = lost == letters && !nextIsLetter
                 let capitalHere = k == start || (uppers == letters && letters > 0)
+                // A letter the next visible one cannot follow in any word is not worth a step down:
+                // the trie lists the children that can precede each letter.
                 let firstChild = trie.firstChild[Int(node)]
-                for child in firstChild..<(firstChild < 0 ? firstChild : firstChild + trie.childCount[Int(node)]) {
-                    // A letter the next visible one cannot follow in any word is not worth a step down.
-                    if nextIsLetter && (trie.childCount[Int(child)] == 0 || trie.child(child, lower[k + 1]) < 0) { continue }
+                let slots = nextIsLetter ? trie.followerRange(node, lower[k + 1])
+                    : firstChild < 0 ? 0..<0 : Int(firstChild)..<Int(firstChild + trie.childCount[Int(node)])
+                for slot in slots {
+                    let child = nextIsLetter ? trie.follower(slot) : Int32(slot)
                     if mustEnd && trie.word[Int(child)] < 0 { continue }
                     let lowerValue = trie.label[Int(child)]
                     let lowerCost = costs.lost(lowerValue)
@@ -1016,7 +1020,7 @@ struct LostGlyphDecoder {
                 for k in start..<verbatimEnd { view.append(Unicode.Scalar(lower[k])!) }
                 let id = model.id(String(view))
                 if id == nil || !model.seen(id!) {
-                    found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: 0, fillCount: 0,
+                    found.append(Candidate(end: Int32(verbatimEnd), word: id ?? -1, channel: 0, fillStart: Int32(foundFills.count), fillCount: 0,
                                            firstIsLostUpper: false, firstIsLost: false, shapeFixed: .lower, hasLost: false))
                 }
             }
@@ -1045,7 +1049,13 @@ struct LostGlyphDecoder {
                     }
                 }
             } else {
-                for c in found { append(c, to: &candidates, fills: &fills) }
+                // All kept, in order: their fills are `foundFills` as it stands, moved in one go.
+                let offset = Int32(fills.count)
+                fills.append(contentsOf: foundFills)
+                for var c in found {
+                    c.fillStart += offset
+                    candidates.append(c)
+                }
             }
         }
 
