@@ -9,7 +9,7 @@ enum TonePlacement: String, Sendable {
     /// on one of them: their offsets and the placement. "quý" has none ("qu" is its onset).
     static func rhyme(_ word: [Unicode.Scalar]) -> (first: Int, second: Int, placement: TonePlacement)? {
         let n = word.count
-        guard n >= 2,
+        guard mayEndInOpenRhyme(word[...]),
               let v1 = VietnameseLetters.info[word[n - 2].value], v1.isVowel,
               let v2 = VietnameseLetters.info[word[n - 1].value], v2.isVowel else { return nil }
         switch (v1.untoned, v2.untoned) {
@@ -29,6 +29,14 @@ enum TonePlacement: String, Sendable {
         }
     }
 
+    /// Whether `word`'s last two letters fold to "oa", "oe" or "uy": a table look-up that spares
+    /// most words the dictionary look-ups of ``rhyme(_:)`` (every repaired word passes here).
+    @inline(__always) static func mayEndInOpenRhyme(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard word.count >= 2 else { return false }
+        let last = VietnameseLetters.fold(word[word.endIndex - 1]), before = VietnameseLetters.fold(word[word.endIndex - 2])
+        return before == "o" ? last == "a" || last == "e" : before == "u" && last == "y"
+    }
+
     /// `word` (any case) with its tone moved to `placement`; unchanged when it has no open
     /// "oa"/"oe"/"uy" rhyme or already uses that placement.
     static func restyle(_ word: [Unicode.Scalar], to placement: TonePlacement) -> [Unicode.Scalar] {
@@ -46,7 +54,7 @@ enum TonePlacement: String, Sendable {
     /// The placement most of `words` use, nil when none has such a rhyme or the count is even.
     static func majority<Words: Sequence>(of words: Words) -> TonePlacement? where Words.Element == ArraySlice<Unicode.Scalar> {
         var first = 0, second = 0
-        for word in words {
+        for word in words where mayEndInOpenRhyme(word) {
             switch rhyme(Array(word))?.placement {
             case .first?: first += 1
             case .second?: second += 1
@@ -79,7 +87,7 @@ enum TonePlacement: String, Sendable {
                       lostGlyphs: Bool = false) -> [Unicode.Scalar] {
         guard repaired.count == original.count else { return repaired }
         var out = repaired
-        for run in letterRuns(repaired) {
+        for run in letterRuns(repaired) where mayEndInOpenRhyme(repaired[run]) {
             let word = Array(repaired[run]), written = Array(original[run])
             guard let rhyme = rhyme(word), word != written else { continue }
             if let own = Self.rhyme(written)?.placement, restyle(word, to: own) == written {
