@@ -187,7 +187,7 @@ extension Repairer {
         for (k, index) in lostLines.enumerated() { if let result = results[k] { readings[index] = result.scalars } }
         let cases = LostGlyphDecoder.CaseAgreement(readings: readings, damaged: documentScalars, contexts: contexts, trie: lexicon.trie)
         for (k, index) in lostLines.enumerated() where results[k] != nil {
-            cases.apply(to: &results[k]!, damaged: documentScalars[index], contexts: contexts[index], lexicon: lexicon)
+            cases.apply(to: &results[k]!, damaged: documentScalars[index], contexts: contexts[index], starts: startCapitals, lexicon: lexicon)
         }
         for (k, index) in lostLines.enumerated() {
             let scalars = allScalars[k]

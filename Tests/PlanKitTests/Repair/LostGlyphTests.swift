@@ -275,7 +275,7 @@ import Testing
     @Test(arguments: [
         ("- báo cáo", true, 2, Int8(3)),
         ("Chỉ tiêu 2: Giảm tỷ trọng", false, 12, Int8(1)),
-        ("2.1.2. Giải pháp", false, 7, Int8(0)),
+        ("2.1.2. Giải pháp", false, 7, Int8(3)),  // a numbered item: see CaseAndTrigramTests
         ("kinh tế - xã hội", false, 10, Int8(-1)),
         ("giáo và các hoạt động", false, 0, Int8(-1)),
         ("Giáo và các hoạt động", true, 0, Int8(0)),
