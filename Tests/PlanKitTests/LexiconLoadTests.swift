@@ -59,4 +59,21 @@ import Testing
     func oddLinesReadLikeTheReference(text: String) {
         #expect(LanguageModel.Counts(serialized: text) == Self.referenceParse(text))
     }
+
+    /// The packed `memcmp` sort gives the word ids the generic UTF-8 comparison gave: on the
+    /// whole inventory and the shipped words, and on words that are prefixes of each other.
+    @Test func wordIdsKeepTheUTF8Order() {
+        let byUTF8: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let inventory = Array(SyllableInventory.generate())
+        #expect(LanguageModel.sortedByUTF8(inventory) == inventory.sorted(by: byUTF8))
+        let small = ["ngh", "ng", "", "nghiêng", "a", "ă", "<s>", "ubnd", "à"]
+        #expect(LanguageModel.sortedByUTF8(small) == small.sorted(by: byUTF8))
+        let model = Lexicon.shipped.model
+        let counts = LanguageModel.Counts(serialized: CorpusStatistics.counts)
+        let corpusWords = counts.unigrams.keys.filter { !LanguageModel.reserved.contains($0) }.sorted(by: byUTF8)
+        let expected = LanguageModel.reserved + corpusWords
+        #expect(Array(model.words.prefix(expected.count)) == expected)
+        let rest = Array(model.words.dropFirst(expected.count))
+        #expect(rest == rest.sorted(by: byUTF8) && rest.count + corpusWords.count >= inventory.count)
+    }
 }
