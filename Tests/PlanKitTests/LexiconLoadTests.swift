@@ -76,4 +76,26 @@ import Testing
         let rest = Array(model.words.dropFirst(expected.count))
         #expect(rest == rest.sorted(by: byUTF8) && rest.count + corpusWords.count >= inventory.count)
     }
+
+    /// The byte split of "v w" / "u v w" keys gives the Character split's words.
+    @Test(arguments: ["bình đẳng", "bình đẳng giới", "<s> ubnd <num>", "a  b", " a b ", "hoà thuỷ", "x"])
+    func keysSplitLikeStrings(key: String) {
+        #expect(LanguageModel.words(key) == key.split(separator: " ").map(String.init))
+    }
+
+    /// The inventory's rule with the rhyme's kind given by its place in the list says what the
+    /// rule that searches the list says, for every onset and rhyme.
+    @Test func inventoryRuleKnowsMedialRhymesByIndex() {
+        let rhymes = SyllableInventory.plainRhymes + SyllableInventory.medialRhymes
+        var disagreements: [String] = []
+        for onset in SyllableInventory.onsets {
+            for (index, rhyme) in rhymes.enumerated()
+            where SyllableInventory.allowed(onset: onset, rhyme: rhyme)
+                != SyllableInventory.allowed(onset: onset, rhyme: rhyme, isMedial: index >= SyllableInventory.plainRhymes.count) {
+                disagreements.append(onset + "+" + rhyme)
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(SyllableInventory.generate().count > 30_000)
+    }
 }

@@ -231,8 +231,8 @@ struct LanguageModel: Sendable {
         continuation = Array(repeating: 0, count: n)
         var bigram: [UInt64: Float] = [:]
         for (pair, count) in counts.bigrams {
-            let parts = pair.split(separator: " ")
-            guard parts.count == 2, let v = ids[String(parts[0])], let w = ids[String(parts[1])] else { continue }
+            let parts = LanguageModel.words(pair)
+            guard parts.count == 2, let v = ids[parts[0]], let w = ids[parts[1]] else { continue }
             bigram[LanguageModel.key(v, w)] = Float(count)
             contextCount[Int(v)] += Float(count)
             contextTypes[Int(v)] += 1
@@ -265,8 +265,8 @@ struct LanguageModel: Sendable {
         triples.reserveCapacity(counts.trigrams.count)
         var contextTotal: [UInt64: (count: Float, types: Float)] = [:]
         for (triple, count) in counts.trigrams {
-            let parts = triple.split(separator: " ")
-            guard parts.count == 3, let u = ids[String(parts[0])], let v = ids[String(parts[1])], let w = ids[String(parts[2])],
+            let parts = LanguageModel.words(triple)
+            guard parts.count == 3, let u = ids[parts[0]], let v = ids[parts[1]], let w = ids[parts[2]],
                   let key = LanguageModel.key(u, v, w) else { continue }
             let context = LanguageModel.key(u, v)
             triples.append((key, context, Float(count)))
@@ -308,6 +308,12 @@ struct LanguageModel: Sendable {
 
     /// The words seen after `v`, most frequent first (at most ``successorLimit``).
     func successors(of v: Int32) -> [Int32] { successorLists[v] ?? [] }
+
+    /// The words of a "v w" or "u v w" key: split at spaces (runs of them count as one) on the
+    /// UTF-8 bytes, as `split(separator: " ")` would, without its grapheme breaking.
+    static func words(_ key: String) -> [String] {
+        key.utf8.split(separator: UInt8(ascii: " ")).map { String(Substring($0)) }
+    }
 
     /// Distinct words in UTF-8 byte order (NFC text's scalar order, so String's own order),
     /// compared with `memcmp` on one packed buffer: the generic `lexicographicallyPrecedes` on
