@@ -96,6 +96,6 @@ import Testing
             }
         }
         #expect(disagreements.isEmpty)
-        #expect(SyllableInventory.generate().count > 30_000)
+        #expect(SyllableInventory.generate().count > 15_000)
     }
 }

@@ -217,6 +217,11 @@ struct LanguageModel: Sendable {
     let continuationWeight: Float = 0.95
 
     init(counts: Counts, syllables: Set<String>) {
+        // Room for every word at once: growing a String-keyed table rehashes every word again.
+        let capacity = LanguageModel.reserved.count + counts.unigrams.count + syllables.count
+        ids.reserveCapacity(capacity)
+        words.reserveCapacity(capacity)
+        isSyllable.reserveCapacity(capacity)
         for word in LanguageModel.reserved { add(word, syllable: false) }
         // The reserved tokens are counted too; they keep their fixed ids.
         // Byte order of NFC text is String's own order (scalar values), without its per-pair

@@ -37,6 +37,7 @@ final class Lexicon: Sendable {
         self.model = model
         var trie = Trie()
         var folded: [String: [Int32]] = [:]
+        folded.reserveCapacity(model.words.count)
         var scalars: [[Unicode.Scalar]] = []
         scalars.reserveCapacity(model.words.count)
         for (index, word) in model.words.enumerated() {
