@@ -334,16 +334,28 @@ struct LanguageModel: Sendable {
         }
         start.append(bytes.count)
         bytes.append(0)  // never empty: a valid base address even if every word is
-        let order = bytes.withUnsafeBufferPointer { buffer -> [Int] in
+        let order = bytes.withUnsafeBufferPointer { buffer -> [(prefix: UInt64, index: Int)] in
             let base = buffer.baseAddress!
-            return Array(0..<words.count).sorted { i, j in
+            // A word's first 8 bytes, big-endian and zero-padded, settle most comparisons in
+            // one integer compare; equal prefixes fall back to the full bytes.
+            var keyed: [(prefix: UInt64, index: Int)] = []
+            keyed.reserveCapacity(words.count)
+            for i in 0..<words.count {
+                var prefix: UInt64 = 0
+                let length = start[i + 1] - start[i]
+                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < length ? base[start[i] + k] : 0) }
+                keyed.append((prefix, i))
+            }
+            return keyed.sorted { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                let i = a.index, j = b.index
                 let li = start[i + 1] - start[i], lj = start[j + 1] - start[j]
                 let c = memcmp(base + start[i], base + start[j], min(li, lj))
                 // Ties only between equal words (distinct keys never tie); index order keeps it deterministic.
                 return c != 0 ? c < 0 : (li != lj ? li < lj : i < j)
             }
         }
-        return order.map { words[$0] }
+        return order.map { words[$0.index] }
     }
 
     private mutating func add(_ word: String, syllable: Bool) {
