@@ -37,6 +37,7 @@ final class Lexicon: Sendable {
         self.model = model
         var trie = Trie()
         var folded: [String: [Int32]] = [:]
+        folded.reserveCapacity(model.words.count)
         var scalars: [[Unicode.Scalar]] = []
         scalars.reserveCapacity(model.words.count)
         for (index, word) in model.words.enumerated() {
@@ -78,9 +79,12 @@ final class Lexicon: Sendable {
             guard let id = model.id(word) else { continue }
             capitalized[Int(id)] = (Float(c.capitalized) + weight * Lexicon.capitalizedBase) / Float(c.capitalized + c.lower + 2)
         }
-        for (index, word) in model.words.enumerated() where capitalized[index] == Lexicon.capitalizedBase {
+        // Unigram counts by id: one look-up per corpus word, not one per inventory syllable.
+        var unigramCount = [Int](repeating: 0, count: model.words.count)
+        for (word, count) in counts.unigrams { if let id = model.id(word) { unigramCount[Int(id)] = count } }
+        for index in model.words.indices where capitalized[index] == Lexicon.capitalizedBase {
             // Never capitalized inside a sentence: the more often seen, the surer.
-            let seen = Float(counts.unigrams[word] ?? 0)
+            let seen = Float(unigramCount[index])
             capitalized[index] = weight * Lexicon.capitalizedBase / (seen + weight)
         }
         var pairs: [(UInt64, Float)] = []

@@ -42,7 +42,9 @@ enum SyllableInventory {
         let rhymes = plainRhymes + medialRhymes
         let forms = rhymes.map { rhyme in VietnameseLetters.Tone.allCases.flatMap { toned(rhyme: rhyme, tone: $0) } }
         for onset in onsets {
-            for (rhyme, rhymeForms) in zip(rhymes, forms) where allowed(onset: onset, rhyme: rhyme) {
+            // Medial rhymes follow the plain ones: known by index, not by searching the list.
+            for (index, (rhyme, rhymeForms)) in zip(rhymes, forms).enumerated()
+            where allowed(onset: onset, rhyme: rhyme, isMedial: index >= plainRhymes.count) {
                 for form in rhymeForms { result.insert(onset + form) }
             }
         }
@@ -50,9 +52,15 @@ enum SyllableInventory {
     }
 
     static func allowed(onset: String, rhyme: String) -> Bool {
+        allowed(onset: onset, rhyme: rhyme, isMedial: medialRhymes.contains(rhyme))
+    }
+
+    private static let front: Set<Unicode.Scalar> = ["e", "ê", "i", "y"]
+
+    /// ``allowed(onset:rhyme:)`` with the rhyme's kind known: a search of the rhyme list per
+    /// onset and rhyme was half of generating the inventory, which every lexicon load does.
+    static func allowed(onset: String, rhyme: String, isMedial: Bool) -> Bool {
         let first = rhyme.unicodeScalars.first!
-        let front: Set<Unicode.Scalar> = ["e", "ê", "i", "y"]
-        let isMedial = medialRhymes.contains(rhyme)
         switch onset {
         case "c", "g", "ng":
             if front.contains(first) { return onset == "g" && first == "i" } // "gì", "gìn"
