@@ -557,7 +557,7 @@ struct LostGlyphDecoder {
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
         do {
-            func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
+            func numeric(_ s: Unicode.Scalar) -> Bool { Self.isNumeric(s) || s == "-" || s == "/" }
             var i = 0
             while i < n {
                 guard line[i] == " " else { i += 1; continue }
@@ -572,7 +572,7 @@ struct LostGlyphDecoder {
         var isDigit = [Bool](repeating: false, count: n)
         for i in 0..<n {
             isLetter[i] = VietnameseLetters.isLetter(line[i])
-            isDigit[i] = !isLetter[i] && line[i] != " " && line[i].properties.numericType != nil
+            isDigit[i] = !isLetter[i] && line[i] != " " && Self.isNumeric(line[i])
         }
 
         var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: previous, lastEdge: .start, edgeStart: 0, candidate: -1)]
@@ -643,7 +643,7 @@ struct LostGlyphDecoder {
             hyps.append(hyp)
         }
 
-        var bucket: [Int32] = []
+        var bucket: [Int32] = [], sortedBucket: [Int32] = [], order: [UInt64] = []
         // Per distinct previous word, the cheapest predecessor a word edge can extend.
         var predecessorWord: [Int32] = []
         var predecessorCost: [Float] = []
@@ -654,8 +654,18 @@ struct LostGlyphDecoder {
             var h = bucketHead[i]
             while h >= 0 { bucket.append(h); h = nextInBucket[Int(h)] }
             if bucket.count > beamWidth {
-                bucket.sort { hyps[Int($0)].cost < hyps[Int($1)].cost }
-                bucket.removeLast(bucket.count - beamWidth)
+                // Sorted as (cost, place in the bucket) packed in one integer: the same order as a
+                // stable sort by cost (the standard library's), without a closure per comparison.
+                order.removeAll(keepingCapacity: true)
+                for (place, h) in bucket.enumerated() {
+                    let bits = hyps[Int(h)].cost.bitPattern
+                    let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                    order.append(UInt64(ordered) << 32 | UInt64(place))
+                }
+                order.sort()
+                for k in 0..<beamWidth { sortedBucket.append(bucket[Int(order[k] & 0xFFFF_FFFF)]) }
+                swap(&bucket, &sortedBucket)
+                sortedBucket.removeAll(keepingCapacity: true)
             }
             let scalar = line[i]
             // A word starts at a letter, or at a space near either end of its run: lost letters
@@ -807,14 +817,25 @@ struct LostGlyphDecoder {
             var candidate = candidates[Int(hyp.candidate)]
             // Confidence: the chosen word against the other words fitting the same span, in the same context.
             let previous = history[history.count - 1], beforePrevious = history.count >= 2 ? history[history.count - 2] : -1
-            let ahead = Array(path[(step + 1)...].lazy.filter { $0.lastEdge == .word || $0.lastEdge == .punctuation }.prefix(2).map(\.lastWord))
-            let next = ahead.first ?? following
-            let afterNext = ahead.count == 2 ? ahead[1] : ahead.count == 1 ? following : nil
+            // The next two words or marks on the path (no array per word).
+            var ahead0: Int32 = 0, ahead1: Int32 = 0, aheadCount = 0
+            var look = step + 1
+            while look < path.count && aheadCount < 2 {
+                if path[look].lastEdge == .word || path[look].lastEdge == .punctuation {
+                    if aheadCount == 0 { ahead0 = path[look].lastWord } else { ahead1 = path[look].lastWord }
+                    aheadCount += 1
+                }
+                look += 1
+            }
+            let next = aheadCount > 0 ? ahead0 : following
+            let afterNext = aheadCount == 2 ? ahead1 : aheadCount == 1 ? following : nil
             // The word's cost between its neighbours, by the trigram model: the lattice scores
             // pairs only, and three words settle what two leave open ("chia sẻ việc nhà", not "việc nội").
+            // The context before the word is the same for every rival: its part is looked up once.
+            let before = model.trigramContext(beforePrevious, previous)
             func local(_ c: Candidate) -> Float {
                 guard c.word >= 0 else { return oovCost + 4 }
-                var cost = c.channel + model.cost(c.word, after: beforePrevious, previous)
+                var cost = c.channel + model.cost(c.word, after: beforePrevious, previous, context: before)
                 if let next {
                     cost += model.cost(next, after: previous, c.word)
                     if let afterNext { cost += model.cost(afterNext, after: c.word, next) }
@@ -860,6 +881,12 @@ struct LostGlyphDecoder {
                                      fills: myFills, confidence: total > 0 ? 1 / total : 1))
         }
         return Result(scalars: output, words: words, gaps: gaps, cost: hyps[Int(bestFinal)].cost)
+    }
+
+    /// Whether a scalar has a numeric type: ASCII answered at once (only "0"…"9" have one), the
+    /// rest by Unicode's properties (a look-up the decoder made for every scalar of every line).
+    @inline(__always) static func isNumeric(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 0x30) < 10 : s.properties.numericType != nil
     }
 
     @inline(__always) static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
