@@ -924,7 +924,9 @@ struct LostGlyphDecoder {
         var start = 0
         var found: [Candidate] = []
         var foundFills: [Fill] = []
-        var stack: [Fill] = []
+        /// The fills of the word being walked: the first `lost` entries (one per lost letter, set
+        /// on the way down and never removed: a slot is overwritten by the next sibling).
+        var stack: [Fill]
         var packed: [UInt64] = []
 
         let relaxedStarts: [Bool]
@@ -951,6 +953,7 @@ struct LostGlyphDecoder {
             wholeLostBaseCost = decoder.wholeLostBaseCost
             wholeLostLetterCost = decoder.wholeLostLetterCost
             maxCandidates = decoder.maxCandidatesPerStart
+            stack = [Fill](repeating: Fill(position: 0, scalar: " "), count: decoder.maxWordLength + 1)
             oovCost = decoder.oovCost
             maxLostCost = decoder.maxLostCost
             maxCapitalCost = decoder.maxCapitalCost
@@ -967,11 +970,11 @@ struct LostGlyphDecoder {
                 var extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
                 if walkingUnseen { extra += unseenCost }
                 found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
-                                       fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
+                                       fillStart: Int32(foundFills.count), fillCount: Int32(lost),
                                        firstIsLostUpper: firstLostUpper && letters > 0,
                                        firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
                 // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
-                for fill in stack { foundFills.append(fill) }
+                for depth in 0..<lost { foundFills.append(stack[depth]) }
             }
             guard k < n, k - start < maxWordLength else { return }
             if line[k] == " " {
@@ -997,18 +1000,16 @@ struct LostGlyphDecoder {
                     let lowerValue = trie.label[Int(child)]
                     let lowerCost = costs.lost(lowerValue)
                     if lowerCost <= maxLostCost && (!onlyCheap || lowerCost <= maxWholeLostLetterCost) {
-                        stack.append(Fill(position: Int32(k), scalar: Unicode.Scalar(lowerValue)!))
+                        stack[lost] = Fill(position: Int32(k), scalar: Unicode.Scalar(lowerValue)!)
                         walk(k + 1, child, cost + lowerCost, uppers, letters + 1, firstLostUpper, lost + 1)
-                        stack.removeLast()
                     }
                     // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
                     if capitalHere {
                         let upperCost = costs.upperLost(lowerValue)
                         if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= (k == start && !relaxedStarts.isEmpty && relaxedStarts[start] ? maxWholeLostCapitalCost : maxWholeLostLetterCost)) {
                             let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
-                            stack.append(Fill(position: Int32(k), scalar: upperScalar))
+                            stack[lost] = Fill(position: Int32(k), scalar: upperScalar)
                             walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
-                            stack.removeLast()
                         }
                     }
                 }
@@ -1035,7 +1036,6 @@ struct LostGlyphDecoder {
             self.start = start
             found.removeAll(keepingCapacity: true)
             foundFills.removeAll(keepingCapacity: true)
-            stack.removeAll(keepingCapacity: true)
             let n = line.count
             var verbatimEnd = start
             while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
