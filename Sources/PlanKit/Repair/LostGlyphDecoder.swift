@@ -928,6 +928,7 @@ struct LostGlyphDecoder {
         /// on the way down and never removed: a slot is overwritten by the next sibling).
         var stack: [Fill]
         var packed: [UInt64] = []
+        var kept: [UInt64] = []
 
         let relaxedStarts: [Bool]
 
@@ -1061,17 +1062,28 @@ struct LostGlyphDecoder {
                     packed.append(UInt64(max(key, 0).bitPattern) << 32 | UInt64(index))
                 }
                 packed.sort()
-                var kept: Set<UInt64> = []
+                // The kept (end, word) pairs, sorted and searched by halves: a `Set` here cost more
+                // than the rest of the pruning.
+                kept.removeAll(keepingCapacity: true)
                 for entry in packed.prefix(maxCandidates) {
                     let c = found[Int(entry & 0xFFFF_FFFF)]
                     append(c, to: &candidates, fills: &fills)
-                    if c.firstIsLost && !c.firstIsLostUpper { kept.insert(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) }
+                    if c.firstIsLost && !c.firstIsLostUpper { kept.append(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) }
+                }
+                kept.sort()
+                func isKept(_ key: UInt64) -> Bool {
+                    var low = 0, high = kept.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if kept[mid] < key { low = mid + 1 } else { high = mid }
+                    }
+                    return low < kept.count && kept[low] == key
                 }
                 // A kept word's reading with a capital stays too: its case is the lattice's to
                 // choose in context ("Tuần  i o" = "Tuần Giáo"), not the pruning's, which knows none.
                 for entry in packed.dropFirst(maxCandidates) where !kept.isEmpty {
                     let c = found[Int(entry & 0xFFFF_FFFF)]
-                    if c.firstIsLostUpper && kept.contains(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) {
+                    if c.firstIsLostUpper && isKept(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) {
                         append(c, to: &candidates, fills: &fills)
                     }
                 }
