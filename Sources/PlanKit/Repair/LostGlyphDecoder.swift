@@ -929,6 +929,9 @@ struct LostGlyphDecoder {
         var stack: [Fill]
         var packed: [UInt64] = []
         var kept: [UInt64] = []
+        /// Whether the walk from `start` found the word written there in full (no fills, ending
+        /// where the run of letters does): a flag set by the walk instead of a search of `found`.
+        var foundWritten = false
 
         let relaxedStarts: [Bool]
 
@@ -976,6 +979,8 @@ struct LostGlyphDecoder {
                                        firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
                 // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
                 for depth in 0..<lost { foundFills.append(stack[depth]) }
+                // No lost letter: every step was a visible letter, so this word ends where the start's run of letters does.
+                if lost == 0 { foundWritten = true }
             }
             guard k < n, k - start < maxWordLength else { return }
             if line[k] == " " {
@@ -1035,6 +1040,7 @@ struct LostGlyphDecoder {
         /// context-free cost) to `candidates`, their fills to `fills`.
         mutating func collect(start: Int, into candidates: inout [Candidate], fills: inout [Fill]) {
             self.start = start
+            foundWritten = false
             found.removeAll(keepingCapacity: true)
             foundFills.removeAll(keepingCapacity: true)
             let n = line.count
@@ -1043,7 +1049,7 @@ struct LostGlyphDecoder {
             walk(start, Trie.root, 0, 0, 0, false, 0)
             // A word written in full that the corpus never saw: a valid syllable keeps its id, an
             // unknown word (a name, a foreign word) stays as it is.
-            if !walkingUnseen && verbatimEnd > start && !found.contains(where: { $0.end == Int32(verbatimEnd) && $0.fillCount == 0 }) {
+            if !walkingUnseen && verbatimEnd > start && !foundWritten {
                 var view = String.UnicodeScalarView()
                 for k in start..<verbatimEnd { view.append(Unicode.Scalar(lower[k])!) }
                 let id = model.id(String(view))
