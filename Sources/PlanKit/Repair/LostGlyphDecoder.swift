@@ -645,9 +645,12 @@ struct LostGlyphDecoder {
 
         var bucket: [Int32] = [], sortedBucket: [Int32] = [], order: [UInt64] = []
         // Per distinct previous word, the cheapest predecessor a word edge can extend.
-        var predecessorWord: [Int32] = []
-        var predecessorCost: [Float] = []
-        var predecessorIndex: [Int32] = []
+        // At most one per hypothesis of a bucket (at most `beamWidth`): fixed buffers and a count.
+        let predecessorLimit = max(beamWidth, 1)
+        var predecessorWord = [Int32](repeating: 0, count: predecessorLimit)
+        var predecessorCost = [Float](repeating: 0, count: predecessorLimit)
+        var predecessorIndex = [Int32](repeating: 0, count: predecessorLimit)
+        var predecessorCount = 0
         for i in 0..<n {
             guard bucketHead[i] >= 0 else { continue }
             bucket.removeAll(keepingCapacity: true)
@@ -727,22 +730,26 @@ struct LostGlyphDecoder {
             // Word edges: each word starting here extends its best predecessor only (the
             // predecessor's last word and edge are all the costs depend on).
             guard canStartWord, !candidateRange[i].isEmpty else { continue }
-            predecessorWord.removeAll(keepingCapacity: true)
-            predecessorCost.removeAll(keepingCapacity: true)
-            predecessorIndex.removeAll(keepingCapacity: true)
+            predecessorCount = 0
             for hypIndex in bucket {
                 let hyp = hyps[Int(hypIndex)]
                 guard hyp.lastEdge != .word else { continue }
                 let cost = hyp.cost + (hyp.lastEdge == .gap ? 2 : 0)
-                if let j = predecessorWord.firstIndex(of: hyp.lastWord) {
+                var j = 0
+                while j < predecessorCount && predecessorWord[j] != hyp.lastWord { j += 1 }
+                if j < predecessorCount {
                     if cost < predecessorCost[j] { predecessorCost[j] = cost; predecessorIndex[j] = hypIndex }
                 } else {
-                    predecessorWord.append(hyp.lastWord)
-                    predecessorCost.append(cost)
-                    predecessorIndex.append(hypIndex)
+                    if predecessorCount == predecessorWord.count {
+                        predecessorWord.append(0); predecessorCost.append(0); predecessorIndex.append(0)
+                    }
+                    predecessorWord[j] = hyp.lastWord
+                    predecessorCost[j] = cost
+                    predecessorIndex[j] = hypIndex
+                    predecessorCount += 1
                 }
             }
-            guard !predecessorWord.isEmpty else { continue }
+            guard predecessorCount > 0 else { continue }
             for c in candidateRange[i] {
                 let candidate = candidates[c]
                 var best = Float.infinity
@@ -750,7 +757,7 @@ struct LostGlyphDecoder {
                 var fixed = candidate.channel
                 if candidate.shapeFixed == .mixed && candidate.hasLost { fixed += 8 }
                 let oov = candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i)) : 0
-                for j in predecessorWord.indices {
+                for j in 0..<predecessorCount {
                     let previous = predecessorWord[j]
                     var cost = predecessorCost[j] + fixed
                     if candidate.firstIsLost && candidate.word >= 0 && candidate.shapeFixed != .upper {
