@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlanKit
 
@@ -75,5 +76,47 @@ import Testing
             #expect(mismatches == 0)
             #expect(listedAny)
         }
+    }
+
+    /// The decoder's numeric test answers ASCII from a range: it must agree with Unicode's
+    /// properties for every scalar it meets (digits, letters, marks, other numerals).
+    @Test(arguments: ["0", "9", "5", "a", "Z", " ", "-", "/", ".", "đ", "Ế", "²", "½", "٣", "Ⅻ", "\u{7F}"])
+    func numericTestAgreesWithProperties(text: String) {
+        let scalar = text.unicodeScalars.first!
+        #expect(LostGlyphDecoder.isNumeric(scalar) == (scalar.properties.numericType != nil))
+    }
+
+    /// The open-rhyme pre-test must never say no where ``TonePlacement/place`` would look at a
+    /// word: a run of letters ending in letters folding to oa, oe or uy.
+    @Test(arguments: [
+        ("hòa", true), ("hoà", true), ("khỏe", true), ("THỦY", true), ("quý", true), ("Hoà,", true),
+        ("bình đẳng hoà", true), ("hoà bình", true), ("giới", false), ("o a", false), ("ngoài", false),
+        ("", false), ("a", false), ("toán", false), ("1oa", true),
+    ])
+    func openRhymePreTest(text: String, expected: Bool) {
+        #expect(TonePlacement.mayHaveOpenRhyme(text) == expected)
+        let scalars = Array(text.unicodeScalars)
+        let anyRun = TonePlacement.letterRuns(scalars).contains { TonePlacement.mayEndInOpenRhyme(scalars[$0]) }
+        #expect(anyRun == expected)
+    }
+
+    /// A trigram cost with its context looked up once equals the plain look-up, for contexts
+    /// the corpus saw and never saw, over the words of the real seed.
+    @Test func trigramCostWithSharedContext() throws {
+        let model = Lexicon.shipped.model
+        let text = try String(contentsOf: Repository.url("Fixtures/repair/000_reference.txt"), encoding: .utf8)
+        let ids = Tokenizer.modelTokens(text).compactMap { model.id($0) }
+        #expect(ids.count > 100)
+        var seenContexts = 0
+        for i in 2..<ids.count {
+            let (u, v, w) = (ids[i - 2], ids[i - 1], ids[i])
+            let context = model.trigramContext(u, v)
+            if context != nil { seenContexts += 1 }
+            for word in [w, ids[(i * 7) % ids.count]] {
+                #expect(model.cost(word, after: u, v, context: context) == model.cost(word, after: u, v))
+            }
+            #expect(model.cost(w, after: -1, v, context: model.trigramContext(-1, v)) == model.cost(w, after: -1, v))
+        }
+        #expect(seenContexts > 0)
     }
 }

@@ -307,6 +307,21 @@ struct LanguageModel: Sendable {
         return (tripleBackoff.value(LanguageModel.key(u, v)) ?? 0) + cost(w, after: v)
     }
 
+    /// The −log weight a context "u v" leaves the bigram model, or nil when the corpus never saw
+    /// the context (then no triple "u v w" exists either): looked up once for many words `w`.
+    func trigramContext(_ u: Int32, _ v: Int32) -> Float? {
+        guard u >= 0, v >= 0, u < 1 << 21, v < 1 << 21 else { return nil }
+        return tripleBackoff.value(LanguageModel.key(u, v))
+    }
+
+    /// ``cost(_:after:_:)`` with the context's part from ``trigramContext(_:_:)``: the same value,
+    /// without probing the triples of a context never seen.
+    @inline(__always) func cost(_ w: Int32, after u: Int32, _ v: Int32, context backoff: Float?) -> Float {
+        guard let backoff, let key = LanguageModel.key(u, v, w) else { return cost(w, after: v) }
+        if let c = tripleCost.value(key) { return c }
+        return backoff + cost(w, after: v)
+    }
+
     /// How many of a word's most frequent successors ``successors(of:)`` lists.
     static let successorLimit = 40
     private var successorLists: [Int32: [Int32]] = [:]

@@ -557,7 +557,7 @@ struct LostGlyphDecoder {
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
         do {
-            func numeric(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "-" || s == "/" }
+            func numeric(_ s: Unicode.Scalar) -> Bool { Self.isNumeric(s) || s == "-" || s == "/" }
             var i = 0
             while i < n {
                 guard line[i] == " " else { i += 1; continue }
@@ -572,7 +572,7 @@ struct LostGlyphDecoder {
         var isDigit = [Bool](repeating: false, count: n)
         for i in 0..<n {
             isLetter[i] = VietnameseLetters.isLetter(line[i])
-            isDigit[i] = !isLetter[i] && line[i] != " " && line[i].properties.numericType != nil
+            isDigit[i] = !isLetter[i] && line[i] != " " && Self.isNumeric(line[i])
         }
 
         var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: previous, lastEdge: .start, edgeStart: 0, candidate: -1)]
@@ -643,19 +643,32 @@ struct LostGlyphDecoder {
             hyps.append(hyp)
         }
 
-        var bucket: [Int32] = []
+        var bucket: [Int32] = [], sortedBucket: [Int32] = [], order: [UInt64] = []
         // Per distinct previous word, the cheapest predecessor a word edge can extend.
-        var predecessorWord: [Int32] = []
-        var predecessorCost: [Float] = []
-        var predecessorIndex: [Int32] = []
+        // At most one per hypothesis of a bucket (at most `beamWidth`): fixed buffers and a count.
+        let predecessorLimit = max(beamWidth, 1)
+        var predecessorWord = [Int32](repeating: 0, count: predecessorLimit)
+        var predecessorCost = [Float](repeating: 0, count: predecessorLimit)
+        var predecessorIndex = [Int32](repeating: 0, count: predecessorLimit)
+        var predecessorCount = 0
         for i in 0..<n {
             guard bucketHead[i] >= 0 else { continue }
             bucket.removeAll(keepingCapacity: true)
             var h = bucketHead[i]
             while h >= 0 { bucket.append(h); h = nextInBucket[Int(h)] }
             if bucket.count > beamWidth {
-                bucket.sort { hyps[Int($0)].cost < hyps[Int($1)].cost }
-                bucket.removeLast(bucket.count - beamWidth)
+                // Sorted as (cost, place in the bucket) packed in one integer: the same order as a
+                // stable sort by cost (the standard library's), without a closure per comparison.
+                order.removeAll(keepingCapacity: true)
+                for (place, h) in bucket.enumerated() {
+                    let bits = hyps[Int(h)].cost.bitPattern
+                    let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                    order.append(UInt64(ordered) << 32 | UInt64(place))
+                }
+                order.sort()
+                for k in 0..<beamWidth { sortedBucket.append(bucket[Int(order[k] & 0xFFFF_FFFF)]) }
+                swap(&bucket, &sortedBucket)
+                sortedBucket.removeAll(keepingCapacity: true)
             }
             let scalar = line[i]
             // A word starts at a letter, or at a space near either end of its run: lost letters
@@ -717,22 +730,26 @@ struct LostGlyphDecoder {
             // Word edges: each word starting here extends its best predecessor only (the
             // predecessor's last word and edge are all the costs depend on).
             guard canStartWord, !candidateRange[i].isEmpty else { continue }
-            predecessorWord.removeAll(keepingCapacity: true)
-            predecessorCost.removeAll(keepingCapacity: true)
-            predecessorIndex.removeAll(keepingCapacity: true)
+            predecessorCount = 0
             for hypIndex in bucket {
                 let hyp = hyps[Int(hypIndex)]
                 guard hyp.lastEdge != .word else { continue }
                 let cost = hyp.cost + (hyp.lastEdge == .gap ? 2 : 0)
-                if let j = predecessorWord.firstIndex(of: hyp.lastWord) {
+                var j = 0
+                while j < predecessorCount && predecessorWord[j] != hyp.lastWord { j += 1 }
+                if j < predecessorCount {
                     if cost < predecessorCost[j] { predecessorCost[j] = cost; predecessorIndex[j] = hypIndex }
                 } else {
-                    predecessorWord.append(hyp.lastWord)
-                    predecessorCost.append(cost)
-                    predecessorIndex.append(hypIndex)
+                    if predecessorCount == predecessorWord.count {
+                        predecessorWord.append(0); predecessorCost.append(0); predecessorIndex.append(0)
+                    }
+                    predecessorWord[j] = hyp.lastWord
+                    predecessorCost[j] = cost
+                    predecessorIndex[j] = hypIndex
+                    predecessorCount += 1
                 }
             }
-            guard !predecessorWord.isEmpty else { continue }
+            guard predecessorCount > 0 else { continue }
             for c in candidateRange[i] {
                 let candidate = candidates[c]
                 var best = Float.infinity
@@ -740,7 +757,7 @@ struct LostGlyphDecoder {
                 var fixed = candidate.channel
                 if candidate.shapeFixed == .mixed && candidate.hasLost { fixed += 8 }
                 let oov = candidate.word < 0 ? oovCost + 0.5 * Float(candidate.end - Int32(i)) : 0
-                for j in predecessorWord.indices {
+                for j in 0..<predecessorCount {
                     let previous = predecessorWord[j]
                     var cost = predecessorCost[j] + fixed
                     if candidate.firstIsLost && candidate.word >= 0 && candidate.shapeFixed != .upper {
@@ -807,14 +824,25 @@ struct LostGlyphDecoder {
             var candidate = candidates[Int(hyp.candidate)]
             // Confidence: the chosen word against the other words fitting the same span, in the same context.
             let previous = history[history.count - 1], beforePrevious = history.count >= 2 ? history[history.count - 2] : -1
-            let ahead = Array(path[(step + 1)...].lazy.filter { $0.lastEdge == .word || $0.lastEdge == .punctuation }.prefix(2).map(\.lastWord))
-            let next = ahead.first ?? following
-            let afterNext = ahead.count == 2 ? ahead[1] : ahead.count == 1 ? following : nil
+            // The next two words or marks on the path (no array per word).
+            var ahead0: Int32 = 0, ahead1: Int32 = 0, aheadCount = 0
+            var look = step + 1
+            while look < path.count && aheadCount < 2 {
+                if path[look].lastEdge == .word || path[look].lastEdge == .punctuation {
+                    if aheadCount == 0 { ahead0 = path[look].lastWord } else { ahead1 = path[look].lastWord }
+                    aheadCount += 1
+                }
+                look += 1
+            }
+            let next = aheadCount > 0 ? ahead0 : following
+            let afterNext = aheadCount == 2 ? ahead1 : aheadCount == 1 ? following : nil
             // The word's cost between its neighbours, by the trigram model: the lattice scores
             // pairs only, and three words settle what two leave open ("chia sẻ việc nhà", not "việc nội").
+            // The context before the word is the same for every rival: its part is looked up once.
+            let before = model.trigramContext(beforePrevious, previous)
             func local(_ c: Candidate) -> Float {
                 guard c.word >= 0 else { return oovCost + 4 }
-                var cost = c.channel + model.cost(c.word, after: beforePrevious, previous)
+                var cost = c.channel + model.cost(c.word, after: beforePrevious, previous, context: before)
                 if let next {
                     cost += model.cost(next, after: previous, c.word)
                     if let afterNext { cost += model.cost(afterNext, after: c.word, next) }
@@ -862,6 +890,12 @@ struct LostGlyphDecoder {
         return Result(scalars: output, words: words, gaps: gaps, cost: hyps[Int(bestFinal)].cost)
     }
 
+    /// Whether a scalar has a numeric type: ASCII answered at once (only "0"…"9" have one), the
+    /// rest by Unicode's properties (a look-up the decoder made for every scalar of every line).
+    @inline(__always) static func isNumeric(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 0x30) < 10 : s.properties.numericType != nil
+    }
+
     @inline(__always) static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         s == "." || s == ":" || s == ";" || s == "!" || s == "?"
     }
@@ -897,8 +931,14 @@ struct LostGlyphDecoder {
         var start = 0
         var found: [Candidate] = []
         var foundFills: [Fill] = []
-        var stack: [Fill] = []
+        /// The fills of the word being walked: the first `lost` entries (one per lost letter, set
+        /// on the way down and never removed: a slot is overwritten by the next sibling).
+        var stack: [Fill]
         var packed: [UInt64] = []
+        var kept: [UInt64] = []
+        /// Whether the walk from `start` found the word written there in full (no fills, ending
+        /// where the run of letters does): a flag set by the walk instead of a search of `found`.
+        var foundWritten = false
 
         let relaxedStarts: [Bool]
 
@@ -924,6 +964,7 @@ struct LostGlyphDecoder {
             wholeLostBaseCost = decoder.wholeLostBaseCost
             wholeLostLetterCost = decoder.wholeLostLetterCost
             maxCandidates = decoder.maxCandidatesPerStart
+            stack = [Fill](repeating: Fill(position: 0, scalar: " "), count: decoder.maxWordLength + 1)
             oovCost = decoder.oovCost
             maxLostCost = decoder.maxLostCost
             maxCapitalCost = decoder.maxCapitalCost
@@ -940,11 +981,13 @@ struct LostGlyphDecoder {
                 var extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
                 if walkingUnseen { extra += unseenCost }
                 found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
-                                       fillStart: Int32(foundFills.count), fillCount: Int32(stack.count),
+                                       fillStart: Int32(foundFills.count), fillCount: Int32(lost),
                                        firstIsLostUpper: firstLostUpper && letters > 0,
                                        firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
                 // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
-                for fill in stack { foundFills.append(fill) }
+                for depth in 0..<lost { foundFills.append(stack[depth]) }
+                // No lost letter: every step was a visible letter, so this word ends where the start's run of letters does.
+                if lost == 0 { foundWritten = true }
             }
             guard k < n, k - start < maxWordLength else { return }
             if line[k] == " " {
@@ -970,18 +1013,16 @@ struct LostGlyphDecoder {
                     let lowerValue = trie.label[Int(child)]
                     let lowerCost = costs.lost(lowerValue)
                     if lowerCost <= maxLostCost && (!onlyCheap || lowerCost <= maxWholeLostLetterCost) {
-                        stack.append(Fill(position: Int32(k), scalar: Unicode.Scalar(lowerValue)!))
+                        stack[lost] = Fill(position: Int32(k), scalar: Unicode.Scalar(lowerValue)!)
                         walk(k + 1, child, cost + lowerCost, uppers, letters + 1, firstLostUpper, lost + 1)
-                        stack.removeLast()
                     }
                     // A capital is lost where a word starts or inside a word in capitals ("U N " = "UBND").
                     if capitalHere {
                         let upperCost = costs.upperLost(lowerValue)
                         if upperCost <= maxCapitalCost && (!onlyCheap || upperCost <= (k == start && !relaxedStarts.isEmpty && relaxedStarts[start] ? maxWholeLostCapitalCost : maxWholeLostLetterCost)) {
                             let upperScalar = VietnameseLetters.upper(Unicode.Scalar(lowerValue)!)
-                            stack.append(Fill(position: Int32(k), scalar: upperScalar))
+                            stack[lost] = Fill(position: Int32(k), scalar: upperScalar)
                             walk(k + 1, child, cost + upperCost, uppers + 1, letters + 1, firstLostUpper || k == start, lost + 1)
-                            stack.removeLast()
                         }
                     }
                 }
@@ -1006,16 +1047,16 @@ struct LostGlyphDecoder {
         /// context-free cost) to `candidates`, their fills to `fills`.
         mutating func collect(start: Int, into candidates: inout [Candidate], fills: inout [Fill]) {
             self.start = start
+            foundWritten = false
             found.removeAll(keepingCapacity: true)
             foundFills.removeAll(keepingCapacity: true)
-            stack.removeAll(keepingCapacity: true)
             let n = line.count
             var verbatimEnd = start
             while verbatimEnd < n && isLetter[verbatimEnd] { verbatimEnd += 1 }
             walk(start, Trie.root, 0, 0, 0, false, 0)
             // A word written in full that the corpus never saw: a valid syllable keeps its id, an
             // unknown word (a name, a foreign word) stays as it is.
-            if !walkingUnseen && verbatimEnd > start && !found.contains(where: { $0.end == Int32(verbatimEnd) && $0.fillCount == 0 }) {
+            if !walkingUnseen && verbatimEnd > start && !foundWritten {
                 var view = String.UnicodeScalarView()
                 for k in start..<verbatimEnd { view.append(Unicode.Scalar(lower[k])!) }
                 let id = model.id(String(view))
@@ -1034,17 +1075,28 @@ struct LostGlyphDecoder {
                     packed.append(UInt64(max(key, 0).bitPattern) << 32 | UInt64(index))
                 }
                 packed.sort()
-                var kept: Set<UInt64> = []
+                // The kept (end, word) pairs, sorted and searched by halves: a `Set` here cost more
+                // than the rest of the pruning.
+                kept.removeAll(keepingCapacity: true)
                 for entry in packed.prefix(maxCandidates) {
                     let c = found[Int(entry & 0xFFFF_FFFF)]
                     append(c, to: &candidates, fills: &fills)
-                    if c.firstIsLost && !c.firstIsLostUpper { kept.insert(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) }
+                    if c.firstIsLost && !c.firstIsLostUpper { kept.append(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) }
+                }
+                kept.sort()
+                func isKept(_ key: UInt64) -> Bool {
+                    var low = 0, high = kept.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if kept[mid] < key { low = mid + 1 } else { high = mid }
+                    }
+                    return low < kept.count && kept[low] == key
                 }
                 // A kept word's reading with a capital stays too: its case is the lattice's to
                 // choose in context ("Tuần  i o" = "Tuần Giáo"), not the pruning's, which knows none.
                 for entry in packed.dropFirst(maxCandidates) where !kept.isEmpty {
                     let c = found[Int(entry & 0xFFFF_FFFF)]
-                    if c.firstIsLostUpper && kept.contains(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) {
+                    if c.firstIsLostUpper && isKept(UInt64(UInt32(c.end)) << 32 | UInt64(UInt32(bitPattern: c.word))) {
                         append(c, to: &candidates, fills: &fills)
                     }
                 }

@@ -64,6 +64,24 @@ enum TonePlacement: String, Sendable {
         return first == second ? nil : (first > second ? .first : .second)
     }
 
+    /// Whether some run of letters in `text` ends in letters folding to "oa", "oe" or "uy": when
+    /// none does, ``place(repaired:original:style:lostGlyphs:)`` changes nothing.
+    static func mayHaveOpenRhyme(_ text: String) -> Bool {
+        var before: Unicode.Scalar = " ", last: Unicode.Scalar = " ", letters = 0
+        func runEnds() -> Bool {
+            letters >= 2 && (before == "o" ? last == "a" || last == "e" : before == "u" && last == "y")
+        }
+        for s in text.unicodeScalars {
+            if VietnameseLetters.isLetter(s) {
+                before = last; last = VietnameseLetters.fold(s); letters += 1
+            } else {
+                if runEnds() { return true }
+                letters = 0
+            }
+        }
+        return runEnds()
+    }
+
     /// The maximal runs of letters in `scalars` (the words whose tones are placed).
     static func letterRuns(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
@@ -110,20 +128,39 @@ extension Repairer {
     /// Moving a tone keeps the scalar count, so the repairs' columns stay right.
     static func applyDocumentTonePlacement(lines: inout [String], repairs: inout [Repair]) {
         guard !repairs.isEmpty else { return }
-        var touched: [Int: [Range<Int>]] = [:]
-        for repair in repairs {
+        // Per line, the columns the repairs wrote (an array by line: no dictionary per repair).
+        var touched = [[Range<Int>]](repeating: [], count: lines.count)
+        for repair in repairs where repair.line - 1 >= 0 && repair.line - 1 < lines.count {
             let length = repair.repaired.unicodeScalars.count
-            touched[repair.line - 1, default: []].append((repair.column - 1)..<(repair.column - 1 + length))
+            touched[repair.line - 1].append((repair.column - 1)..<(repair.column - 1 + length))
         }
-        let untouchedWords = lines.enumerated().lazy.flatMap { index, line in
-            let scalars = Array(line.unicodeScalars)
-            let ranges = touched[index] ?? []
-            return TonePlacement.letterRuns(scalars).lazy
-                .filter { run in !ranges.contains { $0.overlaps(run) } }
-                .map { scalars[$0] }
+        // The untouched words' placements, counted in one pass over each line's scalars (one
+        // buffer for all lines; the cheap last-two-letters test before the overlap test).
+        var first = 0, second = 0
+        var scalars: [Unicode.Scalar] = []
+        for (index, line) in lines.enumerated() {
+            scalars.removeAll(keepingCapacity: true)
+            scalars.append(contentsOf: line.unicodeScalars)
+            let ranges = touched[index]
+            var start = 0
+            while start < scalars.count {
+                guard VietnameseLetters.isLetter(scalars[start]) else { start += 1; continue }
+                var end = start
+                while end < scalars.count && VietnameseLetters.isLetter(scalars[end]) { end += 1 }
+                let run = start..<end
+                start = end
+                guard TonePlacement.mayEndInOpenRhyme(scalars[run]), !ranges.contains(where: { $0.overlaps(run) }) else { continue }
+                switch TonePlacement.rhyme(Array(scalars[run]))?.placement {
+                case .first?: first += 1
+                case .second?: second += 1
+                case nil: break
+                }
+            }
         }
-        let style = TonePlacement.majority(of: untouchedWords)
+        let style: TonePlacement? = first == second ? nil : (first > second ? .first : .second)
         for r in repairs.indices where repairs[r].kind != "legacy-font" {
+            // Most repaired words have no open "oa"/"oe"/"uy" rhyme: `place` would return them as they are.
+            guard TonePlacement.mayHaveOpenRhyme(repairs[r].repaired) else { continue }
             let repaired = Array(repairs[r].repaired.unicodeScalars)
             let restyled = TonePlacement.place(repaired: repaired, original: Array(repairs[r].original.unicodeScalars),
                                                style: style, lostGlyphs: repairs[r].kind == "lost-glyph")
