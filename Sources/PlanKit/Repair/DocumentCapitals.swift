@@ -88,29 +88,18 @@ extension LostGlyphDecoder {
             func tally(_ key: UInt64, _ upper: Bool) {
                 if upper { counts[key, default: (0, 0)].capital += 1 } else { counts[key, default: (0, 0)].lower += 1 }
             }
-            let trie = lexicon.trie
             for (line, contexts) in zip(lines, lineContexts) {
-                var previous: Int32 = -1
-                var i = 0
-                while i < line.count {
-                    guard VietnameseLetters.isLetter(line[i]) else {
-                        if line[i] != " " { previous = -1 }
-                        i += 1
-                        continue
-                    }
-                    let start = i
-                    while i < line.count && VietnameseLetters.isLetter(line[i]) { i += 1 }
-                    let word = trie.word(line, start..<i)
+                LostGlyphDecoder.forEachWord(line, trie: lexicon.trie) { start, end, word, previous in
                     // A word after two spaces may have lost its first letter; one before a space
                     // may have lost its last: neither is a word as written.
                     let clean = !(start >= 2 && line[start - 1] == " " && line[start - 2] == " ")
-                        && !(i < line.count && line[i] == " " && i + 1 < line.count && line[i + 1] == " ")
+                        && !(end < line.count && line[end] == " " && end + 1 < line.count && line[end + 1] == " ")
                     if word >= 0 && clean && contexts[start] < 0 {
                         let upper = VietnameseLetters.isUpper(line[start])
                         tally(LanguageModel.key(Self.anyPrevious, word), upper)
                         if previous >= 0 { tally(LanguageModel.key(previous, word), upper) }
                     }
-                    previous = word >= 0 && clean ? word : -1
+                    return word >= 0 && clean ? word : -1
                 }
             }
             pairs = PairTable(capacity: max(counts.count, 1))
@@ -130,6 +119,24 @@ extension LostGlyphDecoder {
 }
 
 extension LostGlyphDecoder {
+    /// Calls `body(start, end, word, previous)` for each letter run of `line` (`word`: its id in
+    /// `trie`, −1 when none); `previous` is what `body` returned for the run before when only
+    /// spaces part them, else −1 (a mark between them).
+    static func forEachWord(_ line: [Unicode.Scalar], trie: Trie, _ body: (Int, Int, Int32, Int32) -> Int32) {
+        var previous: Int32 = -1
+        var i = 0
+        while i < line.count {
+            guard VietnameseLetters.isLetter(line[i]) else {
+                if line[i] != " " { previous = -1 }
+                i += 1
+                continue
+            }
+            let start = i
+            while i < line.count && VietnameseLetters.isLetter(line[i]) { i += 1 }
+            previous = body(start, i, trie.word(line, start..<i), previous)
+        }
+    }
+
     /// The case of lost first letters made to agree with the document after every line is
     /// read: a word whose first letter a line shows, and whose rest the decoder filled in
     /// ("Tuần G  o" = "Tuần Giáo"), tells how this document writes it after the word before.
@@ -147,31 +154,14 @@ extension LostGlyphDecoder {
         /// shows, inside a sentence (`contexts`: ``StartCapitals/contexts(_:opensSentence:)``).
         init(readings: [[Unicode.Scalar]], damaged: [[Unicode.Scalar]], contexts: [[Int8]], trie: Trie) {
             for ((reading, shown), lineContexts) in zip(zip(readings, damaged), contexts) where reading.count == shown.count {
-                Self.forEachWord(reading, trie: trie) { start, end, word, previous in
-                    guard previous >= 0, shown[start] != " ", lineContexts[start] < 0, !Self.inCapitals(reading, start..<end) else { return }
+                LostGlyphDecoder.forEachWord(reading, trie: trie) { start, end, word, previous in
+                    guard word >= 0, previous >= 0, shown[start] != " ", lineContexts[start] < 0,
+                          !Self.inCapitals(reading, start..<end) else { return word }
                     let upper = VietnameseLetters.isUpper(reading[start])
                     let key = LanguageModel.key(previous, word)
                     if upper { counts[key, default: (0, 0)].capital += 1 } else { counts[key, default: (0, 0)].lower += 1 }
+                    return word
                 }
-            }
-        }
-
-        /// Calls `body(start, end, word, previous)` for each letter run of `line` that is a
-        /// corpus word; `previous` is the word before it when only spaces part them, else −1.
-        static func forEachWord(_ line: [Unicode.Scalar], trie: Trie, _ body: (Int, Int, Int32, Int32) -> Void) {
-            var previous: Int32 = -1
-            var i = 0
-            while i < line.count {
-                guard VietnameseLetters.isLetter(line[i]) else {
-                    if line[i] != " " { previous = -1 }
-                    i += 1
-                    continue
-                }
-                let start = i
-                while i < line.count && VietnameseLetters.isLetter(line[i]) { i += 1 }
-                let word = trie.word(line, start..<i)
-                if word >= 0 { body(start, i, word, previous) }
-                previous = word
             }
         }
 
@@ -200,7 +190,10 @@ extension LostGlyphDecoder {
         func apply(to result: inout Result, damaged: [Unicode.Scalar], contexts: [Int8], starts: StartCapitals, lexicon: Lexicon) {
             let trie = lexicon.trie
             var previousOf: [Int: Int32] = [:]
-            Self.forEachWord(result.scalars, trie: trie) { start, _, _, previous in previousOf[start] = previous }
+            LostGlyphDecoder.forEachWord(result.scalars, trie: trie) { start, _, word, previous in
+                previousOf[start] = previous
+                return word
+            }
             let reading = result.scalars
             for w in result.words.indices {
                 let word = result.words[w]
