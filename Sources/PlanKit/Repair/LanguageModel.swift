@@ -302,9 +302,7 @@ struct LanguageModel: Sendable {
     /// −log P(w | u v): the trigram where the corpus saw the context "u v", else the bigram
     /// (`u` < 0: no word before `v` is known).
     func cost(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
-        guard u >= 0, let key = LanguageModel.key(u, v, w) else { return cost(w, after: v) }
-        if let c = tripleCost.value(key) { return c }
-        return (tripleBackoff.value(LanguageModel.key(u, v)) ?? 0) + cost(w, after: v)
+        cost(w, after: u, v, context: trigramContext(u, v))
     }
 
     /// The −log weight a context "u v" leaves the bigram model, or nil when the corpus never saw

@@ -51,19 +51,6 @@ enum TonePlacement: String, Sendable {
         return out
     }
 
-    /// The placement most of `words` use, nil when none has such a rhyme or the count is even.
-    static func majority<Words: Sequence>(of words: Words) -> TonePlacement? where Words.Element == ArraySlice<Unicode.Scalar> {
-        var first = 0, second = 0
-        for word in words where mayEndInOpenRhyme(word) {
-            switch rhyme(Array(word))?.placement {
-            case .first?: first += 1
-            case .second?: second += 1
-            case nil: break
-            }
-        }
-        return first == second ? nil : (first > second ? .first : .second)
-    }
-
     /// Whether some run of letters in `text` ends in letters folding to "oa", "oe" or "uy": when
     /// none does, ``place(repaired:original:style:lostGlyphs:)`` changes nothing.
     static func mayHaveOpenRhyme(_ text: String) -> Bool {
@@ -157,6 +144,7 @@ extension Repairer {
                 }
             }
         }
+        // The placement most untouched words use; none when none has such a rhyme or the count is even.
         let style: TonePlacement? = first == second ? nil : (first > second ? .first : .second)
         for r in repairs.indices where repairs[r].kind != "legacy-font" {
             // Most repaired words have no open "oa"/"oe"/"uy" rhyme: `place` would return them as they are.
