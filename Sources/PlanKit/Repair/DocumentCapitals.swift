@@ -78,6 +78,11 @@ extension LostGlyphDecoder {
         private var pairs = PairTable()
         /// The weight of the corpus's odds, in occurrences.
         static let corpusWeight: Float = 2
+
+        /// P(capital) from a document's counts mixed with the corpus's odds at ``corpusWeight``.
+        @inline(__always) static func mixed(capital: Float, lower: Float, corpus: Float) -> Float {
+            (capital + corpusWeight * corpus) / (capital + lower + corpusWeight)
+        }
         /// The key's first word for a word's counts after any word.
         static let anyPrevious = Int32.max
 
@@ -106,7 +111,7 @@ extension LostGlyphDecoder {
             for (key, c) in counts {
                 let v = Int32(truncatingIfNeeded: key >> 32), w = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
                 let corpus = v != Self.anyPrevious ? lexicon.capitalizedProbability(w, after: v) : lexicon.capitalized[Int(w)]
-                pairs.insert(key, (c.capital + Self.corpusWeight * corpus) / (c.capital + c.lower + Self.corpusWeight))
+                pairs.insert(key, Self.mixed(capital: c.capital, lower: c.lower, corpus: corpus))
             }
         }
 
@@ -179,9 +184,8 @@ extension LostGlyphDecoder {
         func capitalized(_ word: Int32, after previous: Int32, lexicon: Lexicon) -> Bool? {
             guard previous >= 0 else { return nil }
             let c = counts[LanguageModel.key(previous, word)] ?? (0, 0)
-            let weight = DocumentCases.corpusWeight
-            let p = (Float(c.capital) + weight * lexicon.capitalizedProbability(word, after: previous))
-                / (Float(c.capital + c.lower) + weight)
+            let p = DocumentCases.mixed(capital: Float(c.capital), lower: Float(c.lower),
+                                        corpus: lexicon.capitalizedProbability(word, after: previous))
             return p >= Self.sureShare ? true : p <= 1 - Self.sureShare ? false : nil
         }
 
@@ -189,7 +193,7 @@ extension LostGlyphDecoder {
         /// otherwise (`damaged`: the line as written; `contexts`: its start contexts).
         func apply(to result: inout Result, damaged: [Unicode.Scalar], contexts: [Int8], starts: StartCapitals, lexicon: Lexicon) {
             let trie = lexicon.trie
-            var previousOf: [Int: Int32] = [:]
+            var previousOf = [Int32](repeating: -1, count: result.scalars.count)
             LostGlyphDecoder.forEachWord(result.scalars, trie: trie) { start, _, word, previous in
                 previousOf[start] = previous
                 return word
@@ -213,7 +217,7 @@ extension LostGlyphDecoder {
                     if !filledUpper && starts.share(contexts[word.start]) >= Self.sureStartShare { setCase(&result, w, first, upper: true) }
                     continue
                 }
-                guard let upper = capitalized(word.word, after: previousOf[word.start] ?? -1, lexicon: lexicon),
+                guard let upper = capitalized(word.word, after: previousOf[word.start], lexicon: lexicon),
                       upper != filledUpper else { continue }
                 setCase(&result, w, first, upper: upper)
             }

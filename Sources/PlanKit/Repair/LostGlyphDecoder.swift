@@ -477,9 +477,6 @@ struct LostGlyphDecoder {
         @inline(__always) func upperLost(_ lower: UInt32) -> Float {
             Int(lower) < upperCost.count ? upperCost[Int(lower)] : .infinity
         }
-        @inline(__always) func isVisible(_ scalar: UInt32) -> Bool {
-            Int(scalar) < visible.count && visible[Int(scalar)]
-        }
     }
 
     /// Buffers kept from line to line: most lines are short (40 characters), and clearing

@@ -33,8 +33,12 @@ enum TonePlacement: String, Sendable {
     /// most words the dictionary look-ups of ``rhyme(_:)`` (every repaired word passes here).
     @inline(__always) static func mayEndInOpenRhyme(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         guard word.count >= 2 else { return false }
-        let last = VietnameseLetters.fold(word[word.endIndex - 1]), before = VietnameseLetters.fold(word[word.endIndex - 2])
-        return before == "o" ? last == "a" || last == "e" : before == "u" && last == "y"
+        return foldedOpenRhyme(VietnameseLetters.fold(word[word.endIndex - 2]), VietnameseLetters.fold(word[word.endIndex - 1]))
+    }
+
+    /// Whether two folded letters are "oa", "oe" or "uy".
+    @inline(__always) static func foldedOpenRhyme(_ before: Unicode.Scalar, _ last: Unicode.Scalar) -> Bool {
+        before == "o" ? last == "a" || last == "e" : before == "u" && last == "y"
     }
 
     /// `word` (any case) with its tone moved to `placement`; unchanged when it has no open
@@ -56,7 +60,7 @@ enum TonePlacement: String, Sendable {
     static func mayHaveOpenRhyme(_ text: String) -> Bool {
         var before: Unicode.Scalar = " ", last: Unicode.Scalar = " ", letters = 0
         func runEnds() -> Bool {
-            letters >= 2 && (before == "o" ? last == "a" || last == "e" : before == "u" && last == "y")
+            letters >= 2 && foldedOpenRhyme(before, last)
         }
         for s in text.unicodeScalars {
             if VietnameseLetters.isLetter(s) {
