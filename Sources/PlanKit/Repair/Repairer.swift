@@ -224,20 +224,46 @@ extension Repairer {
 }
 
 extension Repairer {
-    /// Per line, whether it opens a sentence: the first line, a line after a blank one, after
+    /// Per line, whether it opens a sentence (a blank line: true): the first line, a line after a blank one, after
     /// one ending a sentence or clause (". : ; ! ?"), markup ("**"), or a heading in capitals.
+    /// In a document typed with a blank line after every wrapped line, where most lines after a
+    /// blank one that follow no sentence end show a small first letter ("tham" / "" / "gia"), a
+    /// blank line parts nothing: the line before it decides.
     static func opensSentence(_ lines: [[Unicode.Scalar]]) -> [Bool] {
-        var opens = [Bool](repeating: true, count: lines.count)
-        for index in lines.indices.dropFirst() {
-            let previous = lines[index - 1]
-            guard let last = previous.last(where: { $0 != " " && $0 != "\t" }) else { continue }
-            if ".:;!?*".unicodeScalars.contains(last) { continue }
+        func isBlank(_ line: [Unicode.Scalar]) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
+        /// Whether a line after `previous` opens a sentence by the text of `previous` alone.
+        func opensAfter(_ previous: [Unicode.Scalar]) -> Bool {
+            guard let last = previous.last(where: { $0 != " " && $0 != "\t" }) else { return true }
+            if ".:;!?*".unicodeScalars.contains(last) { return true }
             var letters = 0, capitals = 0
             for s in previous where VietnameseLetters.isLetter(s) {
                 letters += 1
                 if VietnameseLetters.isUpper(s) { capitals += 1 }
             }
-            opens[index] = letters > 0 && capitals * 10 >= letters * 6
+            return letters > 0 && capitals * 10 >= letters * 6
+        }
+        // The last line with text before each line (nil: none), and the first letters of lines
+        // after a blank line whose text before opens nothing.
+        var lastText = [Int?](repeating: nil, count: lines.count)
+        var blankBefore = [Bool](repeating: false, count: lines.count)
+        var small = 0, capital = 0
+        var text: Int?
+        for index in lines.indices {
+            lastText[index] = text
+            blankBefore[index] = index > 0 && isBlank(lines[index - 1])
+            if isBlank(lines[index]) { continue }
+            if blankBefore[index], let t = text, !opensAfter(lines[t]),
+               let first = lines[index].first(where: { $0 != " " && $0 != "\t" }), VietnameseLetters.isLetter(first) {
+                if VietnameseLetters.isUpper(first) { capital += 1 } else { small += 1 }
+            }
+            text = index
+        }
+        let blankPartsNothing = small > capital
+        var opens = [Bool](repeating: true, count: lines.count)
+        for index in lines.indices.dropFirst() where !isBlank(lines[index]) {
+            if blankBefore[index] && !blankPartsNothing { continue }
+            guard let t = lastText[index] else { continue }
+            opens[index] = opensAfter(lines[t])
         }
         return opens
     }

@@ -292,6 +292,18 @@ import Testing
         #expect(Repairer.opensSentence(lines.map { Array($0.unicodeScalars) }) == [true, true, false, false, true, true, true])
     }
 
+    /// A document with a blank line after every wrapped line (seed 004): the blank lines part
+    /// nothing, so the line before them decides; in the same lines typed without blank lines
+    /// between wrapped ones, a blank line still opens a paragraph.
+    @Test func blankLinesAfterEveryWrappedLine() {
+        let doubled = ["Tổ chức kiểm tra việc triển khai thực hiện", "", "Kế hoạch của các xã;", "",
+                       "lồng ghép vấn đề trong xây dựng", "", "chương trình của đơn vị", "", "và địa phương.", "", "Bố trí kinh phí"]
+        #expect(Repairer.opensSentence(doubled.map { Array($0.unicodeScalars) })
+                == [true, true, false, true, true, true, false, true, false, true, true])
+        let paragraphs = ["Tổ chức kiểm tra việc triển khai thực hiện", "", "Kế hoạch của các xã;", "", "Bố trí kinh phí"]
+        #expect(Repairer.opensSentence(paragraphs.map { Array($0.unicodeScalars) }) == [true, true, true, true, true])
+    }
+
     /// A document that writes "Tuần Giáo" where its letters show makes a lost "G" after "Tuần"
     /// a capital, whatever the corpus says of "giáo".
     @Test func documentCasesDecideALostCapital() throws {
