@@ -11,11 +11,15 @@ import Testing
         var counts = LanguageModel.Counts()
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t")
-            if parts.count == 3, parts[0] == "3" || parts[0] == "4" {
+            if parts.count == 3, parts[0] == "3" || parts[0] == "4" || parts[0] == "6" {
                 let numbers = parts[2].split(separator: " ").compactMap { Int($0) }
                 guard numbers.count == 2 else { continue }
                 let c = LanguageModel.Counts.Case(capitalized: numbers[0], lower: numbers[1])
-                if parts[0] == "3" { counts.cases[String(parts[1])] = c } else { counts.pairCases[String(parts[1])] = c }
+                switch parts[0] {
+                case "3": counts.cases[String(parts[1])] = c
+                case "4": counts.pairCases[String(parts[1])] = c
+                default: counts.tripleCases[String(parts[1])] = c
+                }
                 continue
             }
             guard parts.count == 3, let count = Int(parts[2]) else { continue }
@@ -41,6 +45,8 @@ import Testing
         #expect(fast.trigrams.count == lines.filter { $0.hasPrefix("5\t") }.count)
         #expect(fast.cases.count == lines.filter { $0.hasPrefix("3\t") }.count)
         #expect(fast.pairCases.count == lines.filter { $0.hasPrefix("4\t") }.count)
+        #expect(fast.tripleCases.count == lines.filter { $0.hasPrefix("6\t") }.count)
+        #expect(fast.tripleCases.count > 500)
         #expect(fast.trigrams.count > 5000 && fast.bigrams.count > 3000)
         #expect(fast.bigrams["bình đẳng"] != nil)
     }

@@ -181,11 +181,11 @@ extension LostGlyphDecoder {
         /// odds overrule the decoder, whose choice also weighs how rarely the fonts lose a
         /// capital ("Trung tâm  " = "Trung tâm Y"): on the held-out plans as many words came
         /// out right as before, on seed 000 two more.
-        func capitalized(_ word: Int32, after previous: Int32, lexicon: Lexicon) -> Bool? {
+        func capitalized(_ word: Int32, after beforePrevious: Int32, _ previous: Int32, lexicon: Lexicon) -> Bool? {
             guard previous >= 0 else { return nil }
             let c = counts[LanguageModel.key(previous, word)] ?? (0, 0)
             let p = DocumentCases.mixed(capital: Float(c.capital), lower: Float(c.lower),
-                                        corpus: lexicon.capitalizedProbability(word, after: previous))
+                                        corpus: lexicon.capitalizedProbability(word, after: beforePrevious, previous))
             return p >= Self.sureShare ? true : p <= 1 - Self.sureShare ? false : nil
         }
 
@@ -194,8 +194,12 @@ extension LostGlyphDecoder {
         func apply(to result: inout Result, damaged: [Unicode.Scalar], contexts: [Int8], starts: StartCapitals, lexicon: Lexicon) {
             let trie = lexicon.trie
             var previousOf = [Int32](repeating: -1, count: result.scalars.count)
+            var beforePreviousOf = previousOf
+            var lastPrevious: Int32 = -1
             LostGlyphDecoder.forEachWord(result.scalars, trie: trie) { start, _, word, previous in
                 previousOf[start] = previous
+                beforePreviousOf[start] = previous >= 0 ? lastPrevious : -1
+                lastPrevious = previous
                 return word
             }
             let reading = result.scalars
@@ -217,7 +221,7 @@ extension LostGlyphDecoder {
                     if !filledUpper && starts.share(contexts[word.start]) >= Self.sureStartShare { setCase(&result, w, first, upper: true) }
                     continue
                 }
-                guard let upper = capitalized(word.word, after: previousOf[word.start], lexicon: lexicon),
+                guard let upper = capitalized(word.word, after: beforePreviousOf[word.start], previousOf[word.start], lexicon: lexicon),
                       upper != filledUpper else { continue }
                 setCase(&result, w, first, upper: upper)
             }

@@ -21,6 +21,9 @@ struct LanguageModel: Sendable {
         var cases: [String: Case] = [:]
         /// The same per pair "v w" (w's case after v), for the words `cases` ever saw capitalized.
         var pairCases: [String: Case] = [:]
+        /// The same per triple "u v w" (w's case after "u v"): "văn hóa và xã hội" where pairs
+        /// say "Thương binh và Xã hội".
+        var tripleCases: [String: Case] = [:]
 
         struct Case: Sendable, Equatable {
             var capitalized = 0
@@ -53,9 +56,11 @@ struct LanguageModel: Sendable {
                     counts.countCases(String(line), capitalsOnly: phraseList)
                 }
             }
-            counts.pairCases = counts.pairCases.filter { pair, _ in
-                counts.cases[String(pair.split(separator: " ").last ?? "")]?.capitalized ?? 0 > 0
+            func everCapitalized(_ key: String, _: Case) -> Bool {
+                counts.cases[String(key.split(separator: " ").last ?? "")]?.capitalized ?? 0 > 0
             }
+            counts.pairCases = counts.pairCases.filter(everCapitalized)
+            counts.tripleCases = counts.tripleCases.filter(everCapitalized)
             return counts
         }
 
@@ -68,7 +73,7 @@ struct LanguageModel: Sendable {
         /// Counts the case of each letter run inside a sentence: not the first on its line, not
         /// after . : ; ! ? and not in capitals throughout (`capitalsOnly`: only the capitalized).
         mutating func countCases(_ line: String, capitalsOnly: Bool = false) {
-            var previousWord: String? = nil
+            var previousWord: String? = nil, beforePrevious: String? = nil
             var sentenceStart = true
             var word = String.UnicodeScalarView()
             var firstUpper = false, restUpper = true, length = 0
@@ -84,8 +89,15 @@ struct LanguageModel: Sendable {
                         var pair = pairCases[previousWord + " " + text] ?? Case()
                         if firstUpper { pair.capitalized += 1 } else { pair.lower += 1 }
                         pairCases[previousWord + " " + text] = pair
+                        if let beforePrevious {
+                            let key = beforePrevious + " " + previousWord + " " + text
+                            var triple = tripleCases[key] ?? Case()
+                            if firstUpper { triple.capitalized += 1 } else { triple.lower += 1 }
+                            tripleCases[key] = triple
+                        }
                     }
                 }
+                beforePrevious = previousWord
                 previousWord = text
                 sentenceStart = false
                 word = String.UnicodeScalarView()
@@ -101,7 +113,7 @@ struct LanguageModel: Sendable {
                 }
                 flush()
                 if s == " " || s == "\t" { continue }
-                previousWord = nil
+                previousWord = nil; beforePrevious = nil
                 if [".", ":", ";", "!", "?"].contains(s) { sentenceStart = true }
             }
             flush()
@@ -124,6 +136,7 @@ struct LanguageModel: Sendable {
                 lines.append("3\t\(word)\t\(c.capitalized) \(c.lower)")
             }
             for (pair, c) in pairCases.sorted(by: { $0.key < $1.key }) { lines.append("4\t\(pair)\t\(c.capitalized) \(c.lower)") }
+            for (triple, c) in tripleCases.sorted(by: { $0.key < $1.key }) { lines.append("6\t\(triple)\t\(c.capitalized) \(c.lower)") }
             return lines.joined(separator: "\n")
         }
 
@@ -158,7 +171,7 @@ struct LanguageModel: Sendable {
                     guard fields == 3 else { continue }
                     let kind: UInt8 = fieldEnd[0] - fieldStart[0] == 1 ? bytes[fieldStart[0]] : 0
                     let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart[1]..<fieldEnd[1]]), as: UTF8.self)
-                    if kind == UInt8(ascii: "3") || kind == UInt8(ascii: "4") {
+                    if kind == UInt8(ascii: "3") || kind == UInt8(ascii: "4") || kind == UInt8(ascii: "6") {
                         // "capitalized lower": space-separated, exactly two numbers.
                         var numbers: [Int] = []
                         var j = fieldStart[2]
@@ -170,7 +183,11 @@ struct LanguageModel: Sendable {
                         }
                         guard numbers.count == 2 else { continue }
                         let c = Case(capitalized: numbers[0], lower: numbers[1])
-                        if kind == UInt8(ascii: "3") { cases[key] = c } else { pairCases[key] = c }
+                        switch kind {
+                        case UInt8(ascii: "3"): cases[key] = c
+                        case UInt8(ascii: "4"): pairCases[key] = c
+                        default: tripleCases[key] = c
+                        }
                         continue
                     }
                     guard let count = Counts.integer(bytes, fieldStart[2], fieldEnd[2]) else { continue }

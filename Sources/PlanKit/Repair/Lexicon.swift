@@ -28,6 +28,7 @@ final class Lexicon: Sendable {
     /// What decides the case of a lost first letter ("thực hiện Kế hoạch", "Tuần Giáo").
     let capitalized: [Float]
     private let pairCapitalized: PairTable
+    private let tripleCapitalized: PairTable
     static let capitalizedBase: Float = 0.05
 
     init(counts: LanguageModel.Counts) {
@@ -96,8 +97,17 @@ final class Lexicon: Sendable {
         }
         var pairTable = PairTable(capacity: max(pairs.count, 1))
         for (key, p) in pairs { pairTable.insert(key, p) }
+        var tripleTable = PairTable(capacity: max(counts.tripleCases.count, 1))
+        for (triple, c) in counts.tripleCases {
+            let parts = LanguageModel.words(triple)
+            guard parts.count == 3, let u = model.id(parts[0]), let v = model.id(parts[1]), let w = model.id(parts[2]),
+                  let key = LanguageModel.key(u, v, w) else { continue }
+            let pair = pairTable.value(LanguageModel.key(v, w)) ?? capitalized[Int(w)]
+            tripleTable.insert(key, (Float(c.capitalized) + pair) / Float(c.capitalized + c.lower + 1))
+        }
         self.capitalized = capitalized
         pairCapitalized = pairTable
+        tripleCapitalized = tripleTable
         trie.freeze()
         self.trie = trie
         unseen = UnseenTrie(model: model, scalars: scalars)
@@ -108,6 +118,13 @@ final class Lexicon: Sendable {
     /// P(`w` is written with a capital) after the word `v` inside a sentence.
     @inline(__always) func capitalizedProbability(_ w: Int32, after v: Int32) -> Float {
         pairCapitalized.value(LanguageModel.key(v, w)) ?? capitalized[Int(w)]
+    }
+
+    /// P(`w` is written with a capital) after the words `u v` inside a sentence: the triple's
+    /// odds where the corpus saw it, else the pair's (`u` < 0: none known).
+    @inline(__always) func capitalizedProbability(_ w: Int32, after u: Int32, _ v: Int32) -> Float {
+        if let key = LanguageModel.key(u, v, w), let p = tripleCapitalized.value(key) { return p }
+        return capitalizedProbability(w, after: v)
     }
 
     /// The other tone placement of a word ending in open oa, oe or uy with a tone ("hoà" ↔

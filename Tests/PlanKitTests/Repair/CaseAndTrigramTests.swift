@@ -45,6 +45,28 @@ import Testing
         #expect(String(String.UnicodeScalarView(result.scalars)) == "chia sẻ việc nhà với vợ")
     }
 
+    // MARK: - Case after two words
+
+    /// "và Xã hội" is capitalized in the ministry's name and small elsewhere: the pair alone is
+    /// unsure, the triple says which ("Thương binh và Xã hội", "văn hóa và xã hội"); with no
+    /// word before the pair known, the pair decides. The counts survive serialization.
+    @Test func caseAfterTwoWords() throws {
+        let corpus = Array(repeating: "Sở Lao động - Thương binh và Xã hội", count: 3)
+            + Array(repeating: "phát triển kinh tế, văn hóa và xã hội", count: 2)
+        let counts = LanguageModel.Counts.count(texts: corpus)
+        #expect(counts.tripleCases["binh và xã"] == LanguageModel.Counts.Case(capitalized: 3, lower: 0))
+        #expect(counts.tripleCases["hóa và xã"] == LanguageModel.Counts.Case(capitalized: 0, lower: 2))
+        #expect(LanguageModel.Counts(serialized: counts.serialized()).tripleCases == counts.tripleCases)
+        let lexicon = Lexicon(counts: counts)
+        let binh = try #require(lexicon.model.id("binh")), hoa = try #require(lexicon.model.id("hóa"))
+        let va = try #require(lexicon.model.id("và")), xa = try #require(lexicon.model.id("xã"))
+        #expect(lexicon.capitalizedProbability(xa, after: -1, va) == lexicon.capitalizedProbability(xa, after: va))
+        let agreement = LostGlyphDecoder.CaseAgreement(readings: [], damaged: [], contexts: [], trie: lexicon.trie)
+        #expect(agreement.capitalized(xa, after: -1, va, lexicon: lexicon) == nil)
+        #expect(agreement.capitalized(xa, after: binh, va, lexicon: lexicon) == true)
+        #expect(agreement.capitalized(xa, after: hoa, va, lexicon: lexicon) == false)
+    }
+
     // MARK: - Numbered items
 
     /// "2." and "2.1.2." at a line's start open a numbered item (plans capitalize there even
@@ -111,7 +133,7 @@ import Testing
                                                    damaged: [damaged[0], Array("huyện Tuần g  o".unicodeScalars)],
                                                    contexts: [contexts[0], contexts[0]], trie: lexicon.trie)
         // One of each, mixed with the corpus's odds at weight 2: (1 + 2p) / 4 is never sure.
-        #expect(mixed.capitalized(giao, after: tuan, lexicon: lexicon) == nil)
+        #expect(mixed.capitalized(giao, after: -1, tuan, lexicon: lexicon) == nil)
     }
 
     /// Where this document all but always opens a numbered item with a capital, a lost first
