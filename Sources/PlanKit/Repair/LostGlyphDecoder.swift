@@ -975,14 +975,20 @@ struct LostGlyphDecoder {
                 let shape: VietnameseLetters.CaseShape
                 if uppers == 0 { shape = .lower } else if uppers == letters { shape = letters == 1 ? .capitalized : .upper }
                 else if uppers == 1 && (isUpper[start] || firstLostUpper) { shape = .capitalized } else { shape = .mixed }
-                var extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
-                if walkingUnseen { extra += unseenCost }
-                found.append(Candidate(end: Int32(k), word: trie.word[Int(node)], channel: cost + extra,
-                                       fillStart: Int32(foundFills.count), fillCount: Int32(lost),
-                                       firstIsLostUpper: firstLostUpper && letters > 0,
-                                       firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
-                // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
-                for depth in 0..<lost { foundFills.append(stack[depth]) }
+                // An abbreviation ("VHXH") is only ever written in capitals: "v    " is no "vhxh".
+                let word = Int(trie.word[Int(node)])
+                let abbreviationInSmall = lost > 0 && shape != .upper && word >= LanguageModel.reserved.count
+                    && word < model.isSyllable.count && !model.isSyllable[word]
+                if !abbreviationInSmall {
+                    var extra: Float = lost == letters ? wholeLostBaseCost + wholeLostLetterCost * Float(lost) : 0
+                    if walkingUnseen { extra += unseenCost }
+                    found.append(Candidate(end: Int32(k), word: Int32(word), channel: cost + extra,
+                                           fillStart: Int32(foundFills.count), fillCount: Int32(lost),
+                                           firstIsLostUpper: firstLostUpper && letters > 0,
+                                           firstIsLost: line[start] == " " && letters > 0, shapeFixed: shape, hasLost: lost > 0))
+                    // Element by element: a few fills, where `append(contentsOf:)` costs a call and a retain.
+                    for depth in 0..<lost { foundFills.append(stack[depth]) }
+                }
                 // No lost letter: every step was a visible letter, so this word ends where the start's run of letters does.
                 if lost == 0 { foundWritten = true }
             }

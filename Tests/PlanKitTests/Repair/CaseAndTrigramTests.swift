@@ -67,6 +67,23 @@ import Testing
         #expect(agreement.capitalized(xa, after: hoa, va, lexicon: lexicon) == false)
     }
 
+    // MARK: - Abbreviations
+
+    /// An abbreviation is only ever written in capitals, so a span whose visible letter is small
+    /// ("v    " with h, x, à, B, ộ lost) is never filled as one: "và", not "vhxh" (the
+    /// capital "B" of a word lost whole is too dear here, so "Bộ" stays a gap).
+    @Test func abbreviationsAreFilledOnlyInCapitals() {
+        let corpus = Array(repeating: "phối hợp với Phòng VHXH huyện", count: 6) + ["UBND tỉnh và Bộ Lao động", "và Bộ"]
+        let lexicon = Lexicon(counts: LanguageModel.Counts.count(texts: corpus))
+        let line = Array("U ND tỉn  v     Lao động".unicodeScalars)
+        var lost = LostGlyphDecoder.documentPrior(lines: [line], lexicon: lexicon)
+        for letter in ["h", "x", "à", "B", "ộ"] as [Unicode.Scalar] { lost[Int(letter.value)] = 0.9 }
+        let result = LostGlyphDecoder(lexicon: lexicon, documentLost: lost).decode(line)
+        let reading = String(String.UnicodeScalarView(result.scalars))
+        #expect(!reading.contains("vhxh"))
+        #expect(reading == "UBND tỉnh và    Lao động")
+    }
+
     // MARK: - Numbered items
 
     /// "2." and "2.1.2." at a line's start open a numbered item (plans capitalize there even
