@@ -15,116 +15,118 @@ enum CorpusStatistics {
     /// The 300 most frequent words, for telling clean text from damaged text
     /// without loading the model (``DamageScreen``).
     static let frequentWords: [String] = [
-        "a", "an", "ban", "binh", "biến", "biểu", "biện", "biệt", "bài", "bàn", "bán", "báo", "bé",
-        "bình", "bạo", "bản", "bảo", "bị", "bố", "bồi", "bộ", "cao", "chiến", "cho", "chuyên", "chính",
-        "chăm", "chương", "chế", "chỉ", "chịu", "chống", "chủ", "chức", "các", "cán", "cáo", "cân",
-        "có", "công", "cơ", "cường", "cấp", "cầu", "cận", "cộng", "cụ", "của", "doanh", "dung", "duy",
-        "dân", "dõi", "dưới", "dưỡng", "dẫn", "dịch", "dục", "dụng", "dự", "dựng", "em", "ghép", "gia",
-        "giai", "giá", "giám", "giáo", "giúp", "giải", "giảm", "giảng", "giới", "gái", "hiện", "hiệu",
-        "hoàn", "hoạch", "hoạt", "huy", "huyện", "hàng", "hành", "hình", "hóa", "hôn", "hướng", "hưởng",
-        "hệ", "học", "hỗ", "hội", "hợp", "khai", "khi", "khoảng", "không", "khỏe", "kinh", "kiến",
-        "kiểm", "kiện", "kê", "kế", "kết", "kịp", "kỳ", "lao", "liên", "liệu", "luật", "là", "làm",
-        "lãnh", "lý", "lĩnh", "lược", "lượng", "lệ", "lồng", "lực", "mua", "mưu", "mạnh", "mục", "nam",
-        "nghiệp", "nghề", "nghị", "nguồn", "ngành", "ngày", "ngân", "ngũ", "người", "ngừa", "nhiệm",
-        "nhà", "nhân", "như", "nhất", "nhận", "nhằm", "những", "này", "nâng", "nông", "năm", "năng",
-        "nước", "nạn", "nội", "nữ", "pháp", "phát", "phân", "phí", "phòng", "phó", "phù", "phương",
-        "phạm", "phối", "phổ", "phụ", "quan", "quy", "quyết", "quyền", "quả", "quản", "quảng", "quốc",
-        "sinh", "sách", "sát", "sóc", "sĩ", "sản", "số", "sống", "sở", "sức", "sự", "thai", "tham",
-        "thanh", "theo", "thiểu", "thu", "thành", "tháng", "thông", "thúc", "thương", "thập", "thể",
-        "thị", "thống", "thời", "thức", "thực", "tin", "tiêu", "tiến", "tiếp", "toàn", "tra", "trai",
-        "trang", "triển", "trong", "trung", "truyền", "trách", "trên", "trì", "trình", "trí", "trường",
-        "trấn", "trẻ", "trị", "trọng", "trở", "trợ", "tuyên", "tài", "tác", "tâm", "tình", "tính",
-        "tăng", "tư", "tại", "tạo", "tập", "tế", "tỉnh", "tịch", "tổ", "tổng", "tộc", "tục", "từ",
-        "từng", "tỷ", "ubnd", "vi", "viên", "việc", "và", "vào", "vì", "vùng", "văn", "vấn", "về", "vị",
-        "với", "vụ", "vực", "xuất", "xây", "xã", "xử", "y", "ít", "điều", "đoàn", "đoạn", "đào", "đánh",
-        "đình", "đơn", "đưa", "được", "đại", "đạo", "đạt", "đảm", "đảng", "đẩy", "đẳng", "đặc", "đến",
+        "a", "an", "ban", "binh", "biến", "biểu", "biện", "biệt", "bài", "bàn", "bán", "báo", "bình",
+        "bạo", "bản", "bảo", "bị", "bố", "bồi", "bổ", "bộ", "cao", "chiến", "cho", "chuyên", "chính",
+        "chăm", "chương", "chế", "chỉ", "chịu", "chống", "chủ", "chức", "các", "cán", "cáo", "có",
+        "công", "cơ", "cường", "cấp", "cầu", "cận", "cộng", "cụ", "của", "dung", "dân", "dõi", "dưới",
+        "dưỡng", "dẫn", "dịch", "dục", "dụng", "dự", "dựng", "em", "ghép", "gia", "giai", "giao", "giá",
+        "giám", "giáo", "giúp", "giải", "giảm", "giảng", "giới", "gái", "hiện", "hiệu", "hoạch", "hoạt",
+        "huy", "huyện", "hàng", "hành", "hình", "hóa", "hôn", "hướng", "hưởng", "hệ", "học", "hỗ",
+        "hội", "hợp", "khai", "khi", "khoảng", "không", "khỏe", "kinh", "kiến", "kiểm", "kiện", "kê",
+        "kế", "kết", "kịp", "kỳ", "lao", "liên", "liệu", "luật", "là", "làm", "lãnh", "lý", "lĩnh",
+        "lược", "lượng", "lệ", "lồng", "lực", "mua", "mô", "mưu", "mạnh", "mục", "nam", "nghiệp",
+        "nghề", "nghị", "nguồn", "ngành", "ngày", "ngân", "ngũ", "người", "ngừa", "nhiệm", "nhà",
+        "nhân", "như", "nhất", "nhận", "nhằm", "niên", "này", "nâng", "nông", "năm", "năng", "nước",
+        "nạn", "nội", "nữ", "pháp", "phát", "phân", "phí", "phòng", "phó", "phù", "phương", "phạm",
+        "phối", "phổ", "phụ", "quan", "quy", "quyết", "quyền", "quả", "quản", "quảng", "quốc", "sinh",
+        "sách", "sát", "sóc", "sĩ", "sản", "số", "sống", "sở", "sức", "sự", "thai", "tham", "thanh",
+        "theo", "thiểu", "thu", "thành", "tháng", "thôn", "thông", "thúc", "thương", "thập", "thể",
+        "thị", "thống", "thời", "thức", "thực", "tin", "tiêu", "tiến", "tiếp", "toàn", "tra", "trang",
+        "triển", "trong", "trung", "truyền", "trách", "trên", "trì", "trình", "trí", "trường", "trấn",
+        "trẻ", "trị", "trọng", "trở", "trợ", "tuyên", "tài", "tác", "tâm", "tình", "tính", "tăng", "tư",
+        "tại", "tạo", "tập", "tế", "tỉnh", "tịch", "tổ", "tổng", "tộc", "tục", "từ", "tỷ", "ubnd", "vi",
+        "viên", "việc", "việt", "và", "vào", "vì", "vùng", "văn", "vấn", "về", "vị", "với", "vụ", "vực",
+        "xuất", "xây", "xã", "xử", "y", "án", "ít", "điều", "đoàn", "đoạn", "đào", "đánh", "đình",
+        "đơn", "đưa", "được", "đại", "đạo", "đạt", "đảm", "đảng", "đầu", "đẩy", "đẳng", "đặc", "đến",
         "đề", "để", "địa", "định", "đối", "đồng", "đổi", "độ", "đội", "động", "đời", "ở", "ủy", "ứng",
     ]
     static let counts = """
 1	<num>	744
-1	<p>	1879
+1	<p>	1917
 1	<s>	631
 1	a	16
-1	an	12
+1	an	15
 1	ba	2
-1	ban	54
+1	ban	64
 1	bao	2
-1	binh	25
+1	binh	26
 1	biên	8
-1	biến	20
-1	biểu	12
+1	biến	21
+1	biểu	17
 1	biện	12
 1	biệt	21
 1	buôn	2
 1	buổi	1
 1	by	1
-1	bà	5
-1	bài	12
+1	bà	7
+1	bài	14
 1	bàn	30
-1	bào	7
+1	bào	9
 1	bám	2
-1	bán	13
-1	báo	75
+1	bán	15
+1	báo	88
 1	bé	12
-1	bình	297
-1	băng	2
+1	bình	305
+1	băng	3
 1	bđg	1
 1	bước	1
-1	bạo	88
+1	bạo	91
 1	bạt	2
-1	bản	36
-1	bảo	37
+1	bản	40
+1	bảo	41
 1	bất	5
-1	bầu	1
+1	bầu	2
 1	bậc	2
 1	bắc	5
 1	bằng	10
 1	bền	8
-1	bệnh	1
-1	bị	27
+1	bệnh	2
+1	bị	28
 1	bỏ	8
-1	bố	16
+1	bố	17
 1	bồi	14
-1	bổ	11
-1	bộ	107
+1	bổ	14
+1	bộ	134
 1	ca	2
 1	cam	4
-1	can	3
-1	cao	72
-1	chi	1
+1	can	4
+1	cao	76
+1	cha	1
+1	chi	4
 1	chia	4
 1	chiếm	1
-1	chiến	43
-1	cho	43
+1	chiến	45
+1	cho	45
 1	chung	4
-1	chuyên	23
-1	chuyển	6
+1	chuyên	28
+1	chuyển	7
 1	chuyện	1
+1	chuỗi	1
 1	châu	3
 1	chéo	1
-1	chí	7
-1	chính	99
+1	chí	9
+1	chính	109
 1	chú	5
-1	chúng	6
-1	chăm	17
+1	chúng	7
+1	chăm	20
 1	chưa	6
-1	chương	53
+1	chương	55
 1	chấn	1
-1	chất	11
+1	chất	12
 1	chặn	1
-1	chặt	2
-1	chẽ	2
-1	chế	20
-1	chỉ	139
+1	chặt	3
+1	chẽ	3
+1	chế	24
+1	chỉ	147
 1	chỉnh	3
 1	chịu	18
 1	chọn	8
-1	chống	23
-1	chốt	8
+1	chống	25
+1	chốt	10
 1	chồng	3
-1	chủ	67
-1	chức	135
-1	chứng	2
+1	chủ	70
+1	chức	142
+1	chứng	3
 1	chữ	1
 1	con	2
 1	cp	4
@@ -132,147 +134,155 @@ enum CorpusStatistics {
 1	cuối	2
 1	cuộc	2
 1	cvp	1
-1	cá	6
-1	các	369
-1	cách	9
-1	cán	60
-1	cáo	73
+1	cá	7
+1	các	379
+1	cách	10
+1	cán	67
+1	cáo	83
 1	cân	12
-1	câu	3
+1	câu	5
 1	còn	7
-1	có	89
-1	cô	1
-1	công	147
+1	có	93
+1	cô	2
+1	công	168
 1	cùng	1
-1	căn	7
-1	cơ	175
-1	cư	3
+1	căn	8
+1	cơ	193
+1	cư	5
 1	cương	1
-1	cường	42
+1	cường	43
 1	cưỡng	1
 1	cả	6
-1	cảm	1
+1	cảm	2
 1	cảnh	3
 1	cấm	2
-1	cấp	78
+1	cấp	86
 1	cấu	2
 1	cần	5
-1	cầu	16
-1	cận	23
+1	cầu	17
+1	cận	24
 1	cập	6
 1	cậy	3
 1	cố	3
 1	cổng	1
-1	cộng	21
+1	cộng	22
 1	cụ	14
-1	cục	2
-1	của	191
+1	cục	5
+1	cụm	1
+1	của	193
 1	củng	3
-1	cứ	7
+1	cứ	8
 1	cứu	8
-1	cử	7
+1	cử	9
 1	cực	4
 1	cựu	1
 1	danh	1
+1	di	1
 1	dinh	1
-1	diễn	1
+1	diễn	2
 1	diện	3
 1	do	4
 1	doanh	12
 1	du	5
-1	dung	30
+1	dung	31
 1	duy	12
 1	duyệt	2
 1	dài	3
 1	dành	1
-1	dân	79
+1	dâm	1
+1	dân	103
 1	dây	1
-1	dõi	27
-1	dương	3
+1	dõi	28
+1	dương	5
 1	dưới	16
 1	dưỡng	15
-1	dạng	5
-1	dạy	9
+1	dạng	6
+1	dạy	11
 1	dần	1
-1	dẫn	31
+1	dẫn	32
 1	dễ	1
-1	dịch	29
+1	dịch	30
 1	dịp	1
-1	dục	67
-1	dụng	14
+1	dục	76
+1	dụng	15
 1	dữ	5
-1	dự	16
-1	dựng	74
+1	dự	21
+1	dựng	79
 1	e	1
-1	em	29
+1	em	32
 1	ghi	1
-1	ghép	51
-1	gia	145
-1	giai	45
+1	ghép	53
+1	gia	163
+1	giai	46
 1	gian	3
-1	giao	10
-1	giá	20
+1	giao	14
+1	già	1
+1	giá	24
 1	giác	1
-1	giám	16
-1	giáo	66
-1	giúp	15
-1	giải	34
+1	giám	17
+1	giáo	78
+1	giúp	18
+1	giải	35
 1	giảm	23
-1	giảng	12
-1	giấy	1
-1	giới	431
+1	giảng	14
+1	giấy	2
+1	giỏi	1
+1	giới	447
 1	giờ	4
 1	giữ	1
-1	giữa	4
+1	giữa	5
 1	gái	16
-1	gây	7
+1	gây	8
 1	góc	1
 1	góp	10
+1	gương	1
 1	gắn	1
 1	gồm	2
 1	gỡ	2
-1	gửi	5
-1	hiểm	6
-1	hiện	255
-1	hiệp	5
-1	hiệu	33
+1	gửi	6
+1	hiv	1
+1	hiểm	9
+1	hiện	267
+1	hiệp	9
+1	hiệu	36
 1	hoà	1
 1	hoàn	12
 1	hoàng	1
 1	hoá	1
-1	hoạch	147
-1	hoạt	62
+1	hoạch	155
+1	hoạt	63
 1	hoặc	1
-1	huy	14
+1	huy	16
 1	huyết	5
-1	huyện	74
-1	huấn	10
-1	hàng	29
-1	hành	55
-1	hình	42
-1	hòa	9
-1	hóa	39
-1	hôn	24
+1	huyện	80
+1	huấn	11
+1	hàng	30
+1	hành	61
+1	hình	52
+1	hòa	10
+1	hóa	50
+1	hôn	26
 1	hút	4
 1	hđnd	8
 1	hơn	2
 1	hưu	5
 1	hương	2
-1	hướng	31
+1	hướng	32
 1	hưởng	19
 1	hạ	1
-1	hại	3
-1	hạn	5
-1	hạnh	7
-1	hằng	5
-1	hẹp	5
-1	hệ	19
-1	học	46
+1	hại	4
+1	hạn	6
+1	hạnh	9
+1	hậu	1
+1	hằng	6
+1	hẹp	6
+1	hệ	20
+1	học	54
 1	hồ	2
-1	hỗ	41
-1	hộ	5
-1	hội	127
-1	hợp	85
+1	hỗ	43
+1	hộ	8
+1	hội	144
+1	hợp	97
 1	hủ	1
 1	hữu	1
 1	i	4
@@ -281,147 +291,154 @@ enum CorpusStatistics {
 1	in	4
 1	iv	3
 1	kh	8
-1	khai	95
-1	khen	4
-1	khi	14
+1	khai	99
+1	khen	7
+1	khi	15
 1	khinh	2
 1	khiếu	3
-1	khoa	5
-1	khoảng	14
-1	khu	6
+1	khoa	10
+1	khoảng	15
+1	khu	11
 1	khuyến	5
 1	khuyết	2
-1	khác	8
+1	khuôn	1
+1	khác	9
 1	khách	1
-1	khám	3
+1	khám	4
 1	khâu	1
 1	khích	5
 1	khó	9
-1	không	15
+1	không	16
 1	khăn	9
 1	khả	6
 1	khảo	5
-1	khẩu	2
-1	khắc	1
-1	khỏe	24
+1	khẩu	4
+1	khắc	2
+1	khỏe	28
 1	khởi	2
-1	kinh	57
-1	kiến	33
-1	kiểm	31
-1	kiệm	1
-1	kiện	16
+1	kinh	66
+1	kiến	34
+1	kiểm	37
+1	kiệm	3
+1	kiện	17
 1	kt	5
-1	kê	15
-1	ký	1
-1	kế	136
-1	kết	67
-1	kịp	14
-1	kỳ	16
-1	kỹ	9
+1	kê	25
+1	ký	2
+1	kế	145
+1	kết	72
+1	kịp	17
+1	kỳ	18
+1	kỹ	10
 1	la	5
 1	lai	3
-1	lao	73
+1	lao	83
 1	linh	2
-1	liên	48
-1	liệu	30
+1	liên	57
+1	liệu	32
+1	loa	1
 1	loại	2
 1	luân	1
 1	luận	2
-1	luật	71
-1	là	17
-1	làm	52
+1	luật	79
+1	ly	1
+1	là	18
+1	làm	58
+1	làng	1
 1	lành	1
 1	lánh	2
 1	lây	1
 1	lãm	1
-1	lãnh	34
+1	lãnh	41
 1	lê	1
 1	lên	5
-1	lý	58
+1	lý	66
 1	lđ	2
 1	lđtb	1
 1	lđtbxh	2
 1	lĩnh	50
 1	lư	7
 1	lưu	6
-1	lương	7
+1	lương	9
 1	lưới	4
-1	lược	37
-1	lượng	16
+1	lược	39
+1	lượng	17
 1	lượt	1
-1	lạc	3
+1	lạc	6
 1	lần	4
-1	lập	6
+1	lập	8
 1	lặp	1
 1	lễ	2
-1	lệ	33
+1	lệ	36
 1	lịch	5
-1	lọc	1
+1	lọc	2
 1	lối	5
-1	lồng	51
+1	lồng	53
 1	lộ	2
 1	lớn	2
 1	lớp	4
-1	lợi	4
+1	lợi	5
 1	lụy	1
 1	lựa	7
-1	lực	123
-1	mang	5
+1	lực	127
+1	mang	6
 1	may	1
-1	minh	4
-1	miền	2
-1	miễn	1
+1	minh	5
+1	miền	3
+1	miễn	2
 1	mt	2
 1	mttq	2
-1	mua	12
+1	mua	13
 1	muốn	1
 1	máy	3
 1	mình	5
-1	mô	10
-1	môi	3
-1	môn	6
+1	mô	14
+1	môi	7
+1	môn	8
 1	mù	1
-1	mưu	14
-1	mạng	4
+1	mưu	15
+1	mại	1
+1	mạng	5
 1	mạnh	22
 1	mất	6
-1	mầm	1
+1	mầm	2
+1	mẫu	3
 1	mắc	6
 1	mặt	4
-1	mẹ	8
+1	mẹ	11
 1	mẽ	1
 1	mọi	2
-1	mối	1
+1	mối	2
 1	mỗi	7
 1	một	10
-1	mới	10
+1	mới	11
 1	mở	5
-1	mục	105
-1	mức	11
-1	nam	38
+1	mục	109
+1	mức	12
+1	nam	41
 1	ngang	3
-1	nghiêm	3
+1	nghiêm	5
 1	nghiên	4
 1	nghiệm	5
-1	nghiệp	34
-1	nghèo	5
+1	nghiệp	44
+1	nghèo	6
 1	nghĩa	2
-1	nghề	20
-1	nghệ	8
+1	nghề	21
+1	nghệ	11
 1	nghỉ	4
-1	nghị	19
+1	nghị	21
 1	ngoài	7
+1	ngoại	1
 1	nguy	3
-1	nguyên	8
+1	nguyên	12
 1	nguyễn	1
 1	nguyện	2
-1	nguồn	31
-1	ngành	41
-1	ngày	35
-1	ngân	23
+1	nguồn	34
+1	ngành	42
+1	ngày	36
+1	ngân	26
 1	ngăn	1
 1	ngũ	22
-1	người	53
+1	người	60
 1	ngược	1
 1	ngắn	1
 1	ngừa	26
@@ -429,434 +446,455 @@ enum CorpusStatistics {
 1	nhi	3
 1	nhiên	2
 1	nhiều	2
-1	nhiệm	73
+1	nhiễm	1
+1	nhiệm	78
 1	nhu	5
-1	nhà	43
+1	nhà	49
 1	nhàn	1
-1	nhân	80
+1	nhân	94
 1	nhìn	2
-1	nhóm	3
+1	nhóm	4
 1	như	14
-1	nhạy	1
+1	nhạy	2
 1	nhấn	1
 1	nhất	18
-1	nhận	43
+1	nhận	45
 1	nhập	8
 1	nhật	5
 1	nhằm	24
 1	những	12
 1	ninh	1
-1	niên	9
+1	niên	13
 1	niệm	3
 1	no	3
-1	non	1
+1	non	2
 1	nq	4
 1	này	26
-1	nâng	65
+1	nâng	66
 1	nói	3
 1	nóng	1
-1	nông	13
-1	núi	2
-1	năm	143
-1	năng	48
+1	nô	1
+1	nông	20
+1	núi	3
+1	năm	145
+1	năng	52
 1	nơi	6
-1	nước	39
+1	nước	41
 1	nại	3
-1	nạn	20
+1	nạn	21
+1	nếp	1
 1	nếu	3
-1	nội	43
-1	nữ	169
+1	nội	46
+1	nữ	194
 1	on	6
+1	pa	1
 1	pct	3
-1	phi	1
+1	phi	2
 1	phong	7
-1	phá	1
-1	pháp	109
-1	phát	62
-1	phân	13
+1	phá	2
+1	pháp	120
+1	phát	71
+1	phân	15
 1	phê	3
-1	phí	21
-1	phòng	87
+1	phí	27
+1	phích	2
+1	phòng	96
 1	phó	31
-1	phóng	3
+1	phóng	4
 1	phù	19
 1	phú	2
-1	phúc	7
+1	phúc	9
 1	phương	35
 1	phước	1
 1	phường	3
-1	phạm	36
+1	phạm	40
+1	phạt	1
 1	phản	5
 1	phấn	6
 1	phần	9
-1	phẩm	10
+1	phẩm	12
 1	phố	7
-1	phối	36
-1	phổ	21
-1	phụ	81
-1	phục	3
-1	phủ	3
+1	phối	42
+1	phổ	26
+1	phụ	88
+1	phục	4
+1	phủ	4
 1	pvp	1
 1	qua	9
-1	quan	110
-1	quy	54
-1	quyết	21
-1	quyền	24
-1	quá	7
-1	quán	4
+1	quan	124
+1	quy	56
+1	quyết	23
+1	quyền	27
+1	quá	8
+1	quán	5
 1	quát	1
-1	quân	2
+1	quân	4
 1	quý	3
-1	quả	60
-1	quản	38
+1	quả	64
+1	quản	43
 1	quảng	19
 1	quấy	2
 1	quần	1
-1	quốc	50
+1	quốc	56
 1	qđ	4
 1	ra	9
 1	riêng	1
 1	rà	4
-1	rôn	2
+1	rôn	3
 1	rõ	2
 1	rút	1
-1	rơi	1
+1	rơi	2
 1	rối	2
-1	rộng	10
+1	rộng	11
 1	sau	8
-1	sinh	61
+1	sinh	69
 1	so	6
 1	song	2
-1	soát	7
+1	soát	8
 1	soạn	2
-1	sung	5
+1	sung	6
 1	suy	1
 1	suất	5
+1	suốt	1
 1	syt	1
-1	sàng	1
-1	sách	62
+1	sàng	2
+1	sách	69
 1	sáng	3
-1	sát	18
-1	sáu	2
+1	sát	21
+1	sáu	3
 1	sâu	5
-1	sóc	17
-1	sóng	4
-1	sĩ	14
-1	sơ	10
+1	sóc	20
+1	sóng	5
+1	sĩ	16
+1	sơ	12
 1	sơn	5
 1	sư	2
 1	sạch	1
-1	sản	36
+1	sản	39
 1	sắc	2
 1	sẻ	4
-1	số	103
-1	sống	25
+1	số	112
+1	sống	27
 1	sớm	3
-1	sở	119
-1	sức	24
+1	sở	142
+1	sức	28
 1	sử	7
-1	sửa	4
-1	sự	56
+1	sửa	5
+1	sự	62
 1	sỹ	1
 1	tam	1
 1	tb	2
-1	thai	18
-1	tham	58
+1	thai	21
+1	tham	62
 1	than	2
-1	thanh	17
-1	thao	6
-1	thay	11
+1	thanh	26
+1	thao	9
+1	thay	12
 1	the	8
-1	theo	69
-1	thi	8
-1	thiết	5
-1	thiểu	22
+1	theo	72
+1	thi	9
+1	thiết	7
+1	thiểu	26
 1	thiện	4
-1	thiệp	3
+1	thiệp	4
 1	thiệu	4
+1	thoát	1
 1	thoại	2
-1	thu	24
+1	thu	25
 1	thuận	3
 1	thuật	3
 1	thuộc	10
-1	thành	27
+1	thành	29
 1	thào	1
 1	thách	1
 1	thái	1
-1	tháng	34
+1	tháng	37
 1	tháo	2
 1	thân	2
 1	thêm	1
 1	thí	4
 1	thích	1
-1	thôn	11
-1	thông	106
+1	thôn	17
+1	thông	124
 1	thù	3
 1	thúc	14
-1	thư	1
-1	thương	24
-1	thường	10
-1	thưởng	4
-1	thạc	9
-1	thảo	4
+1	thư	2
+1	thương	27
+1	thường	12
+1	thưởng	7
+1	thạc	10
+1	thảo	5
 1	thấp	1
-1	thần	1
-1	thẩm	10
+1	thất	1
+1	thần	2
+1	thẩm	11
 1	thập	13
-1	thế	3
-1	thể	45
-1	thị	28
+1	thẻ	1
+1	thế	6
+1	thể	51
+1	thị	29
+1	thọ	1
 1	thỏa	1
-1	thống	41
-1	thời	23
+1	thống	52
+1	thời	26
 1	thụ	6
-1	thủ	4
+1	thủ	5
 1	thứ	1
-1	thức	65
+1	thức	68
 1	thừa	1
-1	thực	247
-1	tin	57
+1	thực	258
+1	tin	66
 1	tinh	1
-1	tiên	6
-1	tiêu	211
-1	tiến	33
+1	tiên	7
+1	tiêu	215
+1	tiến	36
 1	tiếng	2
-1	tiếp	36
-1	tiết	1
+1	tiếp	39
+1	tiết	3
 1	tiềm	1
-1	tiền	2
-1	tiểu	5
+1	tiền	3
+1	tiểu	6
 1	tiễn	2
 1	tiện	4
 1	tm	5
 1	to	1
-1	toàn	16
-1	toán	6
-1	tra	37
+1	toàn	17
+1	toán	11
+1	tra	44
 1	trai	12
-1	trang	12
+1	trang	14
 1	tranh	2
-1	trao	3
+1	trao	4
 1	treo	1
-1	triển	125
+1	triển	133
 1	triệt	1
-1	trong	178
-1	trung	20
+1	trong	183
+1	trung	26
 1	truy	4
-1	truyền	97
+1	truyền	111
 1	trào	2
 1	trách	40
 1	tránh	4
-1	trên	108
-1	trì	27
-1	trình	72
-1	trí	21
-1	trò	11
+1	trên	109
+1	trì	28
+1	trình	77
+1	trí	22
+1	trò	12
 1	trùng	1
-1	trú	1
+1	trú	2
 1	trương	4
-1	trước	10
-1	trường	13
-1	trưởng	3
-1	trạm	1
+1	trước	12
+1	trường	19
+1	trưởng	7
+1	trạm	3
 1	trạng	11
-1	trả	6
+1	trả	7
 1	trấn	17
 1	trận	4
-1	trẻ	34
-1	trị	43
-1	trọng	13
-1	trở	14
-1	trợ	66
-1	trực	4
+1	trẻ	38
+1	trị	45
+1	trọng	14
+1	trở	15
+1	trợ	76
+1	trực	5
 1	tt	5
-1	tuyên	39
+1	tuyên	44
 1	tuyển	6
 1	tuần	8
-1	tuổi	9
-1	tài	14
-1	tác	93
+1	tuổi	11
+1	tài	22
+1	tác	98
 1	tách	7
 1	tái	5
-1	tâm	15
-1	tên	1
-1	tình	30
+1	tâm	20
+1	tên	2
+1	tình	31
 1	tích	7
-1	tín	5
-1	tính	34
+1	tín	6
+1	tính	35
+1	tòa	2
+1	tôn	1
 1	tùy	1
-1	túc	1
-1	tăng	52
-1	tư	23
+1	túc	2
+1	tăng	53
+1	tư	29
 1	tướng	2
 1	tưởng	1
-1	tượng	8
+1	tượng	9
 1	tại	21
 1	tạm	2
-1	tạo	47
+1	tạo	49
+1	tải	1
 1	tảo	8
 1	tầm	3
 1	tầng	4
-1	tập	20
-1	tật	2
+1	tập	24
+1	tật	3
 1	tắc	4
-1	tế	58
-1	tỉnh	69
-1	tịch	16
-1	tọa	2
+1	tế	73
+1	tệ	1
+1	tỉnh	84
+1	tịch	18
+1	tọa	3
 1	tố	3
-1	tối	2
+1	tối	4
 1	tốt	9
 1	tồn	2
-1	tổ	109
-1	tổng	44
-1	tộc	25
+1	tổ	116
+1	tổng	51
+1	tộc	33
 1	tội	1
 1	tới	9
-1	tờ	1
+1	tờ	2
 1	tục	18
+1	tủ	1
 1	từ	28
 1	từng	12
-1	tử	8
+1	tử	9
 1	tự	5
 1	tựu	1
-1	tỷ	50
+1	tỷ	53
 1	ubmttqvn	2
 1	ubnd	60
 1	ubqg	1
 1	ung	1
 1	uy	3
-1	vai	11
-1	vay	3
+1	vai	12
+1	vay	4
 1	vhxh	2
-1	vi	28
+1	vi	32
 1	vii	1
-1	viên	39
+1	viên	49
 1	viết	3
-1	việc	88
-1	viện	4
-1	việt	11
+1	việc	96
+1	viện	8
+1	việt	14
 1	vong	6
 1	vstbpn	2
 1	vt	5
 1	vx	1
-1	và	378
-1	vào	80
-1	vì	37
-1	vùng	16
-1	văn	57
+1	và	399
+1	vào	81
+1	vì	39
+1	vùng	17
+1	văn	69
 1	vũ	2
 1	vướng	6
-1	vấn	45
-1	vận	4
-1	về	229
+1	vấn	46
+1	vận	6
+1	về	234
 1	vệ	5
-1	vị	58
+1	vị	65
 1	vọng	1
-1	vốn	7
-1	với	90
+1	vốn	9
+1	với	91
 1	vợ	2
-1	vụ	71
+1	vụ	80
 1	vững	9
-1	vực	56
+1	vực	57
 1	xa	5
 1	xem	3
 1	xh	3
-1	xuyên	6
-1	xuất	19
+1	xuyên	8
+1	xuất	24
 1	xuống	7
 1	xác	6
-1	xâm	3
-1	xây	74
-1	xã	158
+1	xâm	4
+1	xây	79
+1	xã	172
 1	xét	3
 1	xóa	7
 1	xúc	2
 1	xảy	1
-1	xử	15
-1	y	22
+1	xử	18
+1	y	32
 1	yên	5
-1	yêu	11
-1	yếu	5
-1	án	12
+1	yêu	12
+1	yếu	7
+1	án	18
 1	ánh	1
-1	áp	1
+1	áp	3
 1	ép	1
 1	ích	1
 1	ít	16
 1	ông	1
 1	ý	5
-1	đa	6
+1	ăn	1
+1	đa	7
 1	đang	1
 1	đi	11
-1	điều	17
-1	điểm	4
-1	điển	1
-1	điện	6
+1	điều	20
+1	điểm	5
+1	điển	3
+1	điện	7
 1	điệp	4
-1	đoàn	27
-1	đoạn	45
-1	đài	9
-1	đàm	2
-1	đào	32
-1	đánh	20
+1	đoàn	30
+1	đoạn	46
+1	đua	1
+1	đài	12
+1	đàm	3
+1	đàn	1
+1	đào	34
+1	đánh	23
 1	đây	3
 1	đã	4
 1	đãi	3
-1	đình	68
-1	đích	7
+1	đình	80
+1	đích	8
 1	đó	7
 1	đóng	2
-1	đôn	5
-1	đúng	5
-1	đăng	1
-1	đơn	45
+1	đô	1
+1	đôn	7
+1	đúng	6
+1	đăng	2
+1	đơn	51
 1	đưa	14
 1	đường	7
-1	được	76
-1	đại	15
-1	đạo	50
+1	được	77
+1	đại	18
+1	đạo	60
 1	đạt	41
-1	đảm	24
-1	đảng	13
+1	đảm	25
+1	đảng	15
 1	đất	2
 1	đấu	6
-1	đầu	10
+1	đầu	14
 1	đầy	2
 1	đẩy	33
 1	đắn	1
-1	đẳng	284
+1	đẳng	291
 1	đặc	17
 1	đẹp	1
 1	đẻ	2
-1	đến	37
-1	đề	63
+1	đến	38
+1	đề	66
 1	để	39
 1	địa	65
-1	định	62
-1	đốc	9
-1	đối	28
-1	đồng	35
-1	đổi	21
-1	độ	24
+1	định	65
+1	đốc	11
+1	đối	29
+1	đồng	37
+1	đổi	23
+1	độ	28
 1	độc	2
 1	đội	23
-1	động	183
-1	đột	2
-1	đời	13
+1	động	196
+1	đột	4
+1	đời	15
 1	đỡ	1
 1	đợt	1
 1	đủ	5
 1	đức	2
-1	đứng	2
+1	đứng	4
 1	ưu	8
-1	ương	3
+1	ương	4
 1	ước	6
 1	ảnh	3
 1	ấm	2
-1	ở	27
-1	ủy	33
-1	ứng	31
+1	ấn	1
+1	ở	28
+1	ủy	42
+1	ứng	32
 2	<num> <num>	16
 2	<num> <p>	309
 2	<num> <s>	92
@@ -931,8 +969,8 @@ enum CorpusStatistics {
 2	<p> biên	3
 2	<p> biểu	3
 2	<p> by	1
-2	<p> bài	4
-2	<p> báo	17
+2	<p> bài	5
+2	<p> báo	18
 2	<p> bé	1
 2	<p> bình	8
 2	<p> bđg	1
@@ -943,13 +981,13 @@ enum CorpusStatistics {
 2	<p> bắc	1
 2	<p> bố	2
 2	<p> bồi	10
-2	<p> bổ	6
+2	<p> bổ	7
 2	<p> bộ	3
 2	<p> can	3
 2	<p> cao	1
 2	<p> chia	1
 2	<p> chiến	2
-2	<p> chuyên	12
+2	<p> chuyên	13
 2	<p> chính	19
 2	<p> chú	1
 2	<p> chăm	1
@@ -958,12 +996,12 @@ enum CorpusStatistics {
 2	<p> chế	1
 2	<p> chỉ	57
 2	<p> chịu	15
-2	<p> chống	20
+2	<p> chống	22
 2	<p> chủ	19
 2	<p> cp	4
 2	<p> cung	2
 2	<p> cvp	1
-2	<p> cá	3
+2	<p> cá	4
 2	<p> các	29
 2	<p> cán	4
 2	<p> có	4
@@ -984,7 +1022,7 @@ enum CorpusStatistics {
 2	<p> e	1
 2	<p> giai	1
 2	<p> giám	5
-2	<p> giáo	19
+2	<p> giáo	20
 2	<p> giúp	2
 2	<p> giải	11
 2	<p> giảm	3
@@ -992,7 +1030,7 @@ enum CorpusStatistics {
 2	<p> giữ	1
 2	<p> góp	6
 2	<p> gửi	3
-2	<p> hiệu	5
+2	<p> hiệu	6
 2	<p> hoàn	1
 2	<p> hoạt	2
 2	<p> huy	1
@@ -1003,12 +1041,13 @@ enum CorpusStatistics {
 2	<p> hôn	1
 2	<p> hđnd	1
 2	<p> hương	1
-2	<p> hướng	10
+2	<p> hướng	11
 2	<p> hạn	1
 2	<p> hạnh	4
 2	<p> hằng	1
 2	<p> học	5
-2	<p> hỗ	3
+2	<p> hỗ	4
+2	<p> hộ	1
 2	<p> hội	6
 2	<p> hợp	3
 2	<p> i	1
@@ -1017,11 +1056,12 @@ enum CorpusStatistics {
 2	<p> in	4
 2	<p> iv	1
 2	<p> kh	8
-2	<p> khen	1
+2	<p> khen	3
+2	<p> khoa	1
 2	<p> khuyến	2
 2	<p> khó	1
 2	<p> khảo	2
-2	<p> khẩu	1
+2	<p> khẩu	2
 2	<p> khắc	1
 2	<p> kinh	8
 2	<p> kiến	3
@@ -1047,6 +1087,7 @@ enum CorpusStatistics {
 2	<p> may	1
 2	<p> miễn	1
 2	<p> mô	1
+2	<p> mẫu	1
 2	<p> mở	2
 2	<p> mục	12
 2	<p> nghiên	1
@@ -1061,7 +1102,7 @@ enum CorpusStatistics {
 2	<p> ngân	1
 2	<p> người	12
 2	<p> ngừa	1
-2	<p> nhiệm	14
+2	<p> nhiệm	16
 2	<p> nhà	1
 2	<p> nhân	3
 2	<p> như	2
@@ -1090,14 +1131,14 @@ enum CorpusStatistics {
 2	<p> phạm	1
 2	<p> phản	3
 2	<p> phối	18
-2	<p> phổ	12
+2	<p> phổ	13
 2	<p> phụ	1
 2	<p> pvp	1
 2	<p> qua	4
 2	<p> quan	2
 2	<p> quy	4
 2	<p> quyết	1
-2	<p> quản	2
+2	<p> quản	3
 2	<p> quảng	1
 2	<p> qđ	4
 2	<p> rà	3
@@ -1115,7 +1156,7 @@ enum CorpusStatistics {
 2	<p> tb	2
 2	<p> tham	14
 2	<p> than	2
-2	<p> thanh	2
+2	<p> thanh	3
 2	<p> thay	3
 2	<p> the	5
 2	<p> theo	17
@@ -1129,16 +1170,17 @@ enum CorpusStatistics {
 2	<p> tháng	5
 2	<p> thông	9
 2	<p> thúc	1
-2	<p> thương	23
+2	<p> thương	24
 2	<p> thường	3
 2	<p> thẩm	1
-2	<p> thể	7
+2	<p> thể	8
 2	<p> thị	20
 2	<p> thống	3
 2	<p> thời	1
 2	<p> thụ	2
 2	<p> thủ	1
 2	<p> thực	19
+2	<p> tin	1
 2	<p> tiêu	1
 2	<p> tiến	4
 2	<p> tiếp	9
@@ -1158,10 +1200,10 @@ enum CorpusStatistics {
 2	<p> trùng	1
 2	<p> trước	5
 2	<p> trường	2
-2	<p> trưởng	1
+2	<p> trưởng	2
 2	<p> trẻ	5
 2	<p> tt	5
-2	<p> tuyên	5
+2	<p> tuyên	6
 2	<p> tài	1
 2	<p> tình	3
 2	<p> tích	1
@@ -1200,21 +1242,23 @@ enum CorpusStatistics {
 2	<p> vệ	1
 2	<p> vụ	1
 2	<p> xh	3
+2	<p> xuất	1
 2	<p> xác	4
 2	<p> xây	13
-2	<p> xã	29
+2	<p> xã	30
 2	<p> xóa	1
-2	<p> xử	4
+2	<p> xử	5
 2	<p> y	1
 2	<p> yêu	7
+2	<p> áp	2
 2	<p> đa	2
 2	<p> điều	2
 2	<p> đoàn	14
 2	<p> đài	4
 2	<p> đào	7
 2	<p> đánh	8
-2	<p> đôn	4
-2	<p> đơn	29
+2	<p> đôn	5
+2	<p> đơn	32
 2	<p> đưa	3
 2	<p> đường	2
 2	<p> được	3
@@ -1223,11 +1267,11 @@ enum CorpusStatistics {
 2	<p> đẩy	3
 2	<p> đặc	9
 2	<p> đến	1
-2	<p> đề	8
+2	<p> đề	9
 2	<p> để	2
 2	<p> địa	16
 2	<p> định	1
-2	<p> đối	4
+2	<p> đối	5
 2	<p> đồng	3
 2	<p> đổi	1
 2	<p> đội	1
@@ -1240,91 +1284,101 @@ enum CorpusStatistics {
 2	<s> <p>	346
 2	<s> a	1
 2	<s> an	2
-2	<s> ban	5
+2	<s> ban	9
 2	<s> bao	1
+2	<s> biểu	2
 2	<s> biện	4
+2	<s> bà	1
 2	<s> bài	1
 2	<s> bàn	1
 2	<s> bám	2
-2	<s> báo	7
+2	<s> báo	14
 2	<s> bé	2
-2	<s> bình	10
-2	<s> băng	1
+2	<s> bình	11
+2	<s> băng	2
 2	<s> bạo	8
-2	<s> bảo	9
+2	<s> bảo	11
 2	<s> bất	1
-2	<s> bầu	1
+2	<s> bầu	2
 2	<s> bắc	1
 2	<s> bằng	1
 2	<s> bệnh	1
 2	<s> bị	1
 2	<s> bỏ	1
-2	<s> bố	3
+2	<s> bố	4
 2	<s> bồi	2
-2	<s> bổ	1
-2	<s> bộ	4
-2	<s> chi	1
+2	<s> bổ	2
+2	<s> bộ	22
+2	<s> chi	2
 2	<s> chia	2
 2	<s> chiếm	1
-2	<s> chiến	7
+2	<s> chiến	8
 2	<s> cho	1
-2	<s> chuyên	2
-2	<s> chuyển	4
-2	<s> chính	6
+2	<s> chuyên	4
+2	<s> chuyển	5
+2	<s> chuỗi	1
+2	<s> chính	8
 2	<s> chú	1
-2	<s> chăm	4
+2	<s> chăm	7
 2	<s> chưa	1
-2	<s> chương	5
-2	<s> chất	1
+2	<s> chương	7
+2	<s> chất	2
 2	<s> chẽ	1
-2	<s> chế	4
-2	<s> chỉ	37
+2	<s> chế	5
+2	<s> chỉ	42
 2	<s> chịu	3
 2	<s> chống	2
-2	<s> chủ	13
+2	<s> chủ	14
 2	<s> chức	4
 2	<s> chứng	1
 2	<s> cuối	1
-2	<s> các	20
-2	<s> cán	9
-2	<s> câu	3
+2	<s> các	23
+2	<s> cán	12
+2	<s> câu	4
 2	<s> còn	1
-2	<s> có	4
+2	<s> có	5
 2	<s> cô	1
-2	<s> công	17
+2	<s> công	23
 2	<s> cùng	1
-2	<s> căn	3
-2	<s> cơ	11
+2	<s> căn	4
+2	<s> cơ	18
 2	<s> cường	1
 2	<s> cưỡng	1
-2	<s> cấp	9
+2	<s> cấp	10
 2	<s> cầu	1
 2	<s> cổng	1
-2	<s> cộng	4
+2	<s> cộng	5
 2	<s> cụ	2
+2	<s> cục	2
+2	<s> cụm	1
 2	<s> của	4
 2	<s> củng	1
+2	<s> diễn	1
 2	<s> doanh	2
 2	<s> duy	5
-2	<s> dân	4
+2	<s> dân	5
 2	<s> dưới	1
 2	<s> dưỡng	3
 2	<s> dẫn	1
-2	<s> dịch	3
+2	<s> dịch	4
 2	<s> dụng	1
-2	<s> dự	2
+2	<s> dự	4
 2	<s> dựng	5
 2	<s> ghi	1
-2	<s> gia	5
-2	<s> giai	4
-2	<s> giám	5
-2	<s> giáo	7
+2	<s> gia	7
+2	<s> giai	5
+2	<s> giao	2
+2	<s> già	1
+2	<s> giám	6
+2	<s> giáo	10
 2	<s> giải	6
 2	<s> giảm	11
-2	<s> giảng	1
+2	<s> giảng	2
 2	<s> giấy	1
 2	<s> giới	7
 2	<s> góp	2
+2	<s> gương	1
+2	<s> gửi	1
 2	<s> hiện	2
 2	<s> hoàng	1
 2	<s> hoạch	2
@@ -1333,18 +1387,19 @@ enum CorpusStatistics {
 2	<s> huyện	6
 2	<s> hàng	5
 2	<s> hành	2
-2	<s> hình	3
-2	<s> hòa	2
+2	<s> hình	4
+2	<s> hòa	3
 2	<s> hôn	2
 2	<s> hđnd	1
 2	<s> hướng	7
 2	<s> hưởng	2
+2	<s> hạnh	1
 2	<s> hằng	1
-2	<s> hệ	3
-2	<s> học	3
-2	<s> hỗ	5
-2	<s> hộ	3
-2	<s> hội	9
+2	<s> hệ	4
+2	<s> học	4
+2	<s> hỗ	6
+2	<s> hộ	4
+2	<s> hội	15
 2	<s> hợp	4
 2	<s> hủ	1
 2	<s> i	3
@@ -1352,48 +1407,56 @@ enum CorpusStatistics {
 2	<s> iii	3
 2	<s> iv	2
 2	<s> khai	6
-2	<s> khen	1
+2	<s> khen	2
 2	<s> khoa	1
 2	<s> khoảng	2
-2	<s> khu	1
+2	<s> khu	4
 2	<s> khuyến	2
-2	<s> khám	3
+2	<s> khuôn	1
+2	<s> khám	4
 2	<s> khó	1
 2	<s> không	3
 2	<s> khảo	1
 2	<s> khẩu	1
+2	<s> khắc	1
 2	<s> khỏe	1
 2	<s> khởi	1
-2	<s> kinh	8
-2	<s> kiến	3
-2	<s> kiểm	5
+2	<s> kinh	11
+2	<s> kiến	4
+2	<s> kiểm	8
 2	<s> kiện	2
 2	<s> kt	4
-2	<s> kế	13
+2	<s> kế	14
 2	<s> kết	2
-2	<s> kịp	2
-2	<s> kỹ	1
-2	<s> lao	6
+2	<s> kịp	3
+2	<s> kỹ	2
+2	<s> lao	9
 2	<s> linh	1
-2	<s> liên	2
+2	<s> liên	3
 2	<s> loại	1
-2	<s> luật	3
-2	<s> lãnh	3
+2	<s> luật	5
+2	<s> ly	1
+2	<s> làm	1
+2	<s> lãnh	4
 2	<s> lĩnh	8
 2	<s> lưu	1
 2	<s> lương	1
 2	<s> lượt	1
 2	<s> lần	1
-2	<s> lập	1
+2	<s> lập	2
 2	<s> lễ	1
 2	<s> lệ	1
-2	<s> lồng	13
+2	<s> lồng	14
 2	<s> lựa	4
 2	<s> lực	2
 2	<s> mang	1
 2	<s> mua	1
+2	<s> mô	3
 2	<s> môi	1
+2	<s> mại	1
+2	<s> mạng	1
 2	<s> mất	1
+2	<s> mẫu	1
 2	<s> mắc	1
 2	<s> mặt	1
 2	<s> mỗi	2
@@ -1401,27 +1464,29 @@ enum CorpusStatistics {
 2	<s> mới	1
 2	<s> mở	2
 2	<s> mục	17
-2	<s> mức	2
+2	<s> mức	3
 2	<s> nam	1
-2	<s> nghiêm	1
+2	<s> nghiêm	2
 2	<s> nghiên	2
 2	<s> nghiệp	1
 2	<s> nghề	1
 2	<s> nghỉ	2
 2	<s> nghị	2
-2	<s> nguyên	2
+2	<s> nguyên	3
 2	<s> nguyễn	1
-2	<s> nguồn	7
+2	<s> nguồn	10
 2	<s> ngành	4
-2	<s> ngày	2
-2	<s> ngân	5
+2	<s> ngày	3
+2	<s> ngân	7
 2	<s> ngũ	2
-2	<s> người	12
-2	<s> nhiệm	8
-2	<s> nhà	3
-2	<s> nhân	6
-2	<s> nhóm	1
+2	<s> người	18
+2	<s> nhiễm	1
+2	<s> nhiệm	9
+2	<s> nhà	6
+2	<s> nhân	8
+2	<s> nhóm	2
 2	<s> như	1
+2	<s> nhạy	1
 2	<s> nhất	1
 2	<s> nhận	2
 2	<s> nhằm	2
@@ -1430,207 +1495,230 @@ enum CorpusStatistics {
 2	<s> này	1
 2	<s> nâng	13
 2	<s> nói	1
+2	<s> nông	1
 2	<s> năm	5
 2	<s> nơi	4
 2	<s> nạn	2
 2	<s> nếu	1
-2	<s> nội	5
-2	<s> nữ	9
+2	<s> nội	6
+2	<s> nữ	12
+2	<s> pa	1
 2	<s> phong	2
-2	<s> phá	1
-2	<s> pháp	4
-2	<s> phát	11
-2	<s> phân	5
-2	<s> phòng	19
+2	<s> phá	2
+2	<s> pháp	5
+2	<s> phát	15
+2	<s> phân	7
+2	<s> phòng	25
 2	<s> phó	4
-2	<s> phóng	1
+2	<s> phóng	2
 2	<s> phù	1
 2	<s> phương	1
-2	<s> phạm	1
+2	<s> phạm	2
 2	<s> phấn	5
 2	<s> phần	2
 2	<s> phẩm	2
-2	<s> phối	7
+2	<s> phối	11
 2	<s> phổ	2
-2	<s> phụ	9
+2	<s> phụ	11
 2	<s> quan	4
 2	<s> quy	2
-2	<s> quyết	3
-2	<s> quyền	2
+2	<s> quyết	4
+2	<s> quyền	4
 2	<s> quán	1
 2	<s> quả	2
 2	<s> quản	2
 2	<s> quảng	2
 2	<s> quấy	2
 2	<s> quần	1
-2	<s> quốc	2
+2	<s> quốc	3
 2	<s> rà	1
 2	<s> rút	1
 2	<s> rộng	1
-2	<s> sinh	3
+2	<s> sinh	4
 2	<s> so	1
 2	<s> suy	1
-2	<s> sàng	1
-2	<s> sách	2
+2	<s> sàng	2
+2	<s> sách	3
 2	<s> sáu	1
 2	<s> sóc	1
 2	<s> sóng	1
-2	<s> sơ	2
-2	<s> sản	4
+2	<s> sơ	3
+2	<s> sản	5
 2	<s> số	8
 2	<s> sống	1
-2	<s> sở	4
-2	<s> sức	3
+2	<s> sở	21
+2	<s> sức	6
 2	<s> sử	1
-2	<s> sửa	1
-2	<s> tham	11
-2	<s> thanh	2
+2	<s> sửa	2
+2	<s> sự	1
+2	<s> tham	14
+2	<s> thanh	6
 2	<s> thay	1
 2	<s> the	2
-2	<s> theo	7
-2	<s> thu	5
+2	<s> theo	9
+2	<s> thi	1
+2	<s> thiết	2
+2	<s> thoát	1
+2	<s> thu	6
 2	<s> thành	2
-2	<s> tháng	4
+2	<s> tháng	6
 2	<s> thí	1
 2	<s> thôn	1
-2	<s> thông	9
+2	<s> thông	12
 2	<s> thúc	1
+2	<s> thư	1
 2	<s> thương	1
 2	<s> thường	3
-2	<s> thẩm	2
-2	<s> thể	1
+2	<s> thẩm	3
+2	<s> thẻ	1
+2	<s> thể	2
 2	<s> thị	3
 2	<s> thỏa	1
-2	<s> thống	2
+2	<s> thống	3
 2	<s> thời	2
-2	<s> thủ	1
+2	<s> thủ	2
 2	<s> thức	1
 2	<s> thực	19
+2	<s> tin	1
 2	<s> tiêu	3
 2	<s> tiến	3
 2	<s> tiếng	1
-2	<s> tiếp	7
+2	<s> tiếp	9
+2	<s> tiết	1
+2	<s> tiền	1
+2	<s> tiểu	1
 2	<s> tiễn	1
 2	<s> tm	3
 2	<s> toàn	1
+2	<s> trang	1
 2	<s> tranh	1
-2	<s> trao	2
+2	<s> trao	3
 2	<s> treo	1
-2	<s> triển	8
-2	<s> trong	31
-2	<s> trung	5
-2	<s> truyền	7
+2	<s> triển	9
+2	<s> trong	33
+2	<s> trung	10
+2	<s> truyền	9
 2	<s> trách	1
 2	<s> trên	12
-2	<s> trình	4
+2	<s> trình	6
 2	<s> trò	1
-2	<s> trường	1
-2	<s> trưởng	1
+2	<s> trường	3
+2	<s> trưởng	2
+2	<s> trạm	2
 2	<s> trẻ	3
 2	<s> trị	1
 2	<s> trọng	2
 2	<s> trở	1
-2	<s> trợ	2
-2	<s> tuyên	5
+2	<s> trợ	7
+2	<s> tuyên	7
 2	<s> tuần	2
-2	<s> tuổi	2
-2	<s> tài	3
+2	<s> tuổi	3
+2	<s> tài	5
 2	<s> tác	4
 2	<s> tái	1
 2	<s> tình	2
-2	<s> tín	1
-2	<s> tăng	14
-2	<s> tư	4
+2	<s> tín	2
+2	<s> tòa	2
+2	<s> tăng	15
+2	<s> tư	5
 2	<s> tượng	1
 2	<s> tại	1
 2	<s> tạo	7
 2	<s> tảo	2
 2	<s> tầm	2
-2	<s> tập	3
+2	<s> tập	6
 2	<s> tắc	1
 2	<s> tỉnh	11
+2	<s> tọa	1
 2	<s> tối	1
 2	<s> tồn	1
-2	<s> tổ	22
-2	<s> tổng	7
-2	<s> tờ	1
+2	<s> tổ	26
+2	<s> tổng	13
+2	<s> tờ	2
+2	<s> tủ	1
 2	<s> từ	4
 2	<s> từng	2
 2	<s> tử	1
-2	<s> tỷ	33
+2	<s> tỷ	36
 2	<s> ubnd	9
 2	<s> vai	1
 2	<s> vay	1
-2	<s> việc	5
+2	<s> vi	1
+2	<s> việc	7
+2	<s> viện	3
 2	<s> vt	4
 2	<s> và	8
 2	<s> vào	2
 2	<s> vì	1
-2	<s> vùng	3
-2	<s> văn	7
+2	<s> vùng	4
+2	<s> văn	8
 2	<s> vấn	2
 2	<s> vận	2
 2	<s> về	5
-2	<s> vị	3
+2	<s> vị	4
 2	<s> vốn	1
 2	<s> với	2
 2	<s> vợ	1
-2	<s> vụ	1
+2	<s> vụ	3
 2	<s> vực	1
 2	<s> xem	1
-2	<s> xuất	2
+2	<s> xuất	3
 2	<s> xuống	1
 2	<s> xác	1
 2	<s> xâm	2
-2	<s> xây	15
+2	<s> xây	18
 2	<s> xã	8
 2	<s> xét	1
 2	<s> xóa	3
-2	<s> xử	2
-2	<s> y	1
-2	<s> yêu	1
+2	<s> xử	4
+2	<s> y	2
+2	<s> yêu	2
 2	<s> ít	1
-2	<s> đa	1
+2	<s> đa	2
 2	<s> đi	1
-2	<s> điều	2
-2	<s> điển	1
+2	<s> điều	5
+2	<s> điển	2
 2	<s> điện	1
 2	<s> đoàn	4
 2	<s> đoạn	3
-2	<s> đài	1
+2	<s> đài	4
 2	<s> đào	7
-2	<s> đánh	7
+2	<s> đánh	9
 2	<s> đình	1
-2	<s> đôn	1
-2	<s> đúng	2
-2	<s> đăng	1
-2	<s> đơn	3
+2	<s> đôn	2
+2	<s> đúng	3
+2	<s> đăng	2
+2	<s> đơn	5
 2	<s> đưa	5
 2	<s> đường	2
 2	<s> được	6
 2	<s> đại	4
 2	<s> đạo	1
 2	<s> đạt	2
-2	<s> đảm	1
-2	<s> đầu	1
+2	<s> đảm	2
+2	<s> đảng	1
+2	<s> đầu	2
 2	<s> đẩy	10
 2	<s> đẳng	5
 2	<s> đặc	1
 2	<s> đến	9
-2	<s> đề	11
+2	<s> đề	13
 2	<s> để	3
 2	<s> địa	5
 2	<s> định	7
 2	<s> đối	3
-2	<s> đồng	3
+2	<s> đồng	4
 2	<s> đổi	1
 2	<s> độc	2
 2	<s> đội	2
 2	<s> động	5
+2	<s> đời	1
+2	<s> đứng	1
 2	<s> ưu	1
 2	<s> ương	1
-2	<s> ủy	9
-2	<s> ứng	2
+2	<s> ấn	1
+2	<s> ủy	13
+2	<s> ứng	3
 2	a <num>	1
 2	a <p>	13
 2	a <s>	1
@@ -1639,39 +1727,41 @@ enum CorpusStatistics {
 2	an huyện	2
 2	an ninh	1
 2	an sinh	2
-2	an toàn	2
-2	an tỉnh	1
+2	an toàn	3
+2	an tỉnh	2
 2	an xã	2
 2	ba tháng	1
 2	ba trở	1
 2	ban <p>	14
-2	ban chỉ	2
-2	ban dân	1
-2	ban hành	6
+2	ban chỉ	3
+2	ban dân	3
+2	ban hành	7
 2	ban mttq	2
 2	ban mặt	3
 2	ban ngành	3
-2	ban nhân	18
+2	ban nhân	23
+2	ban quản	1
 2	ban vhxh	1
 2	ban vstbpn	1
 2	ban vì	3
 2	bao gồm	2
-2	binh và	24
+2	binh và	25
 2	biên <s>	1
 2	biên giới	1
 2	biên phòng	1
 2	biên soạn	1
 2	biên tập	2
 2	biên về	1
-2	biến <p>	12
+2	biến <p>	13
 2	biến chính	1
 2	biến chủ	1
 2	biến giáo	2
 2	biến luật	1
 2	biến mạnh	1
 2	biến và	1
+2	biểu báo	1
 2	biểu dân	3
-2	biểu dương	3
+2	biểu dương	5
 2	biểu hội	3
 2	biểu quốc	2
 2	biện pháp	8
@@ -1688,7 +1778,7 @@ enum CorpusStatistics {
 2	buôn bán	2
 2	buổi sinh	1
 2	by quyết	1
-2	bà mẹ	5
+2	bà mẹ	7
 2	bài giảng	3
 2	bài học	1
 2	bài phát	1
@@ -1702,26 +1792,28 @@ enum CorpusStatistics {
 2	bàn quản	1
 2	bàn tỉnh	5
 2	bàn xã	4
-2	bào dân	7
+2	bào dân	9
 2	bám sát	2
 2	bán người	6
 2	bán phụ	1
-2	bán trở	4
-2	báo chí	3
-2	báo cáo	68
+2	bán trú	1
+2	bán trở	5
+2	báo chí	5
+2	báo cáo	78
 2	báo quảng	2
+2	báo tỉnh	1
 2	báo và	2
 2	bé gái	6
 2	bé trai	6
 2	bình làm	4
 2	bình lư	7
-2	bình quân	1
+2	bình quân	2
 2	bình trong	1
-2	bình đẳng	279
-2	băng rôn	2
+2	bình đẳng	286
+2	băng rôn	3
 2	bđg ngày	1
 2	bước xóa	1
-2	bạo lực	87
+2	bạo lực	90
 2	bạt <p>	1
 2	bạt cán	1
 2	bản <p>	2
@@ -1735,20 +1827,21 @@ enum CorpusStatistics {
 2	bản trên	1
 2	bản về	4
 2	bảo các	2
-2	bảo hiểm	6
+2	bảo hiểm	9
 2	bảo hiệu	1
 2	bảo hộ	1
 2	bảo nội	1
 2	bảo phù	1
 2	bảo sự	1
 2	bảo thực	1
+2	bảo tiến	1
 2	bảo trợ	2
 2	bảo tính	2
 2	bảo vệ	4
 2	bảo đạt	1
 2	bảo đảm	13
 2	bất bình	5
-2	bầu cử	1
+2	bầu cử	2
 2	bậc học	1
 2	bậc trung	1
 2	bắc yên	5
@@ -1758,9 +1851,10 @@ enum CorpusStatistics {
 2	bằng tự	2
 2	bền vững	8
 2	bệnh lây	1
+2	bệnh tật	1
 2	bị bạo	10
 2	bị kiến	3
-2	bị mua	6
+2	bị mua	7
 2	bị nhận	1
 2	bị phục	1
 2	bị truy	4
@@ -1771,44 +1865,55 @@ enum CorpusStatistics {
 2	bỏ tình	1
 2	bố kịp	1
 2	bố trách	1
-2	bố trí	14
+2	bố trí	15
 2	bồi dưỡng	11
+2	bổ kinh	1
 2	bổ nguồn	1
-2	bổ nhiệm	5
-2	bổ sung	5
+2	bổ nhiệm	6
+2	bổ sung	6
 2	bộ <p>	17
 2	bộ <s>	1
-2	bộ chỉ	1
-2	bộ chủ	1
+2	bộ chỉ	3
+2	bộ chủ	2
+2	bộ công	2
 2	bộ của	21
 2	bộ diện	1
-2	bộ gia	2
-2	bộ giáo	2
+2	bộ gia	3
+2	bộ giao	1
+2	bộ giáo	3
 2	bộ hàng	1
 2	bộ khi	1
+2	bộ khoa	1
+2	bộ kế	1
 2	bộ lao	5
 2	bộ làm	9
-2	bộ lãnh	2
+2	bộ lãnh	4
 2	bộ lđ	1
 2	bộ máy	3
-2	bộ nội	1
-2	bộ nữ	13
+2	bộ ngoại	1
+2	bộ nông	1
+2	bộ nội	2
+2	bộ nữ	16
 2	bộ phụ	3
 2	bộ quản	6
+2	bộ quốc	1
 2	bộ thanh	1
 2	bộ theo	1
 2	bộ thuộc	1
-2	bộ thông	1
+2	bộ thông	2
 2	bộ trong	1
-2	bộ tư	1
+2	bộ tài	2
+2	bộ tư	2
 2	bộ và	1
 2	bộ văn	1
 2	bộ với	1
+2	bộ xây	1
+2	bộ y	1
 2	bộ ông	1
 2	bộ đội	1
 2	ca sinh	2
 2	cam kết	4
-2	can thiệp	3
+2	can thiệp	4
 2	cao <s>	1
 2	cao chất	6
 2	cao các	1
@@ -1816,22 +1921,26 @@ enum CorpusStatistics {
 2	cao kiến	1
 2	cao như	1
 2	cao nhận	26
-2	cao năng	19
+2	cao năng	20
 2	cao thu	1
 2	cao trình	2
-2	cao tuổi	1
+2	cao tuổi	2
 2	cao vai	3
 2	cao vị	2
+2	cha mẹ	1
 2	chi cục	1
+2	chi ngân	1
+2	chi thường	2
 2	chia sẻ	4
 2	chiếm tỷ	1
 2	chiến binh	1
 2	chiến dịch	4
-2	chiến lược	37
+2	chiến lược	39
 2	chiến sỹ	1
 2	cho bà	1
 2	cho các	3
 2	cho cán	3
+2	cho công	1
 2	cho cơ	1
 2	cho cả	1
 2	cho hoạt	1
@@ -1841,7 +1950,7 @@ enum CorpusStatistics {
 2	cho nhu	1
 2	cho nạn	1
 2	cho nữ	1
-2	cho phụ	5
+2	cho phụ	6
 2	cho tháng	1
 2	cho trẻ	1
 2	cho từng	1
@@ -1849,10 +1958,10 @@ enum CorpusStatistics {
 2	cho đồng	1
 2	cho đội	12
 2	chung và	1
-2	chuyên môn	6
-2	chuyên mục	7
+2	chuyên môn	8
+2	chuyên mục	9
 2	chuyên ngành	1
-2	chuyên trang	4
+2	chuyên trang	5
 2	chuyên trách	1
 2	chuyên đề	4
 2	chuyển <p>	1
@@ -1860,40 +1969,42 @@ enum CorpusStatistics {
 2	chuyển dịch	1
 2	chuyển giao	1
 2	chuyển giới	2
+2	chuyển đổi	1
 2	chuyện chuyên	1
+2	chuỗi giá	1
 2	châu <s>	1
 2	châu về	1
 2	chéo <p>	1
-2	chí <p>	3
+2	chí <p>	4
 2	chí bình	1
 2	chí minh	2
 2	chí nữ	1
 2	chính <p>	8
 2	chính <s>	2
 2	chính cân	1
-2	chính nhà	1
-2	chính phủ	3
+2	chính nhà	2
+2	chính phủ	4
 2	chính quyền	13
-2	chính sách	38
-2	chính thức	5
-2	chính trị	25
+2	chính sách	41
+2	chính thức	6
+2	chính trị	26
 2	chú trọng	3
 2	chú ý	1
 2	chúng <p>	1
 2	chúng nhân	1
 2	chúng nhằm	1
 2	chúng với	1
-2	chăm sóc	16
+2	chăm sóc	19
 2	chưa bị	3
 2	chưa thành	1
 2	chưa đủ	1
-2	chương trình	49
+2	chương trình	51
 2	chấn chỉnh	1
 2	chất giữa	2
-2	chất lượng	7
+2	chất lượng	8
 2	chất và	1
 2	chặn <p>	1
-2	chặt chẽ	1
+2	chặt chẽ	2
 2	chẽ <p>	1
 2	chẽ từ	1
 2	chế <s>	1
@@ -1901,16 +2012,17 @@ enum CorpusStatistics {
 2	chế phối	1
 2	chế thích	1
 2	chế và	1
+2	chế văn	2
 2	chế về	1
 2	chế để	4
-2	chế độ	9
-2	chỉ huy	1
+2	chế độ	10
+2	chỉ huy	2
 2	chỉ nghề	1
-2	chỉ số	1
+2	chỉ số	2
 2	chỉ thị	1
 2	chỉ tin	3
-2	chỉ tiêu	117
-2	chỉ đạo	13
+2	chỉ tiêu	120
+2	chỉ đạo	16
 2	chỉnh <p>	1
 2	chỉnh sửa	1
 2	chỉnh và	1
@@ -1919,18 +2031,19 @@ enum CorpusStatistics {
 2	chọn giới	4
 2	chọn nghề	1
 2	chọn ngành	1
-2	chống bạo	17
+2	chống bạo	18
 2	chống mua	4
+2	chống tệ	1
 2	chống tội	1
 2	chống và	1
 2	chốt <s>	1
-2	chốt là	5
+2	chốt là	6
 2	chồng chéo	1
-2	chủ chốt	8
+2	chủ chốt	10
 2	chủ doanh	5
 2	chủ nghĩa	2
 2	chủ quan	1
-2	chủ trì	15
+2	chủ trì	16
 2	chủ trương	4
 2	chủ tịch	16
 2	chủ yếu	4
@@ -1939,10 +2052,11 @@ enum CorpusStatistics {
 2	chức <p>	14
 2	chức <s>	3
 2	chức chiến	1
-2	chức chính	10
+2	chức chính	11
 2	chức các	8
 2	chức cán	1
 2	chức có	3
+2	chức cấp	1
 2	chức danh	1
 2	chức hoạt	1
 2	chức học	1
@@ -1951,15 +2065,16 @@ enum CorpusStatistics {
 2	chức kiểm	2
 2	chức làm	3
 2	chức mình	1
-2	chức năng	12
+2	chức năng	14
 2	chức sơ	3
 2	chức theo	1
 2	chức thành	1
 2	chức thông	1
-2	chức thực	30
-2	chức triển	17
+2	chức thực	31
+2	chức triển	18
 2	chức truyền	1
 2	chức tuyên	4
+2	chức tư	1
 2	chức tập	1
 2	chức tọa	1
 2	chức tổng	1
@@ -1968,7 +2083,7 @@ enum CorpusStatistics {
 2	chức đào	1
 2	chức đảng	4
 2	chứng chỉ	1
-2	chứng nhận	1
+2	chứng nhận	2
 2	con thứ	1
 2	con tại	1
 2	cp <p>	1
@@ -1979,7 +2094,7 @@ enum CorpusStatistics {
 2	cuộc khảo	1
 2	cuộc tảo	1
 2	cvp <p>	1
-2	cá nhân	5
+2	cá nhân	6
 2	các ban	1
 2	các biện	4
 2	các buổi	1
@@ -1992,8 +2107,8 @@ enum CorpusStatistics {
 2	các chức	1
 2	các cuộc	1
 2	các cá	2
-2	các cơ	44
-2	các cấp	47
+2	các cơ	50
+2	các cấp	48
 2	các doanh	1
 2	các dịch	10
 2	các dự	1
@@ -2004,6 +2119,7 @@ enum CorpusStatistics {
 2	các hình	3
 2	các hộ	1
 2	các hội	1
+2	các khu	1
 2	các kế	3
 2	các loại	1
 2	các lĩnh	11
@@ -2029,7 +2145,7 @@ enum CorpusStatistics {
 2	các thông	1
 2	các trường	2
 2	các tầng	3
-2	các tổ	6
+2	các tổ	7
 2	các vai	1
 2	các vùng	1
 2	các văn	3
@@ -2038,37 +2154,41 @@ enum CorpusStatistics {
 2	các vụ	3
 2	các xã	15
 2	các điều	1
-2	các đoàn	2
+2	các đoàn	3
 2	các đơn	6
 2	các định	3
 2	các đợt	1
-2	cách giới	6
+2	cách giới	7
 2	cách lớn	1
 2	cách thống	1
-2	cán bộ	59
+2	cán bộ	66
 2	cáo <num>	1
 2	cáo <p>	2
 2	cáo <s>	1
 2	cáo chỉ	1
 2	cáo có	3
+2	cáo hằng	1
 2	cáo kết	26
 2	cáo những	1
 2	cáo năm	1
+2	cáo sáu	1
 2	cáo sơ	1
 2	cáo số	4
 2	cáo sở	3
-2	cáo tình	2
+2	cáo thống	2
+2	cáo tình	3
 2	cáo tổng	3
 2	cáo ubnd	5
+2	cáo viên	1
 2	cáo và	2
-2	cáo về	1
+2	cáo về	2
 2	cáo đánh	1
 2	cáo định	3
 2	cáo đột	1
 2	cáo ủy	2
 2	cân bằng	7
 2	cân đối	4
-2	câu lạc	3
+2	câu lạc	5
 2	còn <num>	4
 2	còn <p>	1
 2	còn tình	1
@@ -2078,10 +2198,11 @@ enum CorpusStatistics {
 2	có chính	2
 2	có chỉ	1
 2	có các	2
-2	có công	1
+2	có cán	1
+2	có công	2
 2	có cơ	1
 2	có giá	1
-2	có hiệu	9
+2	có hiệu	10
 2	có hoàn	1
 2	có hành	1
 2	có khoảng	1
@@ -2100,43 +2221,49 @@ enum CorpusStatistics {
 2	có tách	2
 2	có tảo	1
 2	có uy	3
-2	có việc	4
+2	có việc	5
 2	có ít	4
 2	có ý	1
 2	có điều	1
 2	có địa	1
 2	có định	1
 2	có đủ	2
+2	cô đơn	1
 2	cô đỡ	1
 2	công <s>	1
-2	công an	5
+2	công an	7
 2	công bằng	1
 2	công bố	1
-2	công chức	13
+2	công chức	15
 2	công của	4
 2	công dân	1
 2	công hưởng	5
 2	công lao	2
-2	công lập	3
-2	công nghệ	6
+2	công lập	4
+2	công nghiệp	4
+2	công nghệ	9
 2	công nhiệm	1
+2	công nhân	1
 2	công sở	1
+2	công thương	2
 2	công trách	1
-2	công tác	81
+2	công tác	84
 2	công việc	9
 2	công và	1
 2	công văn	2
+2	công ăn	1
 2	cùng kỳ	1
-2	căn cứ	7
+2	căn cứ	8
 2	cơ bản	8
 2	cơ bất	2
 2	cơ chế	3
 2	cơ cấu	2
 2	cơ hội	7
-2	cơ quan	64
-2	cơ sở	85
+2	cơ quan	76
+2	cơ sở	91
 2	cơ xảy	1
 2	cư dưới	1
+2	cư văn	1
 2	cương báo	1
 2	cường các	1
 2	cường công	13
@@ -2146,7 +2273,7 @@ enum CorpusStatistics {
 2	cường nhận	1
 2	cường năng	2
 2	cường phối	1
-2	cường sự	10
+2	cường sự	11
 2	cường thông	1
 2	cường trang	1
 2	cường trách	1
@@ -2157,7 +2284,7 @@ enum CorpusStatistics {
 2	cả nam	2
 2	cả vợ	1
 2	cả đại	1
-2	cảm giới	1
+2	cảm giới	2
 2	cảnh báo	2
 2	cảnh đặc	1
 2	cấm lựa	1
@@ -2167,13 +2294,14 @@ enum CorpusStatistics {
 2	cấp có	7
 2	cấp cơ	3
 2	cấp hoạch	1
-2	cấp huyện	3
+2	cấp huyện	4
 2	cấp học	8
 2	cấp lý	2
 2	cấp ngân	2
 2	cấp nhất	1
 2	cấp quản	1
 2	cấp số	1
+2	cấp thai	1
 2	cấp thiết	1
 2	cấp thí	2
 2	cấp trung	4
@@ -2181,12 +2309,12 @@ enum CorpusStatistics {
 2	cấp tỉnh	3
 2	cấp và	3
 2	cấp về	2
-2	cấp xã	1
+2	cấp xã	3
 2	cấp được	4
 2	cấp đầy	1
 2	cấp để	1
 2	cấp đối	1
-2	cấp ủy	7
+2	cấp ủy	10
 2	cấu lao	1
 2	cần chỉnh	1
 2	cần hỗ	1
@@ -2195,13 +2323,14 @@ enum CorpusStatistics {
 2	cần xóa	1
 2	cầu <s>	2
 2	cầu chăm	1
-2	cầu các	3
+2	cầu các	4
 2	cầu hỗ	4
 2	cận các	3
 2	cận huyết	5
 2	cận kiến	4
 2	cận nghèo	1
 2	cận nguồn	1
+2	cận pháp	1
 2	cận trong	1
 2	cận và	2
 2	cận với	1
@@ -2217,20 +2346,22 @@ enum CorpusStatistics {
 2	cộng hoà	1
 2	cộng hòa	1
 2	cộng sản	2
-2	cộng tác	2
+2	cộng tác	3
 2	cộng đồng	14
 2	cụ thể	14
-2	cục thống	2
+2	cục thống	5
+2	cụm công	1
 2	của bạo	1
 2	của bộ	5
 2	của chiến	2
 2	của chính	2
 2	của các	16
 2	của cơ	4
-2	của cấp	1
+2	của cấp	2
 2	của dân	1
 2	của huyện	3
 2	của kế	23
+2	của lao	1
 2	của luật	2
 2	của mình	2
 2	của mỗi	1
@@ -2261,7 +2392,7 @@ enum CorpusStatistics {
 2	của đời	5
 2	của ủy	2
 2	củng cố	3
-2	cứ chức	4
+2	cứ chức	5
 2	cứ kế	2
 2	cứ tình	1
 2	cứu <p>	1
@@ -2271,14 +2402,18 @@ enum CorpusStatistics {
 2	cử <p>	2
 2	cử <s>	1
 2	cử các	1
+2	cử viên	1
 2	cử và	1
+2	cử đại	1
 2	cực của	1
 2	cực trong	2
 2	cực tại	1
 2	cựu chiến	1
 2	danh quản	1
+2	di cư	1
 2	dinh dưỡng	1
 2	diễn <p>	1
+2	diễn đàn	1
 2	diện quy	3
 2	do <p>	2
 2	do phụ	1
@@ -2296,6 +2431,7 @@ enum CorpusStatistics {
 2	dung hoạt	2
 2	dung kế	1
 2	dung phong	1
+2	dung tuyên	1
 2	dung về	12
 2	dung định	3
 2	duy trì	12
@@ -2306,24 +2442,25 @@ enum CorpusStatistics {
 2	dân <p>	1
 2	dân <s>	7
 2	dân các	5
-2	dân cư	3
+2	dân cư	4
 2	dân cử	6
-2	dân huyện	2
+2	dân huyện	3
 2	dân phố	1
-2	dân số	8
+2	dân số	11
 2	dân trong	1
-2	dân tỉnh	2
-2	dân tộc	25
+2	dân tỉnh	7
+2	dân tối	2
+2	dân tộc	33
 2	dân về	3
-2	dân xã	4
+2	dân xã	5
 2	dân đoàn	2
 2	dây nóng	1
-2	dõi <p>	14
+2	dõi <p>	15
 2	dõi công	1
 2	dõi và	11
-2	dương <p>	1
+2	dương <p>	2
 2	dương khen	1
-2	dương kịp	1
+2	dương kịp	2
 2	dưới <num>	11
 2	dưới ba	1
 2	dưới hình	1
@@ -2338,7 +2475,7 @@ enum CorpusStatistics {
 2	dưỡng đội	3
 2	dạng <p>	1
 2	dạng các	1
-2	dạng hóa	3
+2	dạng hóa	4
 2	dạy <p>	1
 2	dạy chính	1
 2	dạy trong	4
@@ -2355,28 +2492,31 @@ enum CorpusStatistics {
 2	dễ tiếp	1
 2	dịch cơ	1
 2	dịch truyền	4
-2	dịch vụ	24
+2	dịch vụ	25
 2	dịp tháng	1
 2	dục <p>	12
 2	dục cho	1
 2	dục chính	2
 2	dục giới	1
 2	dục kỹ	1
+2	dục mầm	1
 2	dục nghề	6
 2	dục nhằm	4
-2	dục pháp	7
+2	dục pháp	8
+2	dục phổ	2
 2	dục quốc	1
 2	dục sức	1
+2	dục thể	1
 2	dục tiểu	4
 2	dục trong	1
 2	dục trẻ	1
 2	dục tại	1
 2	dục từ	1
-2	dục và	8
+2	dục và	10
 2	dục về	6
 2	dục đạo	2
 2	dụng <p>	3
-2	dụng chính	1
+2	dụng chính	2
 2	dụng công	3
 2	dụng kinh	3
 2	dụng lao	1
@@ -2385,18 +2525,19 @@ enum CorpusStatistics {
 2	dụng ưu	1
 2	dữ liệu	5
 2	dự thảo	2
-2	dự toán	6
-2	dự án	8
+2	dự toán	9
+2	dự án	10
 2	dựng <p>	7
 2	dựng báo	2
 2	dựng chính	4
 2	dựng chương	1
 2	dựng chủ	1
 2	dựng cơ	5
-2	dựng gia	2
-2	dựng kế	7
+2	dựng gia	3
+2	dựng kế	8
 2	dựng lộ	1
 2	dựng nông	1
+2	dựng nếp	1
 2	dựng pháp	3
 2	dựng quy	1
 2	dựng tài	1
@@ -2424,6 +2565,7 @@ enum CorpusStatistics {
 2	ghép trong	2
 2	ghép tuyên	1
 2	ghép việc	1
+2	ghép vào	1
 2	ghép vấn	21
 2	gia <p>	2
 2	gia bình	5
@@ -2433,11 +2575,11 @@ enum CorpusStatistics {
 2	gia của	8
 2	gia hàng	1
 2	gia hỗ	1
-2	gia lãnh	3
+2	gia lãnh	4
 2	gia ngang	1
 2	gia nâng	1
 2	gia phòng	1
-2	gia quản	2
+2	gia quản	3
 2	gia sản	1
 2	gia thúc	1
 2	gia thụ	1
@@ -2447,48 +2589,55 @@ enum CorpusStatistics {
 2	gia và	1
 2	gia vào	1
 2	gia vì	1
-2	gia về	30
+2	gia về	31
 2	gia xây	4
-2	gia đình	67
-2	giai đoạn	42
+2	gia đình	79
+2	giai đoạn	43
 2	gian thực	3
 2	giao <p>	1
 2	giao <s>	1
 2	giao chỉ	1
+2	giao dự	1
 2	giao khoa	1
 2	giao kinh	1
+2	giao nhiệm	1
+2	giao thông	1
 2	giao tại	1
 2	giao và	1
+2	già làng	1
 2	giá <num>	1
 2	giá <p>	1
 2	giá cuối	1
 2	giá giữa	1
 2	giá hiệu	1
 2	giá hoạt	1
-2	giá kết	1
+2	giá kết	2
 2	giá thực	1
-2	giá trị	1
+2	giá trị	2
 2	giá tác	2
 2	giá tình	1
-2	giá việc	2
+2	giá việc	3
 2	giá định	1
-2	giám sát	12
+2	giám sát	13
 2	giám đốc	4
 2	giáo <p>	3
 2	giáo <s>	1
-2	giáo dục	56
-2	giáo viên	2
+2	giáo dục	64
+2	giáo khoa	1
+2	giáo viên	3
 2	giáo và	1
 2	giáo xây	1
 2	giúp <p>	4
 2	giúp cho	1
 2	giúp các	1
 2	giúp người	1
-2	giúp pháp	2
+2	giúp pháp	3
 2	giúp ubnd	1
-2	giúp xã	4
+2	giúp xã	5
+2	giúp đột	1
 2	giải pháp	23
 2	giải quyết	8
+2	giải viên	1
 2	giải ở	1
 2	giảm còn	3
 2	giảm dần	1
@@ -2501,8 +2650,8 @@ enum CorpusStatistics {
 2	giảm tỷ	3
 2	giảm xuống	2
 2	giảng chính	3
-2	giảng dạy	9
-2	giấy chứng	1
+2	giảng dạy	11
+2	giấy chứng	2
 2	giới <p>	50
 2	giới <s>	76
 2	giới cao	1
@@ -2519,14 +2668,14 @@ enum CorpusStatistics {
 2	giới nhằm	1
 2	giới năm	7
 2	giới phù	2
-2	giới quốc	1
+2	giới quốc	2
 2	giới tham	3
 2	giới theo	3
 2	giới thiệu	4
 2	giới thuộc	1
-2	giới trong	55
+2	giới trong	56
 2	giới trên	11
-2	giới tính	25
+2	giới tính	26
 2	giới tại	4
 2	giới tỉnh	8
 2	giới từ	1
@@ -2542,32 +2691,35 @@ enum CorpusStatistics {
 2	giờ trung	4
 2	giữ vững	1
 2	giữa các	1
-2	giữa kỳ	1
+2	giữa kỳ	2
 2	giữa nam	2
 2	gái <p>	2
 2	gái <s>	1
 2	gái dân	4
 2	gái sinh	5
 2	gái và	1
-2	gây bạo	7
+2	gây bạo	8
 2	góc độ	1
 2	góp của	1
 2	góp phần	7
 2	góp tích	1
 2	góp ý	1
+2	gương điển	1
 2	gắn với	1
 2	gồm cả	1
 2	gỡ khó	2
+2	gửi báo	1
 2	gửi sở	1
 2	gửi ubnd	1
 2	gửi về	2
-2	hiểm xã	5
-2	hiểm y	1
+2	hiểm thất	1
+2	hiểm xã	6
+2	hiểm y	2
 2	hiện <num>	1
 2	hiện <p>	26
 2	hiện <s>	10
 2	hiện bình	13
-2	hiện chiến	22
+2	hiện chiến	23
 2	hiện chính	9
 2	hiện chương	6
 2	hiện chỉ	6
@@ -2578,7 +2730,7 @@ enum CorpusStatistics {
 2	hiện giai	1
 2	hiện hiệu	1
 2	hiện hoạt	1
-2	hiện hành	4
+2	hiện hành	5
 2	hiện kế	26
 2	hiện lồng	9
 2	hiện một	1
@@ -2608,10 +2760,10 @@ enum CorpusStatistics {
 2	hiện đảm	2
 2	hiện đồng	1
 2	hiện ở	3
-2	hiệp phụ	5
+2	hiệp phụ	9
 2	hiệu các	1
 2	hiệu lực	2
-2	hiệu quả	27
+2	hiệu quả	29
 2	hoà xã	1
 2	hoàn cảnh	1
 2	hoàn thiện	4
@@ -2628,7 +2780,7 @@ enum CorpusStatistics {
 2	hoạch giai	1
 2	hoạch hoạt	4
 2	hoạch hành	3
-2	hoạch hóa	3
+2	hoạch hóa	4
 2	hoạch hằng	1
 2	hoạch khác	1
 2	hoạch liên	1
@@ -2638,12 +2790,12 @@ enum CorpusStatistics {
 2	hoạch phát	9
 2	hoạch số	5
 2	hoạch tham	1
-2	hoạch thực	21
+2	hoạch thực	23
 2	hoạch triển	6
 2	hoạch trong	2
 2	hoạch trên	2
 2	hoạch tại	1
-2	hoạch và	5
+2	hoạch và	7
 2	hoạch vào	1
 2	hoạch về	2
 2	hoạch đào	1
@@ -2651,14 +2803,15 @@ enum CorpusStatistics {
 2	hoạch để	1
 2	hoạch định	1
 2	hoạt <p>	2
+2	hoạt câu	1
 2	hoạt của	1
 2	hoạt động	56
 2	hoặc nguy	1
 2	huy các	1
 2	huy những	1
-2	huy quân	1
+2	huy quân	2
 2	huy tính	1
-2	huy vai	1
+2	huy vai	2
 2	huy động	9
 2	huyết thống	4
 2	huyện <p>	23
@@ -2685,20 +2838,21 @@ enum CorpusStatistics {
 2	huấn cập	1
 2	huấn kiến	1
 2	huấn kỹ	1
-2	huấn nâng	1
+2	huấn nâng	2
 2	huấn và	1
-2	hàng chính	1
+2	hàng chính	2
 2	hàng năm	23
 2	hàng tháng	3
 2	hành <s>	3
 2	hành chiến	2
-2	hành chính	5
-2	hành kế	3
+2	hành chính	7
+2	hành kế	4
 2	hành luật	4
 2	hành vi	9
 2	hành xây	1
-2	hành động	24
+2	hành động	26
 2	hình <p>	2
+2	hình can	1
 2	hình các	1
 2	hình có	1
 2	hình cụ	1
@@ -2707,25 +2861,31 @@ enum CorpusStatistics {
 2	hình hiệu	1
 2	hình hoạt	1
 2	hình phòng	1
+2	hình sinh	1
 2	hình sửa	1
 2	hình sự	4
 2	hình thúc	1
-2	hình thức	6
-2	hình thực	10
+2	hình thức	8
+2	hình thực	11
+2	hình tiên	1
 2	hình tăng	1
 2	hình tỉnh	1
 2	hình tốt	1
 2	hình xã	1
+2	hình điểm	1
 2	hình đội	1
 2	hình ảnh	2
 2	hình ở	1
-2	hòa giải	2
+2	hòa giải	3
 2	hòa nhập	6
 2	hòa xã	1
-2	hóa <p>	20
+2	hóa <p>	22
 2	hóa các	3
-2	hóa gia	2
-2	hóa và	5
+2	hóa cơ	1
+2	hóa gia	3
+2	hóa hình	1
+2	hóa thôn	1
+2	hóa và	6
 2	hôn <p>	2
 2	hôn nhân	9
 2	hôn từ	1
@@ -2741,7 +2901,7 @@ enum CorpusStatistics {
 2	hơn <s>	1
 2	hưu <s>	1
 2	hương ước	2
-2	hướng dẫn	28
+2	hướng dẫn	29
 2	hướng nghề	1
 2	hướng tăng	1
 2	hưởng bình	3
@@ -2754,37 +2914,39 @@ enum CorpusStatistics {
 2	hạ tầng	1
 2	hại tình	3
 2	hạn <s>	1
-2	hạn chế	1
+2	hạn chế	2
 2	hạn và	1
 2	hạn đối	1
-2	hạnh phúc	7
-2	hằng năm	5
-2	hẹp khoảng	5
+2	hạnh phúc	9
+2	hằng năm	6
+2	hẹp khoảng	6
 2	hệ lụy	1
-2	hệ thống	18
+2	hệ thống	19
 2	học <num>	1
 2	học <p>	2
 2	học <s>	8
-2	học cơ	4
+2	học cơ	5
 2	học kinh	1
 2	học kỹ	1
 2	học nghề	1
 2	học nữ	1
 2	học phù	1
+2	học phổ	1
 2	học sinh	7
 2	học theo	2
-2	học tập	2
+2	học tập	3
 2	học viên	4
-2	học và	3
+2	học và	7
 2	học vấn	1
 2	học đúng	1
 2	học đạt	2
 2	hồ chí	2
-2	hỗ trợ	41
+2	hỗ trợ	43
 2	hộ cận	1
-2	hộ gia	2
+2	hộ gia	3
 2	hộ lao	1
 2	hộ nghèo	1
+2	hộ tịch	2
 2	hội <p>	24
 2	hội <s>	13
 2	hội cho	1
@@ -2797,17 +2959,18 @@ enum CorpusStatistics {
 2	hội huyện	1
 2	hội hàng	5
 2	hội hóa	4
-2	hội liên	5
+2	hội liên	9
 2	hội ngang	1
 2	hội nghề	1
-2	hội nông	1
+2	hội nông	2
 2	hội thay	1
 2	hội theo	4
 2	hội thi	2
-2	hội thảo	1
+2	hội thảo	2
 2	hội trong	2
 2	hội trên	1
 2	hội tại	1
+2	hội tỉnh	2
 2	hội tổ	1
 2	hội tự	1
 2	hội viên	3
@@ -2817,27 +2980,29 @@ enum CorpusStatistics {
 2	hội đặc	1
 2	hội để	3
 2	hội đồng	5
-2	hợp <p>	9
+2	hợp <p>	10
 2	hợp báo	5
-2	hợp chặt	1
+2	hợp chặt	2
 2	hợp các	2
 2	hợp của	1
 2	hợp giải	1
-2	hợp liên	3
+2	hợp kết	1
+2	hợp liên	4
 2	hợp lý	1
-2	hợp pháp	6
+2	hợp pháp	7
 2	hợp phổ	1
+2	hợp số	1
 2	hợp sở	1
 2	hợp tham	1
-2	hợp thực	1
+2	hợp thực	2
 2	hợp trong	1
-2	hợp tác	4
+2	hợp tác	5
 2	hợp tình	1
 2	hợp tăng	1
 2	hợp tổ	2
 2	hợp việc	1
 2	hợp về	2
-2	hợp với	31
+2	hợp với	32
 2	hợp xây	1
 2	hợp đảm	1
 2	hợp để	1
@@ -2855,6 +3020,7 @@ enum CorpusStatistics {
 2	khai chương	6
 2	khai chỉ	7
 2	khai các	24
+2	khai có	1
 2	khai công	5
 2	khai hoạt	1
 2	khai kế	7
@@ -2862,31 +3028,36 @@ enum CorpusStatistics {
 2	khai mục	2
 2	khai nhằm	1
 2	khai nội	1
+2	khai sinh	1
 2	khai tháng	4
-2	khai thực	27
+2	khai thực	28
 2	khai và	2
 2	khai đề	1
 2	khai để	1
-2	khen thưởng	4
+2	khen thưởng	7
 2	khi có	2
 2	khi cả	1
+2	khi kết	1
 2	khi sinh	10
 2	khi được	1
 2	khinh nữ	2
 2	khiếu nại	3
-2	khoa học	5
+2	khoa học	9
 2	khoảng <num>	5
-2	khoảng cách	8
-2	khu vực	6
+2	khoảng cách	9
+2	khu công	3
+2	khu dân	1
+2	khu vực	7
 2	khuyến khích	5
 2	khuyết tật	2
+2	khuôn mẫu	1
 2	khác <s>	3
 2	khác cho	1
 2	khác có	1
 2	khác nhau	1
 2	khác theo	1
 2	khách quan	1
-2	khám sức	1
+2	khám sức	2
 2	khám thai	2
 2	khâu tuyển	1
 2	khích cho	1
@@ -2899,42 +3070,48 @@ enum CorpusStatistics {
 2	không dưới	4
 2	không phù	2
 2	không thấp	1
-2	không được	6
+2	không được	7
 2	khăn <p>	6
 2	khăn <s>	1
 2	khả năng	4
 2	khả thi	2
 2	khảo kinh	1
 2	khảo sát	4
-2	khẩu hiệu	2
-2	khắc phục	1
+2	khẩu hiệu	3
+2	khẩu lao	1
+2	khắc phục	2
 2	khỏe <s>	1
-2	khỏe bà	1
+2	khỏe bà	2
 2	khỏe cho	2
 2	khỏe dành	1
 2	khỏe nói	1
-2	khỏe sinh	14
+2	khỏe sinh	15
 2	khỏe tiền	1
+2	khỏe trước	1
+2	khỏe tâm	1
 2	khỏe tình	2
 2	khởi nghiệp	2
 2	kinh doanh	3
 2	kinh nghiệm	5
-2	kinh phí	21
+2	kinh phí	26
 2	kinh thực	1
-2	kinh tế	27
+2	kinh tế	31
 2	kiến <p>	2
 2	kiến chỉ	1
 2	kiến giới	7
-2	kiến nghị	5
+2	kiến nghị	6
 2	kiến thức	17
 2	kiến về	1
-2	kiểm soát	2
-2	kiểm tra	29
+2	kiểm soát	3
+2	kiểm sát	2
+2	kiểm tra	32
+2	kiệm <p>	1
 2	kiệm và	1
 2	kiện <p>	5
 2	kiện cho	1
 2	kiện của	1
 2	kiện kinh	1
+2	kiện lao	1
 2	kiện ngang	1
 2	kiện thực	2
 2	kiện toàn	2
@@ -2942,30 +3119,32 @@ enum CorpusStatistics {
 2	kiện để	1
 2	kt <s>	5
 2	kê <p>	1
-2	kê giới	1
+2	kê giới	5
 2	kê phát	1
 2	kê quốc	1
 2	kê số	3
 2	kê tách	1
-2	kê tỉnh	1
+2	kê tỉnh	2
 2	kê về	2
+2	ký khai	1
 2	ký kết	1
 2	kế bền	1
-2	kế hoạch	131
+2	kế hoạch	138
 2	kế thừa	1
 2	kết <num>	3
 2	kết <p>	6
 2	kết chiến	2
-2	kết hôn	7
+2	kết giữa	1
+2	kết hôn	8
 2	kết kế	2
 2	kết năm	1
-2	kết quả	31
+2	kết quả	33
 2	kết thực	4
 2	kết việc	1
 2	kết và	1
 2	kết xây	2
-2	kết đánh	1
-2	kịp thời	14
+2	kết đánh	2
+2	kịp thời	17
 2	kỳ <s>	1
 2	kỳ báo	3
 2	kỳ hàng	1
@@ -2973,22 +3152,23 @@ enum CorpusStatistics {
 2	kỳ năm	1
 2	kỳ sáu	1
 2	kỳ về	2
-2	kỹ năng	7
+2	kỹ năng	8
 2	kỹ thuật	2
 2	la <p>	1
 2	la <s>	2
 2	la về	1
 2	lai châu	3
-2	lao động	72
+2	lao động	82
 2	linh hoạt	2
-2	liên hiệp	5
-2	liên ngành	6
-2	liên quan	35
-2	liên đoàn	2
+2	liên hiệp	9
+2	liên ngành	7
+2	liên quan	37
+2	liên đoàn	4
 2	liệu <p>	1
 2	liệu <s>	1
 2	liệu báo	1
 2	liệu có	1
+2	liệu giảng	1
 2	liệu liên	6
 2	liệu phục	1
 2	liệu thuộc	1
@@ -2998,11 +3178,12 @@ enum CorpusStatistics {
 2	liệu tập	2
 2	liệu và	1
 2	liệu về	5
+2	loa truyền	1
 2	loại hình	2
 2	luận chính	2
 2	luật <p>	5
 2	luật <s>	8
-2	luật bình	9
+2	luật bình	10
 2	luật bảo	2
 2	luật cho	1
 2	luật của	4
@@ -3010,25 +3191,29 @@ enum CorpusStatistics {
 2	luật hôn	1
 2	luật liên	3
 2	luật ngân	2
-2	luật phòng	1
+2	luật phòng	2
 2	luật theo	2
 2	luật thuộc	1
 2	luật và	3
-2	luật về	22
+2	luật về	24
+2	ly hôn	1
 2	là bạo	1
 2	là cơ	1
 2	là cấp	1
 2	là kế	3
 2	là lồng	1
 2	là nam	1
-2	là nữ	5
+2	là nữ	6
 2	là phụ	2
 2	là vùng	1
 2	làm <p>	1
 2	làm bền	1
+2	làm cha	1
 2	làm chủ	2
-2	làm công	25
+2	làm công	26
 2	làm giảm	1
+2	làm kinh	1
+2	làm mới	1
 2	làm nữ	1
 2	làm phi	1
 2	làm theo	1
@@ -3036,25 +3221,29 @@ enum CorpusStatistics {
 2	làm việc	6
 2	làm xuống	3
 2	làm đầu	1
+2	làng <p>	1
 2	lành mạnh	1
 2	lánh <p>	1
 2	lây truyền	1
 2	lãm tranh	1
-2	lãnh đạo	34
+2	lãnh đạo	41
 2	lê hữu	1
 2	lên đạt	3
 2	lý <p>	8
 2	lý <s>	4
 2	lý cho	1
-2	lý các	1
+2	lý các	2
 2	lý cán	2
 2	lý của	1
 2	lý kịp	4
 2	lý luận	2
-2	lý nhà	18
+2	lý miễn	1
+2	lý nghiêm	1
+2	lý nhà	19
 2	lý theo	1
 2	lý thông	1
 2	lý vi	8
+2	lý đô	1
 2	lý ở	4
 2	lđ <p>	1
 2	lđ ubnd	1
@@ -3077,19 +3266,21 @@ enum CorpusStatistics {
 2	lược <s>	2
 2	lược dân	1
 2	lược gửi	1
-2	lược quốc	29
+2	lược quốc	30
 2	lượng <p>	1
 2	lượng bài	3
+2	lượng dân	1
 2	lượng phát	4
 2	lượng tin	1
 2	lượng triển	1
 2	lượng tuyên	4
 2	lượng vũ	1
 2	lượt người	1
-2	lạc bộ	3
+2	lạc bộ	5
+2	lạc hậu	1
 2	lần vào	4
 2	lập <p>	2
-2	lập dự	1
+2	lập dự	2
 2	lập triển	3
 2	lặp nhiệm	1
 2	lễ lớn	1
@@ -3098,22 +3289,24 @@ enum CorpusStatistics {
 2	lệ bỏ	1
 2	lệ hoàn	3
 2	lệ lao	5
-2	lệ nữ	15
+2	lệ nữ	18
 2	lệ trẻ	4
 2	lệ tử	2
 2	lệ đi	1
 2	lịch <s>	1
 2	lịch nhằm	1
+2	lọc sơ	1
 2	lọc trước	1
 2	lối của	3
 2	lối sống	2
-2	lồng ghép	51
+2	lồng ghép	53
 2	lộ trình	2
 2	lớn liên	1
 2	lớn về	1
 2	lớp nhân	3
 2	lớp tập	1
 2	lợi <p>	1
+2	lợi của	1
 2	lợi dịch	1
 2	lợi thúc	1
 2	lợi ích	1
@@ -3125,7 +3318,7 @@ enum CorpusStatistics {
 2	lực bộ	2
 2	lực cho	5
 2	lực của	1
-2	lực gia	29
+2	lực gia	32
 2	lực hợp	1
 2	lực kinh	1
 2	lực lượng	1
@@ -3139,26 +3332,27 @@ enum CorpusStatistics {
 2	lực về	6
 2	lực để	3
 2	lực đối	1
-2	mang thai	3
+2	mang thai	4
 2	mang định	2
 2	may <p>	1
 2	minh <p>	2
 2	minh huyện	1
-2	miền núi	2
+2	miền núi	3
 2	miễn <p>	1
+2	miễn phí	1
 2	mt <num>	2
 2	mttq việt	1
 2	mttq và	1
 2	mua <p>	1
-2	mua bán	11
+2	mua bán	12
 2	máy lãnh	1
 2	máy quản	2
 2	mình <p>	1
 2	mình <s>	4
-2	mô hình	7
+2	mô hình	11
 2	mô và	1
 2	môi giới	1
-2	môi trường	2
+2	môi trường	6
 2	môn <num>	1
 2	môn <p>	1
 2	môn <s>	1
@@ -3174,8 +3368,10 @@ enum CorpusStatistics {
 2	mưu triển	1
 2	mưu trình	1
 2	mưu xây	2
-2	mưu ủy	1
+2	mưu ủy	2
+2	mại dâm	1
 2	mạng lưới	4
+2	mạng xã	1
 2	mạnh các	2
 2	mạnh công	8
 2	mạnh mẽ	1
@@ -3187,7 +3383,10 @@ enum CorpusStatistics {
 2	mạnh và	2
 2	mạnh xã	1
 2	mất cân	6
-2	mầm non	1
+2	mầm non	2
+2	mẫu biểu	1
+2	mẫu giáo	1
+2	mẫu giới	1
 2	mắc <p>	1
 2	mắc <s>	1
 2	mắc cho	1
@@ -3195,12 +3394,14 @@ enum CorpusStatistics {
 2	mặt trận	4
 2	mẹ giảm	1
 2	mẹ liên	3
+2	mẹ mang	1
 2	mẹ trước	1
 2	mẹ và	1
 2	mẽ về	1
 2	mọi công	1
 2	mọi nguồn	1
 2	mối phối	1
+2	mối tổng	1
 2	mỗi cá	1
 2	mỗi giới	1
 2	mỗi năm	2
@@ -3217,13 +3418,14 @@ enum CorpusStatistics {
 2	mở rộng	5
 2	mục <p>	3
 2	mục <s>	4
-2	mục tiêu	89
-2	mục đích	7
+2	mục bình	1
+2	mục tiêu	90
+2	mục đích	8
 2	mức <num>	3
 2	mức chưa	3
 2	mức cân	2
 2	mức giảm	1
-2	mức sinh	1
+2	mức sinh	2
 2	nam <num>	1
 2	nam <p>	4
 2	nam giai	1
@@ -3235,18 +3437,19 @@ enum CorpusStatistics {
 2	ngang nhau	3
 2	nghiêm chế	1
 2	nghiêm cấm	1
-2	nghiêm túc	1
+2	nghiêm túc	2
 2	nghiên cứu	4
 2	nghiệm <s>	1
 2	nghiệm của	1
 2	nghiệp <p>	10
 2	nghiệp <s>	3
+2	nghiệp công	1
 2	nghiệp do	1
 2	nghiệp khác	1
 2	nghiệp nhằm	1
 2	nghiệp so	1
 2	nghiệp trong	3
-2	nghiệp và	1
+2	nghiệp và	4
 2	nghiệp vụ	2
 2	nghiệp đạt	4
 2	nghèo bền	1
@@ -3258,9 +3461,11 @@ enum CorpusStatistics {
 2	nghề phù	1
 2	nghệ thuật	1
 2	nghệ thông	4
+2	nghệ tỉnh	1
 2	nghỉ hưu	3
 2	nghỉ thai	1
-2	nghị các	4
+2	nghị <p>	1
+2	nghị các	5
 2	nghị cơ	1
 2	nghị kịp	1
 2	nghị quyết	5
@@ -3271,15 +3476,17 @@ enum CorpusStatistics {
 2	ngoài <s>	1
 2	ngoài xã	3
 2	ngoài ý	1
+2	ngoại giao	1
 2	nguy cơ	3
-2	nguyên nhân	4
+2	nguyên nhân	5
 2	nguyên tắc	3
+2	nguyên và	3
 2	nguyễn thị	1
 2	nguyện vọng	1
 2	nguồn <p>	1
 2	nguồn cán	2
 2	nguồn hỗ	1
-2	nguồn hợp	3
+2	nguồn hợp	4
 2	nguồn kinh	1
 2	nguồn lực	7
 2	nguồn ngân	3
@@ -3288,7 +3495,8 @@ enum CorpusStatistics {
 2	nguồn tài	2
 2	nguồn viện	1
 2	nguồn và	1
-2	nguồn vốn	4
+2	nguồn vận	1
+2	nguồn vốn	5
 2	nguồn xã	1
 2	ngành <p>	23
 2	ngành các	1
@@ -3305,13 +3513,13 @@ enum CorpusStatistics {
 2	ngành để	1
 2	ngày <num>	23
 2	ngày <p>	2
-2	ngày gia	2
+2	ngày gia	3
 2	ngày lễ	1
 2	ngày phụ	2
 2	ngày quốc	2
 2	ngày tháng	2
-2	ngân hàng	1
-2	ngân sách	22
+2	ngân hàng	2
+2	ngân sách	24
 2	ngăn chặn	1
 2	ngũ ban	1
 2	ngũ cán	15
@@ -3321,12 +3529,12 @@ enum CorpusStatistics {
 2	ngũ phóng	1
 2	người <p>	1
 2	người <s>	3
-2	người bị	6
-2	người cao	1
+2	người bị	7
+2	người cao	2
 2	người chưa	1
-2	người có	11
-2	người dân	2
-2	người gây	7
+2	người có	12
+2	người dân	4
+2	người gây	8
 2	người hoạt	1
 2	người khuyết	1
 2	người lao	3
@@ -3338,7 +3546,7 @@ enum CorpusStatistics {
 2	người trong	1
 2	người và	1
 2	người đồng	2
-2	người đứng	2
+2	người đứng	3
 2	ngược đãi	1
 2	ngắn hạn	1
 2	ngừa <p>	15
@@ -3348,8 +3556,9 @@ enum CorpusStatistics {
 2	nhi <p>	1
 2	nhiều hình	1
 2	nhiều đóng	1
+2	nhiễm hiv	1
 2	nhiệm <p>	1
-2	nhiệm cán	3
+2	nhiệm cán	4
 2	nhiệm của	7
 2	nhiệm gia	1
 2	nhiệm giới	1
@@ -3361,15 +3570,18 @@ enum CorpusStatistics {
 2	nhiệm tổ	10
 2	nhiệm và	1
 2	nhiệm về	2
-2	nhiệm vụ	30
+2	nhiệm vụ	34
 2	nhu cầu	5
 2	nhà bình	1
 2	nhà khoa	1
-2	nhà nước	34
+2	nhà không	1
+2	nhà nước	36
 2	nhà trường	1
+2	nhà trẻ	1
 2	nhà tạm	2
 2	nhà và	1
-2	nhà văn	1
+2	nhà văn	2
+2	nhà ở	1
 2	nhân <p>	3
 2	nhân bạo	1
 2	nhân bị	11
@@ -3377,32 +3589,33 @@ enum CorpusStatistics {
 2	nhân các	1
 2	nhân có	1
 2	nhân cận	5
-2	nhân dân	29
+2	nhân dân	38
 2	nhân dịp	1
 2	nhân khách	1
 2	nhân lực	1
 2	nhân ngày	1
-2	nhân rộng	4
+2	nhân rộng	5
 2	nhân sâu	2
 2	nhân trong	2
-2	nhân viên	2
+2	nhân viên	3
 2	nhân và	5
 2	nhìn đến	2
 2	nhóm phòng	1
+2	nhóm yếu	1
 2	nhóm đối	2
 2	như <s>	5
 2	như các	1
 2	như nhau	1
 2	như sau	6
 2	như xây	1
-2	nhạy cảm	1
+2	nhạy cảm	2
 2	nhấn mạnh	1
 2	nhất <num>	7
 2	nhất <p>	1
 2	nhất cho	1
 2	nhất là	2
 2	nhất một	5
-2	nhận <p>	2
+2	nhận <p>	3
 2	nhận <s>	4
 2	nhận quyền	1
 2	nhận thức	34
@@ -3429,7 +3642,7 @@ enum CorpusStatistics {
 2	những vấn	2
 2	những địa	1
 2	ninh trên	1
-2	niên <p>	1
+2	niên <p>	2
 2	niên cộng	2
 2	niên giảm	3
 2	niên về	1
@@ -3445,13 +3658,14 @@ enum CorpusStatistics {
 2	này tại	1
 2	này với	1
 2	này để	1
-2	nâng cao	65
+2	nâng cao	66
 2	nói chung	1
 2	nói chuyện	1
 2	nói riêng	1
-2	nông dân	1
-2	nông nghiệp	5
-2	nông thôn	6
+2	nô <p>	1
+2	nông dân	3
+2	nông nghiệp	8
+2	nông thôn	8
 2	năm <num>	86
 2	năm <p>	5
 2	năm <s>	8
@@ -3470,11 +3684,12 @@ enum CorpusStatistics {
 2	năm về	1
 2	năm để	2
 2	năm ở	1
-2	năng <p>	12
+2	năng <p>	14
 2	năng cân	2
 2	năng của	1
+2	năng làm	1
 2	năng lồng	2
-2	năng lực	23
+2	năng lực	24
 2	năng ngân	1
 2	năng quản	1
 2	năng sống	2
@@ -3494,65 +3709,73 @@ enum CorpusStatistics {
 2	nại <p>	2
 2	nại và	1
 2	nạn nhân	19
+2	nạn xã	1
+2	nếp sống	1
 2	nếu có	3
-2	nội dung	30
+2	nội dung	31
 2	nội trú	1
 2	nội trợ	5
-2	nội vụ	7
+2	nội vụ	9
 2	nữ <p>	10
 2	nữ <s>	16
 2	nữ bao	1
 2	nữ chủ	1
 2	nữ các	4
-2	nữ cán	7
+2	nữ cán	8
 2	nữ còn	3
 2	nữ có	6
-2	nữ cấp	2
+2	nữ cấp	3
+2	nữ di	1
 2	nữ dân	1
 2	nữ giám	3
 2	nữ giới	2
 2	nữ gắn	1
-2	nữ huyện	1
+2	nữ huyện	2
 2	nữ học	4
 2	nữ khuyết	1
 2	nữ khởi	1
 2	nữ kết	1
-2	nữ làm	10
-2	nữ lãnh	4
+2	nữ làm	11
+2	nữ lãnh	5
 2	nữ mang	2
 2	nữ nghèo	1
+2	nữ người	1
 2	nữ nông	2
 2	nữ so	1
-2	nữ tham	4
+2	nữ tham	5
 2	nữ theo	2
 2	nữ thông	1
 2	nữ thạc	5
 2	nữ tiến	2
 2	nữ tiếp	2
-2	nữ trong	8
+2	nữ trong	10
 2	nữ trên	1
 2	nữ trí	1
+2	nữ trưởng	1
 2	nữ tăng	1
-2	nữ tỉnh	2
-2	nữ việt	2
+2	nữ tỉnh	3
+2	nữ việt	3
 2	nữ và	12
 2	nữ vào	7
 2	nữ về	1
 2	nữ với	1
+2	nữ xã	1
+2	nữ yếu	1
 2	nữ đơn	1
 2	nữ được	1
-2	nữ đại	5
+2	nữ đại	6
 2	nữ để	1
 2	nữ ở	1
 2	on <p>	5
 2	on the	1
+2	pa nô	1
 2	pct ubnd	3
-2	phi chính	1
+2	phi chính	2
 2	phong phú	2
 2	phong trào	2
 2	phong tục	3
-2	phá thai	1
-2	pháp <p>	2
+2	phá thai	2
+2	pháp <p>	3
 2	pháp <s>	2
 2	pháp chế	6
 2	pháp chủ	3
@@ -3561,10 +3784,10 @@ enum CorpusStatistics {
 2	pháp cụ	1
 2	pháp của	2
 2	pháp huyện	1
-2	pháp khác	4
+2	pháp khác	5
 2	pháp kế	1
-2	pháp luật	58
-2	pháp lý	2
+2	pháp luật	64
+2	pháp lý	3
 2	pháp một	1
 2	pháp nhằm	2
 2	pháp nâng	2
@@ -3576,46 +3799,53 @@ enum CorpusStatistics {
 2	pháp từ	1
 2	pháp về	3
 2	phát hiện	17
-2	phát huy	4
-2	phát sóng	3
-2	phát thanh	6
-2	phát triển	28
+2	phát huy	5
+2	phát sóng	4
+2	phát thanh	8
+2	phát triển	33
 2	phát động	2
 2	phân biệt	1
-2	phân bổ	1
+2	phân bổ	2
 2	phân công	6
 2	phân cấp	3
 2	phân tách	1
 2	phân tích	1
+2	phân tổ	1
 2	phê bình	1
 2	phê duyệt	2
 2	phí <p>	2
+2	phí chi	1
 2	phí lồng	1
+2	phí sự	1
 2	phí thực	9
 2	phí từ	3
 2	phí đúng	1
 2	phí để	2
-2	phòng <p>	24
+2	phòng <p>	26
 2	phòng chuyên	1
 2	phòng chống	1
 2	phòng dân	2
 2	phòng giáo	3
 2	phòng hđnd	3
-2	phòng kinh	2
+2	phòng kinh	3
 2	phòng lao	8
 2	phòng ngừa	25
 2	phòng nông	1
 2	phòng nội	3
-2	phòng tài	3
+2	phòng quản	1
+2	phòng tài	4
 2	phòng tư	3
-2	phòng văn	5
-2	phòng y	1
+2	phòng văn	6
+2	phòng y	2
+2	phòng ủy	1
 2	phó chủ	5
 2	phó với	26
+2	phóng sự	1
 2	phóng viên	3
 2	phù hợp	18
 2	phú nhân	1
 2	phúc <p>	2
+2	phúc gia	1
 2	phương <p>	6
 2	phương <s>	10
 2	phương các	4
@@ -3633,10 +3863,12 @@ enum CorpusStatistics {
 2	phường <p>	3
 2	phạm <p>	1
 2	phạm buôn	1
-2	phạm pháp	17
-2	phạm vi	10
+2	phạm hành	1
+2	phạm pháp	18
+2	phạm vi	12
 2	phạm về	1
 2	phạm đối	3
+2	phạt vi	1
 2	phản biện	4
 2	phản ánh	1
 2	phấn đấu	6
@@ -3645,18 +3877,19 @@ enum CorpusStatistics {
 2	phần vào	3
 2	phần đầu	2
 2	phẩm quảng	3
-2	phẩm truyền	3
-2	phẩm văn	4
+2	phẩm truyền	4
+2	phẩm văn	5
 2	phố <p>	1
 2	phố <s>	2
 2	phố căn	1
 2	phố tổ	1
-2	phối hợp	36
-2	phổ biến	19
+2	phối hợp	42
+2	phổ biến	20
 2	phổ cập	1
-2	phổ thông	1
-2	phụ nữ	79
+2	phổ thông	5
+2	phụ nữ	86
 2	phụ trách	2
+2	phục hạn	1
 2	phục những	1
 2	phục vụ	2
 2	phủ ban	1
@@ -3666,18 +3899,20 @@ enum CorpusStatistics {
 2	qua phòng	4
 2	qua đào	2
 2	qua đường	1
-2	quan <p>	41
+2	quan <p>	44
 2	quan <s>	5
-2	quan báo	1
+2	quan báo	2
+2	quan chuyên	2
 2	quan chủ	1
 2	quan có	2
 2	quan dân	2
-2	quan hành	4
-2	quan liên	3
+2	quan hành	5
+2	quan liên	5
 2	quan nhà	3
 2	quan niệm	3
 2	quan phát	2
-2	quan quản	4
+2	quan phối	1
+2	quan quản	5
 2	quan thường	2
 2	quan truyền	1
 2	quan tâm	4
@@ -3689,10 +3924,10 @@ enum CorpusStatistics {
 2	quan đẩy	1
 2	quan đến	10
 2	quan để	1
-2	quy hoạch	13
+2	quy hoạch	14
 2	quy mô	1
 2	quy phạm	15
-2	quy định	21
+2	quy định	22
 2	quy ước	3
 2	quyết <num>	2
 2	quyết <s>	1
@@ -3700,25 +3935,30 @@ enum CorpusStatistics {
 2	quyết khiếu	3
 2	quyết những	1
 2	quyết số	2
+2	quyết toán	2
 2	quyết việc	1
 2	quyết định	7
 2	quyền <p>	8
 2	quyền <s>	1
+2	quyền cho	1
 2	quyền các	1
 2	quyền của	1
 2	quyền kinh	1
+2	quyền lợi	1
 2	quyền năng	1
 2	quyền sử	1
 2	quyền sửa	1
 2	quyền trong	1
+2	quyền trẻ	1
 2	quyền việc	1
 2	quyền và	2
 2	quyền địa	4
-2	quá trình	7
+2	quá trình	8
+2	quán lạc	1
 2	quán triệt	1
 2	quán và	1
 2	quân mỗi	1
-2	quân sự	1
+2	quân sự	2
 2	quý có	3
 2	quả <p>	3
 2	quả <s>	3
@@ -3736,16 +3976,16 @@ enum CorpusStatistics {
 2	quả trong	2
 2	quả về	2
 2	quả đạt	1
-2	quản lý	38
+2	quản lý	43
 2	quảng cáo	3
 2	quảng trị	16
 2	quấy rối	2
 2	quần chúng	1
 2	quốc dân	1
-2	quốc gia	38
-2	quốc hội	2
-2	quốc phòng	1
-2	quốc tế	4
+2	quốc gia	41
+2	quốc hội	3
+2	quốc phòng	2
+2	quốc tế	5
 2	quốc việt	3
 2	qđ <p>	4
 2	ra <s>	2
@@ -3753,12 +3993,14 @@ enum CorpusStatistics {
 2	ra sống	4
 2	riêng cho	1
 2	rà soát	4
-2	rôn <p>	1
+2	rôn <p>	2
 2	rõ trách	1
 2	rõ vai	1
 2	rút kinh	1
+2	rơi <p>	1
 2	rối tình	2
 2	rộng các	3
+2	rộng mô	1
 2	rộng mạng	2
 2	rộng những	1
 2	rộng quy	1
@@ -3774,13 +4016,14 @@ enum CorpusStatistics {
 2	sinh do	1
 2	sinh dân	1
 2	sinh dưới	1
-2	sinh hoạt	1
-2	sinh kế	2
+2	sinh hoạt	2
+2	sinh kế	4
 2	sinh lao	1
 2	sinh nữ	1
 2	sinh ra	5
-2	sinh sản	13
+2	sinh sản	14
 2	sinh sống	1
+2	sinh thay	1
 2	sinh viên	5
 2	sinh về	1
 2	sinh xã	2
@@ -3788,6 +4031,7 @@ enum CorpusStatistics {
 2	so với	6
 2	song tính	2
 2	soát <p>	5
+2	soát bệnh	1
 2	soát ung	1
 2	soát và	1
 2	soạn thảo	1
@@ -3799,23 +4043,25 @@ enum CorpusStatistics {
 2	suy dinh	1
 2	suất sinh	4
 2	suất tử	1
+2	suốt đời	1
 2	syt ngày	1
-2	sàng lọc	1
+2	sàng lọc	2
 2	sách <p>	20
 2	sách <s>	2
 2	sách an	1
 2	sách có	1
+2	sách giáo	1
 2	sách hiện	2
 2	sách hàng	3
 2	sách hỗ	3
 2	sách liên	2
 2	sách nhà	8
-2	sách pháp	3
+2	sách pháp	4
 2	sách phát	1
 2	sách thu	1
-2	sách trung	1
+2	sách trung	2
 2	sách tỉnh	1
-2	sách xã	1
+2	sách xã	3
 2	sách đặc	1
 2	sách địa	5
 2	sách đối	1
@@ -3823,23 +4069,27 @@ enum CorpusStatistics {
 2	sát <p>	6
 2	sát các	2
 2	sát của	1
+2	sát nhân	2
 2	sát nhận	1
-2	sát việc	3
+2	sát việc	4
 2	sát và	1
-2	sáu tháng	2
+2	sáu tháng	3
 2	sâu <p>	3
 2	sâu xa	2
+2	sóc <p>	1
 2	sóc các	1
 2	sóc không	3
 2	sóc sức	10
 2	sóc trong	2
+2	sóc trước	1
+2	sóc trẻ	1
 2	sóng <p>	4
 2	sĩ <p>	1
 2	sĩ <s>	1
 2	sĩ trong	6
 2	sĩ đạt	4
-2	sơ kết	8
-2	sơ sinh	2
+2	sơ kết	9
+2	sơ sinh	3
 2	sơn la	5
 2	sư phạm	2
 2	sạch <p>	1
@@ -3850,9 +4100,10 @@ enum CorpusStatistics {
 2	sản giảm	2
 2	sản hồ	2
 2	sản nói	1
-2	sản phẩm	8
+2	sản phẩm	9
 2	sản và	2
 2	sản vào	3
+2	sản vị	1
 2	sản xuất	4
 2	sắc trong	2
 2	sẻ công	1
@@ -3869,19 +4120,20 @@ enum CorpusStatistics {
 2	số giờ	4
 2	số hoàn	3
 2	số lao	4
-2	số liệu	21
+2	số liệu	22
 2	số lĩnh	1
 2	số lượng	4
 2	số ngành	1
 2	số người	7
 2	số nhiệm	1
 2	số nạn	9
+2	số phát	1
 2	số phù	1
 2	số tiếp	1
 2	số tỉnh	1
 2	số tử	2
 2	số việt	1
-2	số và	3
+2	số và	4
 2	số vụ	1
 2	số đánh	1
 2	số được	3
@@ -3890,92 +4142,104 @@ enum CorpusStatistics {
 2	sống gia	4
 2	sống trong	2
 2	sống vào	6
-2	sống văn	3
+2	sống văn	5
 2	sống xã	4
 2	sớm <p>	3
 2	sở <p>	8
 2	sở <s>	8
+2	sở công	1
+2	sở dân	1
 2	sở dữ	5
-2	sở giáo	2
+2	sở giáo	4
 2	sở giới	52
 2	sở hướng	1
+2	sở khoa	2
 2	sở khả	1
-2	sở kế	3
-2	sở lao	12
+2	sở kế	4
+2	sở lao	13
 2	sở lđtb	1
-2	sở nội	3
-2	sở thông	2
+2	sở nông	2
+2	sở nội	4
+2	sở thông	3
 2	sở trợ	4
-2	sở tài	2
-2	sở tư	1
-2	sở văn	2
-2	sở y	5
+2	sở tài	4
+2	sở tư	2
+2	sở văn	3
+2	sở xây	1
+2	sở y	7
 2	sở đó	1
 2	sở đạt	3
 2	sở đẩy	1
-2	sức khỏe	23
+2	sức khỏe	27
 2	sử dụng	6
 2	sửa <p>	1
-2	sửa đổi	3
+2	sửa đổi	4
+2	sự <p>	1
 2	sự huyện	1
 2	sự hỗ	1
 2	sự kiện	1
-2	sự lãnh	2
-2	sự nghiệp	3
+2	sự lãnh	4
+2	sự nghiệp	5
 2	sự phát	3
 2	sự phân	1
 2	sự phối	1
 2	sự quản	1
 2	sự tham	13
 2	sự tiến	21
+2	sự tỉnh	1
 2	sự đóng	1
 2	sự được	4
 2	sỹ <s>	1
 2	tam đường	1
 2	tb <p>	2
-2	thai an	1
+2	thai an	2
 2	thai hiện	1
 2	thai ngoài	1
 2	thai nhi	3
-2	thai sản	6
+2	thai sản	7
 2	thai định	1
-2	tham gia	38
+2	tham gia	41
 2	tham khảo	1
-2	tham mưu	14
+2	tham mưu	15
 2	tham vấn	4
 2	than <p>	2
 2	thanh <p>	2
+2	thanh huyện	1
 2	thanh kiểm	1
-2	thanh niên	3
-2	thanh tra	6
-2	thanh và	4
+2	thanh niên	5
+2	thanh quyết	1
+2	thanh tra	8
+2	thanh và	5
 2	thao và	4
+2	thay thế	1
 2	thay đổi	11
 2	the <num>	1
 2	the <p>	6
 2	the quảng	1
 2	theo chức	2
-2	theo dõi	27
-2	theo giới	6
+2	theo dõi	28
+2	theo giới	7
 2	theo hướng	4
 2	theo khả	1
 2	theo kế	1
 2	theo lộ	1
 2	theo phân	3
 2	theo phạm	1
-2	theo quy	16
+2	theo quy	17
 2	theo quyết	2
 2	theo thẩm	1
 2	theo từng	1
 2	thi <p>	3
 2	thi hành	4
+2	thi đua	1
 2	thiết bị	1
+2	thiết chế	2
 2	thiết thực	1
 2	thiết yếu	1
 2	thiết để	1
 2	thiết đối	1
 2	thiểu hệ	1
-2	thiểu số	16
+2	thiểu số	20
 2	thiểu tình	4
 2	thiện chính	1
 2	thiện thể	1
@@ -3984,9 +4248,10 @@ enum CorpusStatistics {
 2	thiệu bồi	1
 2	thiệu việc	2
 2	thiệu về	1
+2	thoát nghèo	1
 2	thoại về	1
 2	thu hút	4
-2	thu hẹp	5
+2	thu hẹp	6
 2	thu nhập	2
 2	thu thập	13
 2	thuận lợi	3
@@ -4003,7 +4268,7 @@ enum CorpusStatistics {
 2	thành công	1
 2	thành cấp	3
 2	thành giáo	2
-2	thành niên	6
+2	thành niên	8
 2	thành phố	5
 2	thành tích	2
 2	thành tựu	1
@@ -4014,7 +4279,7 @@ enum CorpusStatistics {
 2	tháng <num>	6
 2	tháng <p>	2
 2	tháng <s>	1
-2	tháng hành	20
+2	tháng hành	22
 2	tháng đầu	3
 2	tháo gỡ	2
 2	thân <s>	1
@@ -4022,7 +4287,7 @@ enum CorpusStatistics {
 2	thí điểm	4
 2	thích hợp	1
 2	thôn <p>	2
-2	thôn bản	2
+2	thôn bản	3
 2	thôn không	1
 2	thôn mới	1
 2	thôn và	1
@@ -4030,7 +4295,7 @@ enum CorpusStatistics {
 2	thông <s>	1
 2	thông bằng	1
 2	thông cho	1
-2	thông dân	1
+2	thông dân	2
 2	thông hướng	1
 2	thông nhằm	2
 2	thông nâng	3
@@ -4038,37 +4303,43 @@ enum CorpusStatistics {
 2	thông thay	2
 2	thông thu	1
 2	thông thúc	1
-2	thông tin	50
+2	thông tin	57
+2	thông trực	1
 2	thông tư	1
 2	thông tại	1
 2	thông và	1
+2	thông vận	1
 2	thông về	6
 2	thông điệp	4
+2	thông đại	1
 2	thông đẩy	1
 2	thông đối	1
 2	thù <s>	1
 2	thù hỗ	1
 2	thù từng	1
 2	thúc đẩy	14
-2	thương binh	24
+2	thư viện	1
+2	thương binh	25
 2	thường trực	4
-2	thường xuyên	6
+2	thường xuyên	8
 2	thưởng <p>	1
 2	thưởng các	1
-2	thưởng kịp	1
-2	thạc sĩ	9
+2	thưởng kịp	2
+2	thạc sĩ	10
 2	thảo <p>	1
 2	thảo văn	3
 2	thấp hơn	1
+2	thất nghiệp	1
 2	thẩm quyền	6
-2	thẩm định	4
+2	thẩm định	5
 2	thập <p>	7
 2	thập số	2
 2	thập thông	1
 2	thập và	3
+2	thẻ bảo	1
 2	thế của	2
 2	thế và	1
-2	thể <p>	2
+2	thể <p>	3
 2	thể <s>	2
 2	thể chất	1
 2	thể chế	1
@@ -4076,12 +4347,12 @@ enum CorpusStatistics {
 2	thể cán	1
 2	thể có	1
 2	thể cấp	2
-2	thể dục	2
+2	thể dục	3
 2	thể huyện	5
 2	thể hóa	1
 2	thể nghiêm	1
 2	thể như	3
-2	thể thao	6
+2	thể thao	9
 2	thể trong	1
 2	thể từng	1
 2	thể và	1
@@ -4090,13 +4361,15 @@ enum CorpusStatistics {
 2	thị trường	4
 2	thị trấn	17
 2	thị xã	5
+2	thọ bình	1
 2	thỏa ước	1
 2	thống <p>	1
 2	thống bài	3
 2	thống chính	2
 2	thống chỉ	1
 2	thống giáo	7
-2	thống kê	15
+2	thống kê	25
+2	thống loa	1
 2	thống nhất	1
 2	thống thông	4
 2	thống trong	1
@@ -4104,7 +4377,7 @@ enum CorpusStatistics {
 2	thống tốt	1
 2	thống về	1
 2	thời <p>	1
-2	thời báo	1
+2	thời báo	2
 2	thời chấn	1
 2	thời các	6
 2	thời gian	3
@@ -4117,7 +4390,7 @@ enum CorpusStatistics {
 2	thời xác	1
 2	thụ hưởng	6
 2	thủ sự	1
-2	thủ trưởng	1
+2	thủ trưởng	2
 2	thủ tướng	2
 2	thứ ba	1
 2	thức <p>	11
@@ -4129,7 +4402,8 @@ enum CorpusStatistics {
 2	thức nhằm	1
 2	thức phong	1
 2	thức trong	4
-2	thức truyền	1
+2	thức truyền	2
+2	thức tuyên	1
 2	thức và	2
 2	thức văn	1
 2	thức về	23
@@ -4139,30 +4413,33 @@ enum CorpusStatistics {
 2	thừa và	1
 2	thực <p>	1
 2	thực chất	3
-2	thực hiện	231
+2	thực hiện	242
 2	thực hành	1
 2	thực tiễn	1
 2	thực trạng	2
 2	thực tế	5
-2	tin <p>	20
+2	tin <p>	22
 2	tin <s>	2
+2	tin bài	1
 2	tin báo	1
-2	tin cơ	6
+2	tin cơ	7
 2	tin cậy	3
 2	tin liên	1
 2	tin mang	1
 2	tin thường	1
 2	tin thị	1
+2	tin thống	1
 2	tin từ	1
-2	tin và	2
+2	tin và	4
 2	tin về	5
-2	tin điện	2
+2	tin điện	3
 2	tin đại	4
 2	tin để	2
 2	tinh thần	1
 2	tiên bố	2
 2	tiên cán	1
 2	tiên những	1
+2	tiên tiến	1
 2	tiên để	1
 2	tiêu <num>	136
 2	tiêu <p>	16
@@ -4174,8 +4451,8 @@ enum CorpusStatistics {
 2	tiêu của	8
 2	tiêu kế	1
 2	tiêu lao	1
-2	tiêu quốc	1
-2	tiêu thống	4
+2	tiêu quốc	2
+2	tiêu thống	7
 2	tiêu trong	1
 2	tiêu trên	1
 2	tiêu tại	1
@@ -4184,18 +4461,20 @@ enum CorpusStatistics {
 2	tiêu đề	2
 2	tiến bộ	24
 2	tiến hành	1
-2	tiến sĩ	5
+2	tiến sĩ	6
 2	tiến tới	1
-2	tiến độ	2
+2	tiến độ	3
 2	tiếng dân	2
-2	tiếp cận	17
-2	tiếp nhận	2
+2	tiếp cận	18
+2	tiếp nhận	3
 2	tiếp theo	1
 2	tiếp tục	14
 2	tiếp xúc	2
-2	tiết kiệm	1
+2	tiết kiệm	3
 2	tiềm năng	1
 2	tiền hôn	2
+2	tiền lương	1
+2	tiểu dự	1
 2	tiểu học	5
 2	tiễn cơ	1
 2	tiễn của	1
@@ -4210,46 +4489,54 @@ enum CorpusStatistics {
 2	toàn tỉnh	4
 2	toàn xã	3
 2	toàn đội	1
+2	toán chi	1
 2	toán hàng	1
-2	toán kinh	1
+2	toán kinh	2
 2	toán ngân	4
 2	tra <p>	20
 2	tra chuyên	1
 2	tra các	2
+2	tra dân	1
 2	tra giám	1
+2	tra huyện	1
+2	tra lao	1
 2	tra liên	2
-2	tra việc	4
+2	tra tỉnh	1
+2	tra việc	5
 2	tra và	1
 2	tra xử	1
+2	tra định	1
+2	tra đột	1
 2	trai <p>	5
 2	trai tham	1
 2	trai trong	1
 2	trai và	4
-2	trang <p>	5
+2	trang <p>	6
 2	trang bị	4
 2	trang nhân	1
 2	trang thiết	1
-2	trang thông	1
+2	trang thông	2
 2	tranh <p>	1
 2	tranh thủ	1
-2	trao quyền	1
+2	trao quyền	2
 2	trao đổi	2
 2	treo băng	1
 2	triển <p>	1
 2	triển bền	4
 2	triển chương	1
 2	triển du	1
-2	triển giới	2
+2	triển giới	3
 2	triển hệ	1
-2	triển khai	89
-2	triển kinh	11
+2	triển khai	92
+2	triển kinh	12
 2	triển lãm	1
 2	triển mạng	1
 2	triển nguồn	1
-2	triển nông	1
+2	triển nông	3
 2	triển sinh	1
 2	triển và	1
 2	triển đa	1
+2	triển đảng	1
 2	trong chia	1
 2	trong chiến	1
 2	trong chính	3
@@ -4261,9 +4548,9 @@ enum CorpusStatistics {
 2	trong diện	1
 2	trong dự	3
 2	trong gia	13
-2	trong giáo	1
+2	trong giáo	2
 2	trong hệ	3
-2	trong khu	4
+2	trong khu	5
 2	trong kiểm	1
 2	trong kế	2
 2	trong luật	1
@@ -4274,9 +4561,9 @@ enum CorpusStatistics {
 2	trong những	1
 2	trong nước	1
 2	trong phát	1
-2	trong phạm	3
-2	trong quy	1
-2	trong quá	7
+2	trong phạm	4
+2	trong quy	2
+2	trong quá	8
 2	trong sạch	1
 2	trong tham	2
 2	trong tháng	1
@@ -4295,23 +4582,23 @@ enum CorpusStatistics {
 2	trong đời	3
 2	trung bình	4
 2	trung cấp	1
-2	trung học	5
-2	trung tâm	7
-2	trung ương	2
+2	trung học	7
+2	trung tâm	10
+2	trung ương	3
 2	truy cứu	4
-2	truyền <p>	23
+2	truyền <p>	24
 2	truyền giới	1
-2	truyền hình	6
+2	truyền hình	7
 2	truyền hưởng	1
 2	truyền nâng	2
 2	truyền phòng	1
 2	truyền phổ	1
 2	truyền qua	1
-2	truyền thanh	1
-2	truyền thông	46
+2	truyền thanh	3
+2	truyền thông	52
 2	truyền thường	1
 2	truyền thống	2
-2	truyền viên	1
+2	truyền viên	2
 2	truyền về	7
 2	trào <p>	1
 2	trách báo	1
@@ -4323,6 +4610,7 @@ enum CorpusStatistics {
 2	trên <s>	1
 2	trên các	8
 2	trên cơ	57
+2	trên giấy	1
 2	trên hệ	3
 2	trên phạm	2
 2	trên toàn	1
@@ -4333,7 +4621,7 @@ enum CorpusStatistics {
 2	trì hoàn	1
 2	trì mức	1
 2	trì tham	1
-2	trì thực	1
+2	trì thực	2
 2	trì việc	1
 2	trì và	2
 2	trì xây	2
@@ -4342,9 +4630,9 @@ enum CorpusStatistics {
 2	trình <p>	22
 2	trình bồi	1
 2	trình chặt	1
-2	trình giáo	2
+2	trình giáo	3
 2	trình giảng	3
-2	trình mục	1
+2	trình mục	2
 2	trình nhằm	2
 2	trình nâng	4
 2	trình phòng	5
@@ -4358,17 +4646,18 @@ enum CorpusStatistics {
 2	trình tuyển	1
 2	trình tăng	2
 2	trình tập	1
+2	trình tổ	1
 2	trình ubnd	1
 2	trình và	1
 2	trình về	1
 2	trình xây	1
 2	trình đưa	2
 2	trình được	1
-2	trình độ	8
+2	trình độ	10
 2	trí <p>	1
 2	trí cán	1
 2	trí hội	1
-2	trí kinh	6
+2	trí kinh	7
 2	trí lãnh	6
 2	trí nguồn	1
 2	trí thức	1
@@ -4382,27 +4671,28 @@ enum CorpusStatistics {
 2	trùng lặp	1
 2	trương <p>	3
 2	trương của	1
+2	trước khi	1
 2	trước ngày	6
-2	trước sinh	1
-2	trường học	2
+2	trước sinh	2
+2	trường học	3
 2	trường lao	4
-2	trường phổ	1
+2	trường phổ	2
 2	trường sư	2
 2	trường thuận	1
 2	trường thuộc	1
 2	trường và	1
 2	trường văn	1
-2	trưởng bản	1
-2	trưởng các	1
-2	trưởng thôn	1
-2	trạm y	1
+2	trưởng bản	2
+2	trưởng các	2
+2	trưởng thôn	3
+2	trạm y	3
 2	trạng buôn	1
 2	trạng bạo	1
 2	trạng bất	1
 2	trạng mất	3
 2	trạng tình	1
 2	trạng tảo	3
-2	trả công	6
+2	trả công	7
 2	trấn <p>	1
 2	trấn <s>	3
 2	trấn có	1
@@ -4412,12 +4702,13 @@ enum CorpusStatistics {
 2	trấn triển	2
 2	trấn xây	1
 2	trận tổ	4
-2	trẻ em	28
+2	trẻ <p>	1
+2	trẻ em	31
 2	trẻ sinh	1
 2	trẻ sơ	2
 2	trẻ thông	1
 2	trẻ đẻ	2
-2	trị <p>	15
+2	trị <p>	16
 2	trị <s>	5
 2	trị của	1
 2	trị giai	8
@@ -4433,13 +4724,14 @@ enum CorpusStatistics {
 2	trọng lao	4
 2	trọng nam	2
 2	trọng quy	1
-2	trọng tâm	3
+2	trọng tâm	4
 2	trở lên	2
-2	trở về	4
+2	trở về	5
 2	trở đi	8
 2	trợ <p>	13
 2	trợ cơ	4
-2	trợ giúp	11
+2	trợ cấp	2
+2	trợ giúp	14
 2	trợ hoạt	2
 2	trợ học	1
 2	trợ khác	1
@@ -4449,7 +4741,8 @@ enum CorpusStatistics {
 2	trợ phát	1
 2	trợ phòng	1
 2	trợ phụ	1
-2	trợ quốc	1
+2	trợ quốc	2
+2	trợ sinh	1
 2	trợ thiết	1
 2	trợ thực	2
 2	trợ và	10
@@ -4457,27 +4750,32 @@ enum CorpusStatistics {
 2	trợ được	3
 2	trực <p>	1
 2	trực hđnd	1
+2	trực tiếp	1
 2	trực đảng	1
 2	tt <p>	1
 2	tt huyện	1
 2	tt hđnd	2
 2	tt tỉnh	1
-2	tuyên truyền	39
+2	tuyên truyền	44
 2	tuyển chọn	1
 2	tuyển dụng	1
 2	tuyển mới	4
 2	tuần giáo	8
 2	tuổi bổ	1
+2	tuổi cô	1
 2	tuổi kết	2
 2	tuổi nghỉ	1
+2	tuổi thọ	1
 2	tuổi đào	1
-2	tài chính	6
-2	tài liệu	4
+2	tài chính	8
+2	tài liệu	5
 2	tài nghiên	1
-2	tài trợ	3
+2	tài nguyên	3
+2	tài trợ	5
 2	tác bình	32
-2	tác cán	3
+2	tác cán	4
 2	tác dân	1
+2	tác gia	1
 2	tác kiểm	4
 2	tác kế	1
 2	tác làm	1
@@ -4492,10 +4790,10 @@ enum CorpusStatistics {
 2	tác tuyên	9
 2	tác tạo	2
 2	tác tổ	2
-2	tác viên	3
+2	tác viên	4
 2	tác vì	1
 2	tác xây	3
-2	tác xã	7
+2	tác xã	8
 2	tác đào	1
 2	tác động	2
 2	tách biệt	6
@@ -4506,21 +4804,24 @@ enum CorpusStatistics {
 2	tâm công	1
 2	tâm của	1
 2	tâm dịch	2
+2	tâm kiểm	1
 2	tâm lý	1
 2	tâm như	1
 2	tâm sử	1
+2	tâm thần	1
 2	tâm truyền	1
-2	tâm văn	1
-2	tâm y	2
+2	tâm văn	2
+2	tâm y	3
 2	tên cả	1
+2	tên trên	1
 2	tình dục	9
-2	tình hình	11
+2	tình hình	12
 2	tình trạng	9
 2	tích cực	4
 2	tích sử	1
 2	tích xuất	2
 2	tín <p>	1
-2	tín dụng	2
+2	tín dụng	3
 2	tín trong	1
 2	tính <p>	6
 2	tính <s>	1
@@ -4532,18 +4833,20 @@ enum CorpusStatistics {
 2	tính thai	3
 2	tính và	2
 2	tính ở	2
+2	tòa án	2
+2	tôn giáo	1
 2	tùy theo	1
-2	túc triển	1
-2	tăng cường	41
+2	túc triển	2
+2	tăng cường	42
 2	tăng thời	3
 2	tăng thực	1
 2	tăng tính	1
 2	tăng tỷ	4
 2	tư <p>	1
 2	tư <s>	1
-2	tư pháp	6
+2	tư pháp	9
 2	tư tưởng	1
-2	tư vấn	13
+2	tư vấn	14
 2	tướng chính	1
 2	tưởng trọng	1
 2	tượng <p>	2
@@ -4582,27 +4885,32 @@ enum CorpusStatistics {
 2	tầm soát	1
 2	tầng lớp	3
 2	tập <p>	1
-2	tập huấn	10
+2	tập huấn	11
 2	tập nâng	1
-2	tập quán	3
-2	tập thể	3
+2	tập quán	4
+2	tập suốt	1
+2	tập thể	4
 2	tập viên	2
 2	tắc bình	4
 2	tế <p>	23
 2	tế <s>	7
 2	tế cho	1
 2	tế cung	2
+2	tế cơ	1
 2	tế của	4
-2	tế huyện	2
+2	tế giỏi	1
+2	tế huyện	3
 2	tế hạnh	1
+2	tế hộ	1
 2	tế như	1
 2	tế phụ	1
-2	tế thôn	1
+2	tế thôn	2
 2	tế từ	1
 2	tế và	2
 2	tế về	1
-2	tế xã	1
+2	tế xã	2
 2	tế để	2
+2	tệ nạn	1
 2	tỉnh <p>	8
 2	tỉnh <s>	21
 2	tỉnh ban	1
@@ -4624,9 +4932,10 @@ enum CorpusStatistics {
 2	tịch ubnd	1
 2	tịch và	1
 2	tịch ủy	1
-2	tọa đàm	2
+2	tọa đàm	3
 2	tố cáo	2
 2	tố giác	1
+2	tối cao	2
 2	tối thiểu	1
 2	tối đa	1
 2	tốt <p>	2
@@ -4637,28 +4946,35 @@ enum CorpusStatistics {
 2	tốt nhất	1
 2	tốt đẹp	1
 2	tồn tại	1
-2	tổ chức	99
+2	tổ chức	102
 2	tổ dân	1
 2	tổ hòa	1
+2	tổ hợp	1
 2	tổ quốc	4
-2	tổ tiết	1
-2	tổng hợp	17
-2	tổng kết	14
+2	tổ theo	1
+2	tổ tiết	2
+2	tổ vay	1
+2	tổng cục	1
+2	tổng hợp	21
+2	tổng kết	15
+2	tổng liên	1
 2	tổng quát	1
 2	tổng số	10
 2	tổng đài	2
 2	tộc <p>	1
+2	tộc bán	1
 2	tộc nội	1
 2	tộc phù	1
-2	tộc thiểu	16
+2	tộc thiểu	20
 2	tộc tỉnh	1
+2	tộc và	1
 2	tộc ít	2
 2	tộc ở	1
 2	tới lãnh	1
 2	tới số	3
 2	tới thực	4
 2	tới toàn	1
-2	tờ rơi	1
+2	tờ rơi	2
 2	tục <p>	3
 2	tục duy	4
 2	tục lồng	1
@@ -4667,6 +4983,7 @@ enum CorpusStatistics {
 2	tục triển	2
 2	tục tuyên	1
 2	tục xây	1
+2	tủ sách	1
 2	từ <num>	1
 2	từ các	3
 2	từ cấp	1
@@ -4692,7 +5009,7 @@ enum CorpusStatistics {
 2	tự nguyện	1
 2	tự nhiên	2
 2	tựu đã	1
-2	tỷ lệ	32
+2	tỷ lệ	35
 2	tỷ suất	5
 2	tỷ số	8
 2	tỷ trọng	4
@@ -4706,15 +5023,15 @@ enum CorpusStatistics {
 2	ubqg vstbpn	1
 2	ung thư	1
 2	uy tín	3
-2	vai trò	10
-2	vay vốn	2
+2	vai trò	11
+2	vay vốn	3
 2	vay ưu	1
 2	vhxh <p>	1
-2	vi <p>	2
+2	vi <p>	3
 2	vi <s>	1
 2	vi bạo	2
-2	vi chức	3
-2	vi phạm	8
+2	vi chức	4
+2	vi phạm	10
 2	vi thực	2
 2	vi toàn	4
 2	vi về	4
@@ -4725,30 +5042,33 @@ enum CorpusStatistics {
 2	viên báo	1
 2	viên chức	7
 2	viên công	1
+2	viên dân	1
 2	viên làm	2
+2	viên nữ	4
 2	viên phụ	1
 2	viên tiểu	1
 2	viên trong	2
 2	viên và	1
 2	viên về	1
-2	viên y	1
+2	viên y	2
 2	viên được	4
 2	viết và	3
+2	việc bạo	1
 2	việc chăm	2
 2	việc có	1
 2	việc gia	2
 2	việc hoàn	1
 2	việc huy	1
 2	việc hướng	3
-2	việc làm	17
+2	việc làm	20
 2	việc lồng	5
 2	việc lựa	1
-2	việc nhà	4
+2	việc nhà	5
 2	việc nâng	1
 2	việc nội	5
 2	việc phát	1
 2	việc sử	2
-2	việc thực	27
+2	việc thực	30
 2	việc tiếp	1
 2	việc triển	3
 2	việc trong	4
@@ -4756,8 +5076,9 @@ enum CorpusStatistics {
 2	việc xây	2
 2	việc đột	1
 2	việc ở	1
-2	viện trợ	4
-2	việt nam	11
+2	viện kiểm	2
+2	viện trợ	5
+2	việt nam	14
 2	vong bà	3
 2	vong mẹ	3
 2	vstbpn <s>	1
@@ -4780,7 +5101,7 @@ enum CorpusStatistics {
 2	và chủ	2
 2	và các	17
 2	và có	2
-2	và công	4
+2	và công	7
 2	và cả	2
 2	và củng	2
 2	và du	3
@@ -4810,7 +5131,8 @@ enum CorpusStatistics {
 2	và lao	1
 2	và lồng	2
 2	và lợi	1
-2	và miền	2
+2	và miền	3
+2	và môi	4
 2	và mầm	1
 2	và mọi	1
 2	và nam	5
@@ -4825,7 +5147,7 @@ enum CorpusStatistics {
 2	và năng	1
 2	và nội	1
 2	và nữ	6
-2	và phát	4
+2	và phát	6
 2	và phòng	19
 2	và phản	1
 2	và phụ	1
@@ -4841,19 +5163,21 @@ enum CorpusStatistics {
 2	và tham	2
 2	và thay	2
 2	và thu	1
-2	và thông	3
+2	và thông	4
 2	và thúc	1
+2	và thể	1
 2	và thụ	2
 2	và thực	5
 2	và triển	8
 2	và trong	1
-2	và truyền	6
+2	và truyền	9
 2	và trách	1
 2	và trước	1
 2	và trẻ	10
 2	và tài	1
 2	và tái	4
 2	và tình	3
+2	và tôn	1
 2	và tăng	1
 2	và tạo	1
 2	và tổ	10
@@ -4866,16 +5190,16 @@ enum CorpusStatistics {
 2	và vùng	2
 2	và xuống	1
 2	và xây	1
-2	và xã	26
+2	và xã	27
 2	và xử	7
 2	và áp	1
 2	và đang	1
 2	và điều	1
 2	và đài	2
-2	và đào	10
+2	và đào	12
 2	và đánh	1
 2	và được	1
-2	và đầu	1
+2	và đầu	3
 2	và đến	3
 2	và đề	1
 2	và địa	1
@@ -4887,41 +5211,44 @@ enum CorpusStatistics {
 2	vào các	9
 2	vào giảng	4
 2	vào hệ	3
-2	vào kế	3
+2	vào kế	4
 2	vào lĩnh	1
 2	vào năm	45
 2	vào sự	3
 2	vào trong	2
 2	vào việc	2
 2	vào vị	1
-2	vì bình	15
+2	vì bình	16
 2	vì sự	21
-2	vì trẻ	1
+2	vì trẻ	2
 2	vùng có	2
 2	vùng dân	2
 2	vùng sâu	3
 2	vùng xa	3
 2	vùng đặc	1
-2	vùng đồng	4
-2	văn bản	21
+2	vùng đồng	5
+2	văn bản	22
 2	văn hoá	1
-2	văn hóa	28
+2	văn hóa	37
+2	văn minh	1
 2	văn nghệ	1
-2	văn phòng	3
+2	văn phòng	4
 2	văn số	2
 2	vũ trang	2
 2	vướng mắc	5
 2	vấn <p>	6
 2	vấn <s>	6
+2	vấn pháp	1
 2	vấn sức	1
 2	vấn tiền	1
 2	vấn tâm	1
 2	vấn và	1
 2	vấn về	1
 2	vấn đề	27
-2	vận động	4
+2	vận tải	1
+2	vận động	5
 2	về ban	1
-2	về bình	130
+2	về bình	133
 2	về bạo	4
 2	về chủ	3
 2	về các	1
@@ -4971,12 +5298,12 @@ enum CorpusStatistics {
 2	vị liên	3
 2	vị lồng	1
 2	vị mình	1
-2	vị phối	1
-2	vị sự	3
+2	vị phối	2
+2	vị sự	4
 2	vị tham	1
 2	vị theo	1
 2	vị thuộc	1
-2	vị thành	5
+2	vị thành	7
 2	vị thế	3
 2	vị thực	1
 2	vị trong	1
@@ -4984,12 +5311,13 @@ enum CorpusStatistics {
 2	vị vũ	1
 2	vọng <p>	1
 2	vốn hợp	1
+2	vốn lồng	1
 2	vốn tín	1
 2	vốn vay	1
 2	với báo	2
 2	với bạo	24
 2	với chức	2
-2	với các	19
+2	với các	20
 2	với cán	1
 2	với công	2
 2	với cơ	1
@@ -5021,17 +5349,19 @@ enum CorpusStatistics {
 2	vụ của	3
 2	vụ du	1
 2	vụ hỗ	13
+2	vụ kế	1
 2	vụ ngược	1
 2	vụ theo	1
 2	vụ thực	1
-2	vụ trọng	1
+2	vụ trọng	2
 2	vụ tốt	1
 2	vụ tổ	1
 2	vụ tổng	2
-2	vụ việc	3
+2	vụ việc	4
 2	vụ và	4
 2	vụ về	1
 2	vụ xây	1
+2	vụ án	1
 2	vụ được	8
 2	vững <p>	1
 2	vững của	3
@@ -5051,6 +5381,7 @@ enum CorpusStatistics {
 2	vực ngành	1
 2	vực nhằm	1
 2	vực nông	4
+2	vực phi	1
 2	vực quản	1
 2	vực thông	3
 2	vực và	1
@@ -5067,10 +5398,11 @@ enum CorpusStatistics {
 2	xuyên theo	3
 2	xuyên tới	1
 2	xuất <p>	4
-2	xuất bản	1
+2	xuất bản	2
 2	xuất chính	1
 2	xuất các	3
 2	xuất của	1
+2	xuất khẩu	1
 2	xuất nông	1
 2	xuất sắc	2
 2	xuất và	1
@@ -5079,14 +5411,14 @@ enum CorpusStatistics {
 2	xuống ở	1
 2	xác minh	2
 2	xác định	4
-2	xâm hại	3
-2	xây dựng	69
+2	xâm hại	4
+2	xây dựng	74
 2	xã <p>	25
 2	xã <s>	10
 2	xã bình	6
 2	xã có	1
 2	xã giai	1
-2	xã hội	97
+2	xã hội	107
 2	xã thực	1
 2	xã trong	1
 2	xã tổ	1
@@ -5099,20 +5431,25 @@ enum CorpusStatistics {
 2	xóa mù	1
 2	xúc việc	1
 2	xảy ra	1
-2	xử lý	14
+2	xử lý	16
+2	xử phạt	1
 2	xử về	1
-2	y tế	22
+2	y tế	32
 2	yên <p>	1
 2	yên ban	1
 2	yên mt	1
-2	yêu cầu	10
+2	yêu cầu	11
 2	yếu <p>	1
+2	yếu thế	2
 2	án <p>	8
 2	án có	1
+2	án nhân	2
 2	án thí	1
 2	án về	1
+2	án xâm	1
 2	ánh về	1
 2	áp dụng	1
+2	áp phích	2
 2	ép kết	1
 2	ích hợp	1
 2	ít người	2
@@ -5123,7 +5460,8 @@ enum CorpusStatistics {
 2	ý kiểm	1
 2	ý muốn	1
 2	ý thực	1
-2	đa dạng	5
+2	ăn lương	1
+2	đa dạng	6
 2	đa mọi	1
 2	đang được	1
 2	đi <num>	3
@@ -5133,35 +5471,37 @@ enum CorpusStatistics {
 2	đi làm	1
 2	điều chỉnh	1
 2	điều hành	1
-2	điều kiện	12
-2	điều tra	2
+2	điều kiện	13
+2	điều tra	4
 2	điểm dịch	2
 2	điểm lồng	1
 2	điểm tổng	1
-2	điển hình	1
+2	điển hình	3
 2	điện biên	3
 2	điện thoại	1
-2	điện tử	2
+2	điện tử	3
 2	điệp truyền	2
 2	điệp và	1
 2	đoàn kiểm	1
 2	đoàn kết	2
-2	đoàn lao	2
+2	đoàn lao	4
 2	đoàn thanh	2
-2	đoàn thể	17
+2	đoàn thể	18
 2	đoàn viên	1
 2	đoạn <num>	38
 2	đoạn <p>	1
 2	đoạn <s>	2
 2	đoạn tiếp	1
 2	đoạn từ	1
-2	đài phát	4
+2	đoạn đến	1
+2	đua <p>	1
+2	đài phát	6
 2	đài quốc	1
-2	đài truyền	3
+2	đài truyền	4
 2	đài điện	1
 2	đàm <p>	2
-2	đào tạo	31
-2	đánh giá	19
+2	đào tạo	33
+2	đánh giá	22
 2	đây là	3
 2	đã và	1
 2	đã được	1
@@ -5171,13 +5511,13 @@ enum CorpusStatistics {
 2	đình <p>	19
 2	đình <s>	5
 2	đình bảo	2
-2	đình hạnh	2
+2	đình hạnh	3
 2	đình không	3
 2	đình như	1
 2	đình no	1
 2	đình phát	1
 2	đình theo	1
-2	đình việt	2
+2	đình việt	3
 2	đình và	7
 2	đình văn	2
 2	đình được	3
@@ -5189,14 +5529,15 @@ enum CorpusStatistics {
 2	đó cần	1
 2	đó nhấn	1
 2	đóng góp	2
-2	đôn đốc	5
-2	đúng mục	1
+2	đô thị	1
+2	đôn đốc	7
+2	đúng mục	2
 2	đúng tiến	1
 2	đúng đắn	1
 2	đúng độ	2
-2	đăng ký	1
+2	đăng ký	2
 2	đơn thân	1
-2	đơn vị	44
+2	đơn vị	49
 2	đưa nội	9
 2	đưa tỷ	1
 2	đưa vào	4
@@ -5220,22 +5561,23 @@ enum CorpusStatistics {
 2	được tiếp	12
 2	được trang	3
 2	được triển	1
-2	được trả	6
+2	được trả	7
 2	được tuyển	4
 2	được tư	5
 2	được tập	1
 2	được yêu	1
 2	được đưa	4
-2	đại biểu	9
-2	đại chúng	5
-2	đạo <p>	10
+2	đại biểu	11
+2	đại chúng	6
+2	đạo <p>	12
 2	đạo <s>	2
 2	đạo bổ	1
-2	đạo chủ	7
-2	đạo các	8
+2	đạo chủ	8
+2	đạo các	9
 2	đạo công	1
-2	đạo của	1
-2	đạo nữ	3
+2	đạo cấp	1
+2	đạo của	2
+2	đạo nữ	4
 2	đạo phòng	1
 2	đạo quản	2
 2	đạo trong	1
@@ -5252,7 +5594,7 @@ enum CorpusStatistics {
 2	đạt ít	5
 2	đạt được	4
 2	đảm bình	2
-2	đảm bảo	11
+2	đảm bảo	12
 2	đảm các	1
 2	đảm lồng	2
 2	đảm nguyên	2
@@ -5260,16 +5602,18 @@ enum CorpusStatistics {
 2	đảm thực	3
 2	đảm tính	1
 2	đảng <p>	11
+2	đảng viên	2
 2	đảng ủy	1
 2	đất nước	1
 2	đấu <num>	1
 2	đấu tham	1
 2	đấu đạt	1
 2	đấu đến	3
-2	đầu mối	1
+2	đầu cơ	1
+2	đầu mối	2
 2	đầu năm	3
 2	đầu trong	2
-2	đầu tư	2
+2	đầu tư	4
 2	đầu đạt	2
 2	đầy đủ	2
 2	đẩy bình	7
@@ -5283,7 +5627,7 @@ enum CorpusStatistics {
 2	đẳng cao	1
 2	đẳng các	1
 2	đẳng của	3
-2	đẳng giới	266
+2	đẳng giới	273
 2	đẳng thực	2
 2	đẳng trong	2
 2	đẳng trên	1
@@ -5298,7 +5642,7 @@ enum CorpusStatistics {
 2	đến gia	1
 2	đến mất	2
 2	đến ngày	4
-2	đến năm	19
+2	đến năm	20
 2	đến thai	3
 2	đề <p>	1
 2	đề bình	22
@@ -5307,15 +5651,15 @@ enum CorpusStatistics {
 2	đề cương	1
 2	đề cấp	1
 2	đề giới	1
-2	đề nghị	8
+2	đề nghị	9
 2	đề nâng	3
 2	đề phụ	1
 2	đề ra	3
 2	đề trong	1
 2	đề tài	1
 2	đề và	1
-2	đề xuất	9
-2	đề án	4
+2	đề xuất	10
+2	đề án	5
 2	để báo	1
 2	để bổ	1
 2	để chủ	1
@@ -5344,32 +5688,34 @@ enum CorpusStatistics {
 2	định các	1
 2	định của	8
 2	định dự	1
-2	định hiện	2
+2	định hiện	3
 2	định hướng	1
 2	định kiến	10
 2	định kết	1
-2	định kỳ	12
+2	định kỳ	13
 2	định pháp	1
 2	định phê	1
 2	định rõ	2
 2	định số	2
 2	định tỷ	1
 2	định việc	2
+2	định văn	1
 2	định về	4
 2	đốc <p>	3
 2	đốc các	1
+2	đốc thực	1
 2	đốc việc	1
 2	đốc và	2
 2	đối <p>	1
 2	đối của	2
 2	đối kinh	1
 2	đối thoại	1
-2	đối tượng	7
+2	đối tượng	8
 2	đối với	14
 2	đối xử	1
 2	đồng <p>	1
 2	đồng <s>	4
-2	đồng bào	7
+2	đồng bào	9
 2	đồng bộ	3
 2	đồng dân	2
 2	đồng lao	1
@@ -5380,30 +5726,31 @@ enum CorpusStatistics {
 2	đồng và	2
 2	đồng về	1
 2	đồng đối	1
-2	đổi <p>	1
+2	đổi <p>	2
 2	đổi các	1
 2	đổi hành	7
 2	đổi hương	1
 2	đổi kinh	2
 2	đổi mới	4
+2	đổi nghề	1
 2	đổi nhận	2
 2	đổi quan	1
 2	đổi quy	1
 2	độ <p>	1
-2	độ báo	3
+2	độ báo	4
 2	độ giới	1
 2	độ học	1
 2	độ nghỉ	1
 2	độ thai	1
 2	độ thông	4
-2	độ thạc	4
+2	độ thạc	5
 2	độ thực	1
-2	độ tiến	2
+2	độ tiến	3
 2	độ tuổi	3
 2	độc lập	2
 2	đội biên	1
 2	đội ngũ	20
-2	động <p>	35
+2	động <p>	36
 2	động <s>	4
 2	động bình	9
 2	động bảo	3
@@ -5412,6 +5759,7 @@ enum CorpusStatistics {
 2	động chính	1
 2	động chủ	1
 2	động các	2
+2	động có	1
 2	động của	5
 2	động giúp	1
 2	động giới	1
@@ -5428,7 +5776,7 @@ enum CorpusStatistics {
 2	động này	1
 2	động nâng	1
 2	động nông	2
-2	động nữ	16
+2	động nữ	19
 2	động phòng	1
 2	động phối	1
 2	động qua	2
@@ -5443,19 +5791,23 @@ enum CorpusStatistics {
 2	động trọng	2
 2	động trợ	3
 2	động tuyên	5
+2	động tài	1
 2	động tập	1
+2	động tỉnh	1
 2	động tối	1
 2	động từ	2
+2	động việc	1
+2	động việt	1
 2	động và	6
-2	động vì	15
+2	động vì	17
 2	động văn	1
 2	động về	2
 2	động xây	2
 2	động đã	1
 2	động đề	1
 2	động đồng	1
-2	đột xuất	2
-2	đời sống	13
+2	đột xuất	4
+2	đời sống	14
 2	đỡ thôn	1
 2	đợt kiểm	1
 2	đủ <p>	1
@@ -5464,7 +5816,8 @@ enum CorpusStatistics {
 2	đủ và	1
 2	đủ điều	1
 2	đức <p>	2
-2	đứng đầu	2
+2	đứng tên	1
+2	đứng đầu	3
 2	ưu tiên	6
 2	ưu đãi	2
 2	ương <p>	2
@@ -5477,7 +5830,9 @@ enum CorpusStatistics {
 2	ảnh hưởng	1
 2	ảnh mang	1
 2	ấm <p>	2
+2	ấn phẩm	1
 2	ở bậc	1
+2	ở cho	1
 2	ở các	7
 2	ở cơ	2
 2	ở cấp	1
@@ -5489,9 +5844,11 @@ enum CorpusStatistics {
 2	ở vị	4
 2	ủy <p>	3
 2	ủy <s>	1
-2	ủy ban	22
-2	ủy viên	1
+2	ủy ban	28
+2	ủy các	1
+2	ủy viên	2
 2	ủy đảng	4
+2	ứng cử	1
 2	ứng dụng	3
 2	ứng nhân	1
 2	ứng phó	26
@@ -5737,7 +6094,7 @@ enum CorpusStatistics {
 5	<p> by quyết	1
 5	<p> bài và	1
 5	<p> bài về	3
-5	<p> báo cáo	15
+5	<p> báo cáo	16
 5	<p> báo quảng	2
 5	<p> bé trai	1
 5	<p> bình đẳng	8
@@ -5753,7 +6110,7 @@ enum CorpusStatistics {
 5	<p> bố trí	2
 5	<p> bồi dưỡng	8
 5	<p> bổ nhiệm	3
-5	<p> bổ sung	3
+5	<p> bổ sung	4
 5	<p> bộ <p>	1
 5	<p> bộ lao	1
 5	<p> bộ lđ	1
@@ -5762,7 +6119,7 @@ enum CorpusStatistics {
 5	<p> chiến dịch	1
 5	<p> chiến lược	1
 5	<p> chuyên môn	1
-5	<p> chuyên mục	4
+5	<p> chuyên mục	5
 5	<p> chuyên trang	4
 5	<p> chuyên đề	3
 5	<p> chính quyền	11
@@ -5775,8 +6132,9 @@ enum CorpusStatistics {
 5	<p> chỉ tiêu	50
 5	<p> chỉ đạo	7
 5	<p> chịu trách	15
-5	<p> chống bạo	14
+5	<p> chống bạo	15
 5	<p> chống mua	4
+5	<p> chống tệ	1
 5	<p> chống tội	1
 5	<p> chống và	1
 5	<p> chủ doanh	3
@@ -5787,7 +6145,7 @@ enum CorpusStatistics {
 5	<p> cp ngày	2
 5	<p> cung cấp	2
 5	<p> cvp <p>	1
-5	<p> cá nhân	2
+5	<p> cá nhân	3
 5	<p> các bản	1
 5	<p> các cơ	8
 5	<p> các cấp	3
@@ -5835,7 +6193,7 @@ enum CorpusStatistics {
 5	<p> e <s>	1
 5	<p> giai đoạn	1
 5	<p> giám sát	5
-5	<p> giáo dục	19
+5	<p> giáo dục	20
 5	<p> giúp cho	1
 5	<p> giúp các	1
 5	<p> giải pháp	8
@@ -5847,7 +6205,7 @@ enum CorpusStatistics {
 5	<p> góp phần	6
 5	<p> gửi sở	1
 5	<p> gửi ubnd	1
-5	<p> hiệu quả	5
+5	<p> hiệu quả	6
 5	<p> hoàn thiện	1
 5	<p> hoạt động	2
 5	<p> huy động	1
@@ -5858,12 +6216,13 @@ enum CorpusStatistics {
 5	<p> hôn nhân	1
 5	<p> hđnd tỉnh	1
 5	<p> hương ước	1
-5	<p> hướng dẫn	10
+5	<p> hướng dẫn	11
 5	<p> hạn chế	1
 5	<p> hạnh phúc	4
 5	<p> hằng năm	1
 5	<p> học sinh	5
-5	<p> hỗ trợ	3
+5	<p> hỗ trợ	4
+5	<p> hộ tịch	1
 5	<p> hội <p>	1
 5	<p> hội diễn	1
 5	<p> hội liên	2
@@ -5877,11 +6236,12 @@ enum CorpusStatistics {
 5	<p> in <p>	3
 5	<p> iv <s>	1
 5	<p> kh <p>	8
-5	<p> khen thưởng	1
+5	<p> khen thưởng	3
+5	<p> khoa học	1
 5	<p> khuyến khích	2
 5	<p> khó khăn	1
 5	<p> khảo sát	2
-5	<p> khẩu hiệu	1
+5	<p> khẩu hiệu	2
 5	<p> khắc phục	1
 5	<p> kinh doanh	2
 5	<p> kinh phí	2
@@ -5910,6 +6270,7 @@ enum CorpusStatistics {
 5	<p> may <p>	1
 5	<p> miễn <p>	1
 5	<p> mô hình	1
+5	<p> mẫu giáo	1
 5	<p> mở rộng	2
 5	<p> mục tiêu	12
 5	<p> nghiên cứu	1
@@ -5931,7 +6292,7 @@ enum CorpusStatistics {
 5	<p> người lao	2
 5	<p> người trong	1
 5	<p> ngừa ứng	1
-5	<p> nhiệm vụ	14
+5	<p> nhiệm vụ	16
 5	<p> nhà tạm	1
 5	<p> nhân ngày	1
 5	<p> nhân rộng	2
@@ -5970,7 +6331,7 @@ enum CorpusStatistics {
 5	<p> phạm vi	1
 5	<p> phản biện	3
 5	<p> phối hợp	18
-5	<p> phổ biến	12
+5	<p> phổ biến	13
 5	<p> phụ nữ	1
 5	<p> pvp lê	1
 5	<p> qua phòng	4
@@ -5978,7 +6339,7 @@ enum CorpusStatistics {
 5	<p> quy hoạch	3
 5	<p> quy ước	1
 5	<p> quyết định	1
-5	<p> quản lý	2
+5	<p> quản lý	3
 5	<p> quảng trị	1
 5	<p> qđ <p>	4
 5	<p> rà soát	3
@@ -6004,7 +6365,7 @@ enum CorpusStatistics {
 5	<p> tham mưu	6
 5	<p> tham vấn	4
 5	<p> than <p>	2
-5	<p> thanh niên	1
+5	<p> thanh niên	2
 5	<p> thanh tra	1
 5	<p> thay đổi	3
 5	<p> the <p>	4
@@ -6023,12 +6384,12 @@ enum CorpusStatistics {
 5	<p> tháng hành	5
 5	<p> thông tin	9
 5	<p> thúc đẩy	1
-5	<p> thương binh	23
+5	<p> thương binh	24
 5	<p> thường trực	2
 5	<p> thường xuyên	1
 5	<p> thẩm định	1
 5	<p> thể dục	1
-5	<p> thể thao	6
+5	<p> thể thao	7
 5	<p> thị trấn	16
 5	<p> thị xã	4
 5	<p> thống kê	3
@@ -6037,6 +6398,7 @@ enum CorpusStatistics {
 5	<p> thủ trưởng	1
 5	<p> thực hiện	18
 5	<p> thực hành	1
+5	<p> tin bài	1
 5	<p> tiêu chí	1
 5	<p> tiến bộ	2
 5	<p> tiến hành	1
@@ -6065,13 +6427,13 @@ enum CorpusStatistics {
 5	<p> trước ngày	5
 5	<p> trường học	1
 5	<p> trường sư	1
-5	<p> trưởng bản	1
+5	<p> trưởng bản	2
 5	<p> trẻ em	5
 5	<p> tt <p>	1
 5	<p> tt huyện	1
 5	<p> tt hđnd	2
 5	<p> tt tỉnh	1
-5	<p> tuyên truyền	5
+5	<p> tuyên truyền	6
 5	<p> tài chính	1
 5	<p> tình hình	2
 5	<p> tình trạng	1
@@ -6133,15 +6495,17 @@ enum CorpusStatistics {
 5	<p> xh <p>	1
 5	<p> xh <s>	1
 5	<p> xh tỉnh	1
+5	<p> xuất bản	1
 5	<p> xác minh	1
 5	<p> xác định	3
 5	<p> xây dựng	12
 5	<p> xã <p>	2
-5	<p> xã hội	27
+5	<p> xã hội	28
 5	<p> xóa bỏ	1
-5	<p> xử lý	4
+5	<p> xử lý	5
 5	<p> y tế	1
 5	<p> yêu cầu	6
+5	<p> áp phích	2
 5	<p> đa dạng	2
 5	<p> điều hành	1
 5	<p> điều kiện	1
@@ -6150,8 +6514,8 @@ enum CorpusStatistics {
 5	<p> đài phát	4
 5	<p> đào tạo	7
 5	<p> đánh giá	8
-5	<p> đôn đốc	4
-5	<p> đơn vị	29
+5	<p> đôn đốc	5
+5	<p> đơn vị	32
 5	<p> đưa nội	3
 5	<p> đường lối	2
 5	<p> được hưởng	1
@@ -6164,14 +6528,14 @@ enum CorpusStatistics {
 5	<p> đến <num>	1
 5	<p> đề bạt	2
 5	<p> đề nghị	1
-5	<p> đề xuất	2
+5	<p> đề xuất	3
 5	<p> đề án	3
 5	<p> để tổng	2
 5	<p> địa bàn	2
 5	<p> địa phương	14
 5	<p> định kỳ	1
 5	<p> đối thoại	1
-5	<p> đối tượng	1
+5	<p> đối tượng	2
 5	<p> đối với	2
 5	<p> đồng bộ	2
 5	<p> đồng thời	1
@@ -6298,70 +6662,95 @@ enum CorpusStatistics {
 5	<s> a <p>	1
 5	<s> an sinh	1
 5	<s> an toàn	1
-5	<s> ban chỉ	2
-5	<s> ban hành	1
+5	<s> ban chỉ	3
+5	<s> ban dân	1
+5	<s> ban hành	2
 5	<s> ban nhân	1
+5	<s> ban quản	1
 5	<s> ban vì	1
 5	<s> bao gồm	1
+5	<s> biểu dương	2
 5	<s> biện pháp	4
+5	<s> bà mẹ	1
 5	<s> bài học	1
 5	<s> bàn huyện	1
 5	<s> bám sát	2
-5	<s> báo cáo	7
+5	<s> báo chí	1
+5	<s> báo cáo	12
+5	<s> báo tỉnh	1
 5	<s> bé gái	1
 5	<s> bé trai	1
 5	<s> bình lư	1
 5	<s> bình quân	1
-5	<s> bình đẳng	8
-5	<s> băng rôn	1
+5	<s> bình đẳng	9
+5	<s> băng rôn	2
 5	<s> bạo lực	8
-5	<s> bảo hiểm	4
+5	<s> bảo hiểm	6
 5	<s> bảo trợ	1
 5	<s> bảo vệ	2
 5	<s> bảo đảm	2
 5	<s> bất bình	1
-5	<s> bầu cử	1
+5	<s> bầu cử	2
 5	<s> bắc yên	1
 5	<s> bằng giới	1
 5	<s> bệnh lây	1
 5	<s> bị truy	1
 5	<s> bỏ học	1
-5	<s> bố trí	3
+5	<s> bố trí	4
 5	<s> bồi dưỡng	2
-5	<s> bổ nhiệm	1
+5	<s> bổ nhiệm	2
 5	<s> bộ <p>	1
+5	<s> bộ chỉ	2
+5	<s> bộ công	2
+5	<s> bộ giao	1
+5	<s> bộ giáo	1
+5	<s> bộ khoa	1
+5	<s> bộ kế	1
 5	<s> bộ lao	1
+5	<s> bộ ngoại	1
+5	<s> bộ nông	1
+5	<s> bộ nội	1
+5	<s> bộ quốc	1
+5	<s> bộ thông	1
+5	<s> bộ tài	2
+5	<s> bộ tư	1
 5	<s> bộ văn	1
+5	<s> bộ xây	1
+5	<s> bộ y	1
 5	<s> bộ đội	1
 5	<s> chi cục	1
+5	<s> chi ngân	1
 5	<s> chia sẻ	2
 5	<s> chiếm tỷ	1
 5	<s> chiến dịch	1
-5	<s> chiến lược	6
+5	<s> chiến lược	7
 5	<s> cho lao	1
 5	<s> chuyên môn	1
-5	<s> chuyên mục	1
+5	<s> chuyên mục	2
+5	<s> chuyên trang	1
 5	<s> chuyển <p>	1
 5	<s> chuyển dịch	1
 5	<s> chuyển giao	1
 5	<s> chuyển giới	1
-5	<s> chính phủ	1
+5	<s> chuyển đổi	1
+5	<s> chuỗi giá	1
+5	<s> chính phủ	2
 5	<s> chính quyền	1
-5	<s> chính sách	4
+5	<s> chính sách	5
 5	<s> chú trọng	1
-5	<s> chăm sóc	4
+5	<s> chăm sóc	7
 5	<s> chưa đủ	1
-5	<s> chương trình	5
-5	<s> chất lượng	1
+5	<s> chương trình	7
+5	<s> chất lượng	2
 5	<s> chẽ từ	1
-5	<s> chế độ	4
-5	<s> chỉ số	1
+5	<s> chế độ	5
+5	<s> chỉ số	2
 5	<s> chỉ thị	1
-5	<s> chỉ tiêu	33
-5	<s> chỉ đạo	2
+5	<s> chỉ tiêu	35
+5	<s> chỉ đạo	4
 5	<s> chịu trách	3
 5	<s> chống bạo	2
-5	<s> chủ trì	4
+5	<s> chủ trì	5
 5	<s> chủ tịch	7
 5	<s> chủ động	1
 5	<s> chức chính	1
@@ -6370,7 +6759,7 @@ enum CorpusStatistics {
 5	<s> chức thành	1
 5	<s> chứng chỉ	1
 5	<s> cuối năm	1
-5	<s> các cơ	4
+5	<s> các cơ	5
 5	<s> các cấp	1
 5	<s> các dịch	1
 5	<s> các hoạt	3
@@ -6381,28 +6770,30 @@ enum CorpusStatistics {
 5	<s> các phòng	1
 5	<s> các sở	1
 5	<s> các thành	1
-5	<s> các tổ	2
+5	<s> các tổ	3
 5	<s> các xã	1
-5	<s> cán bộ	9
-5	<s> câu lạc	3
+5	<s> các đoàn	1
+5	<s> cán bộ	12
+5	<s> câu lạc	4
 5	<s> còn tình	1
 5	<s> có chính	1
+5	<s> có cán	1
 5	<s> có cơ	1
 5	<s> có hiệu	1
 5	<s> có lãnh	1
 5	<s> cô đỡ	1
-5	<s> công an	2
-5	<s> công chức	2
+5	<s> công an	3
+5	<s> công chức	4
 5	<s> công nghệ	1
-5	<s> công tác	7
+5	<s> công tác	10
 5	<s> công việc	4
 5	<s> công văn	1
 5	<s> cùng kỳ	1
-5	<s> căn cứ	3
+5	<s> căn cứ	4
 5	<s> cơ cấu	1
 5	<s> cơ hội	1
-5	<s> cơ quan	5
-5	<s> cơ sở	4
+5	<s> cơ quan	10
+5	<s> cơ sở	6
 5	<s> cường trang	1
 5	<s> cưỡng ép	1
 5	<s> cấp cơ	1
@@ -6411,30 +6802,35 @@ enum CorpusStatistics {
 5	<s> cấp lý	1
 5	<s> cấp thí	1
 5	<s> cấp xã	1
-5	<s> cấp ủy	3
+5	<s> cấp ủy	4
 5	<s> cầu các	1
 5	<s> cổng thông	1
 5	<s> cộng hoà	1
 5	<s> cộng hòa	1
+5	<s> cộng tác	1
 5	<s> cộng đồng	2
 5	<s> cụ thể	2
+5	<s> cục thống	2
+5	<s> cụm công	1
 5	<s> của bạo	1
 5	<s> của ngành	1
 5	<s> của phụ	1
 5	<s> của địa	1
 5	<s> củng cố	1
+5	<s> diễn đàn	1
 5	<s> doanh nghiệp	2
 5	<s> duy trì	5
 5	<s> dân cử	1
 5	<s> dân số	1
-5	<s> dân tộc	2
+5	<s> dân tộc	3
 5	<s> dưỡng <p>	2
 5	<s> dưỡng nguồn	1
 5	<s> dẫn <s>	1
-5	<s> dịch vụ	3
+5	<s> dịch vụ	4
 5	<s> dụng kinh	1
 5	<s> dự thảo	1
-5	<s> dự toán	1
+5	<s> dự toán	2
+5	<s> dự án	1
 5	<s> dựng chính	1
 5	<s> dựng gia	1
 5	<s> dựng quy	1
@@ -6442,12 +6838,15 @@ enum CorpusStatistics {
 5	<s> dựng văn	1
 5	<s> ghi tên	1
 5	<s> gia của	1
-5	<s> gia đình	4
-5	<s> giai đoạn	4
-5	<s> giám sát	4
+5	<s> gia đình	6
+5	<s> giai đoạn	5
+5	<s> giao dự	1
+5	<s> giao nhiệm	1
+5	<s> già làng	1
+5	<s> giám sát	5
 5	<s> giám đốc	1
-5	<s> giáo dục	6
-5	<s> giáo viên	1
+5	<s> giáo dục	8
+5	<s> giáo viên	2
 5	<s> giải pháp	2
 5	<s> giải quyết	4
 5	<s> giảm dần	1
@@ -6456,7 +6855,7 @@ enum CorpusStatistics {
 5	<s> giảm thiểu	1
 5	<s> giảm tuyên	1
 5	<s> giảm tỷ	3
-5	<s> giảng dạy	1
+5	<s> giảng dạy	2
 5	<s> giấy chứng	1
 5	<s> giới <s>	1
 5	<s> giới tham	1
@@ -6466,6 +6865,8 @@ enum CorpusStatistics {
 5	<s> giới để	1
 5	<s> góp phần	1
 5	<s> góp ý	1
+5	<s> gương điển	1
+5	<s> gửi báo	1
 5	<s> hiện kế	1
 5	<s> hiện một	1
 5	<s> hoàng nam	1
@@ -6483,26 +6884,30 @@ enum CorpusStatistics {
 5	<s> hành chính	1
 5	<s> hành vi	1
 5	<s> hình <p>	2
+5	<s> hình thức	1
 5	<s> hình thực	1
-5	<s> hòa giải	1
+5	<s> hòa giải	2
 5	<s> hòa nhập	1
 5	<s> hôn nhân	2
 5	<s> hướng dẫn	7
 5	<s> hưởng lương	1
 5	<s> hưởng ứng	1
+5	<s> hạnh phúc	1
 5	<s> hằng năm	1
-5	<s> hệ thống	3
+5	<s> hệ thống	4
 5	<s> học sinh	2
-5	<s> học tập	1
-5	<s> hỗ trợ	5
+5	<s> học tập	2
+5	<s> hỗ trợ	6
 5	<s> hộ cận	1
 5	<s> hộ gia	1
 5	<s> hộ nghèo	1
+5	<s> hộ tịch	1
 5	<s> hội cựu	1
 5	<s> hội hàng	1
-5	<s> hội liên	2
-5	<s> hội nông	1
+5	<s> hội liên	6
+5	<s> hội nông	2
 5	<s> hội thi	2
+5	<s> hội thảo	1
 5	<s> hội viên	1
 5	<s> hội đồng	1
 5	<s> hợp lý	1
@@ -6518,59 +6923,69 @@ enum CorpusStatistics {
 5	<s> khai các	2
 5	<s> khai kế	1
 5	<s> khai mục	1
-5	<s> khen thưởng	1
+5	<s> khen thưởng	2
 5	<s> khoa học	1
 5	<s> khoảng cách	1
-5	<s> khu vực	1
+5	<s> khu công	1
+5	<s> khu dân	1
+5	<s> khu vực	2
 5	<s> khuyến khích	2
-5	<s> khám sức	1
+5	<s> khuôn mẫu	1
+5	<s> khám sức	2
 5	<s> khám thai	2
 5	<s> khó khăn	1
 5	<s> không dưới	2
 5	<s> không thấp	1
 5	<s> khảo sát	1
 5	<s> khẩu hiệu	1
+5	<s> khắc phục	1
 5	<s> khỏe sinh	1
 5	<s> khởi nghiệp	1
-5	<s> kinh phí	7
-5	<s> kinh tế	1
-5	<s> kiến nghị	1
+5	<s> kinh phí	9
+5	<s> kinh tế	2
+5	<s> kiến nghị	2
 5	<s> kiến thức	2
-5	<s> kiểm tra	5
+5	<s> kiểm tra	8
 5	<s> kiện <p>	1
 5	<s> kiện toàn	1
 5	<s> kt <s>	4
-5	<s> kế hoạch	12
+5	<s> kế hoạch	13
 5	<s> kế thừa	1
 5	<s> kết hôn	1
 5	<s> kết quả	1
-5	<s> kịp thời	2
-5	<s> kỹ năng	1
-5	<s> lao động	6
+5	<s> kịp thời	3
+5	<s> kỹ năng	2
+5	<s> lao động	9
 5	<s> linh hoạt	1
 5	<s> liên quan	1
-5	<s> liên đoàn	1
+5	<s> liên đoàn	2
 5	<s> loại hình	1
-5	<s> luật bình	1
+5	<s> luật bình	2
 5	<s> luật hôn	1
-5	<s> luật phòng	1
-5	<s> lãnh đạo	3
+5	<s> luật phòng	2
+5	<s> ly hôn	1
+5	<s> làm công	1
+5	<s> lãnh đạo	4
 5	<s> lĩnh vực	8
 5	<s> lưu <s>	1
 5	<s> lương hưu	1
 5	<s> lượt người	1
 5	<s> lần vào	1
-5	<s> lập dự	1
+5	<s> lập dự	2
 5	<s> lễ phát	1
 5	<s> lệ hoàn	1
-5	<s> lồng ghép	13
+5	<s> lồng ghép	14
 5	<s> lựa chọn	4
 5	<s> lực kinh	1
 5	<s> lực trên	1
 5	<s> mang thai	1
 5	<s> mua bán	1
+5	<s> mô hình	3
 5	<s> môi giới	1
+5	<s> mại dâm	1
+5	<s> mạng xã	1
 5	<s> mất cân	1
+5	<s> mẫu biểu	1
 5	<s> mắc cho	1
 5	<s> mặt trận	1
 5	<s> mỗi năm	1
@@ -6581,9 +6996,10 @@ enum CorpusStatistics {
 5	<s> mục tiêu	13
 5	<s> mục đích	4
 5	<s> mức cân	1
-5	<s> mức sinh	1
+5	<s> mức sinh	2
 5	<s> nam giới	1
 5	<s> nghiêm cấm	1
+5	<s> nghiêm túc	1
 5	<s> nghiên cứu	2
 5	<s> nghiệp so	1
 5	<s> nghề nghiệp	1
@@ -6591,43 +7007,53 @@ enum CorpusStatistics {
 5	<s> nghỉ thai	1
 5	<s> nghị quyết	1
 5	<s> nghị định	1
-5	<s> nguyên nhân	2
+5	<s> nguyên nhân	3
 5	<s> nguyễn thị	1
 5	<s> nguồn cán	1
+5	<s> nguồn hợp	1
 5	<s> nguồn kinh	1
 5	<s> nguồn ngân	1
 5	<s> nguồn tài	2
 5	<s> nguồn viện	1
+5	<s> nguồn vận	1
+5	<s> nguồn vốn	1
 5	<s> nguồn xã	1
 5	<s> ngành <p>	2
 5	<s> ngành giáo	1
 5	<s> ngành nghề	1
-5	<s> ngày gia	1
+5	<s> ngày gia	2
 5	<s> ngày quốc	1
-5	<s> ngân hàng	1
-5	<s> ngân sách	4
+5	<s> ngân hàng	2
+5	<s> ngân sách	5
 5	<s> ngũ cán	2
-5	<s> người bị	2
-5	<s> người cao	1
+5	<s> người bị	3
+5	<s> người cao	2
 5	<s> người chưa	1
-5	<s> người có	3
-5	<s> người gây	1
+5	<s> người có	4
+5	<s> người dân	1
+5	<s> người gây	2
 5	<s> người hoạt	1
 5	<s> người khuyết	1
 5	<s> người lao	1
 5	<s> người sử	1
+5	<s> người đứng	1
+5	<s> nhiễm hiv	1
 5	<s> nhiệm kỳ	1
 5	<s> nhiệm tổ	1
-5	<s> nhiệm vụ	6
+5	<s> nhiệm vụ	7
 5	<s> nhà khoa	1
+5	<s> nhà trẻ	1
 5	<s> nhà tạm	1
-5	<s> nhà văn	1
-5	<s> nhân rộng	2
+5	<s> nhà văn	2
+5	<s> nhà ở	1
+5	<s> nhân rộng	3
 5	<s> nhân trong	1
-5	<s> nhân viên	2
+5	<s> nhân viên	3
 5	<s> nhân và	1
 5	<s> nhóm phòng	1
+5	<s> nhóm yếu	1
 5	<s> như sau	1
+5	<s> nhạy cảm	1
 5	<s> nhất <num>	1
 5	<s> nhận thức	2
 5	<s> nhằm tăng	1
@@ -6637,64 +7063,77 @@ enum CorpusStatistics {
 5	<s> này <s>	1
 5	<s> nâng cao	13
 5	<s> nói chuyện	1
+5	<s> nông dân	1
 5	<s> năm <num>	3
 5	<s> năm <s>	1
 5	<s> năm theo	1
 5	<s> nơi nhận	4
 5	<s> nạn nhân	2
 5	<s> nếu có	1
-5	<s> nội dung	5
+5	<s> nội dung	6
 5	<s> nữ chủ	1
-5	<s> nữ cán	1
+5	<s> nữ cán	2
 5	<s> nữ cấp	1
 5	<s> nữ giới	1
-5	<s> nữ lãnh	1
+5	<s> nữ lãnh	2
 5	<s> nữ thạc	1
 5	<s> nữ tiến	1
 5	<s> nữ trí	1
+5	<s> nữ trưởng	1
 5	<s> nữ đại	1
+5	<s> pa nô	1
 5	<s> phong trào	1
 5	<s> phong tục	1
-5	<s> phá thai	1
-5	<s> pháp luật	4
+5	<s> phá thai	2
+5	<s> pháp luật	5
 5	<s> phát hiện	3
+5	<s> phát huy	1
+5	<s> phát sóng	1
 5	<s> phát thanh	1
-5	<s> phát triển	6
+5	<s> phát triển	8
 5	<s> phát động	1
 5	<s> phân biệt	1
+5	<s> phân bổ	1
 5	<s> phân công	3
 5	<s> phân tách	1
-5	<s> phòng <p>	5
+5	<s> phân tổ	1
+5	<s> phòng <p>	6
 5	<s> phòng dân	1
 5	<s> phòng giáo	1
-5	<s> phòng kinh	1
+5	<s> phòng kinh	2
 5	<s> phòng lao	1
 5	<s> phòng ngừa	3
 5	<s> phòng nông	1
 5	<s> phòng nội	1
-5	<s> phòng tài	1
+5	<s> phòng quản	1
+5	<s> phòng tài	2
 5	<s> phòng tư	1
-5	<s> phòng văn	2
-5	<s> phòng y	1
+5	<s> phòng văn	3
+5	<s> phòng y	2
 5	<s> phó chủ	4
+5	<s> phóng sự	1
 5	<s> phóng viên	1
 5	<s> phù hợp	1
 5	<s> phương tiện	1
 5	<s> phạm buôn	1
+5	<s> phạm vi	1
 5	<s> phấn đấu	5
 5	<s> phần đầu	2
 5	<s> phẩm quảng	1
 5	<s> phẩm văn	1
-5	<s> phối hợp	7
+5	<s> phối hợp	11
 5	<s> phổ biến	1
 5	<s> phổ cập	1
-5	<s> phụ nữ	9
+5	<s> phụ nữ	11
 5	<s> quan <p>	2
 5	<s> quan tâm	2
 5	<s> quy hoạch	2
 5	<s> quyết các	1
+5	<s> quyết toán	1
 5	<s> quyết định	2
 5	<s> quyền của	1
+5	<s> quyền lợi	1
+5	<s> quyền trẻ	1
 5	<s> quyền và	1
 5	<s> quán triệt	1
 5	<s> quả <p>	1
@@ -6704,21 +7143,24 @@ enum CorpusStatistics {
 5	<s> quấy rối	2
 5	<s> quần chúng	1
 5	<s> quốc gia	2
+5	<s> quốc hội	1
 5	<s> rà soát	1
 5	<s> rút kinh	1
 5	<s> rộng các	1
 5	<s> sinh con	2
+5	<s> sinh hoạt	1
 5	<s> sinh kế	1
 5	<s> so với	1
 5	<s> suy dinh	1
-5	<s> sàng lọc	1
+5	<s> sàng lọc	2
 5	<s> sách <p>	1
 5	<s> sách <s>	1
+5	<s> sách giáo	1
 5	<s> sáu tháng	1
 5	<s> sóc sức	1
 5	<s> sóng <p>	1
-5	<s> sơ kết	2
-5	<s> sản phẩm	1
+5	<s> sơ kết	3
+5	<s> sản phẩm	2
 5	<s> sản vào	1
 5	<s> sản xuất	2
 5	<s> số <s>	2
@@ -6728,51 +7170,74 @@ enum CorpusStatistics {
 5	<s> số vụ	1
 5	<s> sống vào	1
 5	<s> sở <p>	1
+5	<s> sở công	1
+5	<s> sở dân	1
+5	<s> sở giáo	1
 5	<s> sở giới	1
-5	<s> sở lao	1
-5	<s> sở văn	1
-5	<s> sức khỏe	3
+5	<s> sở khoa	2
+5	<s> sở kế	1
+5	<s> sở lao	2
+5	<s> sở nông	2
+5	<s> sở nội	1
+5	<s> sở thông	1
+5	<s> sở tài	2
+5	<s> sở tư	1
+5	<s> sở văn	2
+5	<s> sở xây	1
+5	<s> sở y	1
+5	<s> sức khỏe	6
 5	<s> sử dụng	1
-5	<s> sửa đổi	1
-5	<s> tham gia	7
+5	<s> sửa đổi	2
+5	<s> sự lãnh	1
+5	<s> tham gia	9
 5	<s> tham khảo	1
-5	<s> tham mưu	3
-5	<s> thanh tra	2
+5	<s> tham mưu	4
+5	<s> thanh niên	1
+5	<s> thanh quyết	1
+5	<s> thanh tra	4
 5	<s> thay đổi	1
 5	<s> the <num>	1
 5	<s> the <p>	1
 5	<s> theo chức	1
-5	<s> theo dõi	3
+5	<s> theo dõi	4
 5	<s> theo phân	1
-5	<s> theo quy	2
+5	<s> theo quy	3
+5	<s> thi đua	1
+5	<s> thiết chế	2
+5	<s> thoát nghèo	1
+5	<s> thu hẹp	1
 5	<s> thu nhập	1
 5	<s> thu thập	4
 5	<s> thành phố	1
 5	<s> thành tích	1
-5	<s> tháng hành	4
+5	<s> tháng hành	6
 5	<s> thí điểm	1
 5	<s> thôn <p>	1
 5	<s> thông <p>	1
-5	<s> thông tin	4
+5	<s> thông tin	7
 5	<s> thông tư	1
 5	<s> thông điệp	2
 5	<s> thông đẩy	1
 5	<s> thúc đẩy	1
+5	<s> thư viện	1
 5	<s> thương binh	1
 5	<s> thường xuyên	3
-5	<s> thẩm định	2
-5	<s> thể dục	1
+5	<s> thẩm định	3
+5	<s> thẻ bảo	1
+5	<s> thể dục	2
 5	<s> thị trường	1
 5	<s> thị trấn	1
 5	<s> thị xã	1
 5	<s> thỏa ước	1
-5	<s> thống kê	1
+5	<s> thống kê	2
 5	<s> thống trong	1
 5	<s> thời gian	1
 5	<s> thời lượng	1
+5	<s> thủ trưởng	1
 5	<s> thủ tướng	1
 5	<s> thức đúng	1
 5	<s> thực hiện	19
+5	<s> tin <p>	1
 5	<s> tiêu <num>	1
 5	<s> tiêu <p>	1
 5	<s> tiêu đề	1
@@ -6780,32 +7245,37 @@ enum CorpusStatistics {
 5	<s> tiến sĩ	1
 5	<s> tiến độ	1
 5	<s> tiếng dân	1
-5	<s> tiếp cận	1
-5	<s> tiếp nhận	2
+5	<s> tiếp cận	2
+5	<s> tiếp nhận	3
 5	<s> tiếp tục	4
+5	<s> tiết kiệm	1
+5	<s> tiền lương	1
+5	<s> tiểu dự	1
 5	<s> tiễn của	1
 5	<s> tm <s>	3
 5	<s> toàn dân	1
+5	<s> trang thông	1
 5	<s> tranh thủ	1
-5	<s> trao quyền	1
+5	<s> trao quyền	2
 5	<s> trao đổi	1
 5	<s> treo băng	1
-5	<s> triển khai	7
+5	<s> triển khai	8
 5	<s> triển kinh	1
 5	<s> trong các	2
 5	<s> trong công	1
 5	<s> trong gia	2
 5	<s> trong kế	1
 5	<s> trong lĩnh	16
-5	<s> trong phạm	1
-5	<s> trong quá	2
+5	<s> trong phạm	2
+5	<s> trong quá	3
 5	<s> trong sạch	1
 5	<s> trong toàn	1
 5	<s> trong đó	1
 5	<s> trong đời	3
-5	<s> trung tâm	4
+5	<s> trung học	2
+5	<s> trung tâm	7
 5	<s> trung ương	1
-5	<s> truyền thông	7
+5	<s> truyền thông	9
 5	<s> trách nhiệm	1
 5	<s> trên cơ	5
 5	<s> trên đây	3
@@ -6813,30 +7283,36 @@ enum CorpusStatistics {
 5	<s> trình <p>	2
 5	<s> trình phòng	1
 5	<s> trình tập	1
+5	<s> trình độ	2
 5	<s> trò và	1
-5	<s> trường phổ	1
-5	<s> trưởng thôn	1
+5	<s> trường học	1
+5	<s> trường phổ	2
+5	<s> trưởng thôn	2
+5	<s> trạm y	2
 5	<s> trẻ em	3
 5	<s> trị <p>	1
 5	<s> trọng công	1
 5	<s> trọng nam	1
 5	<s> trở lên	1
-5	<s> trợ giúp	2
-5	<s> tuyên truyền	5
+5	<s> trợ cấp	2
+5	<s> trợ giúp	5
+5	<s> tuyên truyền	7
 5	<s> tuần giáo	2
 5	<s> tuổi kết	1
 5	<s> tuổi nghỉ	1
-5	<s> tài liệu	2
-5	<s> tài trợ	1
+5	<s> tuổi thọ	1
+5	<s> tài liệu	3
+5	<s> tài trợ	2
 5	<s> tác bình	3
 5	<s> tác thanh	1
 5	<s> tái hòa	1
 5	<s> tình trạng	2
-5	<s> tín dụng	1
-5	<s> tăng cường	11
+5	<s> tín dụng	2
+5	<s> tòa án	2
+5	<s> tăng cường	12
 5	<s> tăng tỷ	3
 5	<s> tư tưởng	1
-5	<s> tư vấn	3
+5	<s> tư vấn	4
 5	<s> tượng và	1
 5	<s> tại <p>	1
 5	<s> tạo <p>	1
@@ -6848,7 +7324,9 @@ enum CorpusStatistics {
 5	<s> tảo hôn	2
 5	<s> tầm nhìn	1
 5	<s> tầm soát	1
-5	<s> tập huấn	3
+5	<s> tập huấn	4
+5	<s> tập quán	1
+5	<s> tập thể	1
 5	<s> tắc bình	1
 5	<s> tỉnh <p>	2
 5	<s> tỉnh <s>	1
@@ -6857,20 +7335,26 @@ enum CorpusStatistics {
 5	<s> tỉnh sơn	1
 5	<s> tỉnh điện	2
 5	<s> tỉnh đoàn	1
+5	<s> tọa đàm	1
 5	<s> tối thiểu	1
 5	<s> tồn tại	1
-5	<s> tổ chức	19
+5	<s> tổ chức	20
 5	<s> tổ hòa	1
-5	<s> tổ tiết	1
-5	<s> tổng hợp	5
-5	<s> tổng kết	1
+5	<s> tổ hợp	1
+5	<s> tổ tiết	2
+5	<s> tổ vay	1
+5	<s> tổng cục	1
+5	<s> tổng hợp	8
+5	<s> tổng kết	2
+5	<s> tổng liên	1
 5	<s> tổng đài	1
-5	<s> tờ rơi	1
+5	<s> tờ rơi	2
+5	<s> tủ sách	1
 5	<s> từ năm	4
 5	<s> từng bước	1
 5	<s> từng lĩnh	1
 5	<s> tử vong	1
-5	<s> tỷ lệ	23
+5	<s> tỷ lệ	26
 5	<s> tỷ suất	4
 5	<s> tỷ số	5
 5	<s> ubnd các	1
@@ -6879,9 +7363,12 @@ enum CorpusStatistics {
 5	<s> ubnd xã	1
 5	<s> vai trò	1
 5	<s> vay vốn	1
-5	<s> việc làm	3
-5	<s> việc nhà	1
+5	<s> vi phạm	1
+5	<s> việc làm	4
+5	<s> việc nhà	2
 5	<s> việc thực	1
+5	<s> viện kiểm	2
+5	<s> viện trợ	1
 5	<s> vt <p>	2
 5	<s> vt <s>	1
 5	<s> và <num>	1
@@ -6897,16 +7384,16 @@ enum CorpusStatistics {
 5	<s> vì sự	1
 5	<s> vùng sâu	1
 5	<s> vùng đặc	1
-5	<s> vùng đồng	1
+5	<s> vùng đồng	2
 5	<s> văn bản	3
 5	<s> văn hóa	2
-5	<s> văn phòng	1
+5	<s> văn phòng	2
 5	<s> văn số	1
 5	<s> vấn đề	2
 5	<s> vận động	2
 5	<s> về bình	4
 5	<s> về sở	1
-5	<s> vị thành	1
+5	<s> vị thành	2
 5	<s> vị thế	1
 5	<s> vị trí	1
 5	<s> vốn vay	1
@@ -6914,14 +7401,17 @@ enum CorpusStatistics {
 5	<s> với từng	1
 5	<s> vợ và	1
 5	<s> vụ bạo	1
+5	<s> vụ việc	1
+5	<s> vụ án	1
 5	<s> vực <p>	1
 5	<s> xem xét	1
 5	<s> xuất <p>	1
 5	<s> xuất bản	1
+5	<s> xuất khẩu	1
 5	<s> xuống <num>	1
 5	<s> xác định	1
 5	<s> xâm hại	2
-5	<s> xây dựng	15
+5	<s> xây dựng	18
 5	<s> xã <p>	1
 5	<s> xã bình	1
 5	<s> xã hội	5
@@ -6929,15 +7419,17 @@ enum CorpusStatistics {
 5	<s> xét việc	1
 5	<s> xóa bỏ	2
 5	<s> xóa mù	1
-5	<s> xử lý	2
-5	<s> y tế	1
-5	<s> yêu cầu	1
+5	<s> xử lý	3
+5	<s> xử phạt	1
+5	<s> y tế	2
+5	<s> yêu cầu	2
 5	<s> ít nhất	1
-5	<s> đa dạng	1
+5	<s> đa dạng	2
 5	<s> đi làm	1
 5	<s> điều chỉnh	1
-5	<s> điều tra	1
-5	<s> điển hình	1
+5	<s> điều kiện	1
+5	<s> điều tra	3
+5	<s> điển hình	2
 5	<s> điện biên	1
 5	<s> đoàn kiểm	1
 5	<s> đoàn thanh	1
@@ -6945,15 +7437,17 @@ enum CorpusStatistics {
 5	<s> đoàn viên	1
 5	<s> đoạn <num>	2
 5	<s> đoạn <s>	1
-5	<s> đài truyền	1
+5	<s> đài phát	2
+5	<s> đài truyền	2
 5	<s> đào tạo	7
-5	<s> đánh giá	7
+5	<s> đánh giá	9
 5	<s> đình hạnh	1
-5	<s> đôn đốc	1
+5	<s> đôn đốc	2
+5	<s> đúng mục	1
 5	<s> đúng tiến	1
 5	<s> đúng độ	1
-5	<s> đăng ký	1
-5	<s> đơn vị	3
+5	<s> đăng ký	2
+5	<s> đơn vị	5
 5	<s> đưa nội	4
 5	<s> đưa tỷ	1
 5	<s> đường dây	1
@@ -6969,7 +7463,9 @@ enum CorpusStatistics {
 5	<s> đạo <p>	1
 5	<s> đạt trên	1
 5	<s> đạt ít	1
-5	<s> đảm bảo	1
+5	<s> đảm bảo	2
+5	<s> đảng viên	1
+5	<s> đầu mối	1
 5	<s> đầu tư	1
 5	<s> đẩy mạnh	10
 5	<s> đẳng giới	5
@@ -6977,9 +7473,10 @@ enum CorpusStatistics {
 5	<s> đến năm	9
 5	<s> đề cao	2
 5	<s> đề cương	1
-5	<s> đề nghị	2
+5	<s> đề nghị	3
 5	<s> đề tài	1
 5	<s> đề xuất	5
+5	<s> đề án	1
 5	<s> để báo	1
 5	<s> để thực	1
 5	<s> để tổng	1
@@ -6991,7 +7488,7 @@ enum CorpusStatistics {
 5	<s> định kỳ	4
 5	<s> đối tượng	3
 5	<s> đồng <s>	1
-5	<s> đồng bào	1
+5	<s> đồng bào	2
 5	<s> đồng thời	1
 5	<s> đổi mới	1
 5	<s> độc lập	2
@@ -7001,9 +7498,13 @@ enum CorpusStatistics {
 5	<s> động bố	1
 5	<s> động này	1
 5	<s> động tuyên	1
+5	<s> đời sống	1
+5	<s> đứng tên	1
 5	<s> ưu tiên	1
 5	<s> ương <p>	1
-5	<s> ủy ban	9
+5	<s> ấn phẩm	1
+5	<s> ủy ban	13
+5	<s> ứng cử	1
 5	<s> ứng dụng	1
 5	<s> ứng phó	1
 5	a <num> <p>	1
@@ -7025,26 +7526,27 @@ enum CorpusStatistics {
 5	ba trở lên	1
 5	ban <p> ngành	14
 5	ban chỉ huy	1
-5	ban chỉ đạo	1
-5	ban dân tộc	1
+5	ban chỉ đạo	2
+5	ban dân tộc	3
 5	ban hành chiến	2
-5	ban hành kế	3
+5	ban hành kế	4
 5	ban mttq việt	1
 5	ban mttq và	1
 5	ban mặt trận	3
 5	ban ngành <p>	2
 5	ban ngành đoàn	1
-5	ban nhân dân	17
+5	ban nhân dân	22
+5	ban quản lý	1
 5	ban vhxh <p>	1
 5	ban vstbpn tỉnh	1
 5	ban vì sự	3
 5	bao gồm cả	1
-5	binh và xã	23
+5	binh và xã	24
 5	biên soạn và	1
 5	biên tập viên	2
 5	biên về việc	1
 5	biến <p> cập	4
-5	biến <p> giáo	7
+5	biến <p> giáo	8
 5	biến <p> triển	1
 5	biến chính sách	1
 5	biến chủ trương	1
@@ -7052,10 +7554,11 @@ enum CorpusStatistics {
 5	biến luật bình	1
 5	biến mạnh mẽ	1
 5	biến và giáo	1
+5	biểu báo cáo	1
 5	biểu dân cử	3
-5	biểu dương <p>	1
+5	biểu dương <p>	2
 5	biểu dương khen	1
-5	biểu dương kịp	1
+5	biểu dương kịp	2
 5	biểu hội đồng	3
 5	biểu quốc hội	2
 5	biện pháp <p>	1
@@ -7083,6 +7586,7 @@ enum CorpusStatistics {
 5	buổi sinh hoạt	1
 5	by quyết định	1
 5	bà mẹ liên	3
+5	bà mẹ mang	1
 5	bà mẹ trước	1
 5	bà mẹ và	1
 5	bài giảng chính	3
@@ -7104,28 +7608,32 @@ enum CorpusStatistics {
 5	bàn tỉnh sơn	1
 5	bàn xã <s>	1
 5	bàn xã bình	3
-5	bào dân tộc	7
+5	bào dân tộc	9
 5	bám sát các	2
 5	bán người <p>	1
 5	bán người <s>	3
 5	bán phụ nữ	1
-5	bán trở về	4
-5	báo chí <p>	3
+5	bán trở về	5
+5	báo chí <p>	4
 5	báo cáo <num>	1
 5	báo cáo <p>	2
 5	báo cáo <s>	1
 5	báo cáo chỉ	1
+5	báo cáo hằng	1
 5	báo cáo kết	26
 5	báo cáo những	1
 5	báo cáo năm	1
+5	báo cáo sáu	1
 5	báo cáo sơ	1
 5	báo cáo số	4
 5	báo cáo sở	3
-5	báo cáo tình	2
+5	báo cáo thống	2
+5	báo cáo tình	3
 5	báo cáo tổng	3
 5	báo cáo ubnd	5
+5	báo cáo viên	1
 5	báo cáo và	1
-5	báo cáo về	1
+5	báo cáo về	2
 5	báo cáo đánh	1
 5	báo cáo định	3
 5	báo cáo đột	1
@@ -7144,17 +7652,17 @@ enum CorpusStatistics {
 5	bình đẳng cao	1
 5	bình đẳng các	1
 5	bình đẳng của	3
-5	bình đẳng giới	261
+5	bình đẳng giới	268
 5	bình đẳng thực	2
 5	bình đẳng trong	2
 5	bình đẳng trên	1
 5	bình đẳng về	1
-5	băng rôn <p>	1
+5	băng rôn <p>	2
 5	bđg ngày <num>	1
 5	bước xóa bỏ	1
 5	bạo lực <p>	1
 5	bạo lực <s>	1
-5	bạo lực gia	29
+5	bạo lực gia	32
 5	bạo lực thể	1
 5	bạo lực tinh	1
 5	bạo lực trên	48
@@ -7175,14 +7683,16 @@ enum CorpusStatistics {
 5	bản về bình	4
 5	bảo các nguyên	1
 5	bảo các điều	1
-5	bảo hiểm xã	5
-5	bảo hiểm y	1
+5	bảo hiểm thất	1
+5	bảo hiểm xã	6
+5	bảo hiểm y	2
 5	bảo hiệu quả	1
 5	bảo hộ lao	1
 5	bảo nội dung	1
 5	bảo phù hợp	1
 5	bảo sự tham	1
 5	bảo thực hiện	1
+5	bảo tiến độ	1
 5	bảo trợ xã	2
 5	bảo tính hiệu	1
 5	bảo tính khả	1
@@ -7197,6 +7707,7 @@ enum CorpusStatistics {
 5	bảo đảm thực	3
 5	bảo đảm tính	1
 5	bất bình đẳng	5
+5	bầu cử đại	1
 5	bậc học <s>	1
 5	bậc trung học	1
 5	bắc yên <p>	1
@@ -7211,7 +7722,7 @@ enum CorpusStatistics {
 5	bệnh lây truyền	1
 5	bị bạo lực	10
 5	bị kiến thức	3
-5	bị mua bán	6
+5	bị mua bán	7
 5	bị nhận thức	1
 5	bị phục vụ	1
 5	bị truy cứu	4
@@ -7225,7 +7736,7 @@ enum CorpusStatistics {
 5	bố trí <p>	1
 5	bố trí cán	1
 5	bố trí hội	1
-5	bố trí kinh	6
+5	bố trí kinh	7
 5	bố trí nguồn	1
 5	bố trí trong	1
 5	bố trí tùy	1
@@ -7237,9 +7748,10 @@ enum CorpusStatistics {
 5	bồi dưỡng về	1
 5	bồi dưỡng định	1
 5	bồi dưỡng đội	3
+5	bổ kinh phí	1
 5	bổ nguồn lực	1
 5	bổ nhiệm <p>	1
-5	bổ nhiệm cán	3
+5	bổ nhiệm cán	4
 5	bổ sung <p>	1
 5	bổ sung thêm	1
 5	bổ sung trong	1
@@ -7250,40 +7762,54 @@ enum CorpusStatistics {
 5	bộ <p> hạnh	2
 5	bộ <p> ngành	1
 5	bộ <p> tránh	1
-5	bộ chỉ tiêu	1
-5	bộ chủ chốt	1
+5	bộ chỉ huy	1
+5	bộ chỉ tiêu	2
+5	bộ chủ chốt	2
+5	bộ công an	1
+5	bộ công thương	1
 5	bộ của phụ	21
 5	bộ diện quy	1
-5	bộ gia đình	1
-5	bộ giáo dục	2
+5	bộ gia đình	2
+5	bộ giao thông	1
+5	bộ giáo dục	3
 5	bộ khi cả	1
+5	bộ khoa học	1
+5	bộ kế hoạch	1
 5	bộ lao động	5
 5	bộ làm công	9
-5	bộ lãnh đạo	2
+5	bộ lãnh đạo	4
 5	bộ lđ <p>	1
 5	bộ máy lãnh	1
 5	bộ máy quản	2
-5	bộ nội vụ	1
+5	bộ ngoại giao	1
+5	bộ nông nghiệp	1
+5	bộ nội vụ	2
 5	bộ nữ <p>	1
 5	bộ nữ <s>	2
 5	bộ nữ bao	1
+5	bộ nữ người	1
 5	bộ nữ tham	1
 5	bộ nữ theo	1
-5	bộ nữ trong	2
+5	bộ nữ trong	3
 5	bộ nữ và	1
 5	bộ nữ để	1
 5	bộ phụ nữ	1
 5	bộ phụ trách	2
 5	bộ quản lý	6
+5	bộ quốc phòng	1
 5	bộ thanh tra	1
 5	bộ theo dõi	1
 5	bộ thuộc diện	1
-5	bộ thông tin	1
+5	bộ thông tin	2
 5	bộ trong diện	1
-5	bộ tư pháp	1
+5	bộ tài chính	1
+5	bộ tài nguyên	1
+5	bộ tư pháp	2
 5	bộ và có	1
 5	bộ văn hóa	1
 5	bộ với những	1
+5	bộ xây dựng	1
+5	bộ y tế	1
 5	bộ ông bố	1
 5	bộ đội biên	1
 5	ca sinh <p>	1
@@ -7296,12 +7822,15 @@ enum CorpusStatistics {
 5	cao kiến thức	1
 5	cao như <s>	1
 5	cao nhận thức	26
-5	cao năng lực	19
+5	cao năng lực	20
 5	cao thu nhập	1
 5	cao trình độ	2
+5	cao tuổi cô	1
 5	cao vai trò	3
 5	cao vị thế	2
 5	chi cục thống	1
+5	chi ngân sách	1
+5	chi thường xuyên	2
 5	chia sẻ công	1
 5	chia sẻ trách	1
 5	chia sẻ việc	2
@@ -7311,12 +7840,13 @@ enum CorpusStatistics {
 5	chiến lược <s>	2
 5	chiến lược dân	1
 5	chiến lược gửi	1
-5	chiến lược quốc	29
+5	chiến lược quốc	30
 5	chiến sỹ <s>	1
 5	cho bà mẹ	1
 5	cho các cơ	1
 5	cho các tầng	2
 5	cho cán bộ	3
+5	cho công nhân	1
 5	cho cơ quan	1
 5	cho cả nam	1
 5	cho hoạt động	1
@@ -7326,7 +7856,7 @@ enum CorpusStatistics {
 5	cho nhu cầu	1
 5	cho nạn nhân	1
 5	cho nữ lãnh	1
-5	cho phụ nữ	5
+5	cho phụ nữ	6
 5	cho tháng hành	1
 5	cho trẻ em	1
 5	cho từng giai	1
@@ -7340,8 +7870,9 @@ enum CorpusStatistics {
 5	chuyên môn làm	1
 5	chuyên mục <p>	3
 5	chuyên mục <s>	4
+5	chuyên mục bình	1
 5	chuyên ngành <p>	1
-5	chuyên trang <p>	4
+5	chuyên trang <p>	5
 5	chuyên đề nâng	3
 5	chuyển <p> đề	1
 5	chuyển biến mạnh	1
@@ -7349,13 +7880,16 @@ enum CorpusStatistics {
 5	chuyển giao khoa	1
 5	chuyển giới <p>	1
 5	chuyển giới <s>	1
+5	chuyển đổi nghề	1
 5	chuyện chuyên đề	1
+5	chuỗi giá trị	1
 5	châu <s> ủy	1
 5	châu về thực	1
 5	chéo <p> trùng	1
 5	chí <p> cán	1
 5	chí <p> thông	1
 5	chí <p> truyền	1
+5	chí <p> xuất	1
 5	chí bình đẳng	1
 5	chí minh huyện	1
 5	chí nữ <p>	1
@@ -7365,7 +7899,7 @@ enum CorpusStatistics {
 5	chính <p> kế	3
 5	chính <s> xây	1
 5	chính cân đối	1
-5	chính nhà nước	1
+5	chính nhà nước	2
 5	chính phủ ban	1
 5	chính phủ về	1
 5	chính quyền <p>	6
@@ -7381,12 +7915,12 @@ enum CorpusStatistics {
 5	chính sách pháp	3
 5	chính sách phát	1
 5	chính sách thu	1
-5	chính sách xã	1
+5	chính sách xã	3
 5	chính sách đặc	1
 5	chính sách đối	1
 5	chính thức trong	3
 5	chính thức ở	1
-5	chính trị <p>	12
+5	chính trị <p>	13
 5	chính trị <s>	4
 5	chính trị của	1
 5	chính trị nhằm	1
@@ -7399,18 +7933,21 @@ enum CorpusStatistics {
 5	chúng nhân dân	1
 5	chúng nhằm nâng	1
 5	chúng với các	1
+5	chăm sóc <p>	1
 5	chăm sóc các	1
 5	chăm sóc không	3
 5	chăm sóc sức	9
 5	chăm sóc trong	2
+5	chăm sóc trước	1
+5	chăm sóc trẻ	1
 5	chưa bị truy	3
 5	chưa thành niên	1
 5	chưa đủ tuổi	1
 5	chương trình <p>	20
 5	chương trình bồi	1
-5	chương trình giáo	2
+5	chương trình giáo	3
 5	chương trình giảng	3
-5	chương trình mục	1
+5	chương trình mục	2
 5	chương trình nhằm	2
 5	chương trình nâng	4
 5	chương trình phòng	3
@@ -7425,6 +7962,7 @@ enum CorpusStatistics {
 5	chấn chỉnh và	1
 5	chất giữa nam	2
 5	chất lượng <p>	1
+5	chất lượng dân	1
 5	chất lượng triển	1
 5	chất lượng tuyên	4
 5	chất và có	1
@@ -7437,13 +7975,15 @@ enum CorpusStatistics {
 5	chế phối hợp	1
 5	chế thích hợp	1
 5	chế và xây	1
+5	chế văn hóa	2
 5	chế về bình	1
 5	chế để tăng	3
-5	chế độ báo	3
+5	chế độ báo	4
 5	chế độ nghỉ	1
 5	chế độ thai	1
 5	chế độ thông	4
-5	chỉ huy quân	1
+5	chỉ huy quân	2
+5	chỉ số phát	1
 5	chỉ số đánh	1
 5	chỉ tin cậy	3
 5	chỉ tiêu <num>	82
@@ -7452,16 +7992,18 @@ enum CorpusStatistics {
 5	chỉ tiêu cụ	2
 5	chỉ tiêu của	5
 5	chỉ tiêu kế	1
-5	chỉ tiêu thống	4
+5	chỉ tiêu thống	7
 5	chỉ tiêu trong	1
 5	chỉ tiêu trên	1
 5	chỉ tiêu tại	1
 5	chỉ tiêu về	6
 5	chỉ tiêu đề	1
-5	chỉ đạo <p>	4
+5	chỉ đạo <p>	5
 5	chỉ đạo <s>	1
 5	chỉ đạo bổ	1
+5	chỉ đạo các	1
 5	chỉ đạo công	1
+5	chỉ đạo cấp	1
 5	chỉ đạo của	1
 5	chỉ đạo phòng	1
 5	chỉ đạo và	1
@@ -7473,18 +8015,19 @@ enum CorpusStatistics {
 5	chọn giới tính	4
 5	chọn nghề nghiệp	1
 5	chọn ngành nghề	1
-5	chống bạo lực	17
+5	chống bạo lực	18
 5	chống mua bán	4
+5	chống tệ nạn	1
 5	chống và xử	1
-5	chốt là nữ	5
+5	chốt là nữ	6
 5	chồng chéo <p>	1
 5	chủ chốt <s>	1
-5	chủ chốt là	5
+5	chủ chốt là	6
 5	chủ doanh nghiệp	5
 5	chủ nghĩa việt	2
 5	chủ trì <p>	8
 5	chủ trì tham	1
-5	chủ trì thực	1
+5	chủ trì thực	2
 5	chủ trì xây	2
 5	chủ trương <p>	3
 5	chủ trương của	1
@@ -7508,7 +8051,7 @@ enum CorpusStatistics {
 5	chức <p> địa	1
 5	chức <s> thực	1
 5	chức chiến dịch	1
-5	chức chính trị	9
+5	chức chính trị	10
 5	chức các chiến	1
 5	chức các hoạt	4
 5	chức các lớp	1
@@ -7517,6 +8060,7 @@ enum CorpusStatistics {
 5	chức cán bộ	1
 5	chức có liên	2
 5	chức có đủ	1
+5	chức cấp xã	1
 5	chức danh quản	1
 5	chức hoạt động	1
 5	chức học tập	1
@@ -7525,15 +8069,16 @@ enum CorpusStatistics {
 5	chức kiểm tra	2
 5	chức làm công	3
 5	chức mình <s>	1
-5	chức năng <p>	12
+5	chức năng <p>	14
 5	chức sơ kết	3
 5	chức theo thẩm	1
 5	chức thành viên	1
 5	chức thông tin	1
-5	chức thực hiện	30
-5	chức triển khai	16
+5	chức thực hiện	31
+5	chức triển khai	17
 5	chức truyền thông	1
 5	chức tuyên truyền	4
+5	chức tư pháp	1
 5	chức tập huấn	1
 5	chức tọa đàm	1
 5	chức tổng kết	1
@@ -7570,7 +8115,7 @@ enum CorpusStatistics {
 5	các cuộc khảo	1
 5	các cá nhân	2
 5	các cơ hội	1
-5	các cơ quan	41
+5	các cơ quan	47
 5	các cấp <p>	8
 5	các cấp <s>	7
 5	các cấp có	5
@@ -7595,6 +8140,7 @@ enum CorpusStatistics {
 5	các hình ảnh	1
 5	các hộ gia	1
 5	các hội thảo	1
+5	các khu công	1
 5	các kế hoạch	3
 5	các loại hình	1
 5	các lĩnh vực	11
@@ -7626,7 +8172,7 @@ enum CorpusStatistics {
 5	các trường sư	1
 5	các trường thuộc	1
 5	các tầng lớp	3
-5	các tổ chức	4
+5	các tổ chức	5
 5	các vùng có	1
 5	các văn bản	3
 5	các vấn đề	2
@@ -7637,7 +8183,7 @@ enum CorpusStatistics {
 5	các xã thực	1
 5	các xã trong	1
 5	các điều kiện	1
-5	các đoàn thể	2
+5	các đoàn thể	3
 5	các đơn vị	6
 5	các định kiến	3
 5	các đợt kiểm	1
@@ -7647,13 +8193,13 @@ enum CorpusStatistics {
 5	cách thống nhất	1
 5	cán bộ <p>	12
 5	cán bộ <s>	1
-5	cán bộ chủ	1
+5	cán bộ chủ	2
 5	cán bộ diện	1
 5	cán bộ hàng	1
 5	cán bộ khi	1
 5	cán bộ làm	9
-5	cán bộ lãnh	2
-5	cán bộ nữ	13
+5	cán bộ lãnh	4
+5	cán bộ nữ	16
 5	cán bộ phụ	2
 5	cán bộ quản	6
 5	cán bộ thanh	1
@@ -7665,13 +8211,16 @@ enum CorpusStatistics {
 5	cáo <p> thông	1
 5	cáo chỉ tiêu	1
 5	cáo có nội	3
+5	cáo hằng năm	1
 5	cáo kết quả	26
 5	cáo những vấn	1
 5	cáo năm <p>	1
+5	cáo sáu tháng	1
 5	cáo sơ kết	1
 5	cáo số liệu	4
 5	cáo sở lao	3
-5	cáo tình hình	2
+5	cáo thống kê	2
+5	cáo tình hình	3
 5	cáo tổng kết	3
 5	cáo ubnd huyện	1
 5	cáo ubnd tỉnh	4
@@ -7686,7 +8235,7 @@ enum CorpusStatistics {
 5	cân đối <p>	1
 5	cân đối của	2
 5	cân đối kinh	1
-5	câu lạc bộ	3
+5	câu lạc bộ	5
 5	còn <num> <p>	1
 5	còn <num> lần	3
 5	còn <p> <num>	1
@@ -7697,11 +8246,12 @@ enum CorpusStatistics {
 5	có chính sách	2
 5	có các chính	1
 5	có các nội	1
+5	có cán bộ	1
 5	có công và	1
 5	có cơ chế	1
 5	có giá trị	1
 5	có hiệu lực	1
-5	có hiệu quả	8
+5	có hiệu quả	9
 5	có hoàn cảnh	1
 5	có hành vi	1
 5	có khoảng cách	1
@@ -7720,7 +8270,7 @@ enum CorpusStatistics {
 5	có tách biệt	2
 5	có tảo hôn	1
 5	có uy tín	3
-5	có việc làm	4
+5	có việc làm	5
 5	có ít nhất	3
 5	có ý kiến	1
 5	có điều kiện	1
@@ -7731,13 +8281,15 @@ enum CorpusStatistics {
 5	cô đỡ thôn	1
 5	công <s> hướng	1
 5	công an huyện	2
-5	công an tỉnh	1
+5	công an tỉnh	2
 5	công an xã	2
 5	công bằng trong	1
 5	công bố kịp	1
 5	công chức <p>	7
 5	công chức có	1
+5	công chức cấp	1
 5	công chức làm	3
+5	công chức tư	1
 5	công chức văn	1
 5	công của phụ	4
 5	công dân <s>	1
@@ -7745,12 +8297,14 @@ enum CorpusStatistics {
 5	công lao động	2
 5	công lập triển	3
 5	công nghệ thông	4
+5	công nghệ tỉnh	1
 5	công nhiệm vụ	1
 5	công sở <s>	1
 5	công trách nhiệm	1
 5	công tác bình	29
-5	công tác cán	3
+5	công tác cán	4
 5	công tác dân	1
+5	công tác gia	1
 5	công tác kiểm	4
 5	công tác kế	1
 5	công tác làm	1
@@ -7768,7 +8322,7 @@ enum CorpusStatistics {
 5	công tác viên	1
 5	công tác vì	1
 5	công tác xây	3
-5	công tác xã	3
+5	công tác xã	4
 5	công tác đào	1
 5	công việc chăm	1
 5	công việc có	1
@@ -7776,8 +8330,9 @@ enum CorpusStatistics {
 5	công việc nội	5
 5	công và xã	1
 5	công văn số	1
+5	công ăn lương	1
 5	cùng kỳ năm	1
-5	căn cứ chức	4
+5	căn cứ chức	5
 5	căn cứ kế	2
 5	căn cứ tình	1
 5	cơ bản <s>	4
@@ -7793,33 +8348,36 @@ enum CorpusStatistics {
 5	cơ hội trong	1
 5	cơ hội việc	1
 5	cơ hội để	2
-5	cơ quan <p>	37
-5	cơ quan báo	1
+5	cơ quan <p>	40
+5	cơ quan báo	2
+5	cơ quan chuyên	2
 5	cơ quan chủ	1
 5	cơ quan có	2
 5	cơ quan dân	2
-5	cơ quan hành	4
-5	cơ quan liên	3
+5	cơ quan hành	5
+5	cơ quan liên	5
 5	cơ quan nhà	3
-5	cơ quan quản	4
+5	cơ quan phối	1
+5	cơ quan quản	5
 5	cơ quan thường	2
 5	cơ quan truyền	1
 5	cơ quan đơn	1
 5	cơ sở <p>	3
 5	cơ sở <s>	7
 5	cơ sở dữ	5
-5	cơ sở giáo	1
+5	cơ sở giáo	2
 5	cơ sở giới	51
 5	cơ sở hướng	1
 5	cơ sở khả	1
 5	cơ sở kế	2
 5	cơ sở trợ	4
-5	cơ sở y	3
+5	cơ sở y	4
 5	cơ sở đó	1
 5	cơ sở đạt	3
 5	cơ sở đẩy	1
 5	cơ xảy ra	1
 5	cư dưới hình	1
+5	cư văn hóa	1
 5	cương báo cáo	1
 5	cường các hoạt	1
 5	cường công tác	13
@@ -7829,7 +8387,7 @@ enum CorpusStatistics {
 5	cường nhận thức	1
 5	cường năng lực	2
 5	cường phối hợp	1
-5	cường sự lãnh	2
+5	cường sự lãnh	3
 5	cường sự quản	1
 5	cường sự tham	7
 5	cường thông tin	1
@@ -7867,6 +8425,7 @@ enum CorpusStatistics {
 5	cấp nhất là	1
 5	cấp quản lý	1
 5	cấp số liệu	1
+5	cấp thai sản	1
 5	cấp thiết đối	1
 5	cấp thí điểm	2
 5	cấp trung học	4
@@ -7877,12 +8436,14 @@ enum CorpusStatistics {
 5	cấp và năng	1
 5	cấp và tổ	1
 5	cấp về công	2
+5	cấp xã hội	1
 5	cấp được phổ	4
 5	cấp đầy đủ	1
 5	cấp để phối	1
 5	cấp đối với	1
 5	cấp ủy <p>	1
-5	cấp ủy viên	1
+5	cấp ủy các	1
+5	cấp ủy viên	2
 5	cấp ủy đảng	4
 5	cấu lao động	1
 5	cần chỉnh sửa	1
@@ -7892,12 +8453,13 @@ enum CorpusStatistics {
 5	cần xóa bỏ	1
 5	cầu <s> <p>	1
 5	cầu chăm sóc	1
-5	cầu các cơ	2
+5	cầu các cơ	3
 5	cầu hỗ trợ	4
 5	cận các dịch	3
 5	cận huyết thống	4
 5	cận kiến thức	4
 5	cận nguồn vốn	1
+5	cận pháp luật	1
 5	cận trong việc	1
 5	cận và tham	1
 5	cận và thụ	1
@@ -7915,7 +8477,7 @@ enum CorpusStatistics {
 5	cộng hoà xã	1
 5	cộng hòa xã	1
 5	cộng sản hồ	2
-5	cộng tác viên	2
+5	cộng tác viên	3
 5	cộng đồng <p>	1
 5	cộng đồng <s>	3
 5	cộng đồng dân	2
@@ -7928,7 +8490,8 @@ enum CorpusStatistics {
 5	cụ thể như	3
 5	cụ thể từng	1
 5	cụ thể và	1
-5	cục thống kê	2
+5	cục thống kê	5
+5	cụm công nghiệp	1
 5	của bạo lực	1
 5	của bộ giáo	2
 5	của bộ lao	1
@@ -7945,10 +8508,12 @@ enum CorpusStatistics {
 5	của các đơn	1
 5	của cơ quan	4
 5	của cấp có	1
+5	của cấp ủy	1
 5	của dân tộc	1
 5	của huyện <s>	2
 5	của huyện hàng	1
 5	của kế hoạch	23
+5	của lao động	1
 5	của luật ngân	2
 5	của mình <p>	1
 5	của mình <s>	1
@@ -7990,7 +8555,7 @@ enum CorpusStatistics {
 5	của ủy ban	2
 5	củng cố hệ	1
 5	củng cố mạng	1
-5	cứ chức năng	4
+5	cứ chức năng	5
 5	cứ kế hoạch	1
 5	cứ tình hình	1
 5	cứu <p> đề	1
@@ -7999,7 +8564,9 @@ enum CorpusStatistics {
 5	cử <p> nữ	1
 5	cử <p> được	1
 5	cử các cấp	1
+5	cử viên nữ	1
 5	cử và tổ	1
+5	cử đại biểu	1
 5	cực của nam	1
 5	cực trong việc	2
 5	cực tại cộng	1
@@ -8030,6 +8597,7 @@ enum CorpusStatistics {
 5	dung hoạt động	2
 5	dung kế hoạch	1
 5	dung phong phú	1
+5	dung tuyên truyền	1
 5	dung về bình	5
 5	dung về giới	5
 5	dung về hỗ	1
@@ -8055,6 +8623,7 @@ enum CorpusStatistics {
 5	dân các huyện	1
 5	dân các xã	1
 5	dân cư dưới	1
+5	dân cư văn	1
 5	dân cử <p>	2
 5	dân cử <s>	1
 5	dân cử các	1
@@ -8068,11 +8637,14 @@ enum CorpusStatistics {
 5	dân trong thực	1
 5	dân tỉnh lai	1
 5	dân tỉnh sơn	1
+5	dân tối cao	2
 5	dân tộc <p>	1
+5	dân tộc bán	1
 5	dân tộc nội	1
 5	dân tộc phù	1
-5	dân tộc thiểu	16
+5	dân tộc thiểu	20
 5	dân tộc tỉnh	1
+5	dân tộc và	1
 5	dân tộc ít	2
 5	dân tộc ở	1
 5	dân về bình	3
@@ -8086,12 +8658,12 @@ enum CorpusStatistics {
 5	dõi <p> thu	1
 5	dõi <p> tổ	4
 5	dõi <p> đánh	2
-5	dõi <p> đôn	3
+5	dõi <p> đôn	4
 5	dõi công tác	1
 5	dõi và báo	11
-5	dương <p> khen	1
+5	dương <p> khen	2
 5	dương khen thưởng	1
-5	dương kịp thời	1
+5	dương kịp thời	2
 5	dưới <num> <p>	10
 5	dưới <num> bé	1
 5	dưới ba tháng	1
@@ -8110,6 +8682,7 @@ enum CorpusStatistics {
 5	dạng <p> linh	1
 5	dạng các chương	1
 5	dạng hóa các	3
+5	dạng hóa hình	1
 5	dạy <p> trường	1
 5	dạy chính thức	1
 5	dạy trong hệ	3
@@ -8138,6 +8711,7 @@ enum CorpusStatistics {
 5	dịch vụ công	1
 5	dịch vụ du	1
 5	dịch vụ hỗ	13
+5	dịch vụ kế	1
 5	dịch vụ tổng	1
 5	dịch vụ việc	2
 5	dịp tháng hành	1
@@ -8153,25 +8727,28 @@ enum CorpusStatistics {
 5	dục chính sách	1
 5	dục giới tính	1
 5	dục kỹ năng	1
+5	dục mầm non	1
 5	dục nghề nghiệp	6
 5	dục nhằm nâng	3
 5	dục nhằm thay	1
-5	dục pháp luật	7
+5	dục pháp luật	8
+5	dục phổ thông	2
 5	dục quốc dân	1
 5	dục sức khỏe	1
+5	dục thể thao	1
 5	dục tiểu học	4
 5	dục trong cộng	1
 5	dục trẻ em	1
 5	dục tại nơi	1
 5	dục từ năm	1
-5	dục và đào	8
+5	dục và đào	10
 5	dục về chủ	2
 5	dục về giới	4
 5	dục đạo đức	2
 5	dụng <p> bố	1
 5	dụng <p> chính	1
 5	dụng <p> quy	1
-5	dụng chính sách	1
+5	dụng chính sách	2
 5	dụng công nghệ	3
 5	dụng kinh phí	3
 5	dụng lao động	1
@@ -8181,6 +8758,7 @@ enum CorpusStatistics {
 5	dữ liệu thống	2
 5	dữ liệu về	1
 5	dự thảo văn	2
+5	dự toán chi	1
 5	dự toán hàng	1
 5	dự toán kinh	1
 5	dự toán ngân	4
@@ -8196,10 +8774,11 @@ enum CorpusStatistics {
 5	dựng chủ đề	1
 5	dựng cơ chế	1
 5	dựng cơ sở	4
-5	dựng gia đình	2
-5	dựng kế hoạch	7
+5	dựng gia đình	3
+5	dựng kế hoạch	8
 5	dựng lộ trình	1
 5	dựng nông thôn	1
+5	dựng nếp sống	1
 5	dựng pháp luật	3
 5	dựng quy ước	1
 5	dựng tài liệu	1
@@ -8242,6 +8821,7 @@ enum CorpusStatistics {
 5	ghép trong các	2
 5	ghép tuyên truyền	1
 5	ghép việc thực	1
+5	ghép vào kế	1
 5	ghép vấn đề	21
 5	gia <p> thụ	2
 5	gia bình đẳng	5
@@ -8255,11 +8835,11 @@ enum CorpusStatistics {
 5	gia của phụ	4
 5	gia hàng năm	1
 5	gia hỗ trợ	1
-5	gia lãnh đạo	3
+5	gia lãnh đạo	4
 5	gia ngang nhau	1
 5	gia nâng cao	1
 5	gia phòng <p>	1
-5	gia quản lý	2
+5	gia quản lý	3
 5	gia sản xuất	1
 5	gia thúc đẩy	1
 5	gia thụ hưởng	1
@@ -8269,19 +8849,19 @@ enum CorpusStatistics {
 5	gia và thụ	1
 5	gia vào lĩnh	1
 5	gia vì bình	1
-5	gia về bình	28
+5	gia về bình	29
 5	gia về phòng	1
 5	gia xây dựng	4
 5	gia đình <p>	19
 5	gia đình <s>	5
 5	gia đình bảo	2
-5	gia đình hạnh	1
+5	gia đình hạnh	2
 5	gia đình không	3
 5	gia đình như	1
 5	gia đình no	1
 5	gia đình phát	1
 5	gia đình theo	1
-5	gia đình việt	2
+5	gia đình việt	3
 5	gia đình và	7
 5	gia đình văn	2
 5	gia đình được	3
@@ -8290,28 +8870,33 @@ enum CorpusStatistics {
 5	giai đoạn <s>	1
 5	giai đoạn tiếp	1
 5	giai đoạn từ	1
+5	giai đoạn đến	1
 5	gian thực hiện	3
 5	giao <p> xây	1
 5	giao chỉ tiêu	1
+5	giao dự toán	1
 5	giao khoa học	1
 5	giao kinh phí	1
+5	giao nhiệm vụ	1
+5	giao thông vận	1
 5	giao tại kế	1
 5	giao và điều	1
+5	già làng <p>	1
 5	giá <num> năm	1
 5	giá <p> báo	1
 5	giá cuối kỳ	1
 5	giá giữa kỳ	1
 5	giá hiệu các	1
-5	giá kết quả	1
+5	giá kết quả	2
 5	giá thực trạng	1
 5	giá trị như	1
 5	giá tác động	2
 5	giá tình hình	1
-5	giá việc thực	2
+5	giá việc thực	3
 5	giá định kỳ	1
 5	giám sát <p>	4
 5	giám sát của	1
-5	giám sát việc	3
+5	giám sát việc	4
 5	giám sát và	1
 5	giám đốc <p>	3
 5	giám đốc các	1
@@ -8323,26 +8908,30 @@ enum CorpusStatistics {
 5	giáo dục chính	2
 5	giáo dục giới	1
 5	giáo dục kỹ	1
+5	giáo dục mầm	1
 5	giáo dục nghề	6
 5	giáo dục nhằm	4
-5	giáo dục pháp	7
+5	giáo dục pháp	8
+5	giáo dục phổ	2
 5	giáo dục quốc	1
 5	giáo dục sức	1
 5	giáo dục tiểu	4
 5	giáo dục trong	1
 5	giáo dục từ	1
-5	giáo dục và	8
+5	giáo dục và	10
 5	giáo dục về	6
 5	giáo dục đạo	2
+5	giáo viên nữ	1
 5	giáo viên tiểu	1
 5	giáo và các	1
 5	giáo xây dựng	1
 5	giúp <p> phòng	4
 5	giúp cho phụ	1
 5	giúp các em	1
-5	giúp pháp lý	2
+5	giúp pháp lý	3
 5	giúp ubnd tỉnh	1
-5	giúp xã hội	4
+5	giúp xã hội	5
+5	giúp đột xuất	1
 5	giải pháp chủ	3
 5	giải pháp cụ	1
 5	giải pháp của	1
@@ -8377,7 +8966,7 @@ enum CorpusStatistics {
 5	giảng dạy chính	1
 5	giảng dạy trong	4
 5	giảng dạy tại	3
-5	giấy chứng nhận	1
+5	giấy chứng nhận	2
 5	giới <p> <num>	5
 5	giới <p> <s>	2
 5	giới <p> bình	8
@@ -8447,7 +9036,7 @@ enum CorpusStatistics {
 5	giới nhằm ngăn	1
 5	giới năm <num>	6
 5	giới phù hợp	2
-5	giới quốc gia	1
+5	giới quốc gia	2
 5	giới tham gia	3
 5	giới theo phạm	1
 5	giới theo quy	1
@@ -8462,7 +9051,7 @@ enum CorpusStatistics {
 5	giới trong công	3
 5	giới trong cộng	1
 5	giới trong gia	2
-5	giới trong giáo	1
+5	giới trong giáo	2
 5	giới trong lĩnh	4
 5	giới trong nhân	2
 5	giới trong những	1
@@ -8526,7 +9115,7 @@ enum CorpusStatistics {
 5	gái dân tộc	4
 5	gái sinh ra	5
 5	gái và phụ	1
-5	gây bạo lực	7
+5	gây bạo lực	8
 5	góc độ giới	1
 5	góp của phụ	1
 5	góp phần làm	1
@@ -8534,15 +9123,18 @@ enum CorpusStatistics {
 5	góp phần vào	3
 5	góp tích cực	1
 5	góp ý <p>	1
+5	gương điển hình	1
 5	gắn với phong	1
 5	gồm cả đại	1
 5	gỡ khó khăn	2
+5	gửi báo cáo	1
 5	gửi sở lao	1
 5	gửi ubnd huyện	1
 5	gửi về ubnd	1
 5	gửi về ủy	1
-5	hiểm xã hội	5
-5	hiểm y tế	1
+5	hiểm thất nghiệp	1
+5	hiểm xã hội	6
+5	hiểm y tế	2
 5	hiện <num> tháng	1
 5	hiện <p> <num>	1
 5	hiện <p> bảo	1
@@ -8559,7 +9151,7 @@ enum CorpusStatistics {
 5	hiện <s> <p>	1
 5	hiện <s> đề	1
 5	hiện bình đẳng	13
-5	hiện chiến lược	22
+5	hiện chiến lược	23
 5	hiện chính sách	9
 5	hiện chương trình	5
 5	hiện chỉ tiêu	5
@@ -8616,7 +9208,7 @@ enum CorpusStatistics {
 5	hiện đảm bảo	2
 5	hiện đồng bộ	1
 5	hiện ở mức	3
-5	hiệp phụ nữ	5
+5	hiệp phụ nữ	9
 5	hiệu các mô	1
 5	hiệu lực <p>	1
 5	hiệu quả <p>	2
@@ -8660,7 +9252,7 @@ enum CorpusStatistics {
 5	hoạch giai đoạn	1
 5	hoạch hoạt động	4
 5	hoạch hành động	3
-5	hoạch hóa gia	2
+5	hoạch hóa gia	3
 5	hoạch hằng năm	1
 5	hoạch khác có	1
 5	hoạch liên quan	1
@@ -8675,7 +9267,7 @@ enum CorpusStatistics {
 5	hoạch phát triển	8
 5	hoạch số <num>	4
 5	hoạch tham mưu	1
-5	hoạch thực hiện	21
+5	hoạch thực hiện	23
 5	hoạch triển khai	6
 5	hoạch trong dự	2
 5	hoạch trên phạm	2
@@ -8683,7 +9275,7 @@ enum CorpusStatistics {
 5	hoạch và các	1
 5	hoạch và thực	1
 5	hoạch và đào	1
-5	hoạch và đầu	1
+5	hoạch và đầu	3
 5	hoạch và định	1
 5	hoạch vào các	1
 5	hoạch về bình	1
@@ -8696,6 +9288,7 @@ enum CorpusStatistics {
 5	hoạch định chính	1
 5	hoạt <p> phù	1
 5	hoạt <p> sáng	1
+5	hoạt câu lạc	1
 5	hoạt của xã	1
 5	hoạt động <p>	1
 5	hoạt động bình	8
@@ -8723,9 +9316,9 @@ enum CorpusStatistics {
 5	hoặc nguy cơ	1
 5	huy các phong	1
 5	huy những thành	1
-5	huy quân sự	1
+5	huy quân sự	2
 5	huy tính sáng	1
-5	huy vai trò	1
+5	huy vai trò	2
 5	huy động các	2
 5	huy động nguồn	3
 5	huy động tối	1
@@ -8771,9 +9364,9 @@ enum CorpusStatistics {
 5	huấn cập nhật	1
 5	huấn kiến thức	1
 5	huấn kỹ năng	1
-5	huấn nâng cao	1
+5	huấn nâng cao	2
 5	huấn và đào	1
-5	hàng chính sách	1
+5	hàng chính sách	2
 5	hàng năm <p>	3
 5	hàng năm <s>	5
 5	hàng năm báo	1
@@ -8788,8 +9381,8 @@ enum CorpusStatistics {
 5	hành <s> lồng	1
 5	hành chiến lược	2
 5	hành chính <p>	4
-5	hành chính nhà	1
-5	hành kế hoạch	3
+5	hành chính nhà	2
+5	hành kế hoạch	4
 5	hành luật bình	4
 5	hành vi bạo	2
 5	hành vi thực	1
@@ -8801,10 +9394,11 @@ enum CorpusStatistics {
 5	hành động quốc	2
 5	hành động thực	1
 5	hành động và	1
-5	hành động vì	15
+5	hành động vì	17
 5	hành động về	1
 5	hình <p> dịch	1
 5	hình <p> hoạt	1
+5	hình can thiệp	1
 5	hình các cấp	1
 5	hình có chuyên	1
 5	hình cụ thể	1
@@ -8813,16 +9407,19 @@ enum CorpusStatistics {
 5	hình hiệu quả	1
 5	hình hoạt động	1
 5	hình phòng chống	1
+5	hình sinh kế	1
 5	hình sửa đổi	1
 5	hình sự được	4
 5	hình thúc đẩy	1
 5	hình thức khác	1
 5	hình thức phong	1
-5	hình thức truyền	1
+5	hình thức truyền	2
+5	hình thức tuyên	1
 5	hình thức văn	1
 5	hình thức đa	1
-5	hình thực hiện	5
+5	hình thực hiện	6
 5	hình thực tế	4
+5	hình tiên tiến	1
 5	hình tăng cường	1
 5	hình tỉnh <p>	1
 5	hình tốt <p>	1
@@ -8831,23 +9428,28 @@ enum CorpusStatistics {
 5	hình ảnh của	1
 5	hình ảnh mang	1
 5	hình ở những	1
+5	hòa giải viên	1
 5	hòa giải ở	1
 5	hòa nhập cộng	6
 5	hòa xã hội	1
 5	hóa <p> dịch	1
 5	hóa <p> huy	1
+5	hóa <p> khoa	1
 5	hóa <p> nghệ	1
 5	hóa <p> thông	4
-5	hóa <p> thể	4
+5	hóa <p> thể	5
 5	hóa <p> trong	1
 5	hóa <p> văn	1
 5	hóa <p> xã	4
 5	hóa các hoạt	1
 5	hóa các hình	1
 5	hóa các loại	1
-5	hóa gia đình	2
+5	hóa cơ sở	1
+5	hóa gia đình	3
+5	hóa hình thức	1
 5	hóa và các	1
 5	hóa và thông	2
+5	hóa và thể	1
 5	hóa và xã	1
 5	hôn <p> các	1
 5	hôn <p> hôn	1
@@ -8887,15 +9489,17 @@ enum CorpusStatistics {
 5	hạn và dài	1
 5	hạn đối với	1
 5	hạnh phúc <p>	2
+5	hạnh phúc gia	1
 5	hằng năm giai	1
 5	hằng năm về	1
 5	hằng năm để	1
-5	hẹp khoảng cách	5
+5	hẹp khoảng cách	6
 5	hệ lụy của	1
 5	hệ thống bài	3
 5	hệ thống chính	2
 5	hệ thống chỉ	1
 5	hệ thống giáo	7
+5	hệ thống loa	1
 5	hệ thống thông	4
 5	hệ thống trợ	1
 5	học <num> <p>	1
@@ -8903,10 +9507,11 @@ enum CorpusStatistics {
 5	học <p> các	1
 5	học <s> <p>	1
 5	học <s> phòng	2
-5	học cơ sở	4
+5	học cơ sở	5
 5	học kinh nghiệm	1
 5	học kỹ thuật	1
 5	học phù hợp	1
+5	học phổ thông	1
 5	học sinh <p>	4
 5	học sinh các	1
 5	học sinh dân	1
@@ -8915,9 +9520,11 @@ enum CorpusStatistics {
 5	học theo quy	1
 5	học tập <p>	1
 5	học tập nâng	1
+5	học tập suốt	1
 5	học viên <p>	4
-5	học và công	2
+5	học và công	5
 5	học và mầm	1
+5	học và thông	1
 5	học vấn và	1
 5	học đúng độ	1
 5	học đạt khoảng	1
@@ -8934,12 +9541,13 @@ enum CorpusStatistics {
 5	hỗ trợ phát	1
 5	hỗ trợ phòng	1
 5	hỗ trợ phụ	1
+5	hỗ trợ sinh	1
 5	hỗ trợ thiết	1
 5	hỗ trợ thực	2
 5	hỗ trợ và	4
 5	hỗ trợ được	3
 5	hộ cận nghèo	1
-5	hộ gia đình	2
+5	hộ gia đình	3
 5	hộ lao động	1
 5	hội <p> bảo	1
 5	hội <p> các	1
@@ -8972,10 +9580,10 @@ enum CorpusStatistics {
 5	hội hàng năm	5
 5	hội hóa <p>	1
 5	hội hóa và	1
-5	hội liên hiệp	5
+5	hội liên hiệp	9
 5	hội ngang nhau	1
 5	hội nghề nghiệp	1
-5	hội nông dân	1
+5	hội nông dân	2
 5	hội thay đổi	1
 5	hội theo quy	4
 5	hội thi <p>	1
@@ -8998,23 +9606,25 @@ enum CorpusStatistics {
 5	hội để phụ	2
 5	hội đồng nhân	4
 5	hội đồng phối	1
-5	hợp <p> báo	7
+5	hợp <p> báo	8
 5	hợp <p> góp	1
 5	hợp <p> phân	1
 5	hợp báo cáo	5
-5	hợp chặt chẽ	1
+5	hợp chặt chẽ	2
 5	hợp các ban	1
 5	hợp các cơ	1
 5	hợp của tổ	1
 5	hợp giải quyết	1
-5	hợp liên ngành	3
+5	hợp kết quả	1
+5	hợp liên ngành	4
 5	hợp lý cán	1
-5	hợp pháp khác	4
+5	hợp pháp khác	5
 5	hợp pháp từ	1
 5	hợp phổ biến	1
+5	hợp số liệu	1
 5	hợp sở tài	1
 5	hợp tham gia	1
-5	hợp thực hiện	1
+5	hợp thực hiện	2
 5	hợp trong thực	1
 5	hợp tác xã	4
 5	hợp tình hình	1
@@ -9023,7 +9633,7 @@ enum CorpusStatistics {
 5	hợp việc thực	1
 5	hợp về vai	2
 5	hợp với chức	2
-5	hợp với các	10
+5	hợp với các	11
 5	hợp với cơ	1
 5	hợp với hội	1
 5	hợp với khả	1
@@ -9067,6 +9677,7 @@ enum CorpusStatistics {
 5	khai các mô	1
 5	khai các nhiệm	1
 5	khai các văn	1
+5	khai có hiệu	1
 5	khai công tác	5
 5	khai hoạt động	1
 5	khai kế hoạch	7
@@ -9075,16 +9686,17 @@ enum CorpusStatistics {
 5	khai nhằm đạt	1
 5	khai nội dung	1
 5	khai tháng hành	4
-5	khai thực hiện	27
+5	khai thực hiện	28
 5	khai và báo	2
 5	khai đề án	1
 5	khai để nâng	1
 5	khen thưởng <p>	1
 5	khen thưởng các	1
-5	khen thưởng kịp	1
+5	khen thưởng kịp	2
 5	khi có chỉ	1
 5	khi có quyết	1
 5	khi cả nam	1
+5	khi kết hôn	1
 5	khi sinh <p>	1
 5	khi sinh <s>	1
 5	khi sinh do	1
@@ -9096,24 +9708,28 @@ enum CorpusStatistics {
 5	khiếu nại và	1
 5	khoa học kỹ	1
 5	khoa học nữ	1
-5	khoa học và	2
+5	khoa học và	6
 5	khoảng <num> <p>	5
-5	khoảng cách giới	6
+5	khoảng cách giới	7
 5	khoảng cách lớn	1
+5	khu công nghiệp	3
+5	khu dân cư	1
 5	khu vực biên	1
 5	khu vực nhằm	1
 5	khu vực nông	4
+5	khu vực phi	1
 5	khuyến khích cho	1
 5	khuyến khích các	1
 5	khuyến khích huy	1
 5	khuyến khích phát	1
+5	khuôn mẫu giới	1
 5	khác <s> thí	1
 5	khác <s> trong	1
 5	khác cho hoạt	1
 5	khác có liên	1
 5	khác nhau <s>	1
 5	khác theo quy	1
-5	khám sức khỏe	1
+5	khám sức khỏe	2
 5	khám thai định	1
 5	khâu tuyển chọn	1
 5	khích cho trẻ	1
@@ -9127,7 +9743,7 @@ enum CorpusStatistics {
 5	không dưới <num>	3
 5	không phù hợp	1
 5	không thấp hơn	1
-5	không được trả	6
+5	không được trả	7
 5	khăn <p> vướng	6
 5	khăn <s> vận	1
 5	khả năng cân	2
@@ -9137,21 +9753,27 @@ enum CorpusStatistics {
 5	khảo kinh nghiệm	1
 5	khảo sát <p>	2
 5	khảo sát nhận	1
+5	khẩu lao động	1
+5	khắc phục hạn	1
 5	khắc phục những	1
-5	khỏe bà mẹ	1
+5	khỏe bà mẹ	2
 5	khỏe cho bà	1
 5	khỏe cho người	1
 5	khỏe dành cho	1
 5	khỏe nói chung	1
-5	khỏe sinh sản	13
+5	khỏe sinh sản	14
 5	khỏe tiền hôn	1
+5	khỏe trước khi	1
+5	khỏe tâm thần	1
 5	khỏe tình dục	2
 5	kinh doanh <p>	1
 5	kinh doanh dịch	1
 5	kinh nghiệm <s>	1
 5	kinh nghiệm của	1
 5	kinh phí <p>	2
+5	kinh phí chi	1
 5	kinh phí lồng	1
+5	kinh phí sự	1
 5	kinh phí thực	9
 5	kinh phí từ	3
 5	kinh phí đúng	1
@@ -9160,6 +9782,8 @@ enum CorpusStatistics {
 5	kinh tế <p>	21
 5	kinh tế <s>	1
 5	kinh tế cho	1
+5	kinh tế giỏi	1
+5	kinh tế hộ	1
 5	kinh tế như	1
 5	kinh tế và	1
 5	kiến <p> các	2
@@ -9167,6 +9791,7 @@ enum CorpusStatistics {
 5	kiến giới <s>	4
 5	kiến giới trong	1
 5	kiến giới về	1
+5	kiến nghị <p>	1
 5	kiến nghị các	1
 5	kiến nghị cơ	1
 5	kiến nghị kịp	1
@@ -9177,20 +9802,26 @@ enum CorpusStatistics {
 5	kiến thức về	8
 5	kiến về giới	1
 5	kiểm soát <p>	2
+5	kiểm soát bệnh	1
+5	kiểm sát nhân	2
 5	kiểm tra <p>	14
 5	kiểm tra chuyên	1
 5	kiểm tra các	2
 5	kiểm tra giám	1
 5	kiểm tra liên	2
-5	kiểm tra việc	3
+5	kiểm tra việc	4
 5	kiểm tra và	1
 5	kiểm tra xử	1
+5	kiểm tra định	1
+5	kiểm tra đột	1
+5	kiệm <p> hiệu	1
 5	kiệm và vay	1
 5	kiện <p> cơ	3
 5	kiện <p> tình	2
 5	kiện cho phụ	1
 5	kiện của xã	1
 5	kiện kinh tế	1
+5	kiện lao động	1
 5	kiện ngang nhau	1
 5	kiện thực hiện	1
 5	kiện thực tế	1
@@ -9199,12 +9830,14 @@ enum CorpusStatistics {
 5	kiện để phụ	1
 5	kt <s> chủ	5
 5	kê <p> báo	1
+5	kê giới quốc	1
 5	kê phát triển	1
 5	kê quốc gia	1
 5	kê số liệu	3
 5	kê tách biệt	1
 5	kê tỉnh <s>	1
 5	kê về giới	2
+5	ký khai sinh	1
 5	ký kết hôn	1
 5	kế bền vững	1
 5	kế hoạch <p>	7
@@ -9215,7 +9848,7 @@ enum CorpusStatistics {
 5	kế hoạch giai	1
 5	kế hoạch hoạt	4
 5	kế hoạch hành	3
-5	kế hoạch hóa	3
+5	kế hoạch hóa	4
 5	kế hoạch hằng	1
 5	kế hoạch khác	1
 5	kế hoạch liên	1
@@ -9225,12 +9858,12 @@ enum CorpusStatistics {
 5	kế hoạch phát	9
 5	kế hoạch số	4
 5	kế hoạch tham	1
-5	kế hoạch thực	20
+5	kế hoạch thực	22
 5	kế hoạch triển	6
 5	kế hoạch trong	2
 5	kế hoạch trên	2
 5	kế hoạch tại	1
-5	kế hoạch và	4
+5	kế hoạch và	6
 5	kế hoạch về	1
 5	kế hoạch đào	1
 5	kế hoạch được	2
@@ -9240,6 +9873,7 @@ enum CorpusStatistics {
 5	kết <p> biểu	1
 5	kết <p> tổng	5
 5	kết chiến lược	2
+5	kết giữa kỳ	1
 5	kết hôn với	2
 5	kết kế hoạch	2
 5	kết năm để	1
@@ -9251,8 +9885,8 @@ enum CorpusStatistics {
 5	kết việc thực	1
 5	kết và tổng	1
 5	kết xây dựng	2
-5	kết đánh giá	1
-5	kịp thời báo	1
+5	kết đánh giá	2
+5	kịp thời báo	2
 5	kịp thời chấn	1
 5	kịp thời các	6
 5	kịp thời kiện	1
@@ -9268,6 +9902,7 @@ enum CorpusStatistics {
 5	kỳ sáu tháng	1
 5	kỳ về kết	1
 5	kỳ về thực	1
+5	kỹ năng làm	1
 5	kỹ năng lồng	2
 5	kỹ năng quản	1
 5	kỹ năng sống	2
@@ -9277,21 +9912,25 @@ enum CorpusStatistics {
 5	la về việc	1
 5	lai châu <s>	1
 5	lai châu về	1
-5	lao động <p>	31
+5	lao động <p>	32
 5	lao động <s>	2
+5	lao động có	1
 5	lao động giúp	1
 5	lao động huyện	1
 5	lao động làm	1
 5	lao động mỗi	1
 5	lao động nông	2
-5	lao động nữ	16
+5	lao động nữ	19
 5	lao động qua	2
 5	lao động theo	1
 5	lao động trong	1
 5	lao động tập	1
+5	lao động tỉnh	1
+5	lao động việc	1
+5	lao động việt	1
 5	lao động và	3
 5	linh hoạt <p>	2
-5	liên hiệp phụ	5
+5	liên hiệp phụ	9
 5	liên ngành <p>	1
 5	liên ngành các	1
 5	liên ngành giữa	1
@@ -9307,11 +9946,12 @@ enum CorpusStatistics {
 5	liên quan đẩy	1
 5	liên quan đến	10
 5	liên quan để	1
-5	liên đoàn lao	2
+5	liên đoàn lao	4
 5	liệu <p> thông	1
 5	liệu <s> tổng	1
 5	liệu báo cáo	1
 5	liệu có tách	1
+5	liệu giảng dạy	1
 5	liệu liên quan	6
 5	liệu phục vụ	1
 5	liệu thuộc bộ	1
@@ -9322,6 +9962,7 @@ enum CorpusStatistics {
 5	liệu và tổ	1
 5	liệu về bạo	4
 5	liệu về thị	1
+5	loa truyền thanh	1
 5	loại hình doanh	1
 5	loại hình dịch	1
 5	luận chính trị	2
@@ -9332,7 +9973,7 @@ enum CorpusStatistics {
 5	luật <s> thẩm	1
 5	luật <s> thực	1
 5	luật <s> tập	1
-5	luật bình đẳng	8
+5	luật bình đẳng	9
 5	luật bảo đảm	2
 5	luật cho cán	1
 5	luật của nhà	4
@@ -9340,12 +9981,12 @@ enum CorpusStatistics {
 5	luật hôn nhân	1
 5	luật liên quan	3
 5	luật ngân sách	2
-5	luật phòng <p>	1
+5	luật phòng <p>	2
 5	luật theo hướng	2
 5	luật thuộc lĩnh	1
 5	luật và các	2
 5	luật và lồng	1
-5	luật về bình	18
+5	luật về bình	20
 5	luật về ngân	3
 5	là bạo lực	1
 5	là cơ quan	1
@@ -9359,11 +10000,14 @@ enum CorpusStatistics {
 5	là vùng sâu	1
 5	làm <p> <num>	1
 5	làm bền vững	1
+5	làm cha mẹ	1
 5	làm chủ doanh	1
 5	làm công hưởng	5
 5	làm công tác	16
 5	làm công việc	4
+5	làm công ăn	1
 5	làm giảm khoảng	1
+5	làm kinh tế	1
 5	làm nữ trong	1
 5	làm phi chính	1
 5	làm tốt hơn	1
@@ -9371,15 +10015,17 @@ enum CorpusStatistics {
 5	làm việc ở	1
 5	làm xuống dưới	3
 5	làm đầu mối	1
+5	làng <p> trưởng	1
 5	lành mạnh trên	1
 5	lánh <p> xây	1
 5	lây truyền qua	1
 5	lãm tranh <p>	1
-5	lãnh đạo <p>	5
+5	lãnh đạo <p>	6
 5	lãnh đạo <s>	1
-5	lãnh đạo chủ	7
+5	lãnh đạo chủ	8
 5	lãnh đạo các	8
-5	lãnh đạo nữ	3
+5	lãnh đạo của	1
+5	lãnh đạo nữ	4
 5	lãnh đạo quản	2
 5	lãnh đạo trong	1
 5	lãnh đạo trẻ	1
@@ -9392,15 +10038,18 @@ enum CorpusStatistics {
 5	lý <s> cơ	1
 5	lý <s> kịp	1
 5	lý cho nạn	1
+5	lý các khu	1
 5	lý các vụ	1
 5	lý cán bộ	2
 5	lý của chính	1
 5	lý kịp thời	4
 5	lý luận chính	2
-5	lý nhà nước	18
+5	lý miễn phí	1
+5	lý nhà nước	19
 5	lý theo phân	1
 5	lý thông tin	1
 5	lý vi phạm	8
+5	lý đô thị	1
 5	lý ở các	3
 5	lý ở một	1
 5	lđ <p> tb	1
@@ -9442,20 +10091,21 @@ enum CorpusStatistics {
 5	lược <p> kế	1
 5	lược dân số	1
 5	lược gửi về	1
-5	lược quốc gia	29
+5	lược quốc gia	30
 5	lượng <p> hiệu	1
 5	lượng bài viết	3
+5	lượng dân số	1
 5	lượng phát sóng	3
 5	lượng tin <p>	1
 5	lượng triển khai	1
 5	lượng tuyên truyền	4
 5	lượng vũ trang	1
 5	lượt người tham	1
-5	lạc bộ gia	2
+5	lạc bộ gia	3
 5	lạc bộ ông	1
 5	lần vào năm	4
 5	lập <p> tự	2
-5	lập dự toán	1
+5	lập dự toán	2
 5	lập triển khai	3
 5	lặp nhiệm vụ	1
 5	lễ lớn liên	1
@@ -9464,16 +10114,18 @@ enum CorpusStatistics {
 5	lệ bỏ học	1
 5	lệ hoàn thành	3
 5	lệ lao động	5
+5	lệ nữ cấp	1
 5	lệ nữ giám	3
 5	lệ nữ học	3
 5	lệ nữ làm	1
-5	lệ nữ tham	2
+5	lệ nữ tham	3
 5	lệ nữ thạc	3
-5	lệ nữ đại	1
+5	lệ nữ đại	2
 5	lệ trẻ em	4
 5	lệ tử vong	2
 5	lệ đi học	1
 5	lịch nhằm kịp	1
+5	lọc sơ sinh	1
 5	lọc trước sinh	1
 5	lối của đảng	3
 5	lối sống trong	2
@@ -9487,6 +10139,7 @@ enum CorpusStatistics {
 5	lồng ghép trong	2
 5	lồng ghép tuyên	1
 5	lồng ghép việc	1
+5	lồng ghép vào	1
 5	lồng ghép vấn	21
 5	lộ trình chặt	1
 5	lộ trình thực	1
@@ -9495,6 +10148,7 @@ enum CorpusStatistics {
 5	lớp nhân dân	3
 5	lớp tập huấn	1
 5	lợi <p> khó	1
+5	lợi của lao	1
 5	lợi dịch vụ	1
 5	lợi thúc đẩy	1
 5	lợi ích hợp	1
@@ -9510,7 +10164,7 @@ enum CorpusStatistics {
 5	lực cho nữ	1
 5	lực cho đội	4
 5	lực của đội	1
-5	lực gia đình	29
+5	lực gia đình	32
 5	lực hợp pháp	1
 5	lực kinh tế	1
 5	lực lượng vũ	1
@@ -9536,19 +10190,22 @@ enum CorpusStatistics {
 5	mttq việt nam	1
 5	mttq và các	1
 5	mua bán người	5
-5	mua bán trở	4
+5	mua bán trở	5
 5	máy lãnh đạo	1
 5	máy quản lý	2
 5	mình <p> tham	1
 5	mình <s> hàng	1
 5	mình <s> tham	1
 5	mình <s> định	1
+5	mô hình can	1
 5	mô hình hiệu	1
 5	mô hình hoạt	1
 5	mô hình phòng	1
+5	mô hình sinh	1
 5	mô hình sửa	1
 5	mô hình thúc	1
 5	mô hình tăng	1
+5	mô hình điểm	1
 5	mô hình ở	1
 5	mô và nội	1
 5	môi giới kết	1
@@ -9568,10 +10225,11 @@ enum CorpusStatistics {
 5	mưu triển khai	1
 5	mưu trình ubnd	1
 5	mưu xây dựng	2
-5	mưu ủy ban	1
+5	mưu ủy ban	2
 5	mạng lưới giới	1
 5	mạng lưới tư	2
 5	mạng lưới y	1
+5	mạng xã hội	1
 5	mạnh các hoạt	2
 5	mạnh công tác	7
 5	mạnh mẽ về	1
@@ -9584,6 +10242,7 @@ enum CorpusStatistics {
 5	mạnh xã hội	1
 5	mất cân bằng	5
 5	mầm non là	1
+5	mẫu biểu báo	1
 5	mắc <p> yêu	1
 5	mắc <s> đề	1
 5	mắc cho cán	1
@@ -9591,11 +10250,13 @@ enum CorpusStatistics {
 5	mặt trận tổ	4
 5	mẹ giảm còn	1
 5	mẹ liên quan	3
+5	mẹ mang thai	1
 5	mẹ và trẻ	1
 5	mẽ về nhận	1
 5	mọi công dân	1
 5	mọi nguồn lực	1
 5	mối phối hợp	1
+5	mối tổng hợp	1
 5	mỗi cá nhân	1
 5	mỗi giới <p>	1
 5	mỗi quý có	3
@@ -9618,6 +10279,7 @@ enum CorpusStatistics {
 5	mục <p> chuyên	3
 5	mục <s> chịu	1
 5	mục <s> có	1
+5	mục bình đẳng	1
 5	mục tiêu <num>	53
 5	mục tiêu <p>	11
 5	mục tiêu bình	3
@@ -9625,7 +10287,7 @@ enum CorpusStatistics {
 5	mục tiêu cụ	4
 5	mục tiêu của	3
 5	mục tiêu lao	1
-5	mục tiêu quốc	1
+5	mục tiêu quốc	2
 5	mục tiêu tổng	1
 5	mục tiêu về	5
 5	mục đích <p>	4
@@ -9635,6 +10297,7 @@ enum CorpusStatistics {
 5	mức chưa bị	2
 5	mức cân bằng	2
 5	mức giảm số	1
+5	mức sinh thay	1
 5	nam <num> <p>	1
 5	nam <p> <num>	3
 5	nam <p> các	1
@@ -9653,7 +10316,7 @@ enum CorpusStatistics {
 5	ngang nhau <s>	1
 5	nghiêm chế độ	1
 5	nghiêm cấm lựa	1
-5	nghiêm túc triển	1
+5	nghiêm túc triển	2
 5	nghiên cứu <p>	1
 5	nghiên cứu khoa	1
 5	nghiên cứu đề	1
@@ -9668,12 +10331,14 @@ enum CorpusStatistics {
 5	nghiệp <s> các	1
 5	nghiệp <s> tạo	1
 5	nghiệp <s> xây	1
+5	nghiệp công lập	1
 5	nghiệp do phụ	1
 5	nghiệp khác nhau	1
 5	nghiệp nhằm đảm	1
 5	nghiệp so với	1
 5	nghiệp trong tổng	3
-5	nghiệp và phát	1
+5	nghiệp và môi	1
+5	nghiệp và phát	3
 5	nghiệp vụ về	1
 5	nghiệp đạt <num>	1
 5	nghiệp đạt trên	2
@@ -9692,7 +10357,8 @@ enum CorpusStatistics {
 5	nghệ thông tin	4
 5	nghỉ hưu <s>	1
 5	nghỉ thai sản	1
-5	nghị các cơ	3
+5	nghị <p> đề	1
+5	nghị các cơ	4
 5	nghị các giải	1
 5	nghị cơ quan	1
 5	nghị kịp thời	1
@@ -9710,12 +10376,13 @@ enum CorpusStatistics {
 5	nguyên nhân khách	1
 5	nguyên nhân sâu	2
 5	nguyên tắc bình	3
+5	nguyên và môi	3
 5	nguyễn thị nhàn	1
 5	nguyện vọng <p>	1
 5	nguồn <p> quy	1
 5	nguồn cán bộ	2
 5	nguồn hỗ trợ	1
-5	nguồn hợp pháp	3
+5	nguồn hợp pháp	4
 5	nguồn kinh phí	1
 5	nguồn lực <s>	1
 5	nguồn lực hợp	1
@@ -9726,7 +10393,9 @@ enum CorpusStatistics {
 5	nguồn tài trợ	2
 5	nguồn viện trợ	1
 5	nguồn và quy	1
+5	nguồn vận động	1
 5	nguồn vốn hợp	1
+5	nguồn vốn lồng	1
 5	nguồn vốn tín	1
 5	nguồn xã hội	1
 5	ngành <p> các	3
@@ -9753,16 +10422,16 @@ enum CorpusStatistics {
 5	ngày <num> <p>	19
 5	ngày <num> tháng	4
 5	ngày <p> <num>	2
-5	ngày gia đình	2
+5	ngày gia đình	3
 5	ngày lễ lớn	1
 5	ngày phụ nữ	2
 5	ngày quốc tế	2
 5	ngày tháng <num>	2
-5	ngân hàng chính	1
+5	ngân hàng chính	2
 5	ngân sách hiện	2
 5	ngân sách hàng	3
 5	ngân sách nhà	8
-5	ngân sách trung	1
+5	ngân sách trung	2
 5	ngân sách tỉnh	1
 5	ngân sách địa	5
 5	ngăn chặn <p>	1
@@ -9777,16 +10446,17 @@ enum CorpusStatistics {
 5	người <s> phát	1
 5	người <s> phối	2
 5	người bị bạo	5
-5	người bị mua	1
-5	người cao tuổi	1
+5	người bị mua	2
+5	người cao tuổi	2
 5	người chưa thành	1
-5	người có công	1
+5	người có công	2
 5	người có hành	1
 5	người có trình	6
 5	người có uy	3
 5	người dân trong	1
+5	người dân tộc	1
 5	người dân về	1
-5	người gây bạo	7
+5	người gây bạo	8
 5	người hoạt động	1
 5	người khuyết tật	1
 5	người lao động	3
@@ -9798,7 +10468,7 @@ enum CorpusStatistics {
 5	người trong lực	1
 5	người và vùng	1
 5	người đồng tính	2
-5	người đứng đầu	2
+5	người đứng đầu	3
 5	ngược đãi đối	1
 5	ngắn hạn và	1
 5	ngừa <p> ứng	14
@@ -9808,7 +10478,7 @@ enum CorpusStatistics {
 5	nhiều hình thức	1
 5	nhiều đóng góp	1
 5	nhiệm <p> đào	1
-5	nhiệm cán bộ	3
+5	nhiệm cán bộ	4
 5	nhiệm của các	3
 5	nhiệm của một	1
 5	nhiệm của nam	1
@@ -9825,7 +10495,7 @@ enum CorpusStatistics {
 5	nhiệm vụ <p>	9
 5	nhiệm vụ <s>	1
 5	nhiệm vụ của	3
-5	nhiệm vụ trọng	1
+5	nhiệm vụ trọng	2
 5	nhiệm vụ tổ	1
 5	nhiệm vụ và	4
 5	nhiệm vụ xây	1
@@ -9834,6 +10504,7 @@ enum CorpusStatistics {
 5	nhu cầu hỗ	4
 5	nhà bình đẳng	1
 5	nhà khoa học	1
+5	nhà không được	1
 5	nhà nước <p>	7
 5	nhà nước <s>	4
 5	nhà nước các	1
@@ -9843,9 +10514,11 @@ enum CorpusStatistics {
 5	nhà nước và	2
 5	nhà nước về	12
 5	nhà trường và	1
+5	nhà trẻ <p>	1
 5	nhà tạm lánh	2
 5	nhà và chăm	1
-5	nhà văn hóa	1
+5	nhà văn hóa	2
+5	nhà ở cho	1
 5	nhân <p> tập	1
 5	nhân <p> từng	1
 5	nhân <p> đơn	1
@@ -9859,26 +10532,29 @@ enum CorpusStatistics {
 5	nhân dân <p>	1
 5	nhân dân <s>	5
 5	nhân dân các	5
-5	nhân dân huyện	2
-5	nhân dân tỉnh	2
+5	nhân dân huyện	3
+5	nhân dân tỉnh	6
+5	nhân dân tối	2
 5	nhân dân về	2
-5	nhân dân xã	4
+5	nhân dân xã	5
 5	nhân dịp tháng	1
 5	nhân khách quan	1
 5	nhân lực <s>	1
 5	nhân ngày gia	1
 5	nhân rộng các	1
+5	nhân rộng mô	1
 5	nhân rộng những	1
 5	nhân rộng và	1
 5	nhân sâu xa	2
 5	nhân trong lĩnh	1
 5	nhân trong nước	1
 5	nhân viên công	1
-5	nhân viên y	1
+5	nhân viên y	2
 5	nhân và gia	2
 5	nhân và người	3
 5	nhìn đến năm	2
 5	nhóm phòng <p>	1
+5	nhóm yếu thế	1
 5	nhóm đối tượng	1
 5	như <s> câu	1
 5	như <s> kế	1
@@ -9888,7 +10564,7 @@ enum CorpusStatistics {
 5	như các nguồn	1
 5	như sau <s>	4
 5	như xây dựng	1
-5	nhạy cảm giới	1
+5	nhạy cảm giới	2
 5	nhấn mạnh tiêu	1
 5	nhất <num> <p>	4
 5	nhất <num> tin	3
@@ -9901,6 +10577,7 @@ enum CorpusStatistics {
 5	nhất một trong	3
 5	nhận <p> hỗ	1
 5	nhận <p> xác	1
+5	nhận <p> xử	1
 5	nhận <s> <p>	1
 5	nhận quyền sử	1
 5	nhận thức <p>	9
@@ -9933,6 +10610,7 @@ enum CorpusStatistics {
 5	những địa bàn	1
 5	ninh trên địa	1
 5	niên <p> <num>	1
+5	niên <p> thanh	1
 5	niên cộng sản	2
 5	niên giảm còn	1
 5	niên giảm từ	1
@@ -9952,7 +10630,7 @@ enum CorpusStatistics {
 5	nâng cao hiệu	5
 5	nâng cao kiến	1
 5	nâng cao nhận	26
-5	nâng cao năng	19
+5	nâng cao năng	20
 5	nâng cao thu	1
 5	nâng cao trình	2
 5	nâng cao vai	1
@@ -9960,8 +10638,10 @@ enum CorpusStatistics {
 5	nói chung và	1
 5	nói chuyện chuyên	1
 5	nói riêng cho	1
+5	nô <p> áp	1
+5	nông dân tỉnh	1
 5	nông nghiệp trong	3
-5	nông nghiệp và	1
+5	nông nghiệp và	4
 5	nông thôn mới	1
 5	nông thôn và	1
 5	năm <num> <p>	4
@@ -10008,9 +10688,10 @@ enum CorpusStatistics {
 5	năm để thực	1
 5	năm để tổng	1
 5	năm ở cấp	1
-5	năng <p> nhiệm	12
+5	năng <p> nhiệm	14
 5	năng cân đối	2
 5	năng của phụ	1
+5	năng làm cha	1
 5	năng lồng ghép	2
 5	năng lực <p>	1
 5	năng lực bản	1
@@ -10046,6 +10727,8 @@ enum CorpusStatistics {
 5	nạn nhân bạo	1
 5	nạn nhân bị	11
 5	nạn nhân và	2
+5	nạn xã hội	1
+5	nếp sống văn	1
 5	nếu có <p>	1
 5	nếu có khó	2
 5	nội dung <p>	4
@@ -10057,6 +10740,7 @@ enum CorpusStatistics {
 5	nội dung hoạt	2
 5	nội dung kế	1
 5	nội dung phong	1
+5	nội dung tuyên	1
 5	nội dung về	12
 5	nội dung định	3
 5	nội trợ và	4
@@ -10082,13 +10766,14 @@ enum CorpusStatistics {
 5	nữ bao gồm	1
 5	nữ chủ doanh	1
 5	nữ các cấp	4
-5	nữ cán bộ	7
+5	nữ cán bộ	8
 5	nữ còn <num>	3
 5	nữ có việc	4
 5	nữ có định	1
 5	nữ có đủ	1
 5	nữ cấp huyện	1
-5	nữ cấp ủy	1
+5	nữ cấp ủy	2
+5	nữ di cư	1
 5	nữ dân tộc	1
 5	nữ giám đốc	3
 5	nữ giới với	1
@@ -10100,12 +10785,14 @@ enum CorpusStatistics {
 5	nữ kết hôn	1
 5	nữ làm chủ	2
 5	nữ làm công	4
+5	nữ làm kinh	1
 5	nữ làm việc	4
-5	nữ lãnh đạo	4
+5	nữ lãnh đạo	5
 5	nữ mang thai	2
+5	nữ người dân	1
 5	nữ nông thôn	2
 5	nữ so với	1
-5	nữ tham gia	4
+5	nữ tham gia	5
 5	nữ theo lộ	1
 5	nữ theo quy	1
 5	nữ thông qua	1
@@ -10114,17 +10801,20 @@ enum CorpusStatistics {
 5	nữ tiếp cận	2
 5	nữ trong các	1
 5	nữ trong gia	1
+5	nữ trong khu	1
 5	nữ trong kế	1
 5	nữ trong phát	1
+5	nữ trong quy	1
 5	nữ trong quá	2
 5	nữ trong tham	1
 5	nữ trong toàn	1
 5	nữ trên các	1
 5	nữ trí thức	1
+5	nữ trưởng thôn	1
 5	nữ tăng thực	1
 5	nữ tỉnh và	1
 5	nữ tỉnh đánh	1
-5	nữ việt nam	2
+5	nữ việt nam	3
 5	nữ và chú	1
 5	nữ và nam	5
 5	nữ và phòng	1
@@ -10135,21 +10825,25 @@ enum CorpusStatistics {
 5	nữ vào vị	1
 5	nữ về cơ	1
 5	nữ với các	1
+5	nữ yếu thế	1
 5	nữ đơn thân	1
 5	nữ được tiếp	1
-5	nữ đại biểu	5
+5	nữ đại biểu	6
 5	nữ để bổ	1
 5	nữ ở các	1
 5	on <p> <num>	4
 5	on the <p>	1
+5	pa nô <p>	1
 5	pct ubnd huyện	1
 5	pct ubnd tỉnh	1
 5	pct ubnd xã	1
-5	phi chính thức	1
+5	phi chính thức	2
 5	phong phú nhân	1
 5	phong trào <p>	1
 5	phong tục <p>	3
+5	phá thai an	1
 5	pháp <p> chính	1
+5	pháp <p> hộ	1
 5	pháp chế <s>	1
 5	pháp chế và	1
 5	pháp chế để	4
@@ -10173,8 +10867,9 @@ enum CorpusStatistics {
 5	pháp luật theo	2
 5	pháp luật thuộc	1
 5	pháp luật và	3
-5	pháp luật về	22
+5	pháp luật về	24
 5	pháp lý cho	1
+5	pháp lý miễn	1
 5	pháp một cách	1
 5	pháp nhằm thực	1
 5	pháp nhằm tăng	1
@@ -10194,25 +10889,27 @@ enum CorpusStatistics {
 5	phát huy các	1
 5	phát huy những	1
 5	phát huy tính	1
-5	phát huy vai	1
+5	phát huy vai	2
 5	phát sóng <p>	3
 5	phát thanh <p>	2
-5	phát thanh và	4
+5	phát thanh và	5
 5	phát triển <p>	1
 5	phát triển bền	4
 5	phát triển chương	1
 5	phát triển du	1
-5	phát triển giới	2
+5	phát triển giới	3
 5	phát triển hệ	1
-5	phát triển kinh	10
+5	phát triển kinh	11
 5	phát triển mạng	1
 5	phát triển nguồn	1
-5	phát triển nông	1
+5	phát triển nông	3
 5	phát triển sinh	1
 5	phát triển và	1
 5	phát triển đa	1
+5	phát triển đảng	1
 5	phát động tháng	1
 5	phân biệt đối	1
+5	phân bổ kinh	1
 5	phân bổ nguồn	1
 5	phân công <s>	1
 5	phân công lao	2
@@ -10222,12 +10919,15 @@ enum CorpusStatistics {
 5	phân cấp quản	1
 5	phân tách theo	1
 5	phân tích sử	1
+5	phân tổ theo	1
 5	phê bình trong	1
 5	phê duyệt của	1
 5	phê duyệt theo	1
 5	phí <p> khuyến	1
 5	phí <p> xây	1
+5	phí chi thường	1
 5	phí lồng ghép	1
+5	phí sự nghiệp	1
 5	phí thực hiện	9
 5	phí từ các	1
 5	phí từ nguồn	1
@@ -10236,25 +10936,29 @@ enum CorpusStatistics {
 5	phí để triển	1
 5	phòng <p> an	1
 5	phòng <p> ban	1
-5	phòng <p> chống	20
+5	phòng <p> chống	22
 5	phòng <p> ngừa	1
 5	phòng chuyên môn	1
 5	phòng chống bạo	1
 5	phòng dân tộc	2
 5	phòng giáo dục	3
 5	phòng hđnd và	3
-5	phòng kinh tế	2
+5	phòng kinh tế	3
 5	phòng lao động	8
 5	phòng ngừa <p>	15
 5	phòng ngừa và	10
 5	phòng nông nghiệp	1
 5	phòng nội vụ	3
+5	phòng quản lý	1
 5	phòng tài chính	3
+5	phòng tài nguyên	1
 5	phòng tư pháp	3
-5	phòng văn hóa	5
-5	phòng y tế	1
+5	phòng văn hóa	6
+5	phòng y tế	2
+5	phòng ủy ban	1
 5	phó chủ tịch	5
 5	phó với bạo	24
+5	phóng sự <p>	1
 5	phóng viên <p>	2
 5	phóng viên báo	1
 5	phù hợp <p>	1
@@ -10264,6 +10968,7 @@ enum CorpusStatistics {
 5	phú nhân dịp	1
 5	phúc <p> <num>	1
 5	phúc <p> mô	1
+5	phúc gia đình	1
 5	phương <p> gửi	2
 5	phương <p> kinh	1
 5	phương <p> tiến	1
@@ -10289,13 +10994,15 @@ enum CorpusStatistics {
 5	phường <p> thị	3
 5	phạm <p> <num>	1
 5	phạm buôn bán	1
-5	phạm pháp luật	17
-5	phạm vi <p>	2
-5	phạm vi chức	3
+5	phạm hành chính	1
+5	phạm pháp luật	18
+5	phạm vi <p>	3
+5	phạm vi chức	4
 5	phạm vi thực	1
 5	phạm vi toàn	4
 5	phạm về bình	1
 5	phạm đối với	3
+5	phạt vi phạm	1
 5	phản biện xã	4
 5	phản ánh về	1
 5	phấn đấu <num>	1
@@ -10307,33 +11014,33 @@ enum CorpusStatistics {
 5	phần vào sự	3
 5	phần đầu đạt	2
 5	phẩm quảng cáo	3
-5	phẩm truyền thông	3
-5	phẩm văn hóa	4
+5	phẩm truyền thông	4
+5	phẩm văn hóa	5
 5	phố <p> chiến	1
 5	phố căn cứ	1
 5	phố tổ chức	1
-5	phối hợp chặt	1
+5	phối hợp chặt	2
 5	phối hợp các	2
 5	phối hợp của	1
 5	phối hợp giải	1
-5	phối hợp liên	3
+5	phối hợp liên	4
 5	phối hợp phổ	1
 5	phối hợp sở	1
 5	phối hợp tham	1
-5	phối hợp thực	1
+5	phối hợp thực	2
 5	phối hợp trong	1
 5	phối hợp tăng	1
 5	phối hợp tổ	2
-5	phối hợp với	17
+5	phối hợp với	18
 5	phối hợp xây	1
-5	phổ biến <p>	12
+5	phổ biến <p>	13
 5	phổ biến chính	1
 5	phổ biến chủ	1
 5	phổ biến giáo	2
 5	phổ biến luật	1
 5	phổ biến và	1
 5	phổ cập giáo	1
-5	phổ thông dân	1
+5	phổ thông dân	2
 5	phụ nữ <p>	7
 5	phụ nữ <s>	6
 5	phụ nữ các	4
@@ -10342,11 +11049,11 @@ enum CorpusStatistics {
 5	phụ nữ cấp	1
 5	phụ nữ dân	1
 5	phụ nữ gắn	1
-5	phụ nữ huyện	1
+5	phụ nữ huyện	2
 5	phụ nữ khuyết	1
 5	phụ nữ khởi	1
 5	phụ nữ kết	1
-5	phụ nữ làm	1
+5	phụ nữ làm	2
 5	phụ nữ mang	1
 5	phụ nữ nghèo	1
 5	phụ nữ nông	2
@@ -10358,14 +11065,17 @@ enum CorpusStatistics {
 5	phụ nữ trong	4
 5	phụ nữ trên	1
 5	phụ nữ tăng	1
-5	phụ nữ tỉnh	2
-5	phụ nữ việt	2
+5	phụ nữ tỉnh	3
+5	phụ nữ việt	3
 5	phụ nữ và	11
 5	phụ nữ vào	7
+5	phụ nữ xã	1
+5	phụ nữ yếu	1
 5	phụ nữ đơn	1
 5	phụ nữ được	1
 5	phụ trách báo	1
 5	phụ trách công	1
+5	phục hạn chế	1
 5	phục những tồn	1
 5	phục vụ tốt	1
 5	phục vụ tổng	1
@@ -10383,21 +11093,23 @@ enum CorpusStatistics {
 5	quan <p> chủ	1
 5	quan <p> cấp	1
 5	quan <p> tổ	4
-5	quan <p> đơn	21
+5	quan <p> đơn	24
 5	quan <p> địa	3
 5	quan <s> nguồn	1
 5	quan <s> thực	1
-5	quan báo chí	1
+5	quan báo chí	2
+5	quan chuyên môn	2
 5	quan chủ trì	1
 5	quan có thẩm	2
 5	quan dân cử	2
-5	quan hành chính	4
-5	quan liên quan	3
+5	quan hành chính	5
+5	quan liên quan	5
 5	quan nhà nước	3
 5	quan niệm không	2
 5	quan niệm truyền	1
 5	quan phát hiện	2
-5	quan quản lý	4
+5	quan phối hợp	1
+5	quan quản lý	5
 5	quan thường trực	2
 5	quan truyền thông	1
 5	quan tâm <p>	1
@@ -10427,7 +11139,7 @@ enum CorpusStatistics {
 5	quy phạm pháp	14
 5	quy định <s>	6
 5	quy định của	8
-5	quy định hiện	1
+5	quy định hiện	2
 5	quy định pháp	1
 5	quy định về	4
 5	quy ước <p>	1
@@ -10437,6 +11149,7 @@ enum CorpusStatistics {
 5	quyết khiếu nại	3
 5	quyết những vấn	1
 5	quyết số <num>	2
+5	quyết toán kinh	1
 5	quyết việc làm	1
 5	quyết định <num>	2
 5	quyết định các	1
@@ -10446,13 +11159,16 @@ enum CorpusStatistics {
 5	quyền <p> cơ	4
 5	quyền <p> sự	1
 5	quyền <p> ủy	1
+5	quyền cho phụ	1
 5	quyền các cấp	1
 5	quyền của phụ	1
 5	quyền kinh tế	1
+5	quyền lợi của	1
 5	quyền năng của	1
 5	quyền sử dụng	1
 5	quyền sửa đổi	1
 5	quyền trong việc	1
+5	quyền trẻ em	1
 5	quyền việc hoàn	1
 5	quyền và hướng	1
 5	quyền và lợi	1
@@ -10462,10 +11178,13 @@ enum CorpusStatistics {
 5	quá trình thực	1
 5	quá trình triển	2
 5	quá trình tuyển	1
+5	quá trình tổ	1
 5	quá trình xây	1
+5	quán lạc hậu	1
 5	quán và truyền	1
 5	quân mỗi năm	1
 5	quân sự huyện	1
+5	quân sự tỉnh	1
 5	quý có ít	3
 5	quả <p> công	1
 5	quả <p> sáng	1
@@ -10488,10 +11207,12 @@ enum CorpusStatistics {
 5	quả đạt được	1
 5	quản lý <p>	8
 5	quản lý <s>	4
+5	quản lý các	1
 5	quản lý cán	1
 5	quản lý của	1
-5	quản lý nhà	18
+5	quản lý nhà	19
 5	quản lý theo	1
+5	quản lý đô	1
 5	quản lý ở	4
 5	quảng cáo có	3
 5	quảng trị <p>	2
@@ -10509,7 +11230,7 @@ enum CorpusStatistics {
 5	quốc gia hỗ	1
 5	quốc gia phòng	1
 5	quốc gia vì	1
-5	quốc gia về	30
+5	quốc gia về	31
 5	quốc phòng <p>	1
 5	quốc tế hạnh	1
 5	quốc tế phụ	1
@@ -10526,13 +11247,15 @@ enum CorpusStatistics {
 5	riêng cho cả	1
 5	rà soát <p>	3
 5	rà soát và	1
-5	rôn <p> khẩu	1
+5	rôn <p> khẩu	2
 5	rõ trách nhiệm	1
 5	rõ vai trò	1
 5	rút kinh nghiệm	1
+5	rơi <p> áp	1
 5	rối tình dục	2
 5	rộng các hoạt	1
 5	rộng các mô	2
+5	rộng mô hình	1
 5	rộng mạng lưới	2
 5	rộng quy mô	1
 5	rộng việc thực	1
@@ -10549,6 +11272,7 @@ enum CorpusStatistics {
 5	sinh do việc	1
 5	sinh dân tộc	1
 5	sinh dưới <num>	1
+5	sinh hoạt câu	1
 5	sinh hoạt của	1
 5	sinh kế bền	1
 5	sinh lao động	1
@@ -10560,7 +11284,9 @@ enum CorpusStatistics {
 5	sinh sản nói	1
 5	sinh sản và	2
 5	sinh sản vào	2
+5	sinh sản vị	1
 5	sinh sống vào	1
+5	sinh thay thế	1
 5	sinh viên <p>	1
 5	sinh viên được	4
 5	sinh về mức	1
@@ -10575,6 +11301,7 @@ enum CorpusStatistics {
 5	soát <p> kiến	1
 5	soát <p> thu	1
 5	soát <p> đánh	1
+5	soát bệnh tật	1
 5	soát ung thư	1
 5	soát và tham	1
 5	soạn thảo văn	1
@@ -10587,6 +11314,7 @@ enum CorpusStatistics {
 5	suất sinh ở	4
 5	suất tử vong	1
 5	syt ngày <num>	1
+5	sàng lọc sơ	1
 5	sàng lọc trước	1
 5	sách <p> chương	3
 5	sách <p> kế	1
@@ -10595,16 +11323,18 @@ enum CorpusStatistics {
 5	sách <s> tạo	1
 5	sách an sinh	1
 5	sách có liên	1
+5	sách giáo khoa	1
 5	sách hiện hành	2
 5	sách hàng năm	3
 5	sách hỗ trợ	3
 5	sách liên quan	2
 5	sách nhà nước	8
-5	sách pháp luật	3
+5	sách pháp luật	4
 5	sách phát triển	1
 5	sách thu hút	1
+5	sách trung ương	1
 5	sách tỉnh <s>	1
-5	sách xã hội	1
+5	sách xã hội	3
 5	sách đặc thù	1
 5	sách địa phương	5
 5	sách đối với	1
@@ -10615,17 +11345,21 @@ enum CorpusStatistics {
 5	sát các mục	1
 5	sát các nhiệm	1
 5	sát của các	1
+5	sát nhân dân	2
 5	sát nhận thức	1
-5	sát việc thực	2
+5	sát việc thực	3
 5	sát việc xây	1
 5	sát và phản	1
 5	sáu tháng đầu	1
 5	sâu <p> vùng	3
 5	sâu xa dẫn	2
+5	sóc <p> hỗ	1
 5	sóc các thành	1
 5	sóc không được	3
 5	sóc sức khỏe	10
 5	sóc trong gia	2
+5	sóc trước sinh	1
+5	sóc trẻ em	1
 5	sóng <p> số	4
 5	sĩ <p> a	1
 5	sĩ <s> <p>	1
@@ -10634,6 +11368,7 @@ enum CorpusStatistics {
 5	sĩ đạt không	1
 5	sĩ đạt ít	1
 5	sơ kết <p>	5
+5	sơ kết giữa	1
 5	sơ kết và	1
 5	sơ sinh <s>	2
 5	sơn la <p>	1
@@ -10654,10 +11389,11 @@ enum CorpusStatistics {
 5	sản nói riêng	1
 5	sản phẩm quảng	2
 5	sản phẩm truyền	3
-5	sản phẩm văn	3
+5	sản phẩm văn	4
 5	sản và thai	1
 5	sản và thực	1
 5	sản vào giảng	3
+5	sản vị thành	1
 5	sản xuất <p>	2
 5	sản xuất các	1
 5	sản xuất nông	1
@@ -10696,11 +11432,12 @@ enum CorpusStatistics {
 5	số người có	6
 5	số nhiệm vụ	1
 5	số nạn nhân	8
+5	số phát triển	1
 5	số phù hợp	1
 5	số tiếp tục	1
 5	số tử vong	2
 5	số việt nam	1
-5	số và miền	2
+5	số và miền	3
 5	số và phát	1
 5	số vụ bạo	1
 5	số đánh giá	1
@@ -10711,7 +11448,8 @@ enum CorpusStatistics {
 5	sống trong gia	2
 5	sống vào năm	6
 5	sống văn hoá	1
-5	sống văn hóa	2
+5	sống văn hóa	3
+5	sống văn minh	1
 5	sống xã hội	4
 5	sớm <p> can	3
 5	sở <p> <num>	1
@@ -10722,8 +11460,10 @@ enum CorpusStatistics {
 5	sở <p> tăng	1
 5	sở <s> tổ	1
 5	sở <s> đầu	1
+5	sở công thương	1
+5	sở dân tộc	1
 5	sở dữ liệu	5
-5	sở giáo dục	2
+5	sở giáo dục	4
 5	sở giới <p>	9
 5	sở giới <s>	17
 5	sở giới giai	4
@@ -10735,27 +11475,33 @@ enum CorpusStatistics {
 5	sở giới đã	1
 5	sở giới được	7
 5	sở hướng dẫn	1
+5	sở khoa học	2
 5	sở khả năng	1
-5	sở kế hoạch	3
-5	sở lao động	12
+5	sở kế hoạch	4
+5	sở lao động	13
 5	sở lđtb <p>	1
-5	sở nội vụ	3
-5	sở thông tin	2
+5	sở nông nghiệp	2
+5	sở nội vụ	4
+5	sở thông tin	3
 5	sở trợ giúp	4
-5	sở tài chính	2
-5	sở tư pháp	1
-5	sở văn hóa	2
-5	sở y tế	5
+5	sở tài chính	3
+5	sở tài nguyên	1
+5	sở tư pháp	2
+5	sở văn hóa	3
+5	sở xây dựng	1
+5	sở y tế	7
 5	sở đạt <num>	1
 5	sở đạt khoảng	2
 5	sở đẩy mạnh	1
 5	sức khỏe <s>	1
-5	sức khỏe bà	1
+5	sức khỏe bà	2
 5	sức khỏe cho	2
 5	sức khỏe dành	1
 5	sức khỏe nói	1
-5	sức khỏe sinh	13
+5	sức khỏe sinh	14
 5	sức khỏe tiền	1
+5	sức khỏe trước	1
+5	sức khỏe tâm	1
 5	sức khỏe tình	2
 5	sử dụng <p>	1
 5	sử dụng kinh	2
@@ -10763,14 +11509,16 @@ enum CorpusStatistics {
 5	sử dụng số	1
 5	sử dụng đất	1
 5	sửa <p> bổ	1
-5	sửa đổi <p>	1
+5	sửa đổi <p>	2
 5	sửa đổi hương	1
 5	sửa đổi quy	1
+5	sự <p> tin	1
 5	sự hỗ trợ	1
 5	sự kiện đường	1
-5	sự lãnh đạo	2
+5	sự lãnh đạo	4
 5	sự nghiệp <p>	2
 5	sự nghiệp <s>	1
+5	sự nghiệp công	1
 5	sự phát triển	3
 5	sự phân công	1
 5	sự phối hợp	1
@@ -10780,7 +11528,7 @@ enum CorpusStatistics {
 5	sự đóng góp	1
 5	sự được tư	4
 5	tb <p> xh	2
-5	thai an toàn	1
+5	thai an toàn	2
 5	thai hiện đại	1
 5	thai ngoài ý	1
 5	thai nhi <p>	1
@@ -10794,10 +11542,10 @@ enum CorpusStatistics {
 5	tham gia chính	1
 5	tham gia các	1
 5	tham gia của	7
-5	tham gia lãnh	3
+5	tham gia lãnh	4
 5	tham gia ngang	1
 5	tham gia nâng	1
-5	tham gia quản	2
+5	tham gia quản	3
 5	tham gia sản	1
 5	tham gia thúc	1
 5	tham gia thụ	1
@@ -10817,7 +11565,7 @@ enum CorpusStatistics {
 5	tham mưu triển	1
 5	tham mưu trình	1
 5	tham mưu xây	2
-5	tham mưu ủy	1
+5	tham mưu ủy	2
 5	tham vấn <p>	1
 5	tham vấn <s>	3
 5	than <p> <s>	1
@@ -10825,9 +11573,12 @@ enum CorpusStatistics {
 5	thanh <p> truyền	2
 5	thanh kiểm tra	1
 5	thanh niên cộng	2
+5	thanh quyết toán	1
 5	thanh tra <p>	4
+5	thanh tra huyện	1
+5	thanh tra tỉnh	1
 5	thanh tra việc	1
-5	thanh và truyền	2
+5	thanh và truyền	3
 5	thanh và đài	2
 5	thao và du	3
 5	thao và truyền	1
@@ -10843,11 +11594,11 @@ enum CorpusStatistics {
 5	the <p> the	1
 5	the quảng trị	1
 5	theo chức năng	2
-5	theo dõi <p>	14
+5	theo dõi <p>	15
 5	theo dõi công	1
 5	theo dõi và	11
 5	theo giới trong	1
-5	theo giới tính	5
+5	theo giới tính	6
 5	theo hướng dẫn	3
 5	theo hướng tăng	1
 5	theo khả năng	1
@@ -10855,7 +11606,7 @@ enum CorpusStatistics {
 5	theo lộ trình	1
 5	theo phân cấp	3
 5	theo phạm vi	1
-5	theo quy định	15
+5	theo quy định	16
 5	theo quyết định	2
 5	theo thẩm quyền	1
 5	theo từng giai	1
@@ -10863,7 +11614,9 @@ enum CorpusStatistics {
 5	thi <p> phù	1
 5	thi <p> thiết	1
 5	thi hành luật	4
+5	thi đua <p>	1
 5	thiết bị phục	1
+5	thiết chế văn	2
 5	thiết thực <p>	1
 5	thiết để đảm	1
 5	thiết đối với	1
@@ -10873,7 +11626,7 @@ enum CorpusStatistics {
 5	thiểu số phù	1
 5	thiểu số tiếp	1
 5	thiểu số tỉnh	1
-5	thiểu số và	2
+5	thiểu số và	3
 5	thiểu tình trạng	4
 5	thiện chính sách	1
 5	thiện thể chế	1
@@ -10885,7 +11638,7 @@ enum CorpusStatistics {
 5	thu hút giáo	1
 5	thu hút nam	1
 5	thu hút sự	2
-5	thu hẹp khoảng	5
+5	thu hẹp khoảng	6
 5	thu thập <p>	7
 5	thu thập số	2
 5	thu thập thông	1
@@ -10904,7 +11657,7 @@ enum CorpusStatistics {
 5	thành <p> a	1
 5	thành cấp trung	3
 5	thành giáo dục	2
-5	thành niên <p>	1
+5	thành niên <p>	2
 5	thành niên giảm	3
 5	thành niên về	1
 5	thành phố <s>	2
@@ -10921,7 +11674,7 @@ enum CorpusStatistics {
 5	tháng <num> đến	1
 5	tháng <p> <num>	1
 5	tháng <p> tiếp	1
-5	tháng hành động	20
+5	tháng hành động	22
 5	tháng đầu năm	3
 5	tháo gỡ khó	2
 5	thêm <p> tiêu	1
@@ -10945,7 +11698,7 @@ enum CorpusStatistics {
 5	thông <p> đài	1
 5	thông bằng tiếng	1
 5	thông cho tháng	1
-5	thông dân tộc	1
+5	thông dân tộc	2
 5	thông hướng dẫn	1
 5	thông nhằm nâng	1
 5	thông nhằm thay	1
@@ -10954,25 +11707,29 @@ enum CorpusStatistics {
 5	thông thay đổi	2
 5	thông thu hút	1
 5	thông thúc đẩy	1
-5	thông tin <p>	16
+5	thông tin <p>	17
 5	thông tin <s>	2
 5	thông tin báo	1
-5	thông tin cơ	6
+5	thông tin cơ	7
 5	thông tin liên	1
 5	thông tin mang	1
 5	thông tin thường	1
 5	thông tin thị	1
+5	thông tin thống	1
 5	thông tin từ	1
-5	thông tin và	2
+5	thông tin và	4
 5	thông tin về	5
-5	thông tin điện	2
+5	thông tin điện	3
 5	thông tin đại	4
 5	thông tin để	2
+5	thông trực tiếp	1
 5	thông và đổi	1
+5	thông vận tải	1
 5	thông về bình	5
 5	thông về chủ	1
 5	thông điệp truyền	2
 5	thông điệp và	1
+5	thông đại chúng	1
 5	thông đẩy mạnh	1
 5	thông đối với	1
 5	thù hỗ trợ	1
@@ -10982,7 +11739,7 @@ enum CorpusStatistics {
 5	thúc đẩy thực	3
 5	thúc đẩy toàn	1
 5	thúc đẩy triển	1
-5	thương binh và	24
+5	thương binh và	25
 5	thường trực <p>	1
 5	thường trực hđnd	1
 5	thường trực đảng	1
@@ -10991,7 +11748,7 @@ enum CorpusStatistics {
 5	thường xuyên tới	1
 5	thưởng <p> biểu	1
 5	thưởng các cá	1
-5	thưởng kịp thời	1
+5	thưởng kịp thời	2
 5	thạc sĩ <s>	1
 5	thạc sĩ trong	4
 5	thạc sĩ đạt	3
@@ -11004,6 +11761,7 @@ enum CorpusStatistics {
 5	thẩm quyền và	1
 5	thẩm định dự	1
 5	thẩm định việc	2
+5	thẩm định văn	1
 5	thập <p> biên	1
 5	thập <p> thống	3
 5	thập <p> tổng	2
@@ -11011,9 +11769,10 @@ enum CorpusStatistics {
 5	thập số liệu	2
 5	thập thông tin	1
 5	thập và báo	3
+5	thẻ bảo hiểm	1
 5	thế của phụ	2
 5	thế và quyền	1
-5	thể <p> cá	1
+5	thể <p> cá	2
 5	thể <p> như	1
 5	thể <s> bám	1
 5	thể chế về	1
@@ -11022,6 +11781,7 @@ enum CorpusStatistics {
 5	thể có thành	1
 5	thể cấp tỉnh	2
 5	thể dục <p>	2
+5	thể dục thể	1
 5	thể huyện <p>	1
 5	thể huyện <s>	3
 5	thể huyện và	1
@@ -11042,6 +11802,7 @@ enum CorpusStatistics {
 5	thị trấn triển	2
 5	thị trấn xây	1
 5	thị xã <p>	4
+5	thọ bình quân	1
 5	thỏa ước lao	1
 5	thống <p> quảng	1
 5	thống bài giảng	3
@@ -11050,13 +11811,14 @@ enum CorpusStatistics {
 5	thống chỉ tiêu	1
 5	thống giáo dục	7
 5	thống kê <p>	1
-5	thống kê giới	1
+5	thống kê giới	5
 5	thống kê phát	1
 5	thống kê quốc	1
 5	thống kê số	3
 5	thống kê tách	1
-5	thống kê tỉnh	1
+5	thống kê tỉnh	2
 5	thống kê về	2
+5	thống loa truyền	1
 5	thống nhất <p>	1
 5	thống thông tin	4
 5	thống trong vùng	1
@@ -11064,7 +11826,7 @@ enum CorpusStatistics {
 5	thống tốt đẹp	1
 5	thống về phân	1
 5	thời <p> cần	1
-5	thời báo cáo	1
+5	thời báo cáo	2
 5	thời chấn chỉnh	1
 5	thời các biện	1
 5	thời các cá	1
@@ -11082,7 +11844,7 @@ enum CorpusStatistics {
 5	thụ hưởng các	1
 5	thụ hưởng trên	1
 5	thủ sự hỗ	1
-5	thủ trưởng các	1
+5	thủ trưởng các	2
 5	thủ tướng chính	1
 5	thứ ba trở	1
 5	thức <p> bắc	1
@@ -11104,7 +11866,8 @@ enum CorpusStatistics {
 5	thức phong phú	1
 5	thức trong các	3
 5	thức trong công	1
-5	thức truyền thông	1
+5	thức truyền thông	2
+5	thức tuyên truyền	1
 5	thức và thay	2
 5	thức văn hóa	1
 5	thức về bình	11
@@ -11124,7 +11887,7 @@ enum CorpusStatistics {
 5	thực hiện <p>	23
 5	thực hiện <s>	10
 5	thực hiện bình	13
-5	thực hiện chiến	22
+5	thực hiện chiến	23
 5	thực hiện chính	9
 5	thực hiện chương	6
 5	thực hiện chỉ	6
@@ -11163,27 +11926,28 @@ enum CorpusStatistics {
 5	thực trạng tình	1
 5	thực tế của	4
 5	thực tế để	1
-5	tin <p> bài	4
+5	tin <p> bài	5
 5	tin <p> báo	3
 5	tin <p> số	2
 5	tin <p> thể	1
 5	tin <p> truyền	6
-5	tin <p> tuyên	3
+5	tin <p> tuyên	4
 5	tin <s> bồi	1
 5	tin <s> xóa	1
 5	tin báo cáo	1
-5	tin cơ sở	6
+5	tin cơ sở	7
 5	tin cậy triển	1
 5	tin cậy tại	1
 5	tin liên quan	1
 5	tin mang định	1
 5	tin thường xuyên	1
 5	tin thị trường	1
+5	tin thống kê	1
 5	tin từ góc	1
-5	tin và truyền	2
+5	tin và truyền	4
 5	tin về bình	3
 5	tin về thị	1
-5	tin điện tử	2
+5	tin điện tử	3
 5	tin đại chúng	4
 5	tin để nâng	2
 5	tiên bố trí	2
@@ -11213,8 +11977,8 @@ enum CorpusStatistics {
 5	tiêu của mục	4
 5	tiêu kế hoạch	1
 5	tiêu lao động	1
-5	tiêu quốc gia	1
-5	tiêu thống kê	4
+5	tiêu quốc gia	2
+5	tiêu thống kê	7
 5	tiêu trong chiến	1
 5	tiêu trên <s>	1
 5	tiêu tại mục	1
@@ -11235,12 +11999,13 @@ enum CorpusStatistics {
 5	tiếp cận các	3
 5	tiếp cận kiến	4
 5	tiếp cận nguồn	1
+5	tiếp cận pháp	1
 5	tiếp cận trong	1
 5	tiếp cận và	2
 5	tiếp cận với	1
 5	tiếp cận ít	4
 5	tiếp cận đầy	1
-5	tiếp nhận <p>	2
+5	tiếp nhận <p>	3
 5	tiếp tục duy	4
 5	tiếp tục lồng	1
 5	tiếp tục thu	3
@@ -11249,9 +12014,11 @@ enum CorpusStatistics {
 5	tiếp tục tuyên	1
 5	tiếp tục xây	1
 5	tiếp xúc việc	1
+5	tiết kiệm <p>	1
 5	tiết kiệm và	1
 5	tiềm năng và	1
 5	tiền hôn nhân	2
+5	tiểu dự án	1
 5	tiểu học <num>	1
 5	tiểu học <s>	1
 5	tiểu học và	1
@@ -11272,8 +12039,9 @@ enum CorpusStatistics {
 5	toàn xã <s>	1
 5	toàn xã hội	2
 5	toàn đội ngũ	1
+5	toán chi thường	1
 5	toán hàng năm	1
-5	toán kinh phí	1
+5	toán kinh phí	2
 5	toán ngân sách	4
 5	tra <p> giám	4
 5	tra <p> khảo	1
@@ -11287,24 +12055,29 @@ enum CorpusStatistics {
 5	tra chuyên ngành	1
 5	tra các hoạt	1
 5	tra các quy	1
+5	tra dân số	1
 5	tra giám sát	1
+5	tra lao động	1
 5	tra liên ngành	2
 5	tra việc sử	1
-5	tra việc thực	3
+5	tra việc thực	4
 5	tra và xử	1
 5	tra xử lý	1
+5	tra định kỳ	1
+5	tra đột xuất	1
 5	trai <p> <num>	5
 5	trai tham gia	1
 5	trai trong thực	1
 5	trai và trẻ	4
-5	trang <p> chuyên	4
+5	trang <p> chuyên	5
 5	trang <p> sinh	1
 5	trang bị kiến	3
 5	trang bị nhận	1
 5	trang nhân dân	1
 5	trang thiết bị	1
-5	trang thông tin	1
+5	trang thông tin	2
 5	tranh thủ sự	1
+5	trao quyền cho	1
 5	trao quyền kinh	1
 5	trao đổi kinh	2
 5	treo băng rôn	1
@@ -11317,6 +12090,7 @@ enum CorpusStatistics {
 5	triển khai chương	6
 5	triển khai chỉ	5
 5	triển khai các	22
+5	triển khai có	1
 5	triển khai công	5
 5	triển khai hoạt	1
 5	triển khai kế	6
@@ -11325,18 +12099,19 @@ enum CorpusStatistics {
 5	triển khai nhằm	1
 5	triển khai nội	1
 5	triển khai tháng	4
-5	triển khai thực	27
+5	triển khai thực	28
 5	triển khai và	2
 5	triển khai đề	1
 5	triển khai để	1
-5	triển kinh tế	11
+5	triển kinh tế	12
 5	triển lãm tranh	1
 5	triển mạng lưới	1
 5	triển nguồn nhân	1
-5	triển nông thôn	1
+5	triển nông thôn	3
 5	triển sinh kế	1
 5	triển và củng	1
 5	triển đa dạng	1
+5	triển đảng viên	1
 5	trong chia sẻ	1
 5	trong chiến lược	1
 5	trong chính sách	3
@@ -11356,8 +12131,9 @@ enum CorpusStatistics {
 5	trong diện quy	1
 5	trong dự toán	3
 5	trong gia đình	13
-5	trong giáo dục	1
+5	trong giáo dục	2
 5	trong hệ thống	3
+5	trong khu công	1
 5	trong khu vực	4
 5	trong kiểm tra	1
 5	trong kế hoạch	2
@@ -11369,9 +12145,9 @@ enum CorpusStatistics {
 5	trong những lĩnh	1
 5	trong nước và	1
 5	trong phát triển	1
-5	trong phạm vi	3
-5	trong quy hoạch	1
-5	trong quá trình	7
+5	trong phạm vi	4
+5	trong quy hoạch	2
+5	trong quá trình	8
 5	trong sạch <p>	1
 5	trong tham gia	2
 5	trong tháng hành	1
@@ -11402,12 +12178,14 @@ enum CorpusStatistics {
 5	trung bình làm	4
 5	trung cấp lý	1
 5	trung học <s>	1
-5	trung học cơ	4
+5	trung học cơ	5
+5	trung học phổ	1
 5	trung tâm công	1
 5	trung tâm dịch	2
+5	trung tâm kiểm	1
 5	trung tâm truyền	1
-5	trung tâm văn	1
-5	trung tâm y	2
+5	trung tâm văn	2
+5	trung tâm y	3
 5	trung ương <p>	1
 5	trung ương và	1
 5	truy cứu trách	4
@@ -11415,7 +12193,7 @@ enum CorpusStatistics {
 5	truyền <p> cảnh	2
 5	truyền <p> giáo	6
 5	truyền <p> nhằm	1
-5	truyền <p> phổ	10
+5	truyền <p> phổ	11
 5	truyền <p> vận	1
 5	truyền <p> ứng	2
 5	truyền giới thiệu	1
@@ -11428,6 +12206,7 @@ enum CorpusStatistics {
 5	truyền phòng <p>	1
 5	truyền phổ biến	1
 5	truyền qua đường	1
+5	truyền thanh huyện	1
 5	truyền thông <p>	16
 5	truyền thông <s>	1
 5	truyền thông bằng	1
@@ -11438,9 +12217,11 @@ enum CorpusStatistics {
 5	truyền thông thay	2
 5	truyền thông thu	1
 5	truyền thông thúc	1
+5	truyền thông trực	1
 5	truyền thông tại	1
 5	truyền thông và	1
 5	truyền thông về	6
+5	truyền thông đại	1
 5	truyền thông đối	1
 5	truyền thường xuyên	1
 5	truyền thống tốt	1
@@ -11468,6 +12249,7 @@ enum CorpusStatistics {
 5	trên các lĩnh	5
 5	trên các phương	3
 5	trên cơ sở	56
+5	trên giấy chứng	1
 5	trên hệ thống	3
 5	trên phạm vi	2
 5	trên toàn tỉnh	1
@@ -11480,7 +12262,7 @@ enum CorpusStatistics {
 5	trì hoàn thành	1
 5	trì mức giảm	1
 5	trì tham mưu	1
-5	trì thực hiện	1
+5	trì thực hiện	2
 5	trì việc thực	1
 5	trì và nhân	1
 5	trì và phát	1
@@ -11496,9 +12278,9 @@ enum CorpusStatistics {
 5	trình <p> sản	1
 5	trình <p> đề	1
 5	trình bồi dưỡng	1
-5	trình giáo dục	2
+5	trình giáo dục	3
 5	trình giảng dạy	3
-5	trình mục tiêu	1
+5	trình mục tiêu	2
 5	trình nhằm thúc	2
 5	trình nâng cao	4
 5	trình phòng ngừa	4
@@ -11513,6 +12295,7 @@ enum CorpusStatistics {
 5	trình tuyển dụng	1
 5	trình tăng cường	2
 5	trình tập huấn	1
+5	trình tổ chức	1
 5	trình ubnd huyện	1
 5	trình và tài	1
 5	trình về bình	1
@@ -11521,12 +12304,12 @@ enum CorpusStatistics {
 5	trình được bố	1
 5	trình độ <p>	1
 5	trình độ học	1
-5	trình độ thạc	4
-5	trình độ tiến	2
+5	trình độ thạc	5
+5	trình độ tiến	3
 5	trí <p> luân	1
 5	trí cán bộ	1
 5	trí hội viên	1
-5	trí kinh phí	5
+5	trí kinh phí	6
 5	trí kinh thực	1
 5	trí lãnh đạo	6
 5	trí nguồn lực	1
@@ -11542,20 +12325,21 @@ enum CorpusStatistics {
 5	trùng lặp nhiệm	1
 5	trương <p> đường	2
 5	trương của đảng	1
+5	trước khi kết	1
 5	trước ngày <num>	4
 5	trước ngày <p>	2
 5	trường học <p>	1
 5	trường học phù	1
 5	trường lao động	3
-5	trường phổ thông	1
+5	trường phổ thông	2
 5	trường sư phạm	2
 5	trường thuận lợi	1
 5	trường thuộc ubnd	1
 5	trường và được	1
 5	trường văn hóa	1
-5	trưởng các cơ	1
+5	trưởng các cơ	2
 5	trưởng thôn <p>	1
-5	trạm y tế	1
+5	trạm y tế	3
 5	trạng buôn bán	1
 5	trạng bạo lực	1
 5	trạng bất bình	1
@@ -11569,6 +12353,7 @@ enum CorpusStatistics {
 5	trấn theo quy	2
 5	trấn triển khai	2
 5	trận tổ quốc	4
+5	trẻ <p> mẫu	1
 5	trẻ em <p>	1
 5	trẻ em <s>	1
 5	trẻ em bị	1
@@ -11586,7 +12371,7 @@ enum CorpusStatistics {
 5	trị <p> cơ	1
 5	trị <p> giai	1
 5	trị <p> kinh	3
-5	trị <p> xã	8
+5	trị <p> xã	9
 5	trị <s> đồng	1
 5	trị giai đoạn	6
 5	trị mt <num>	1
@@ -11617,9 +12402,12 @@ enum CorpusStatistics {
 5	trợ <p> được	1
 5	trợ <p> ưu	1
 5	trợ cơ bản	4
+5	trợ cấp thai	1
+5	trợ cấp xã	1
 5	trợ giúp <p>	4
-5	trợ giúp pháp	2
-5	trợ giúp xã	4
+5	trợ giúp pháp	3
+5	trợ giúp xã	5
+5	trợ giúp đột	1
 5	trợ hoạt động	2
 5	trợ học nghề	1
 5	trợ khác cho	1
@@ -11629,7 +12417,8 @@ enum CorpusStatistics {
 5	trợ phát triển	1
 5	trợ phòng ngừa	1
 5	trợ phụ nữ	1
-5	trợ quốc tế	1
+5	trợ quốc tế	2
+5	trợ sinh kế	1
 5	trợ thiết yếu	1
 5	trợ thực hiện	2
 5	trợ và chăm	4
@@ -11646,14 +12435,14 @@ enum CorpusStatistics {
 5	tt hđnd huyện	1
 5	tt hđnd tỉnh	1
 5	tt tỉnh ủy	1
-5	tuyên truyền <p>	23
+5	tuyên truyền <p>	24
 5	tuyên truyền giới	1
 5	tuyên truyền hưởng	1
 5	tuyên truyền nâng	2
 5	tuyên truyền phòng	1
 5	tuyên truyền phổ	1
 5	tuyên truyền thường	1
-5	tuyên truyền viên	1
+5	tuyên truyền viên	2
 5	tuyên truyền về	7
 5	tuyển chọn <p>	1
 5	tuyển dụng <p>	1
@@ -11663,20 +12452,26 @@ enum CorpusStatistics {
 5	tuần giáo và	1
 5	tuần giáo xây	1
 5	tuổi bổ nhiệm	1
+5	tuổi cô đơn	1
 5	tuổi kết hôn	2
 5	tuổi nghỉ hưu	1
+5	tuổi thọ bình	1
 5	tuổi đào tạo	1
 5	tài chính <p>	4
 5	tài chính <s>	1
 5	tài chính cân	1
+5	tài liệu giảng	1
 5	tài liệu truyền	1
 5	tài liệu tập	2
 5	tài liệu và	1
 5	tài nghiên cứu	1
+5	tài nguyên và	3
 5	tài trợ <p>	3
+5	tài trợ quốc	1
 5	tác bình đẳng	31
-5	tác cán bộ	3
+5	tác cán bộ	4
 5	tác dân số	1
+5	tác gia đình	1
 5	tác kiểm tra	4
 5	tác kế hoạch	1
 5	tác làm công	1
@@ -11693,11 +12488,12 @@ enum CorpusStatistics {
 5	tác tạo nguồn	2
 5	tác tổ chức	2
 5	tác viên <p>	2
+5	tác viên dân	1
 5	tác viên làm	1
 5	tác vì sự	1
 5	tác xây dựng	3
 5	tác xã <p>	1
-5	tác xã hội	3
+5	tác xã hội	4
 5	tác xã đạt	2
 5	tác đào tạo	1
 5	tác động giới	1
@@ -11710,18 +12506,20 @@ enum CorpusStatistics {
 5	tâm công tác	1
 5	tâm của kế	1
 5	tâm dịch vụ	2
+5	tâm kiểm soát	1
 5	tâm như xây	1
 5	tâm sử dụng	1
 5	tâm truyền thông	1
-5	tâm văn hóa	1
-5	tâm y tế	2
+5	tâm văn hóa	2
+5	tâm y tế	3
 5	tên cả vợ	1
+5	tên trên giấy	1
 5	tình dục <p>	2
 5	tình dục cho	1
 5	tình dục trẻ	1
 5	tình dục tại	1
 5	tình hình cụ	1
-5	tình hình thực	9
+5	tình hình thực	10
 5	tình hình đội	1
 5	tình trạng buôn	1
 5	tình trạng bạo	1
@@ -11735,6 +12533,7 @@ enum CorpusStatistics {
 5	tích xuất sắc	2
 5	tín <p> ảnh	1
 5	tín dụng <p>	1
+5	tín dụng chính	1
 5	tín dụng ưu	1
 5	tín trong cộng	1
 5	tính <p> dân	1
@@ -11749,8 +12548,9 @@ enum CorpusStatistics {
 5	tính thai nhi	3
 5	tính và chuyển	1
 5	tính ở trẻ	2
+5	tòa án nhân	2
 5	tùy theo khả	1
-5	túc triển khai	1
+5	túc triển khai	2
 5	tăng cường các	1
 5	tăng cường công	13
 5	tăng cường kiểm	2
@@ -11759,7 +12559,7 @@ enum CorpusStatistics {
 5	tăng cường nhận	1
 5	tăng cường năng	2
 5	tăng cường phối	1
-5	tăng cường sự	10
+5	tăng cường sự	11
 5	tăng cường thông	1
 5	tăng cường trách	1
 5	tăng cường tuyên	3
@@ -11769,13 +12569,14 @@ enum CorpusStatistics {
 5	tăng tính bền	1
 5	tăng tỷ lệ	4
 5	tư <p> đổi	1
-5	tư pháp <p>	1
+5	tư pháp <p>	2
 5	tư pháp <s>	2
 5	tư pháp của	1
 5	tư pháp huyện	1
 5	tư tưởng trọng	1
 5	tư vấn <p>	5
 5	tư vấn <s>	3
+5	tư vấn pháp	1
 5	tư vấn sức	1
 5	tư vấn tiền	1
 5	tư vấn tâm	1
@@ -11835,11 +12636,13 @@ enum CorpusStatistics {
 5	tập huấn cập	1
 5	tập huấn kiến	1
 5	tập huấn kỹ	1
-5	tập huấn nâng	1
+5	tập huấn nâng	2
 5	tập huấn và	1
 5	tập nâng cao	1
+5	tập quán lạc	1
 5	tập quán và	1
-5	tập thể <p>	1
+5	tập suốt đời	1
+5	tập thể <p>	2
 5	tập thể có	1
 5	tập viên <p>	1
 5	tắc bình đẳng	4
@@ -11852,19 +12655,22 @@ enum CorpusStatistics {
 5	tế <s> xây	1
 5	tế cho phụ	1
 5	tế cung cấp	1
+5	tế cơ sở	1
 5	tế của cơ	1
 5	tế của xã	2
 5	tế huyện <p>	1
 5	tế hạnh phúc	1
+5	tế hộ gia	1
 5	tế như các	1
 5	tế phụ nữ	1
-5	tế thôn bản	1
+5	tế thôn bản	2
 5	tế từ tỉnh	1
 5	tế và huy	1
 5	tế và hạ	1
 5	tế về giao	1
 5	tế để tăng	1
 5	tế để xem	1
+5	tệ nạn xã	1
 5	tỉnh <p> <s>	1
 5	tỉnh <p> báo	2
 5	tỉnh <p> bộ	1
@@ -11911,7 +12717,7 @@ enum CorpusStatistics {
 5	tồn tại <p>	1
 5	tổ chức <p>	5
 5	tổ chức chiến	1
-5	tổ chức chính	9
+5	tổ chức chính	10
 5	tổ chức các	7
 5	tổ chức cán	1
 5	tổ chức có	2
@@ -11923,8 +12729,8 @@ enum CorpusStatistics {
 5	tổ chức mình	1
 5	tổ chức sơ	3
 5	tổ chức thông	1
-5	tổ chức thực	30
-5	tổ chức triển	17
+5	tổ chức thực	31
+5	tổ chức triển	18
 5	tổ chức truyền	1
 5	tổ chức tuyên	4
 5	tổ chức tập	1
@@ -11935,10 +12741,16 @@ enum CorpusStatistics {
 5	tổ chức đảng	4
 5	tổ dân phố	1
 5	tổ hòa giải	1
+5	tổ hợp tác	1
 5	tổ quốc việt	3
-5	tổ tiết kiệm	1
-5	tổng hợp <p>	8
+5	tổ theo giới	1
+5	tổ tiết kiệm	2
+5	tổ vay vốn	1
+5	tổng cục thống	1
+5	tổng hợp <p>	9
 5	tổng hợp báo	5
+5	tổng hợp kết	1
+5	tổng hợp số	1
 5	tổng hợp tình	1
 5	tổng hợp việc	1
 5	tổng kết <num>	3
@@ -11947,21 +12759,25 @@ enum CorpusStatistics {
 5	tổng kết kế	2
 5	tổng kết năm	1
 5	tổng kết việc	1
-5	tổng kết đánh	1
+5	tổng kết đánh	2
+5	tổng liên đoàn	1
 5	tổng số lao	4
 5	tổng số người	6
 5	tổng đài quốc	1
 5	tổng đài điện	1
+5	tộc bán trú	1
 5	tộc nội trú	1
 5	tộc phù hợp	1
-5	tộc thiểu số	16
+5	tộc thiểu số	20
 5	tộc tỉnh <s>	1
+5	tộc và tôn	1
 5	tộc ít người	2
 5	tộc ở các	1
 5	tới lãnh đạo	1
 5	tới số nạn	3
 5	tới thực hiện	4
 5	tới toàn thể	1
+5	tờ rơi <p>	1
 5	tục <p> tập	3
 5	tục duy trì	4
 5	tục lồng ghép	1
@@ -11970,6 +12786,7 @@ enum CorpusStatistics {
 5	tục triển khai	2
 5	tục tuyên truyền	1
 5	tục xây dựng	1
+5	tủ sách pháp	1
 5	từ <num> ca	1
 5	từ các chương	1
 5	từ các cơ	1
@@ -12000,7 +12817,7 @@ enum CorpusStatistics {
 5	tỷ lệ bỏ	1
 5	tỷ lệ hoàn	2
 5	tỷ lệ lao	5
-5	tỷ lệ nữ	15
+5	tỷ lệ nữ	18
 5	tỷ lệ trẻ	4
 5	tỷ lệ tử	2
 5	tỷ lệ đi	1
@@ -12044,10 +12861,12 @@ enum CorpusStatistics {
 5	vhxh <p> hđnd	1
 5	vi <p> lĩnh	1
 5	vi <p> thời	1
+5	vi <p> đối	1
 5	vi <s> tổ	1
 5	vi bạo lực	2
-5	vi chức năng	3
-5	vi phạm pháp	3
+5	vi chức năng	4
+5	vi phạm hành	1
+5	vi phạm pháp	4
 5	vi phạm về	1
 5	vi phạm đối	3
 5	vi thực hiện	2
@@ -12069,15 +12888,17 @@ enum CorpusStatistics {
 5	viên chức <s>	3
 5	viên chức theo	1
 5	viên công tác	1
+5	viên dân số	1
 5	viên làm công	2
 5	viên phụ nữ	1
 5	viên tiểu học	1
 5	viên trong gia	2
 5	viên và chiến	1
 5	viên về bình	1
-5	viên y tế	1
+5	viên y tế	2
 5	viên được tuyển	4
 5	viết và nâng	3
+5	việc bạo lực	1
 5	việc chăm sóc	2
 5	việc có giá	1
 5	việc gia đình	2
@@ -12086,6 +12907,7 @@ enum CorpusStatistics {
 5	việc hướng dẫn	3
 5	việc làm <p>	1
 5	việc làm bền	1
+5	việc làm mới	1
 5	việc làm nữ	1
 5	việc làm phi	1
 5	việc làm theo	1
@@ -12094,12 +12916,13 @@ enum CorpusStatistics {
 5	việc lồng ghép	5
 5	việc lựa chọn	1
 5	việc nhà bình	1
+5	việc nhà không	1
 5	việc nhà và	1
 5	việc nâng cao	1
 5	việc nội trợ	5
 5	việc phát hiện	1
 5	việc sử dụng	1
-5	việc thực hiện	26
+5	việc thực hiện	29
 5	việc tiếp cận	1
 5	việc triển khai	3
 5	việc trong khu	4
@@ -12107,6 +12930,7 @@ enum CorpusStatistics {
 5	việc xây dựng	1
 5	việc đột xuất	1
 5	việc ở nước	1
+5	viện kiểm sát	2
 5	viện trợ <p>	1
 5	viện trợ quốc	1
 5	viện trợ và	2
@@ -12148,7 +12972,7 @@ enum CorpusStatistics {
 5	và các đoàn	1
 5	và có hiệu	2
 5	và công bố	1
-5	và công nghệ	2
+5	và công nghệ	5
 5	và công sở	1
 5	và cả giai	1
 5	và củng cố	2
@@ -12180,7 +13004,8 @@ enum CorpusStatistics {
 5	và lao động	1
 5	và lồng ghép	2
 5	và lợi ích	1
-5	và miền núi	2
+5	và miền núi	3
+5	và môi trường	4
 5	và mầm non	1
 5	và mọi công	1
 5	và nam giới	4
@@ -12200,7 +13025,7 @@ enum CorpusStatistics {
 5	và nữ trong	1
 5	và nữ về	1
 5	và phát huy	1
-5	và phát triển	3
+5	và phát triển	5
 5	và phòng <p>	7
 5	và phòng ngừa	11
 5	và phản biện	1
@@ -12219,15 +13044,16 @@ enum CorpusStatistics {
 5	và tham mưu	1
 5	và thay đổi	2
 5	và thu hút	1
-5	và thông tin	2
+5	và thông tin	3
 5	và thông điệp	1
 5	và thúc đẩy	1
+5	và thể thao	1
 5	và thụ hưởng	2
 5	và thực hiện	5
 5	và triển khai	8
 5	và trong trường	1
-5	và truyền hình	2
-5	và truyền thông	3
+5	và truyền hình	3
+5	và truyền thông	5
 5	và truyền thống	1
 5	và trách nhiệm	1
 5	và trước ngày	1
@@ -12235,6 +13061,7 @@ enum CorpusStatistics {
 5	và tài liệu	1
 5	và tái hòa	4
 5	và tình hình	2
+5	và tôn giáo	1
 5	và tạo môi	1
 5	và tổ chức	10
 5	và tổng hợp	1
@@ -12248,16 +13075,16 @@ enum CorpusStatistics {
 5	và vì sự	14
 5	và vùng có	1
 5	và xuống dưới	1
-5	và xã hội	25
+5	và xã hội	26
 5	và xử lý	7
 5	và áp dụng	1
 5	và đang được	1
 5	và điều kiện	1
 5	và đài truyền	2
-5	và đào tạo	10
+5	và đào tạo	12
 5	và đánh giá	1
 5	và được giảng	1
-5	và đầu tư	1
+5	và đầu tư	3
 5	và đến <num>	1
 5	và đến năm	2
 5	và đề xuất	1
@@ -12274,7 +13101,7 @@ enum CorpusStatistics {
 5	vào các vị	4
 5	vào giảng dạy	4
 5	vào hệ thống	3
-5	vào kế hoạch	3
+5	vào kế hoạch	4
 5	vào lĩnh vực	1
 5	vào năm <num>	43
 5	vào sự phát	3
@@ -12282,25 +13109,28 @@ enum CorpusStatistics {
 5	vào trong quy	1
 5	vào việc thực	1
 5	vào vị trí	1
-5	vì bình đẳng	15
+5	vì bình đẳng	16
 5	vì sự tiến	20
-5	vì trẻ em	1
+5	vì trẻ em	2
 5	vùng có khoảng	1
 5	vùng có điều	1
 5	vùng dân tộc	2
 5	vùng sâu <p>	3
 5	vùng xa <p>	2
 5	vùng đặc biệt	1
-5	vùng đồng bào	4
+5	vùng đồng bào	5
 5	văn bản <p>	1
 5	văn bản có	1
 5	văn bản hướng	1
 5	văn bản quy	15
 5	văn bản số	1
 5	văn hoá <p>	1
-5	văn hóa <p>	19
-5	văn hóa và	4
+5	văn hóa <p>	21
+5	văn hóa cơ	1
+5	văn hóa thôn	1
+5	văn hóa và	5
 5	văn phòng hđnd	3
+5	văn phòng ủy	1
 5	văn số <num>	1
 5	văn số công	1
 5	vũ trang <p>	1
@@ -12312,6 +13142,7 @@ enum CorpusStatistics {
 5	vấn <p> giới	1
 5	vấn <p> tham	4
 5	vấn <s> chịu	1
+5	vấn pháp luật	1
 5	vấn sức khỏe	1
 5	vấn tiền hôn	1
 5	vấn tâm lý	1
@@ -12324,9 +13155,10 @@ enum CorpusStatistics {
 5	vấn đề phụ	1
 5	vấn đề trong	1
 5	vận động thực	1
+5	vận động tài	1
 5	vận động đồng	1
 5	về ban hành	1
-5	về bình đẳng	127
+5	về bình đẳng	130
 5	về bạo lực	4
 5	về chủ trương	3
 5	về các mô	1
@@ -12390,12 +13222,12 @@ enum CorpusStatistics {
 5	vị liên quan	3
 5	vị lồng ghép	1
 5	vị mình <s>	1
-5	vị phối hợp	1
-5	vị sự nghiệp	3
+5	vị phối hợp	2
+5	vị sự nghiệp	4
 5	vị tham mưu	1
 5	vị theo dõi	1
 5	vị thuộc xã	1
-5	vị thành niên	5
+5	vị thành niên	7
 5	vị thế của	2
 5	vị thế và	1
 5	vị thực hiện	1
@@ -12404,6 +13236,7 @@ enum CorpusStatistics {
 5	vị vũ trang	1
 5	vọng <p> nhận	1
 5	vốn hợp pháp	1
+5	vốn lồng ghép	1
 5	vốn tín dụng	1
 5	vốn vay ưu	1
 5	với báo cáo	2
@@ -12411,7 +13244,7 @@ enum CorpusStatistics {
 5	với chức năng	2
 5	với các chương	1
 5	với các chỉ	1
-5	với các cơ	6
+5	với các cơ	7
 5	với các hoạt	1
 5	với các hình	1
 5	với các ngành	1
@@ -12459,20 +13292,23 @@ enum CorpusStatistics {
 5	vụ của đơn	1
 5	vụ du lịch	1
 5	vụ hỗ trợ	13
+5	vụ kế hoạch	1
 5	vụ ngược đãi	1
 5	vụ theo quy	1
 5	vụ thực hiện	1
-5	vụ trọng tâm	1
+5	vụ trọng tâm	2
 5	vụ tốt nhất	1
 5	vụ tổ chức	1
 5	vụ tổng hợp	1
 5	vụ tổng kết	1
+5	vụ việc bạo	1
 5	vụ việc làm	2
 5	vụ việc đột	1
 5	vụ và giải	2
 5	vụ và tình	2
 5	vụ về hoạt	1
 5	vụ xây dựng	1
+5	vụ án xâm	1
 5	vụ được giao	7
 5	vụ được phân	1
 5	vững <p> hiệu	1
@@ -12497,6 +13333,7 @@ enum CorpusStatistics {
 5	vực ngành kinh	1
 5	vực nhằm xóa	1
 5	vực nông nghiệp	3
+5	vực phi chính	1
 5	vực quản lý	1
 5	vực thông tin	3
 5	vực và các	1
@@ -12518,6 +13355,7 @@ enum CorpusStatistics {
 5	xuất các giải	2
 5	xuất các sản	1
 5	xuất của các	1
+5	xuất khẩu lao	1
 5	xuất nông nghiệp	1
 5	xuất sắc trong	2
 5	xuất và áp	1
@@ -12535,10 +13373,11 @@ enum CorpusStatistics {
 5	xây dựng chương	1
 5	xây dựng chủ	1
 5	xây dựng cơ	5
-5	xây dựng gia	1
-5	xây dựng kế	7
+5	xây dựng gia	2
+5	xây dựng kế	8
 5	xây dựng lộ	1
 5	xây dựng nông	1
+5	xây dựng nếp	1
 5	xây dựng pháp	3
 5	xây dựng tài	1
 5	xây dựng và	23
@@ -12571,6 +13410,7 @@ enum CorpusStatistics {
 5	xã hội trong	1
 5	xã hội trên	1
 5	xã hội tại	1
+5	xã hội tỉnh	2
 5	xã hội tổ	1
 5	xã hội tự	1
 5	xã hội việc	3
@@ -12595,22 +13435,25 @@ enum CorpusStatistics {
 5	xảy ra bạo	1
 5	xử lý các	1
 5	xử lý kịp	4
+5	xử lý nghiêm	1
 5	xử lý thông	1
 5	xử lý vi	8
+5	xử phạt vi	1
 5	xử về giới	1
 5	y tế <p>	2
 5	y tế <s>	6
 5	y tế cung	2
-5	y tế huyện	2
-5	y tế thôn	1
+5	y tế cơ	1
+5	y tế huyện	3
+5	y tế thôn	2
 5	y tế từ	1
 5	y tế về	1
-5	y tế xã	1
+5	y tế xã	2
 5	yên <p> ngày	1
 5	yên ban hành	1
 5	yên mt <num>	1
 5	yêu cầu <s>	2
-5	yêu cầu các	2
+5	yêu cầu các	3
 5	án <p> chính	1
 5	án <p> chương	1
 5	án <p> các	1
@@ -12618,8 +13461,10 @@ enum CorpusStatistics {
 5	án <p> nguồn	1
 5	án <p> đề	2
 5	án có liên	1
+5	án nhân dân	2
 5	án thí điểm	1
 5	án về bình	1
+5	án xâm hại	1
 5	ánh về sở	1
 5	áp dụng chính	1
 5	ép kết hôn	1
@@ -12634,7 +13479,7 @@ enum CorpusStatistics {
 5	ý kiểm tra	1
 5	đa dạng <p>	1
 5	đa dạng các	1
-5	đa dạng hóa	3
+5	đa dạng hóa	4
 5	đa mọi nguồn	1
 5	đang được triển	1
 5	đi <num> <p>	3
@@ -12647,13 +13492,17 @@ enum CorpusStatistics {
 5	điều kiện cho	1
 5	điều kiện của	1
 5	điều kiện kinh	1
+5	điều kiện lao	1
 5	điều kiện ngang	1
 5	điều kiện thực	2
 5	điều kiện để	1
 5	điều tra <p>	2
+5	điều tra dân	1
+5	điều tra lao	1
 5	điểm dịch vụ	2
 5	điểm lồng ghép	1
 5	điểm tổng đài	1
+5	điển hình tiên	1
 5	điển hình tốt	1
 5	điện biên <s>	1
 5	điện biên về	1
@@ -12662,7 +13511,7 @@ enum CorpusStatistics {
 5	điệp và hình	1
 5	đoàn kiểm tra	1
 5	đoàn kết xây	2
-5	đoàn lao động	2
+5	đoàn lao động	4
 5	đoàn thanh niên	2
 5	đoàn thể các	5
 5	đoàn thể cấp	2
@@ -12676,10 +13525,12 @@ enum CorpusStatistics {
 5	đoạn <p> xác	1
 5	đoạn tiếp theo	1
 5	đoạn từ năm	1
-5	đài phát thanh	4
+5	đoạn đến năm	1
+5	đua <p> khen	1
+5	đài phát thanh	6
 5	đài quốc gia	1
 5	đài truyền hình	2
-5	đài truyền thanh	1
+5	đài truyền thanh	2
 5	đài điện thoại	1
 5	đàm <p> các	1
 5	đàm <p> đối	1
@@ -12698,11 +13549,11 @@ enum CorpusStatistics {
 5	đánh giá giữa	1
 5	đánh giá hiệu	1
 5	đánh giá hoạt	1
-5	đánh giá kết	1
+5	đánh giá kết	2
 5	đánh giá thực	1
 5	đánh giá tác	2
 5	đánh giá tình	1
-5	đánh giá việc	2
+5	đánh giá việc	3
 5	đánh giá định	1
 5	đây là kế	3
 5	đã và đang	1
@@ -12723,13 +13574,13 @@ enum CorpusStatistics {
 5	đình <s> thu	1
 5	đình <s> tổ	1
 5	đình bảo đảm	2
-5	đình hạnh phúc	2
+5	đình hạnh phúc	3
 5	đình không được	3
 5	đình như <s>	1
 5	đình no ấm	1
 5	đình phát triển	1
 5	đình theo hướng	1
-5	đình việt nam	2
+5	đình việt nam	3
 5	đình và cả	1
 5	đình và mọi	1
 5	đình và ngoài	2
@@ -12744,12 +13595,14 @@ enum CorpusStatistics {
 5	đó nhấn mạnh	1
 5	đóng góp của	1
 5	đóng góp tích	1
+5	đôn đốc thực	1
 5	đôn đốc việc	1
 5	đôn đốc và	2
-5	đúng mục đích	1
+5	đúng mục đích	2
 5	đúng tiến độ	1
 5	đúng đắn về	1
 5	đúng độ tuổi	2
+5	đăng ký khai	1
 5	đăng ký kết	1
 5	đơn vị <p>	14
 5	đơn vị <s>	4
@@ -12762,8 +13615,8 @@ enum CorpusStatistics {
 5	đơn vị liên	3
 5	đơn vị lồng	1
 5	đơn vị mình	1
-5	đơn vị phối	1
-5	đơn vị sự	3
+5	đơn vị phối	2
+5	đơn vị sự	4
 5	đơn vị tham	1
 5	đơn vị theo	1
 5	đơn vị thuộc	1
@@ -12796,7 +13649,7 @@ enum CorpusStatistics {
 5	được tiếp cận	12
 5	được trang bị	3
 5	được triển khai	1
-5	được trả công	6
+5	được trả công	7
 5	được tuyển mới	4
 5	được tư vấn	5
 5	được tập huấn	1
@@ -12809,17 +13662,19 @@ enum CorpusStatistics {
 5	đại chúng nhằm	1
 5	đại chúng với	1
 5	đạo <p> chỉ	3
-5	đạo <p> hướng	3
+5	đạo <p> hướng	4
 5	đạo <p> kiểm	1
-5	đạo <p> quản	2
+5	đạo <p> quản	3
 5	đạo <p> điều	1
 5	đạo <s> <p>	1
 5	đạo bổ sung	1
-5	đạo chủ chốt	7
-5	đạo các cơ	1
+5	đạo chủ chốt	8
+5	đạo các cơ	2
 5	đạo các cấp	6
 5	đạo công tác	1
+5	đạo cấp huyện	1
 5	đạo của các	1
+5	đạo của cấp	1
 5	đạo nữ <s>	2
 5	đạo nữ với	1
 5	đạo phòng chuyên	1
@@ -12846,6 +13701,7 @@ enum CorpusStatistics {
 5	đảm bảo phù	1
 5	đảm bảo sự	1
 5	đảm bảo thực	1
+5	đảm bảo tiến	1
 5	đảm bảo tính	2
 5	đảm bảo đạt	1
 5	đảm các nguyên	1
@@ -12856,13 +13712,16 @@ enum CorpusStatistics {
 5	đảm tính khả	1
 5	đảng <p> chính	10
 5	đảng <p> các	1
+5	đảng viên nữ	2
 5	đảng ủy <s>	1
 5	đất nước <s>	1
 5	đấu <num> <p>	1
 5	đấu tham gia	1
 5	đấu đạt <num>	1
 5	đấu đến năm	3
+5	đầu cơ quan	1
 5	đầu mối phối	1
+5	đầu mối tổng	1
 5	đầu năm <p>	1
 5	đầu năm và	1
 5	đầu trong việc	2
@@ -12905,7 +13764,7 @@ enum CorpusStatistics {
 5	đẳng giới phù	2
 5	đẳng giới theo	3
 5	đẳng giới thuộc	1
-5	đẳng giới trong	42
+5	đẳng giới trong	43
 5	đẳng giới trên	9
 5	đẳng giới tại	4
 5	đẳng giới tỉnh	7
@@ -12949,7 +13808,7 @@ enum CorpusStatistics {
 5	đề cao vai	2
 5	đề cương báo	1
 5	đề cấp thiết	1
-5	đề nghị các	3
+5	đề nghị các	4
 5	đề nghị ubmttqvn	1
 5	đề nghị ủy	4
 5	đề nâng cao	3
@@ -13013,7 +13872,7 @@ enum CorpusStatistics {
 5	định của luật	2
 5	định của pháp	4
 5	định dự thảo	1
-5	định hiện hành	2
+5	định hiện hành	3
 5	định hướng nghề	1
 5	định kiến <p>	2
 5	định kiến giới	7
@@ -13031,11 +13890,13 @@ enum CorpusStatistics {
 5	định số <num>	2
 5	định tỷ lệ	1
 5	định việc lồng	2
+5	định văn bản	1
 5	định về bình	2
 5	định về tuổi	1
 5	định về độ	1
 5	đốc <p> chủ	3
 5	đốc các sở	1
+5	đốc thực hiện	1
 5	đốc việc triển	1
 5	đốc và báo	1
 5	đốc và tổng	1
@@ -13057,7 +13918,7 @@ enum CorpusStatistics {
 5	đối xử về	1
 5	đồng <p> <num>	1
 5	đồng <s> các	1
-5	đồng bào dân	7
+5	đồng bào dân	9
 5	đồng bộ <p>	1
 5	đồng bộ và	1
 5	đồng bộ với	1
@@ -13072,7 +13933,7 @@ enum CorpusStatistics {
 5	đồng và xã	1
 5	đồng về phòng	1
 5	đồng đối với	1
-5	đổi <p> bổ	1
+5	đổi <p> bổ	2
 5	đổi các định	1
 5	đổi hành vi	7
 5	đổi hương ước	1
@@ -13083,15 +13944,15 @@ enum CorpusStatistics {
 5	đổi quan niệm	1
 5	đổi quy ước	1
 5	độ <p> đặc	1
-5	độ báo cáo	3
+5	độ báo cáo	4
 5	độ giới <s>	1
 5	độ học vấn	1
 5	độ nghỉ hưu	1
 5	độ thai sản	1
 5	độ thông tin	4
-5	độ thạc sĩ	4
+5	độ thạc sĩ	5
 5	độ thực hiện	1
-5	độ tiến sĩ	2
+5	độ tiến sĩ	3
 5	độ tuổi đào	1
 5	độc lập <p>	2
 5	đội biên phòng	1
@@ -13105,7 +13966,7 @@ enum CorpusStatistics {
 5	động <p> người	2
 5	động <p> quy	1
 5	động <p> tb	1
-5	động <p> thương	23
+5	động <p> thương	24
 5	động <p> tiếp	1
 5	động <p> tích	1
 5	động <p> tăng	1
@@ -13120,6 +13981,7 @@ enum CorpusStatistics {
 5	động chính <s>	1
 5	động chủ yếu	1
 5	động các nguồn	1
+5	động có việc	1
 5	động của cơ	1
 5	động của tháng	1
 5	động của đơn	1
@@ -13140,8 +14002,10 @@ enum CorpusStatistics {
 5	động nông thôn	2
 5	động nữ <s>	1
 5	động nữ có	4
+5	động nữ di	1
 5	động nữ làm	8
 5	động nữ mang	1
+5	động nữ trong	1
 5	động nữ ở	1
 5	động phòng <p>	1
 5	động phối hợp	1
@@ -13158,16 +14022,19 @@ enum CorpusStatistics {
 5	động trọng tâm	2
 5	động trợ giúp	3
 5	động tuyên truyền	5
+5	động tài trợ	1
 5	động tập thể	1
 5	động tối đa	1
 5	động từ các	1
 5	động từ xã	1
+5	động việc làm	1
+5	động việt nam	1
 5	động và chế	1
 5	động và sản	2
 5	động và trách	1
 5	động và việc	1
-5	động vì bình	14
-5	động vì trẻ	1
+5	động vì bình	15
+5	động vì trẻ	2
 5	động văn hóa	1
 5	động về bình	1
 5	động về nâng	1
@@ -13178,7 +14045,7 @@ enum CorpusStatistics {
 5	đời sống <p>	1
 5	đời sống chính	1
 5	đời sống gia	4
-5	đời sống văn	3
+5	đời sống văn	4
 5	đời sống xã	4
 5	đỡ thôn bản	1
 5	đợt kiểm tra	1
@@ -13188,6 +14055,8 @@ enum CorpusStatistics {
 5	đủ và bình	1
 5	đủ điều kiện	1
 5	đức <p> lối	2
+5	đứng tên trên	1
+5	đứng đầu cơ	1
 5	đứng đầu trong	2
 5	ưu tiên bố	2
 5	ưu tiên cán	1
@@ -13205,7 +14074,9 @@ enum CorpusStatistics {
 5	ảnh hưởng tích	1
 5	ảnh mang định	1
 5	ấm <p> tiến	2
+5	ấn phẩm truyền	1
 5	ở bậc trung	1
+5	ở cho công	1
 5	ở các cơ	1
 5	ở các cấp	3
 5	ở các trường	1
@@ -13221,10 +14092,13 @@ enum CorpusStatistics {
 5	ủy <p> <s>	1
 5	ủy <p> chính	1
 5	ủy <p> tt	1
+5	ủy ban dân	1
 5	ủy ban mttq	2
 5	ủy ban mặt	3
-5	ủy ban nhân	17
+5	ủy ban nhân	22
+5	ủy các cấp	1
 5	ủy đảng <p>	3
+5	ứng cử viên	1
 5	ứng dụng công	3
 5	ứng nhân các	1
 5	ứng phó với	26
@@ -13239,22 +14113,23 @@ enum CorpusStatistics {
 3	chiến	28 7
 3	châu	3 0
 3	chí	2 5
-3	chính	3 83
+3	chính	4 83
 3	chương	14 31
-3	chỉ	5 52
+3	chỉ	7 52
 3	chủ	1 18
-3	công	2 108
+3	công	8 108
 3	cơ	2 151
 3	cộng	2 10
 3	cựu	1 0
 3	du	3 1
-3	dân	4 47
+3	dân	7 47
 3	dịch	2 22
 3	english	4 0
 3	equality	1 0
 3	gender	1 1
-3	gia	1 108
-3	giáo	14 39
+3	gia	2 108
+3	giao	1 7
+3	giáo	16 39
 3	huyện	1 60
 3	hôn	1 7
 3	hạ	1 0
@@ -13263,86 +14138,94 @@ enum CorpusStatistics {
 3	hỗ	2 29
 3	hội	7 83
 3	hữu	1 0
-3	kinh	2 38
-3	kế	81 36
+3	khoa	4 0
+3	kinh	3 38
+3	kiểm	3 23
+3	kế	83 36
 3	la	5 0
 3	lai	3 0
-3	lao	27 30
-3	liên	6 40
+3	lao	30 30
+3	liên	11 40
 3	luật	10 50
 3	lê	1 0
 3	lư	7 0
 3	minh	2 1
 3	mua	1 7
+3	môi	4 2
 3	mặt	3 0
 3	mục	2 64
-3	nam	9 23
+3	nam	12 23
 3	nghị	4 12
+3	ngoại	1 0
 3	ngân	2 13
 3	nhà	5 30
 3	nhàn	1 0
 3	nhân	2 46
-3	nông	2 5
-3	nội	7 28
-3	phát	3 41
+3	nông	6 5
+3	nội	9 28
+3	phát	6 41
 3	phòng	3 50
 3	phước	1 0
-3	phụ	7 51
+3	phụ	11 51
 3	quyết	5 8
-3	quân	1 0
+3	quân	2 0
+3	quản	2 34
 3	quảng	14 3
-3	quốc	5 35
+3	quốc	6 35
 3	strategy	1 4
 3	sơn	5 0
 3	sở	15 76
 3	tam	1 0
 3	thanh	2 10
 3	tháng	15 12
-3	thông	4 76
-3	thương	23 0
-3	thể	4 30
+3	thông	7 76
+3	thương	26 0
+3	thể	6 30
 3	thị	1 21
-3	thống	2 27
+3	thống	5 27
 3	thủ	2 1
 3	toàn	1 12
 3	triển	1 101
 3	trung	3 10
-3	truyền	6 70
+3	truyền	10 70
 3	trị	16 22
 3	ttg	2 0
 3	tuần	6 0
-3	tài	5 5
-3	tư	5 12
+3	tài	10 5
+3	tôn	1 0
+3	tư	7 12
 3	tỉnh	1 56
 3	tổ	4 66
 3	tổng	1 33
 3	tự	2 0
 3	việc	1 68
-3	việt	9 0
+3	việt	12 0
 3	vì	5 25
-3	văn	11 25
-3	xã	26 97
-3	y	6 11
+3	văn	14 25
+3	xây	2 46
+3	xã	27 97
+3	y	11 11
 3	yên	5 0
 3	điện	2 2
 3	đoàn	1 17
 3	đài	1 4
-3	đào	6 15
+3	đào	8 15
 3	đường	1 3
 3	đảng	13 0
-3	đầu	1 7
+3	đầu	3 7
 3	đề	2 39
-3	ủy	12 6
+3	ủy	14 6
 4	a mua	1 0
 4	an english	1 0
 4	an huyện	0 1
 4	an toàn	0 1
 4	an tỉnh	0 1
 4	an xã	0 1
-4	ban chỉ	2 0
-4	ban dân	1 0
+4	ban chỉ	3 0
+4	ban dân	3 0
 4	ban mặt	3 0
 4	ban nhân	0 11
+4	ban quản	1 0
 4	ban vì	1 1
 4	biến chính	0 1
 4	biến chủ	0 1
@@ -13356,6 +14239,7 @@ enum CorpusStatistics {
 4	bài phát	0 1
 4	bàn dân	0 1
 4	bàn huyện	0 13
+4	bàn quản	0 1
 4	bàn tỉnh	0 5
 4	bàn xã	0 4
 4	bào dân	0 4
@@ -13368,16 +14252,27 @@ enum CorpusStatistics {
 4	bậc trung	0 1
 4	bắc yên	5 0
 4	bị mua	0 4
-4	bộ chỉ	0 1
+4	bộ chỉ	1 1
+4	bộ công	2 0
 4	bộ gia	0 1
-4	bộ giáo	2 0
+4	bộ giao	1 0
+4	bộ giáo	3 0
+4	bộ khoa	1 0
+4	bộ kế	1 0
 4	bộ lao	5 0
-4	bộ nội	1 0
+4	bộ ngoại	1 0
+4	bộ nông	1 0
+4	bộ nội	2 0
 4	bộ phụ	0 3
+4	bộ quản	0 6
+4	bộ quốc	1 0
 4	bộ thanh	0 1
-4	bộ thông	0 1
-4	bộ tư	1 0
+4	bộ thông	1 1
+4	bộ tài	2 0
+4	bộ tư	2 0
 4	bộ văn	1 0
+4	bộ xây	1 0
+4	bộ y	1 0
 4	call a	0 1
 4	chiến dịch	0 3
 4	cho cơ	0 1
@@ -13397,6 +14292,7 @@ enum CorpusStatistics {
 4	chức chiến	0 1
 4	chức chính	0 9
 4	chức kinh	0 1
+4	chức kiểm	0 2
 4	chức thông	0 1
 4	chức triển	0 16
 4	chức truyền	0 1
@@ -13441,17 +14337,20 @@ enum CorpusStatistics {
 4	công dân	0 1
 4	công lao	0 2
 4	công sở	0 1
+4	công thương	2 0
 4	công việc	0 4
 4	công văn	0 1
 4	cơ hội	0 6
 4	cơ sở	0 75
 4	cường công	0 13
+4	cường kiểm	0 2
 4	cường thông	0 1
 4	cả nam	0 2
 4	cảnh báo	0 2
 4	cấp cơ	0 2
 4	cấp huyện	0 2
 4	cấp ngân	0 1
+4	cấp quản	0 1
 4	cấp trung	0 4
 4	cấp tỉnh	0 3
 4	cấp ủy	0 3
@@ -13459,7 +14358,7 @@ enum CorpusStatistics {
 4	cầu hỗ	0 4
 4	cậy triển	0 1
 4	cụ thể	0 10
-4	cục thống	2 0
+4	cục thống	5 0
 4	của bộ	5 0
 4	của chiến	2 0
 4	của chính	1 1
@@ -13484,6 +14383,7 @@ enum CorpusStatistics {
 4	của ủy	2 0
 4	cứ kế	2 0
 4	cứu đề	0 1
+4	danh quản	0 1
 4	do việc	0 1
 4	doanh dịch	0 1
 4	dung bình	0 1
@@ -13522,11 +14422,14 @@ enum CorpusStatistics {
 4	gia chính	0 1
 4	gia hỗ	0 1
 4	gia phòng	0 1
+4	gia quản	0 1
 4	gia tổ	0 2
 4	gia vì	0 1
+4	gia xây	0 4
 4	giao chỉ	0 1
 4	giao kinh	0 1
 4	giá việc	0 2
+4	giáo xây	0 1
 4	giúp xã	0 3
 4	giải quyết	0 4
 4	giảng chính	0 3
@@ -13550,27 +14453,29 @@ enum CorpusStatistics {
 4	hiện tổng	0 2
 4	hiện việc	0 3
 4	hiện văn	1 0
-4	hiệp phụ	5 0
+4	hiệp phụ	9 0
 4	hoàng nam	1 0
 4	hoạch công	0 1
 4	hoạch liên	0 1
 4	hoạch phát	0 9
 4	hoạch triển	0 6
 4	hoạch đào	0 1
-4	huy quân	1 0
+4	huy quân	2 0
 4	huyết thống	0 1
 4	huyện bắc	3 0
 4	huyện chỉ	0 1
+4	huyện giao	0 1
 4	huyện tam	1 0
 4	huyện tuần	6 0
 4	huyện đề	1 0
 4	huyện ủy	0 1
-4	hàng chính	1 0
+4	hàng chính	2 0
 4	hàng tháng	0 3
 4	hành chiến	2 0
 4	hành chính	0 5
 4	hành kế	3 0
 4	hành luật	4 0
+4	hành xây	0 1
 4	hình dịch	0 1
 4	hình phòng	0 1
 4	hình tỉnh	0 1
@@ -13591,8 +14496,8 @@ enum CorpusStatistics {
 4	hộ lao	0 1
 4	hội công	0 3
 4	hội cựu	1 0
-4	hội liên	5 0
-4	hội nông	1 0
+4	hội liên	9 0
+4	hội nông	2 0
 4	hội tổ	0 1
 4	hội việc	0 4
 4	hợp báo	0 4
@@ -13600,6 +14505,7 @@ enum CorpusStatistics {
 4	hợp sở	1 0
 4	hợp tổ	0 2
 4	hợp việc	0 1
+4	hợp xây	0 1
 4	hữu phước	1 0
 4	khai chương	5 1
 4	khai chỉ	0 7
@@ -13622,6 +14528,7 @@ enum CorpusStatistics {
 4	kết hôn	0 1
 4	kết kế	1 1
 4	kết việc	0 1
+4	kết xây	0 1
 4	kỳ báo	0 3
 4	lai châu	3 0
 4	liên đoàn	0 1
@@ -13665,10 +14572,12 @@ enum CorpusStatistics {
 4	lực truyền	0 1
 4	minh huyện	0 1
 4	mttq việt	1 0
+4	máy quản	0 2
 4	mưu công	0 1
 4	mưu cơ	0 1
 4	mưu triển	0 1
-4	mưu ủy	1 0
+4	mưu xây	0 2
+4	mưu ủy	2 0
 4	mạnh công	0 8
 4	mạnh thông	0 1
 4	mạnh việc	0 1
@@ -13698,7 +14607,7 @@ enum CorpusStatistics {
 4	ngành việc	0 2
 4	ngành y	0 1
 4	ngành đoàn	0 1
-4	ngày gia	1 1
+4	ngày gia	2 1
 4	ngày phụ	1 1
 4	ngày quốc	2 0
 4	ngày tháng	0 2
@@ -13710,6 +14619,7 @@ enum CorpusStatistics {
 4	nhiệm tổ	0 10
 4	nhà bình	0 1
 4	nhân dân	0 19
+4	như xây	0 1
 4	nhập cộng	0 4
 4	nhật thông	0 4
 4	những nội	0 2
@@ -13718,12 +14628,13 @@ enum CorpusStatistics {
 4	năm báo	0 1
 4	năm triển	0 1
 4	năng ngân	0 1
+4	năng quản	0 1
 4	nạn nhân	0 13
 4	nữ huyện	0 1
 4	nữ nông	0 1
 4	nữ thông	0 1
 4	nữ tỉnh	0 2
-4	nữ việt	2 0
+4	nữ việt	3 0
 4	on gender	1 0
 4	one english	1 0
 4	pháp huyện	0 1
@@ -13734,14 +14645,16 @@ enum CorpusStatistics {
 4	phân công	0 3
 4	phòng dân	2 0
 4	phòng giáo	3 0
-4	phòng kinh	2 0
+4	phòng kinh	3 0
 4	phòng lao	8 0
 4	phòng nông	1 0
 4	phòng nội	3 0
-4	phòng tài	3 0
+4	phòng quản	1 0
+4	phòng tài	4 0
 4	phòng tư	3 0
-4	phòng văn	5 0
-4	phòng y	1 0
+4	phòng văn	6 0
+4	phòng y	2 0
+4	phòng ủy	1 0
 4	phú nhân	0 1
 4	phương triển	0 1
 4	phần đầu	0 2
@@ -13757,12 +14670,14 @@ enum CorpusStatistics {
 4	quan liên	0 3
 4	quan nhà	1 2
 4	quan phát	0 2
+4	quan quản	0 4
 4	quan truyền	0 1
 4	quan tổ	0 4
 4	quyền việc	0 1
 4	quả công	0 4
 4	quả kế	3 0
 4	quả nghị	1 0
+4	quả quản	0 5
 4	quả triển	0 19
 4	quảng trị	16 0
 4	quốc dân	0 1
@@ -13789,19 +14704,26 @@ enum CorpusStatistics {
 4	sống gia	0 4
 4	sống văn	0 1
 4	sống xã	0 4
-4	sở giáo	1 0
-4	sở kế	2 1
-4	sở lao	12 0
-4	sở nội	3 0
-4	sở thông	2 0
-4	sở tài	2 0
-4	sở tư	1 0
-4	sở văn	2 0
-4	sở y	2 2
+4	sở công	1 0
+4	sở dân	1 0
+4	sở giáo	2 0
+4	sở khoa	2 0
+4	sở kế	3 1
+4	sở lao	13 0
+4	sở nông	2 0
+4	sở nội	4 0
+4	sở thông	3 0
+4	sở tài	4 0
+4	sở tư	2 0
+4	sở văn	3 0
+4	sở xây	1 0
+4	sở y	3 2
 4	sự hỗ	0 1
 4	sự phát	0 3
+4	sự quản	0 1
 4	tam đường	1 0
 4	tham gia	0 34
+4	thanh kiểm	0 1
 4	the quảng	1 0
 4	the strategy	0 3
 4	theo kế	0 1
@@ -13866,6 +14788,7 @@ enum CorpusStatistics {
 4	trong cộng	0 2
 4	trong gia	0 11
 4	trong giáo	0 1
+4	trong kiểm	0 1
 4	trong kế	1 1
 4	trong luật	1 0
 4	trong nhà	0 1
@@ -13877,6 +14800,7 @@ enum CorpusStatistics {
 4	trong tổ	0 3
 4	trong tổng	0 9
 4	trong việc	0 11
+4	trong xây	0 13
 4	trong đào	0 2
 4	trung bình	0 4
 4	truyền phòng	0 1
@@ -13887,19 +14811,23 @@ enum CorpusStatistics {
 4	trên cơ	0 53
 4	trên toàn	0 1
 4	trì việc	0 1
+4	trì xây	0 2
 4	trình phòng	1 4
 4	trình thông	0 1
 4	trình triển	0 2
 4	trình truyền	0 1
+4	trình xây	0 1
 4	trí hội	0 1
 4	trí kinh	0 6
 4	trường lao	0 3
 4	trường văn	0 1
-4	trạm y	1 0
+4	trạm y	2 0
 4	trả công	0 4
 4	trấn triển	0 2
+4	trấn xây	0 1
 4	trận tổ	4 0
 4	trẻ thông	0 1
+4	trị xây	0 1
 4	trị xã	0 2
 4	trọng chương	0 1
 4	trọng công	0 1
@@ -13916,18 +14844,22 @@ enum CorpusStatistics {
 4	tuổi đào	0 1
 4	tài chính	0 5
 4	tác bình	4 25
+4	tác kiểm	0 4
 4	tác kế	0 1
+4	tác quản	0 1
 4	tác thanh	0 3
 4	tác thông	0 2
 4	tác thống	0 1
 4	tác truyền	0 4
 4	tác tổ	0 2
+4	tác xây	0 3
 4	tác xã	0 3
 4	tác đào	0 1
 4	tâm dịch	2 0
+4	tâm kiểm	1 0
 4	tâm truyền	1 0
-4	tâm văn	1 0
-4	tâm y	2 0
+4	tâm văn	2 0
+4	tâm y	3 0
 4	túc triển	0 1
 4	tướng chính	1 0
 4	tại công	1 0
@@ -13936,6 +14868,7 @@ enum CorpusStatistics {
 4	tại kế	1 0
 4	tại mục	0 1
 4	tạo huyện	0 1
+4	tạo môi	0 2
 4	tảo hôn	0 4
 4	tập thể	0 2
 4	tắc bình	0 4
@@ -13945,6 +14878,7 @@ enum CorpusStatistics {
 4	tế xã	0 1
 4	tỉnh ban	1 0
 4	tỉnh lai	3 0
+4	tỉnh quản	0 1
 4	tỉnh quảng	10 0
 4	tỉnh sơn	5 0
 4	tỉnh điện	2 0
@@ -13952,11 +14886,14 @@ enum CorpusStatistics {
 4	tịch ủy	1 0
 4	tốt công	0 1
 4	tổ quốc	0 2
+4	tổng liên	1 0
 4	tổng đài	0 1
 4	tộc tỉnh	0 1
 4	tới toàn	0 1
 4	tục triển	0 2
+4	tục xây	0 1
 4	từ tỉnh	0 1
+4	từ xây	0 1
 4	từ xã	0 1
 4	từng gia	0 1
 4	tử xã	0 1
@@ -13972,40 +14909,47 @@ enum CorpusStatistics {
 4	việc phát	0 1
 4	việc triển	1 2
 4	việc tổ	0 1
-4	việt nam	8 1
+4	việc xây	0 2
+4	viện kiểm	2 0
+4	việt nam	11 1
 4	vstbpn tỉnh	0 1
 4	và báo	0 23
 4	và bình	0 4
 4	và bộ	2 0
 4	và chiến	0 1
 4	và chủ	0 2
-4	và công	0 2
+4	và công	3 2
 4	và du	3 0
 4	và giáo	0 1
 4	và hôn	0 1
 4	và hạ	1 0
 4	và kế	2 0
 4	và lao	0 1
+4	và môi	4 0
 4	và nam	0 4
 4	và nhân	0 2
 4	và nội	0 1
-4	và phát	1 2
+4	và phát	3 2
 4	và phòng	0 18
 4	và phụ	0 1
+4	và quản	0 4
 4	và quốc	0 1
 4	và sở	2 0
-4	và thông	2 1
+4	và thông	3 1
+4	và thể	1 0
 4	và triển	0 8
-4	và truyền	5 1
+4	và truyền	8 1
 4	và tài	0 1
+4	và tôn	1 0
 4	và tổ	0 10
 4	và tổng	0 2
 4	và việc	0 1
 4	và vì	3 10
-4	và xã	23 3
+4	và xây	0 1
+4	và xã	24 3
 4	và đài	0 2
-4	và đào	6 2
-4	và đầu	1 0
+4	và đào	8 2
+4	và đầu	3 0
 4	và đề	0 1
 4	vào bộ	0 1
 4	vào chương	0 4
@@ -14021,10 +14965,12 @@ enum CorpusStatistics {
 4	về công	0 4
 4	về cơ	0 3
 4	về dân	0 1
+4	về giao	0 1
 4	về hỗ	2 1
 4	về luật	1 0
 4	về ngân	0 3
 4	về phòng	0 4
+4	về quản	0 1
 4	về sở	2 0
 4	về thị	0 2
 4	về việc	0 5
@@ -14048,6 +14994,7 @@ enum CorpusStatistics {
 4	vụ tổ	0 1
 4	vụ tổng	0 2
 4	vụ việc	0 1
+4	vụ xây	0 1
 4	vững quốc	0 1
 4	vực bình	0 1
 4	vực chính	0 9
@@ -14055,6 +15002,7 @@ enum CorpusStatistics {
 4	vực kinh	0 3
 4	vực lao	0 1
 4	vực nông	0 4
+4	vực quản	0 1
 4	vực thông	0 3
 4	vực y	0 6
 4	without a	0 2
@@ -14067,22 +15015,24 @@ enum CorpusStatistics {
 4	xét việc	0 1
 4	xúc việc	0 1
 4	yên ban	0 1
+4	ý kiểm	0 1
 4	điểm dịch	0 2
 4	điểm tổng	1 0
 4	điện biên	3 0
 4	điệp truyền	0 1
-4	đoàn lao	2 0
+4	đoàn lao	4 0
 4	đoàn thanh	2 0
 4	đoàn thể	0 16
-4	đài phát	2 2
-4	đài truyền	0 2
+4	đài phát	3 2
+4	đài truyền	1 2
 4	đài điện	0 1
 4	đã đề	0 1
 4	đình hạnh	0 1
-4	đình việt	2 0
+4	đình việt	3 0
 4	đình văn	0 1
 4	đúng mục	0 1
 4	đưa nội	0 9
+4	được giao	0 5
 4	được mục	0 1
 4	được phát	0 10
 4	được triển	0 1
@@ -14090,6 +15040,7 @@ enum CorpusStatistics {
 4	đạo chủ	0 5
 4	đạo công	0 1
 4	đạo phòng	0 1
+4	đạo quản	0 2
 4	đảm bình	0 2
 4	đảng ủy	0 1
 4	đầu tư	0 2
@@ -14108,6 +15059,7 @@ enum CorpusStatistics {
 4	để phụ	0 3
 4	để triển	0 2
 4	để tổng	0 6
+4	để xây	0 1
 4	địa chỉ	0 1
 4	địa xã	0 1
 4	định chính	0 1
@@ -14125,13 +15077,17 @@ enum CorpusStatistics {
 4	động huyện	0 1
 4	động hỗ	0 4
 4	động kinh	0 1
+4	động kiểm	0 2
 4	động phòng	0 1
 4	động quốc	0 1
 4	động tháng	1 0
 4	động triển	0 1
 4	động truyền	0 7
+4	động việt	1 0
 4	động vì	1 11
+4	động xây	0 2
 4	động đề	0 1
+4	đợt kiểm	0 1
 4	đứng đầu	0 2
 4	ở cơ	0 1
 4	ủy ban	0 14
@@ -14144,7 +15100,7 @@ enum CorpusStatistics {
 6	ban ngành đoàn	0 1
 6	ban nhân dân	0 11
 6	ban vstbpn tỉnh	0 1
-6	binh và xã	23 0
+6	binh và xã	24 0
 6	biên về việc	0 1
 6	biến luật bình	1 0
 6	biến và giáo	0 1
@@ -14184,8 +15140,10 @@ enum CorpusStatistics {
 6	bỏ các thông	0 1
 6	bố trí hội	0 1
 6	bố trí kinh	0 6
+6	bộ công thương	1 0
 6	bộ của phụ	0 17
 6	bộ làm công	0 7
+6	bộ máy quản	0 2
 6	bộ đội biên	1 0
 6	cao các nội	0 1
 6	chi cục thống	1 0
@@ -14205,28 +15163,34 @@ enum CorpusStatistics {
 6	chính sách phát	0 1
 6	chính trị xã	0 2
 6	chú trọng chương	0 1
+6	chú ý kiểm	0 1
 6	chương trình phòng	0 3
 6	chương trình thông	0 1
 6	chương trình truyền	0 1
 6	chất giữa nam	0 2
 6	chất lượng triển	0 1
+6	chế và xây	0 1
 6	chế về bình	0 1
 6	chế độ báo	0 1
 6	chế độ thông	0 3
-6	chỉ huy quân	1 0
+6	chỉ huy quân	2 0
 6	chỉ tiêu kế	0 1
 6	chỉ tiêu thống	0 1
 6	chỉ tiêu đề	0 1
 6	chỉ đạo công	0 1
 6	chỉ đạo phòng	0 1
+6	chủ trì xây	0 2
 6	chủ tịch ủy	1 0
+6	chủ động kiểm	0 2
 6	chủ động triển	0 1
+6	chủ động xây	0 2
 6	chủ động đề	0 1
 6	chức chiến dịch	0 1
 6	chức chính trị	0 8
 6	chức các chiến	0 1
 6	chức cán bộ	0 1
 6	chức có liên	0 2
+6	chức danh quản	0 1
 6	chức làm công	0 3
 6	chức truyền thông	0 1
 6	chức tuyên truyền	0 4
@@ -14242,7 +15206,9 @@ enum CorpusStatistics {
 6	các nguồn hỗ	0 1
 6	các vấn đề	0 1
 6	các đoàn thể	0 2
+6	các đợt kiểm	0 1
 6	cán bộ phụ	0 2
+6	cán bộ quản	0 6
 6	cán bộ thanh	0 1
 6	cán bộ thông	0 1
 6	cáo có nội	0 3
@@ -14266,12 +15232,15 @@ enum CorpusStatistics {
 6	công lập triển	0 3
 6	công nghệ thông	0 2
 6	công tác bình	4 22
+6	công tác kiểm	0 4
 6	công tác kế	0 1
+6	công tác quản	0 1
 6	công tác thanh	0 2
 6	công tác thông	0 2
 6	công tác thống	0 1
 6	công tác truyền	0 4
 6	công tác tổ	0 2
+6	công tác xây	0 3
 6	công tác đào	0 1
 6	công việc nội	0 4
 6	công và xã	0 1
@@ -14283,9 +15252,11 @@ enum CorpusStatistics {
 6	cơ quan dân	0 1
 6	cơ quan liên	0 3
 6	cơ quan nhà	1 2
+6	cơ quan quản	0 4
 6	cơ quan truyền	0 1
 6	cơ sở kế	1 1
 6	cơ sở y	0 2
+6	cường sự quản	0 1
 6	cường tuyên truyền	0 3
 6	cấp cơ sở	0 2
 6	cấp và nhân	0 1
@@ -14336,6 +15307,7 @@ enum CorpusStatistics {
 6	dân xã tổ	0 1
 6	dõi và báo	0 11
 6	dưỡng cán bộ	0 1
+6	dưỡng về quản	0 1
 6	dạng các chương	0 1
 6	dạy trong nhà	0 1
 6	dẫn các cơ	0 1
@@ -14352,7 +15324,7 @@ enum CorpusStatistics {
 6	dục pháp luật	0 6
 6	dục quốc dân	0 1
 6	dục trong cộng	0 1
-6	dục và đào	6 0
+6	dục và đào	8 0
 6	dục về chủ	0 2
 6	dữ liệu thống	0 2
 6	dự thảo văn	0 1
@@ -14374,7 +15346,7 @@ enum CorpusStatistics {
 6	gia của phụ	0 4
 6	gia vì bình	0 1
 6	gia về bình	3 23
-6	gia đình việt	2 0
+6	gia đình việt	3 0
 6	gia đình văn	0 1
 6	giao tại kế	1 0
 6	giám sát việc	0 3
@@ -14401,6 +15373,7 @@ enum CorpusStatistics {
 6	giới trong tỉnh	0 1
 6	giới trong tổ	0 1
 6	giới trong việc	0 2
+6	giới trong xây	0 13
 6	giới trong đào	0 2
 6	giới tỉnh quảng	7 0
 6	giới và bình	0 3
@@ -14436,6 +15409,7 @@ enum CorpusStatistics {
 6	hiệu quả công	0 4
 6	hiệu quả kế	3 0
 6	hiệu quả nghị	1 0
+6	hiệu quả quản	0 5
 6	hoàn thiện chính	0 1
 6	hoàn thiện thể	0 1
 6	hoàn thành giáo	0 2
@@ -14444,7 +15418,7 @@ enum CorpusStatistics {
 6	hoạch hóa gia	0 1
 6	hoạch phát triển	0 8
 6	hoạch và đào	0 1
-6	hoạch và đầu	1 0
+6	hoạch và đầu	3 0
 6	hoạch về bình	1 0
 6	hoạch để tổng	0 1
 6	hoạch định chính	0 1
@@ -14475,6 +15449,7 @@ enum CorpusStatistics {
 6	hình thức văn	0 1
 6	hòa nhập cộng	0 4
 6	hóa và thông	2 0
+6	hóa và thể	1 0
 6	hóa và xã	0 1
 6	hôn và hôn	0 1
 6	hướng dẫn triển	0 2
@@ -14486,6 +15461,8 @@ enum CorpusStatistics {
 6	hệ thống giáo	0 7
 6	hệ thống thông	0 4
 6	học cơ sở	0 4
+6	học và công	3 0
+6	học và thông	1 0
 6	hồ chí minh	2 0
 6	hỗ trợ cơ	0 4
 6	hỗ trợ phát	0 1
@@ -14493,6 +15470,7 @@ enum CorpusStatistics {
 6	hội cho phụ	0 1
 6	hội của huyện	0 2
 6	hội của xã	0 1
+6	hội trong kiểm	0 1
 6	hội tại công	1 0
 6	hội và công	0 1
 6	hội để phụ	0 2
@@ -14539,14 +15517,16 @@ enum CorpusStatistics {
 6	kết quả triển	0 19
 6	kết và tổng	0 1
 6	kịp thời báo	0 1
+6	kỹ năng quản	0 1
 6	la về việc	0 1
 6	lao động huyện	0 1
+6	lao động việt	1 0
 6	left without a	0 1
-6	liên hiệp phụ	5 0
+6	liên hiệp phụ	9 0
 6	liên ngành việc	0 2
 6	liên quan phát	0 2
 6	liên quan tổ	0 4
-6	liên đoàn lao	2 0
+6	liên đoàn lao	4 0
 6	liệu thuộc bộ	1 0
 6	liệu và tổ	0 1
 6	liệu về thị	0 1
@@ -14559,6 +15539,7 @@ enum CorpusStatistics {
 6	là cấp cơ	0 1
 6	làm công việc	0 4
 6	lãnh đạo chủ	0 5
+6	lãnh đạo quản	0 2
 6	lê hữu phước	1 0
 6	lý cán bộ	0 2
 6	lý của chính	0 1
@@ -14569,6 +15550,7 @@ enum CorpusStatistics {
 6	lĩnh vực giáo	0 3
 6	lĩnh vực kinh	0 3
 6	lĩnh vực lao	0 1
+6	lĩnh vực quản	0 1
 6	lĩnh vực thông	0 3
 6	lĩnh vực y	0 6
 6	lược quốc gia	0 28
@@ -14596,6 +15578,7 @@ enum CorpusStatistics {
 6	mạng lưới tư	0 2
 6	mạng lưới y	0 1
 6	mạnh tiêu chí	0 1
+6	mạnh việc xây	0 1
 6	mạnh xã hội	0 1
 6	mặt trận tổ	4 0
 6	mọi công dân	0 1
@@ -14610,20 +15593,22 @@ enum CorpusStatistics {
 6	nghiêm túc triển	0 1
 6	nghiên cứu đề	0 1
 6	nghiệp trong tổng	0 3
-6	nghiệp và phát	1 0
+6	nghiệp và môi	1 0
+6	nghiệp và phát	3 0
 6	nghị các cơ	0 3
 6	nghị ubmttqvn tỉnh	0 1
 6	nghị ubnd huyện	0 1
 6	nghị ủy ban	0 4
 6	ngoài xã hội	0 3
 6	nguyên tắc bình	0 3
+6	nguyên và môi	3 0
 6	nguyễn thị nhàn	1 0
 6	nguồn cán bộ	0 1
 6	nguồn tham gia	0 1
 6	ngành trong chỉ	0 1
 6	ngành trong việc	0 1
 6	ngành đoàn thể	0 1
-6	ngân hàng chính	1 0
+6	ngân hàng chính	2 0
 6	ngân sách nhà	0 7
 6	ngân sách trung	1 0
 6	ngân sách tỉnh	0 1
@@ -14635,6 +15620,7 @@ enum CorpusStatistics {
 6	nhiệm cán bộ	0 3
 6	nhiệm của nam	0 1
 6	nhiệm vụ tổ	0 1
+6	nhiệm vụ xây	0 1
 6	nhu cầu hỗ	0 4
 6	nhân bị mua	0 4
 6	nhân dân huyện	0 2
@@ -14675,7 +15661,7 @@ enum CorpusStatistics {
 6	nữ trong kế	0 1
 6	nữ trong phát	0 1
 6	nữ trong toàn	0 1
-6	nữ việt nam	2 0
+6	nữ việt nam	3 0
 6	nữ và nam	0 4
 6	nữ và phòng	0 1
 6	nữ về cơ	0 1
@@ -14697,11 +15683,13 @@ enum CorpusStatistics {
 6	phát động tháng	1 0
 6	phân công lao	0 2
 6	phân cấp ngân	0 1
+6	phân cấp quản	0 1
 6	phí đúng mục	0 1
 6	phí để triển	0 1
 6	phòng tài chính	0 2
 6	phóng viên báo	0 1
 6	phương tiện thông	0 2
+6	phương từ xây	0 1
 6	phương với việc	0 1
 6	phương để chủ	0 1
 6	phạm pháp luật	0 13
@@ -14712,6 +15700,7 @@ enum CorpusStatistics {
 6	phối hợp liên	0 3
 6	phối hợp sở	1 0
 6	phối hợp tổ	0 2
+6	phối hợp xây	0 1
 6	phổ biến chính	0 1
 6	phổ biến chủ	0 1
 6	phổ biến giáo	0 2
@@ -14720,7 +15709,7 @@ enum CorpusStatistics {
 6	phụ nữ nông	0 1
 6	phụ nữ thông	0 1
 6	phụ nữ tỉnh	0 2
-6	phụ nữ việt	2 0
+6	phụ nữ việt	3 0
 6	phụ trách báo	0 1
 6	phụ trách công	0 1
 6	phục vụ tổng	0 1
@@ -14738,14 +15727,17 @@ enum CorpusStatistics {
 6	quan và báo	0 1
 6	quan đến công	0 5
 6	quan đến gia	0 1
+6	quan để xây	0 1
 6	quyền trong việc	0 1
 6	quá trình triển	0 2
+6	quá trình xây	0 1
 6	quán và truyền	0 1
 6	quả các mục	0 1
 6	quả nghị quyết	0 1
 6	quả trong tổ	0 1
 6	quả về cơ	0 1
 6	quản lý nhà	0 16
+6	quảng trị xây	0 1
 6	quốc gia bình	0 1
 6	quốc gia hỗ	0 1
 6	quốc gia phòng	0 1
@@ -14765,6 +15757,7 @@ enum CorpusStatistics {
 6	sách pháp luật	0 3
 6	sách phát triển	0 1
 6	sát các mục	0 1
+6	sát việc xây	0 1
 6	sóc trong gia	0 2
 6	sĩ trong tổng	0 6
 6	sản cho nam	0 1
@@ -14783,6 +15776,7 @@ enum CorpusStatistics {
 6	sống chính trị	0 1
 6	sống trong gia	0 2
 6	sống xã hội	0 4
+6	sở công thương	1 0
 6	sở tài chính	0 2
 6	sử dụng kinh	0 1
 6	sự kiện đường	0 1
@@ -14794,15 +15788,18 @@ enum CorpusStatistics {
 6	thai an toàn	0 1
 6	tham gia bình	0 4
 6	tham gia chính	0 1
+6	tham gia quản	0 1
 6	tham gia tổ	0 2
+6	tham gia xây	0 4
 6	tham khảo kinh	0 1
 6	tham mưu công	0 1
 6	tham mưu cơ	0 1
 6	tham mưu triển	0 1
-6	tham mưu ủy	1 0
+6	tham mưu xây	0 2
+6	tham mưu ủy	2 0
 6	thanh niên cộng	2 0
 6	thanh tra việc	0 1
-6	thanh và truyền	2 0
+6	thanh và truyền	3 0
 6	thanh và đài	0 2
 6	thao và du	3 0
 6	thao và truyền	1 0
@@ -14845,6 +15842,7 @@ enum CorpusStatistics {
 6	thể trong việc	0 1
 6	thị trường lao	0 3
 6	thị trấn triển	0 2
+6	thị trấn xây	0 1
 6	thống kê tỉnh	0 1
 6	thời kiện toàn	0 1
 6	thời lượng phát	0 4
@@ -14873,7 +15871,7 @@ enum CorpusStatistics {
 6	thực tiễn cơ	0 1
 6	tin cơ sở	0 6
 6	tin cậy triển	0 1
-6	tin và truyền	2 0
+6	tin và truyền	4 0
 6	tin về bình	0 3
 6	tin về thị	0 1
 6	tiên cán bộ	0 1
@@ -14887,7 +15885,9 @@ enum CorpusStatistics {
 6	tiêu về bình	0 9
 6	tiêu về hỗ	1 0
 6	tiến bộ phụ	0 1
+6	tiến hành xây	0 1
 6	tiếp tục triển	0 2
+6	tiếp tục xây	0 1
 6	tiếp xúc việc	0 1
 6	tiễn của cơ	0 1
 6	toàn dân đoàn	0 1
@@ -14921,9 +15921,10 @@ enum CorpusStatistics {
 6	trong việc phát	0 1
 6	trung học cơ	0 4
 6	trung tâm dịch	2 0
+6	trung tâm kiểm	1 0
 6	trung tâm truyền	1 0
-6	trung tâm văn	1 0
-6	trung tâm y	2 0
+6	trung tâm văn	2 0
+6	trung tâm y	3 0
 6	truyền hình tỉnh	0 1
 6	truyền hình xã	0 1
 6	truyền về bình	0 5
@@ -14962,13 +15963,17 @@ enum CorpusStatistics {
 6	tt hđnd tỉnh	0 1
 6	tt tỉnh ủy	0 1
 6	tuyên truyền phòng	0 1
+6	tuần giáo xây	0 1
 6	tác cán bộ	0 2
 6	tác làm công	0 1
+6	tác thanh kiểm	0 1
 6	tác truyền thông	0 3
 6	tác tuyên truyền	0 9
 6	tâm của kế	1 0
+6	tâm như xây	0 1
 6	tâm truyền thông	0 1
 6	tăng cường công	0 13
+6	tăng cường kiểm	0 2
 6	tăng cường thông	0 1
 6	tư pháp huyện	0 1
 6	tượng cụ thể	0 2
@@ -14979,6 +15984,7 @@ enum CorpusStatistics {
 6	tế của xã	0 2
 6	tế từ tỉnh	0 1
 6	tế và hạ	1 0
+6	tế về giao	0 1
 6	tỉnh lai châu	3 0
 6	tỉnh quảng trị	10 0
 6	tỉnh sơn la	5 0
@@ -14991,6 +15997,7 @@ enum CorpusStatistics {
 6	tổ chức chiến	0 1
 6	tổ chức chính	0 8
 6	tổ chức kinh	0 1
+6	tổ chức kiểm	0 2
 6	tổ chức thông	0 1
 6	tổ chức triển	0 16
 6	tổ chức truyền	0 1
@@ -14999,6 +16006,7 @@ enum CorpusStatistics {
 6	tổ chức đào	0 1
 6	tổ chức đảng	4 0
 6	tổ quốc việt	3 0
+6	tổng cục thống	1 0
 6	tổng hợp báo	0 4
 6	tổng hợp việc	0 1
 6	tổng kết chiến	2 0
@@ -15006,6 +16014,7 @@ enum CorpusStatistics {
 6	tổng kết việc	0 1
 6	tổng số lao	0 4
 6	tổng đài điện	0 1
+6	tộc và tôn	1 0
 6	tới toàn thể	0 1
 6	tục tuyên truyền	0 1
 6	từ các chương	0 1
@@ -15018,9 +16027,11 @@ enum CorpusStatistics {
 6	ubnd các huyện	0 1
 6	ubnd các xã	0 10
 6	ubnd cấp huyện	0 1
+6	ubnd huyện giao	0 1
 6	ubnd huyện tuần	1 0
 6	ubnd huyện đề	1 0
 6	ubnd tỉnh ban	1 0
+6	ubnd tỉnh quản	0 1
 6	vi toàn huyện	0 2
 6	vi toàn tỉnh	0 1
 6	vi toàn xã	0 1
@@ -15053,6 +16064,7 @@ enum CorpusStatistics {
 6	và tham gia	0 1
 6	và truyền thông	0 2
 6	và truyền thống	0 1
+6	và tạo môi	0 1
 6	và ubnd huyện	0 1
 6	và ubnd xã	0 1
 6	và xã hội	0 22
@@ -15061,6 +16073,7 @@ enum CorpusStatistics {
 6	vào các cơ	0 1
 6	vào hệ thống	0 3
 6	vào sự phát	0 3
+6	văn phòng ủy	1 0
 6	văn số công	1 0
 6	vũ trang nhân	0 1
 6	vấn đề bình	0 20
@@ -15090,6 +16103,7 @@ enum CorpusStatistics {
 6	với phòng nội	1 0
 6	với phòng tư	1 0
 6	vụ của kế	1 0
+6	vụ được giao	0 5
 6	vững của huyện	0 1
 6	vững của tỉnh	0 1
 6	vững của xã	0 1
@@ -15126,13 +16140,14 @@ enum CorpusStatistics {
 6	điểm tổng đài	0 1
 6	điện tử xã	0 1
 6	điệp truyền thông	0 1
+6	đoàn kết xây	0 1
 6	đoàn thể huyện	0 5
 6	đoàn thể xã	0 1
 6	đài phát thanh	0 4
 6	đào tạo huyện	0 1
 6	đánh giá việc	0 2
 6	đây là kế	2 1
-6	đình việt nam	1 1
+6	đình việt nam	2 1
 6	đình và phòng	0 3
 6	đôn đốc việc	0 1
 6	đơn vị báo	0 1
@@ -15148,6 +16163,7 @@ enum CorpusStatistics {
 6	đại biểu quốc	2 0
 6	đạo các cơ	0 1
 6	đạo trẻ thông	0 1
+6	đạo và quản	0 4
 6	đạt bài phát	0 1
 6	đạt được mục	0 1
 6	đảm bảo nội	0 1
@@ -15170,6 +16186,7 @@ enum CorpusStatistics {
 6	đề xuất chính	0 1
 6	địa bàn dân	0 1
 6	địa bàn huyện	0 12
+6	địa bàn quản	0 1
 6	địa bàn tỉnh	0 5
 6	địa bàn xã	0 4
 6	địa phương triển	0 1
@@ -15200,6 +16217,7 @@ enum CorpusStatistics {
 6	động truyền thông	0 7
 6	động tuyên truyền	0 5
 6	động từ xã	0 1
+6	động việt nam	1 0
 6	động và việc	0 1
 6	động vì bình	0 12
 6	động về bình	0 1
@@ -15213,6 +16231,7 @@ enum CorpusStatistics {
 6	ở các cơ	0 1
 6	ở cơ sở	0 1
 6	ở cấp tỉnh	0 1
+6	ủy ban dân	1 0
 6	ủy ban mặt	3 0
 6	ủy ban nhân	0 10
 6	ứng dụng công	0 2
