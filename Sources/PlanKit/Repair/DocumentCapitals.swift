@@ -174,9 +174,10 @@ extension LostGlyphDecoder {
             range.count >= 2 && line[range].allSatisfy(VietnameseLetters.isUpper)
         }
 
-        /// Whether `word` after `previous` is written with a capital: the document's counts where
-        /// it shows the first letter, mixed with the corpus's odds as in ``DocumentCases`` (the
-        /// corpus's alone where it never shows it). Nil unless that is surely one case (a plan
+        /// Whether `word` after `beforePrevious previous` is written with a capital: the
+        /// document's counts of the pair where it shows the first letter, mixed with the corpus's
+        /// odds (of the triple where the corpus saw it, else of the pair) as in ``DocumentCases``
+        /// (the corpus's alone where the document never shows it). Nil unless that is surely one case (a plan
         /// writes both "xây dựng Kế hoạch" for itself and "xây dựng kế hoạch đào tạo"). Sure
         /// odds overrule the decoder, whose choice also weighs how rarely the fonts lose a
         /// capital ("Trung tâm  " = "Trung tâm Y"): on the held-out plans as many words came

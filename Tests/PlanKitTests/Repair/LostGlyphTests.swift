@@ -293,8 +293,8 @@ import Testing
     }
 
     /// A document with a blank line after every wrapped line (seed 004): the blank lines part
-    /// nothing, so the line before them decides; in the same lines typed without blank lines
-    /// between wrapped ones, a blank line still opens a paragraph.
+    /// nothing, so the line before them decides; where the lines after blank ones open with
+    /// capitals (paragraphs), a blank line still opens a sentence.
     @Test func blankLinesAfterEveryWrappedLine() {
         let doubled = ["Tổ chức kiểm tra việc triển khai thực hiện", "", "Kế hoạch của các xã;", "",
                        "lồng ghép vấn đề trong xây dựng", "", "chương trình của đơn vị", "", "và địa phương.", "", "Bố trí kinh phí"]
