@@ -514,6 +514,10 @@ struct LostGlyphDecoder {
         lineShares.initialCapitals = shares.initialCapitals + prior * documentShares.initialShare
         lineShares.inner = shares.inner + prior
         lineShares.innerCapitals = shares.innerCapitals + prior * documentShares.innerShare
+        // ``CapitalShares/frequency(of:lexicon:)`` inlined, its tables and shares read once for
+        // the whole alphabet (the same arithmetic, so the same costs).
+        let letterFrequency = lexicon.letterFrequency, initialFrequency = lexicon.initialFrequency
+        let initialShare = lineShares.initialShare, innerShare = lineShares.innerShare
         for value in Self.alphabet {
             let p = documentLost[Int(value)]
             guard p > 0 else {
@@ -522,15 +526,18 @@ struct LostGlyphDecoder {
             }
             var cost: Float
             let scalar = Unicode.Scalar(value)!
+            let upper = VietnameseLetters.isUpper(scalar)
             if costs.visible[Int(value)] {
-                cost = -logf(p) + (VietnameseLetters.isUpper(scalar) ? visibleCapitalPenalty : visiblePenalty)
+                cost = -logf(p) + (upper ? visibleCapitalPenalty : visiblePenalty)
             } else {
-                let frequency = lineShares.frequency(of: scalar, lexicon: lexicon)
+                let lower = Int(VietnameseLetters.lower(scalar).value)
+                let all = letterFrequency[lower], initial = initialFrequency[lower]
+                let capitals = initial * initialShare + (all - initial) * innerShare
+                let frequency = upper ? capitals : max(all - capitals, 0)
                 let absentIfKept = expf(length * log1pf(-min(frequency, 0.5)))
                 cost = -logf(p / (p + (1 - p) * absentIfKept))
             }
             cost += fillCost
-            let upper = VietnameseLetters.isUpper(scalar)
             if cost > (upper ? maxCapitalCost : maxLostCost) { cost = .infinity }
             costs.cost[Int(value)] = cost
             if upper { costs.upperCost[Int(VietnameseLetters.lower(scalar).value)] = cost }
