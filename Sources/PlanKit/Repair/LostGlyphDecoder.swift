@@ -514,6 +514,10 @@ struct LostGlyphDecoder {
         lineShares.initialCapitals = shares.initialCapitals + prior * documentShares.initialShare
         lineShares.inner = shares.inner + prior
         lineShares.innerCapitals = shares.innerCapitals + prior * documentShares.innerShare
+        // ``CapitalShares/frequency(of:lexicon:)`` inlined, its tables and shares read once for
+        // the whole alphabet (the same arithmetic, so the same costs).
+        let letterFrequency = lexicon.letterFrequency, initialFrequency = lexicon.initialFrequency
+        let initialShare = lineShares.initialShare, innerShare = lineShares.innerShare
         for value in Self.alphabet {
             let p = documentLost[Int(value)]
             guard p > 0 else {
@@ -522,15 +526,18 @@ struct LostGlyphDecoder {
             }
             var cost: Float
             let scalar = Unicode.Scalar(value)!
+            let upper = VietnameseLetters.isUpper(scalar)
             if costs.visible[Int(value)] {
-                cost = -logf(p) + (VietnameseLetters.isUpper(scalar) ? visibleCapitalPenalty : visiblePenalty)
+                cost = -logf(p) + (upper ? visibleCapitalPenalty : visiblePenalty)
             } else {
-                let frequency = lineShares.frequency(of: scalar, lexicon: lexicon)
+                let lower = Int(VietnameseLetters.lower(scalar).value)
+                let all = letterFrequency[lower], initial = initialFrequency[lower]
+                let capitals = initial * initialShare + (all - initial) * innerShare
+                let frequency = upper ? capitals : max(all - capitals, 0)
                 let absentIfKept = expf(length * log1pf(-min(frequency, 0.5)))
                 cost = -logf(p / (p + (1 - p) * absentIfKept))
             }
             cost += fillCost
-            let upper = VietnameseLetters.isUpper(scalar)
             if cost > (upper ? maxCapitalCost : maxLostCost) { cost = .infinity }
             costs.cost[Int(value)] = cost
             if upper { costs.upperCost[Int(VietnameseLetters.lower(scalar).value)] = cost }
@@ -901,6 +908,18 @@ struct LostGlyphDecoder {
     /// match case-insensitively, each space is one lost letter the line plausibly lost; the span
     /// must end at a non-letter. A struct with mutating methods rather than nested closures, so
     /// the recursion's buffers are not boxed and reference-counted at every step.
+    /// The buffer behind ``CandidateWalker/stack``, freed with the last walker holding it.
+    private final class FillStack {
+        let base: UnsafeMutablePointer<Fill>
+        let count: Int
+        init(count: Int) {
+            self.count = count
+            base = .allocate(capacity: count)
+            base.initialize(repeating: Fill(position: 0, scalar: " "), count: count)
+        }
+        deinit { base.deinitialize(count: count); base.deallocate() }
+    }
+
     private struct CandidateWalker {
         let trie: Trie
         /// This walker reads spans as the syllables the corpus never saw (``Lexicon/unseenTrie``).
@@ -930,7 +949,11 @@ struct LostGlyphDecoder {
         var foundFills: [Fill] = []
         /// The fills of the word being walked: the first `lost` entries (one per lost letter, set
         /// on the way down and never removed: a slot is overwritten by the next sibling).
-        var stack: [Fill]
+        /// A fixed buffer rather than an array: a write at every step of the walk would otherwise
+        /// check the array's uniqueness each time. `stackStorage` owns it; copies share it, and only
+        /// one walk runs at a time.
+        let stack: UnsafeMutablePointer<Fill>
+        private let stackStorage: FillStack
         var packed: [UInt64] = []
         var kept: [UInt64] = []
         /// Whether the walk from `start` found the word written there in full (no fills, ending
@@ -961,7 +984,8 @@ struct LostGlyphDecoder {
             wholeLostBaseCost = decoder.wholeLostBaseCost
             wholeLostLetterCost = decoder.wholeLostLetterCost
             maxCandidates = decoder.maxCandidatesPerStart
-            stack = [Fill](repeating: Fill(position: 0, scalar: " "), count: decoder.maxWordLength + 1)
+            stackStorage = FillStack(count: decoder.maxWordLength + 1)
+            stack = stackStorage.base
             oovCost = decoder.oovCost
             maxLostCost = decoder.maxLostCost
             maxCapitalCost = decoder.maxCapitalCost
