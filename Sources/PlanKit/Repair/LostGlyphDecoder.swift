@@ -453,10 +453,18 @@ struct LostGlyphDecoder {
 
         /// Expected occurrences of `scalar` per character of text like this.
         func frequency(of scalar: Unicode.Scalar, lexicon: Lexicon) -> Float {
-            let lower = Int(VietnameseLetters.lower(scalar).value)
-            let all = lexicon.letterFrequency[lower], initial = lexicon.initialFrequency[lower]
+            Self.frequency(upper: VietnameseLetters.isUpper(scalar), lower: Int(VietnameseLetters.lower(scalar).value),
+                           letters: lexicon.letterFrequency, initials: lexicon.initialFrequency,
+                           initialShare: initialShare, innerShare: innerShare)
+        }
+
+        /// ``frequency(of:lexicon:)`` from its parts, which a caller asking for the whole alphabet
+        /// reads once (`lower`: the small letter's scalar value).
+        @inline(__always) static func frequency(upper: Bool, lower: Int, letters: [Float], initials: [Float],
+                                                initialShare: Float, innerShare: Float) -> Float {
+            let all = letters[lower], initial = initials[lower]
             let capitals = initial * initialShare + (all - initial) * innerShare
-            return VietnameseLetters.isUpper(scalar) ? capitals : max(all - capitals, 0)
+            return upper ? capitals : max(all - capitals, 0)
         }
     }
 
@@ -514,8 +522,8 @@ struct LostGlyphDecoder {
         lineShares.initialCapitals = shares.initialCapitals + prior * documentShares.initialShare
         lineShares.inner = shares.inner + prior
         lineShares.innerCapitals = shares.innerCapitals + prior * documentShares.innerShare
-        // ``CapitalShares/frequency(of:lexicon:)`` inlined, its tables and shares read once for
-        // the whole alphabet (the same arithmetic, so the same costs).
+        // ``CapitalShares/frequency(of:lexicon:)`` with its tables and shares read once for the
+        // whole alphabet.
         let letterFrequency = lexicon.letterFrequency, initialFrequency = lexicon.initialFrequency
         let initialShare = lineShares.initialShare, innerShare = lineShares.innerShare
         for value in Self.alphabet {
@@ -530,10 +538,9 @@ struct LostGlyphDecoder {
             if costs.visible[Int(value)] {
                 cost = -logf(p) + (upper ? visibleCapitalPenalty : visiblePenalty)
             } else {
-                let lower = Int(VietnameseLetters.lower(scalar).value)
-                let all = letterFrequency[lower], initial = initialFrequency[lower]
-                let capitals = initial * initialShare + (all - initial) * innerShare
-                let frequency = upper ? capitals : max(all - capitals, 0)
+                let frequency = CapitalShares.frequency(upper: upper, lower: Int(VietnameseLetters.lower(scalar).value),
+                                                        letters: letterFrequency, initials: initialFrequency,
+                                                        initialShare: initialShare, innerShare: innerShare)
                 let absentIfKept = expf(length * log1pf(-min(frequency, 0.5)))
                 cost = -logf(p / (p + (1 - p) * absentIfKept))
             }
@@ -904,10 +911,6 @@ struct LostGlyphDecoder {
         s == "." || s == ":" || s == ";" || s == "!" || s == "?"
     }
 
-    /// Finds every lexicon word matching a span that starts at a given position: visible letters
-    /// match case-insensitively, each space is one lost letter the line plausibly lost; the span
-    /// must end at a non-letter. A struct with mutating methods rather than nested closures, so
-    /// the recursion's buffers are not boxed and reference-counted at every step.
     /// The buffer behind ``CandidateWalker/stack``, freed with the last walker holding it.
     private final class FillStack {
         let base: UnsafeMutablePointer<Fill>
@@ -920,6 +923,10 @@ struct LostGlyphDecoder {
         deinit { base.deinitialize(count: count); base.deallocate() }
     }
 
+    /// Finds every lexicon word matching a span that starts at a given position: visible letters
+    /// match case-insensitively, each space is one lost letter the line plausibly lost; the span
+    /// must end at a non-letter. A struct with mutating methods rather than nested closures, so
+    /// the recursion's buffers are not boxed and reference-counted at every step.
     private struct CandidateWalker {
         let trie: Trie
         /// This walker reads spans as the syllables the corpus never saw (``Lexicon/unseenTrie``).
