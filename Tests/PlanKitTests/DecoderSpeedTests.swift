@@ -83,7 +83,7 @@ import Testing
     @Test(arguments: ["0", "9", "5", "a", "Z", " ", "-", "/", ".", "đ", "Ế", "²", "½", "٣", "Ⅻ", "\u{7F}"])
     func numericTestAgreesWithProperties(text: String) {
         let scalar = text.unicodeScalars.first!
-        #expect(LostGlyphDecoder.isNumeric(scalar) == (scalar.properties.numericType != nil))
+        #expect(LanguageModel.isNumeric(scalar) == (scalar.properties.numericType != nil))
     }
 
     /// The open-rhyme pre-test must never say no where ``TonePlacement/place`` would look at a

@@ -274,7 +274,7 @@ enum OCRSignature {
         let anyUpper = upper.contains(true), anyLower = upper.contains(false)
         let lower = word.map(VietnameseLetters.lower)
         func known(_ letters: [Unicode.Scalar]) -> Bool {
-            guard let id = model.id(VietnameseLetters.string(letters)) else { return false }
+            guard let id = model.id(Scalars.string(letters)) else { return false }
             return model.seen(id)
         }
         // Capitals read for small letters: the word in small letters is a seen syllable.
@@ -287,7 +287,7 @@ enum OCRSignature {
             }
         }
         // The other confusions leave a word that is no word at all.
-        if model.id(VietnameseLetters.string(lower)) != nil {
+        if model.id(Scalars.string(lower)) != nil {
             return false
         }
         if let r = (0..<max(0, lower.count - 1)).first(where: { lower[$0] == "r" && lower[$0 + 1] == "n" }) {
@@ -313,7 +313,7 @@ enum OCRSignature {
     }
 
     private static func isSyllable(_ lower: [Unicode.Scalar], _ model: LanguageModel) -> Bool {
-        guard let id = model.id(VietnameseLetters.string(lower)) else { return false }
+        guard let id = model.id(Scalars.string(lower)) else { return false }
         return model.isSyllable[Int(id)]
     }
 }

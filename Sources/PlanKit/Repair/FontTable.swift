@@ -255,13 +255,7 @@ struct FontTable: Sendable {
                 i = j
                 continue
             }
-            if s.properties.numericType != nil {
-                context = LanguageModel.number
-            } else if s == "." || s == ":" || s == ";" || s == "!" || s == "?" {
-                context = LanguageModel.boundary
-            } else if s != " " && s != "\t" {
-                if context == nil { context = LanguageModel.punctuation }
-            }
+            LanguageModel.context(&context, after: s)
             i += 1
         }
         guard anySwappable else { return Output(text: line, repairs: [], diagnostics: []) }

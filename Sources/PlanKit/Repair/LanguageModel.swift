@@ -9,6 +9,30 @@ struct LanguageModel: Sendable {
     static let punctuation: Int32 = 2
     static let reserved = ["<s>", "<num>", "<p>"]
 
+    /// Whether a scalar ends a sentence or clause for the model (". : ; ! ?"): a ``boundary``.
+    @inline(__always) static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        s == "." || s == ":" || s == ";" || s == "!" || s == "?"
+    }
+
+    /// Whether a scalar has a numeric type: ASCII answered at once (only "0"…"9" have one), the
+    /// rest by Unicode's properties (a look-up the decoders would make for every scalar).
+    @inline(__always) static func isNumeric(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value &- 0x30) < 10 : s.properties.numericType != nil
+    }
+
+    /// The context a word has after the non-letter `s` (`context`: what the marks since the last
+    /// word made it, nil for none): a number or a sentence end sets it, other punctuation only
+    /// when nothing did, white space leaves it. The token and font decoders read lines so.
+    @inline(__always) static func context(_ context: inout Int32?, after s: Unicode.Scalar) {
+        if isNumeric(s) {
+            context = number
+        } else if isSentenceEnd(s) {
+            context = boundary
+        } else if s != " " && s != "\t" {
+            if context == nil { context = punctuation }
+        }
+    }
+
     /// Raw counts: what the generator writes into the package and what leave-one-out evaluation rebuilds.
     struct Counts: Sendable, Equatable {
         var unigrams: [String: Int] = [:]
@@ -411,6 +435,9 @@ struct LanguageModel: Sendable {
     func seen(_ w: Int32) -> Bool { continuation[Int(w)] > 0 || contextCount[Int(w)] > 0 }
 
     func id(_ word: String) -> Int32? { ids[word] }
+
+    /// Whether `word` (lower case) is a word the corpus saw.
+    func seen(_ word: String) -> Bool { ids[word].map(seen) ?? false }
 }
 
 /// An open-addressing hash table from a word pair to a cost: a multiplicative hash and linear

@@ -57,8 +57,8 @@ final class Lexicon: Sendable {
         // same id (its statistics), unless the corpus saw that placement as a word of its own.
         for index in LanguageModel.reserved.count..<model.words.count where model.seen(Int32(index)) {
             guard let alternative = Lexicon.alternativeTonePlacement(scalars[index]) else { continue }
-            let text = String(String.UnicodeScalarView(alternative))
-            if let other = model.id(text), model.seen(other) { continue }
+            let text = Scalars.string(alternative)
+            if model.seen(text) { continue }
             guard syllables.contains(text) else { continue }
             trie.insert(alternative, id: Int32(index))
         }
@@ -184,8 +184,7 @@ private final class UnseenTrie: @unchecked Sendable {
         for index in LanguageModel.reserved.count..<model.words.count
         where model.isSyllable[index] && !model.seen(Int32(index)) {
             // "hoà" when the corpus saw "hòa" is in the main trie already, under hòa's id.
-            if let alternative = Lexicon.alternativeTonePlacement(scalars[index]),
-               let other = model.id(String(String.UnicodeScalarView(alternative))), model.seen(other) { continue }
+            if let alternative = Lexicon.alternativeTonePlacement(scalars[index]), model.seen(Scalars.string(alternative)) { continue }
             trie.insert(scalars[index], id: Int32(index))
         }
         trie.freeze()

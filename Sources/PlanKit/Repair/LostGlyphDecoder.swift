@@ -228,8 +228,8 @@ struct LostGlyphDecoder {
         }
         let c = s[i]
         guard VietnameseLetters.isLetter(c) else {
-            if c.properties.numericType != nil { return LanguageModel.number }
-            return Self.isSentenceEnd(c) ? LanguageModel.boundary : LanguageModel.punctuation
+            if LanguageModel.isNumeric(c) { return LanguageModel.number }
+            return LanguageModel.isSentenceEnd(c) ? LanguageModel.boundary : LanguageModel.punctuation
         }
         var from = i, to = i + 1
         while from > 0 && VietnameseLetters.isLetter(s[from - 1]) { from -= 1 }
@@ -568,7 +568,7 @@ struct LostGlyphDecoder {
         // Whether each space's run touches a digit, "-" or "/" on either side (a lost digit's place).
         var nearNumber = [Bool](repeating: false, count: n)
         do {
-            func numeric(_ s: Unicode.Scalar) -> Bool { Self.isNumeric(s) || s == "-" || s == "/" }
+            func numeric(_ s: Unicode.Scalar) -> Bool { LanguageModel.isNumeric(s) || s == "-" || s == "/" }
             var i = 0
             while i < n {
                 guard line[i] == " " else { i += 1; continue }
@@ -583,7 +583,7 @@ struct LostGlyphDecoder {
         var isDigit = [Bool](repeating: false, count: n)
         for i in 0..<n {
             isLetter[i] = VietnameseLetters.isLetter(line[i])
-            isDigit[i] = !isLetter[i] && line[i] != " " && Self.isNumeric(line[i])
+            isDigit[i] = !isLetter[i] && line[i] != " " && LanguageModel.isNumeric(line[i])
         }
 
         var hyps: [Hyp] = [Hyp(cost: 0, back: -1, lastWord: previous, lastEdge: .start, edgeStart: 0, candidate: -1)]
@@ -689,7 +689,7 @@ struct LostGlyphDecoder {
             let trailingPadding = scalar == " " && i + spaceRun[i] == n && n - runStart[i] > maxWholeLost + 2
             // The space right after a comma, a sentence end, a list mark or a Markdown heading's
             // "#" is its separator ("vị, b ," is "vị, bộ,", never "vị,tb ,").
-            let afterPunctuation = scalar == " " && i > 0 && (line[i - 1] == "," || line[i - 1] == "#" || Self.isSentenceEnd(line[i - 1])
+            let afterPunctuation = scalar == " " && i > 0 && (line[i - 1] == "," || line[i - 1] == "#" || LanguageModel.isSentenceEnd(line[i - 1])
                 || (startContext[i] == StartCapitals.Context.listItem.rawValue && startContext[i - 1] < 0))
             let canStartWord = isLetter[i]
                 || (scalar == " " && !trailingPadding && !afterPunctuation
@@ -731,7 +731,7 @@ struct LostGlyphDecoder {
                                 && hyp.lastEdge == .punctuation && i + 1 < n && isDigit[i + 1] {
                         token = LanguageModel.number
                     } else {
-                        token = Self.isSentenceEnd(scalar) ? LanguageModel.boundary : LanguageModel.punctuation
+                        token = LanguageModel.isSentenceEnd(scalar) ? LanguageModel.boundary : LanguageModel.punctuation
                         if hyp.lastWord != token { lmCost = model.cost(token, after: hyp.lastWord) }
                     }
                     push(Hyp(cost: hyp.cost + lmCost, back: hypIndex, lastWord: token, lastEdge: .punctuation,
@@ -899,16 +899,6 @@ struct LostGlyphDecoder {
                                      fills: myFills, confidence: total > 0 ? 1 / total : 1))
         }
         return Result(scalars: output, words: words, gaps: gaps, cost: hyps[Int(bestFinal)].cost)
-    }
-
-    /// Whether a scalar has a numeric type: ASCII answered at once (only "0"…"9" have one), the
-    /// rest by Unicode's properties (a look-up the decoder made for every scalar of every line).
-    @inline(__always) static func isNumeric(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (s.value &- 0x30) < 10 : s.properties.numericType != nil
-    }
-
-    @inline(__always) static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
-        s == "." || s == ":" || s == ";" || s == "!" || s == "?"
     }
 
     /// The buffer behind ``CandidateWalker/stack``, freed with the last walker holding it.

@@ -199,10 +199,10 @@ extension Repairer {
             }
             var output = scalars
             for word in result.words {
-                let original = VietnameseLetters.string(scalars[word.start..<word.end])
+                let original = Scalars.string(scalars[word.start..<word.end])
                 var candidate = Array(scalars[word.start..<word.end])
                 for fill in word.fills { candidate[Int(fill.position) - word.start] = fill.scalar }
-                let text = VietnameseLetters.string(candidate)
+                let text = Scalars.string(candidate)
                 if word.confidence < minimumConfidence {
                     diagnostics.append(Diagnostic(.repairUncertain,
                         "lost letters in \"\(original)\" left as written (best guess \"\(text)\", confidence \(String(format: "%.2f", word.confidence)))",
@@ -218,7 +218,7 @@ extension Repairer {
                     "a lost character (probably a digit) at column \(gap + 1) is left as a gap",
                     span: SourceSpan(startLine: index + 1, endLine: index + 1)))
             }
-            lines[index] = VietnameseLetters.string(output)
+            lines[index] = Scalars.string(output)
         }
     }
 }

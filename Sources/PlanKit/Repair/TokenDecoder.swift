@@ -163,13 +163,7 @@ struct TokenDecoder {
                 i = j
                 continue
             }
-            if s.properties.numericType != nil {
-                context = LanguageModel.number
-            } else if ".:;!?".unicodeScalars.contains(s) {
-                context = LanguageModel.boundary
-            } else if s != " " && s != "\t" {
-                if context == nil { context = LanguageModel.punctuation }
-            }
+            LanguageModel.context(&context, after: s)
             i += 1
         }
         guard !tokens.isEmpty else { return Output(text: line, repairs: [], diagnostics: []) }
@@ -268,8 +262,8 @@ struct TokenDecoder {
             if ocr && lostSpaceAfterPunctuation(scalars, at: token.start) {
                 output.append(" ")
                 let p = token.start - 1
-                repairs.append(Repair(line: lineNumber, column: p + 1, original: VietnameseLetters.string(scalars[p..<token.end]),
-                                      repaired: VietnameseLetters.string([scalars[p], " "] + scalars[token.start..<token.end]),
+                repairs.append(Repair(line: lineNumber, column: p + 1, original: Scalars.string(scalars[p..<token.end]),
+                                      repaired: Scalars.string([scalars[p], " "] + scalars[token.start..<token.end]),
                                       kind: "ocr", confidence: 0.9))
             }
             cursor = token.end
@@ -298,10 +292,10 @@ struct TokenDecoder {
                 var sum: Double = 0
                 for c in choices[t] { sum += exp(Double(mine - local(c))) }
                 confidence = 1 / sum
-                let repairedText = VietnameseLetters.string(choice.text)
+                let repairedText = Scalars.string(choice.text)
                 if confidence < minimumConfidence {
                     diagnostics.append(Diagnostic(.repairUncertain,
-                        "\"\(VietnameseLetters.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
+                        "\"\(Scalars.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
                         span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))
                 } else {
                     written = choice.text
@@ -317,8 +311,8 @@ struct TokenDecoder {
             if written != original {
                 let bare = !original.contains(where: VietnameseLetters.isMarked)
                 let kind = ocr && !(bare && mode.contains(.diacritics)) ? "ocr" : "missing-diacritics"
-                repairs.append(Repair(line: lineNumber, column: token.start + 1, original: VietnameseLetters.string(original),
-                                      repaired: VietnameseLetters.string(written), kind: kind,
+                repairs.append(Repair(line: lineNumber, column: token.start + 1, original: Scalars.string(original),
+                                      repaired: Scalars.string(written), kind: kind,
                                       confidence: (confidence * 1000).rounded() / 1000))
             }
             // A space lost between a word and a number ("năm2025", "2025và").
@@ -328,26 +322,26 @@ struct TokenDecoder {
                 if digitBefore {
                     var d = token.start
                     while d > 0 && isDigit(scalars[d - 1]) { d -= 1 }
-                    let number = VietnameseLetters.string(scalars[d..<token.start])
+                    let number = Scalars.string(scalars[d..<token.start])
                     output.append(" ")
-                    repairs.append(Repair(line: lineNumber, column: d + 1, original: number + VietnameseLetters.string(written),
-                                          repaired: number + " " + VietnameseLetters.string(written), kind: "ocr", confidence: 0.9))
+                    repairs.append(Repair(line: lineNumber, column: d + 1, original: number + Scalars.string(written),
+                                          repaired: number + " " + Scalars.string(written), kind: "ocr", confidence: 0.9))
                 }
                 output.append(contentsOf: written)
                 if digitAfter {
                     var d = token.end
                     while d < scalars.count && isDigit(scalars[d]) { d += 1 }
-                    let number = VietnameseLetters.string(scalars[token.end..<d])
+                    let number = Scalars.string(scalars[token.end..<d])
                     output.append(" ")
-                    repairs.append(Repair(line: lineNumber, column: token.start + 1, original: VietnameseLetters.string(written) + number,
-                                          repaired: VietnameseLetters.string(written) + " " + number, kind: "ocr", confidence: 0.9))
+                    repairs.append(Repair(line: lineNumber, column: token.start + 1, original: Scalars.string(written) + number,
+                                          repaired: Scalars.string(written) + " " + number, kind: "ocr", confidence: 0.9))
                 }
             } else {
                 output.append(contentsOf: written)
             }
         }
         output.append(contentsOf: scalars[cursor...])
-        return Output(text: output == scalars ? line : VietnameseLetters.string(output), repairs: repairs, diagnostics: diagnostics)
+        return Output(text: output == scalars ? line : Scalars.string(output), repairs: repairs, diagnostics: diagnostics)
     }
 
     /// Whether the letter run starting at `start` follows punctuation that is always followed by a
@@ -416,7 +410,7 @@ struct TokenDecoder {
     }
 
     private func candidates(for written: ArraySlice<Unicode.Scalar>, lineMarked: Bool) -> [Choice] {
-        var key = VietnameseLetters.string(written)
+        var key = Scalars.string(written)
         if lineMarked { key += "\u{1}" }
         if let cached = memo.choices[key] { return cached }
         var result = makeCandidates(for: Array(written), lineMarked: lineMarked)
@@ -441,7 +435,7 @@ struct TokenDecoder {
         let lower = written.map(VietnameseLetters.lower)
         let upper = written.map(VietnameseLetters.isUpper)
         let hasDigit = lower.contains("0")
-        let identity = hasDigit ? nil : model.id(VietnameseLetters.string(lower))
+        let identity = hasDigit ? nil : model.id(Scalars.string(lower))
         let identitySeen = identity.map(model.seen) ?? false
         let identitySyllable = identity.map { model.isSyllable[Int($0)] } ?? false
         let perLetter = identitySeen ? changeCostKnown : (identitySyllable ? changeCostSyllable : changeCost)
@@ -486,7 +480,7 @@ struct TokenDecoder {
 
         for reading in readings {
             let bare = !reading.letters.contains(where: VietnameseLetters.isMarked)
-            let folded = VietnameseLetters.string(reading.letters.map(VietnameseLetters.fold))
+            let folded = Scalars.string(reading.letters.map(VietnameseLetters.fold))
             guard let ids = lexicon.folded[folded] else { continue }
             for id in ids where !(reading.asWritten && id == identity) {
                 let candidate = lexicon.scalars[Int(id)]
@@ -519,8 +513,8 @@ struct TokenDecoder {
                 // Both halves need a vowel: an abbreviation ("LĐTB&XH") holds "lđ" and "tb",
                 // words of the corpus but no syllables a lost space joined.
                 guard lower[..<split].contains(where: TokenDecoder.isVowel), lower[split...].contains(where: TokenDecoder.isVowel) else { continue }
-                let left = VietnameseLetters.string(lower[..<split])
-                let right = VietnameseLetters.string(lower[split...])
+                let left = Scalars.string(lower[..<split])
+                let right = Scalars.string(lower[split...])
                 guard let l = model.id(left), let r = model.id(right) else { continue }
                 let inner = model.cost(r, after: l)
                 result.append(Choice(words: [l, r], text: Array(written[..<split]) + [" "] + Array(written[split...]),

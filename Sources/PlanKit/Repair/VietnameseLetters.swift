@@ -157,27 +157,3 @@ enum VietnameseLetters {
         }
     }
 }
-
-extension VietnameseLetters {
-    /// A `String` from scalars, encoded to UTF-8 in one buffer: `String.UnicodeScalarView`'s
-    /// append costs thousands of instructions per call, and the token decoder builds a line and
-    /// every repair's text this way.
-    static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount * 2)
-        for s in scalars {
-            let v = s.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

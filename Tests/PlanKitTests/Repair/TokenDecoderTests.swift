@@ -90,7 +90,7 @@ import Testing
     @Test func restoresAStrippedSeed() throws {
         let original = try RepairTests.lines("Fixtures/seeds/001_43d52928025800ca.txt")
         let stripped = original.map { line in
-            VietnameseLetters.string(line.unicodeScalars.map { s in
+            Scalars.string(line.unicodeScalars.map { s in
                 guard VietnameseLetters.isLetter(s) else { return s }
                 let folded = VietnameseLetters.fold(s)
                 return VietnameseLetters.isUpper(s) ? VietnameseLetters.upper(folded) : folded
