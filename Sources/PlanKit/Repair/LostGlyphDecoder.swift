@@ -163,10 +163,13 @@ struct LostGlyphDecoder {
     struct CapitalCounts {
         var filled = [Float](repeating: 0, count: LostGlyphDecoder.tableSize)
         var shown = [Float](repeating: 0, count: LostGlyphDecoder.tableSize)
+        /// Only words this sure count: the repairer's default threshold for applying a repair,
+        /// fixed here so that a run with another threshold (calibration) learns the same capitals.
+        static let trustedConfidence = 0.5
 
         mutating func count(_ line: [Unicode.Scalar], _ result: Result) {
             for s in line where VietnameseLetters.isUpper(s) && Int(s.value) < LostGlyphDecoder.tableSize { shown[Int(s.value)] += 1 }
-            for word in result.words where word.confidence >= 0.5 {
+            for word in result.words where word.confidence >= Self.trustedConfidence {
                 for fill in word.fills where VietnameseLetters.isUpper(fill.scalar) && Int(fill.scalar.value) < LostGlyphDecoder.tableSize {
                     filled[Int(fill.scalar.value)] += 1
                 }
