@@ -8,6 +8,8 @@ import PlanKit
 //   plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
 //   plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds …] [--docs …]
 //   plankit-eval --preload
+//   plankit-eval --structure [--kinds clean,ocr,lost,rewrap,web,mixed] [--sets seeds,tune,holdout] [--seed N]
+//                            [--misses] [--keep DIR] [--json] [--write-facts DIR]   (StructureEval.swift)
 //
 // Exit codes: 0 done, 2 usage or I/O error.
 
@@ -426,7 +428,12 @@ func run(_ options: Options) throws {
 }
 
 do {
-    try run(Options(Array(CommandLine.arguments.dropFirst())))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.contains("--structure") {
+        try runStructure(StructureOptions(arguments))
+    } else {
+        try run(Options(arguments))
+    }
 } catch let error as UsageError {
     if !error.message.isEmpty {
         FileHandle.standardError.write(Data("plankit-eval: \(error.message)\n".utf8))
