@@ -385,7 +385,8 @@ struct WebCopy {
             if let marker = trimmed.split(separator: " ").first, marker.hasSuffix("."), marker.dropLast().allSatisfy({ "IVX".contains($0) }),
                !marker.dropLast().isEmpty {
                 line = "**\(trimmed)**"
-            } else if rng.chance(0.3) {
+            } else if line.count > 100, rng.chance(0.3) {
+                // Paragraphs only: a title or a recipient glued so would no longer be the same fact.
                 line = line.replacingOccurrences(of: ", ", with: ",")
             }
             out.append(line)

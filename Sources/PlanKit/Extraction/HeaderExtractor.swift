@@ -11,7 +11,14 @@ enum HeaderExtractor {
     static let numberLabel = Phrase("số")
     /// How an issuer's name begins in the header ("ỦY BAN NHÂN DÂN", "UBND HUYỆN …", "SỞ …").
     static let issuerCapitals: [Phrase] = ["ủy ban", "uỷ ban", "ubnd", "hội đồng", "sở", "phòng", "ban", "tỉnh", "huyện",
-                                           "xã", "thành phố", "quận", "thị xã", "bộ", "chính phủ"].map(Phrase.init)
+                                           "xã", "thành phố", "quận", "thị xã", "bộ", "chính phủ",
+                                           // "ỦY" / "BAN NHÂN DÂN …": the issuer broken over two table lines.
+                                           "ủy", "uỷ"].map(Phrase.init)
+    /// The authority that enacts a decision, written in capitals under its title
+    /// ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …"): not part of the title.
+    static let enactingAuthorities: [Phrase] = ["chủ tịch", "giám đốc", "bộ trưởng", "trưởng ban", "ủy ban nhân dân",
+                                                "uỷ ban nhân dân"].map(Phrase.init)
+    static let basisOpener = Phrase("căn cứ")
 
     /// The header, and each preamble block with the role it was given.
     static func extract(_ preamble: [Block], diagnostics: inout [Diagnostic]) -> (Header, [TextBlock]) {
@@ -32,7 +39,17 @@ enum HeaderExtractor {
             } else if t.matches(0, numberLabel), t.is(1, Words.colon) || t.isNumber(1) || t.is(1, Words.slash) {
                 role = .number
                 numberLineSeen = true
-                readNumber(t, into: &header)
+                let end = readNumber(t, into: &header)
+                if let written = header.number, written.contains(" ") {
+                    header.number = written.filter { $0 != " " }
+                    diagnostics.append(Diagnostic(.irregularNumber, "the number is written '\(written)'; read as '\(header.number!)'",
+                                                  span: block.span))
+                }
+                // "Số: 12/KH-UBND Hà Nội, ngày 5 tháng 3 năm 2022": the place and date on the same line.
+                if header.date == nil, let placeDate = readPlaceDate(t, from: end) {
+                    header.place = placeDate.place
+                    header.date = placeDate.date
+                }
             } else if !seenDocumentType, let placeDate = readPlaceDate(t) {
                 role = .placeDate
                 header.place = placeDate.place
@@ -54,8 +71,10 @@ enum HeaderExtractor {
                 }
             } else if isBasis(t) {
                 role = .basis
+            } else if !titleBlocks.isEmpty, block.isAllCaps, enactingAuthorities.contains(where: { t.matches(0, $0) }) {
+                role = .enacting
             } else if seenDocumentType || header.date != nil || header.number != nil, titleBlocks.count < 2, !isEnacting(t),
-                      !roles.contains(.basis) {
+                      !roles.contains(.basis), !roles.contains(.enacting) {
                 role = .title
                 titleBlocks.append(block)
             } else if isEnacting(t) {
@@ -75,6 +94,14 @@ enum HeaderExtractor {
             let titleText = ScalarText(header.title!)
             header.period = period(in: titleText)
             header.locality = locality(in: titleText)
+        }
+        // A title without its period ("Kế hoạch thực hiện Chiến lược …"): the plan's own enacting
+        // sentence names it; a cited document's date never does.
+        for (block, role) in zip(preamble, roles) where role == .enacting && header.period == nil {
+            let t = TokenStream(block.text)
+            if let verb = (0..<t.count).first(where: { i in enactingVerbs.contains { t.matches(i, $0) } }) {
+                header.period = period(in: block.text, from: t[verb].range.lowerBound)
+            }
         }
         for (block, role) in zip(preamble, roles) where role == .basis || role == .enacting {
             header.basis.append(contentsOf: basis(in: block))
@@ -115,14 +142,26 @@ enum HeaderExtractor {
         return (header, blocks)
     }
 
-    static func readNumber(_ t: TokenStream, into header: inout Header) {
+    /// Reads the number after "Số:" into `header`; returns the index of the first token after it.
+    @discardableResult
+    static func readNumber(_ t: TokenStream, into header: inout Header) -> Int {
         var j = 1
         if t.is(j, Words.colon) { j += 1 }
-        guard j < t.count else { return }
+        guard j < t.count else { return j }
         let start = t[j].range.lowerBound
         var end = t[j].range.upperBound
         var k = j + 1
-        while k < t.count, t[k].range.lowerBound == end { end = t[k].range.upperBound; k += 1 }
+        // The run of the number goes on across a space next to "/" or "-" ("822 / QĐ - BYT",
+        // "4155QĐ/ BTP"), but not into the words after it.
+        func isJoiner(_ i: Int) -> Bool { t.is(i, Words.slash) || t.is(i, Words.hyphen) || t.is(i, Words.enDash) }
+        while k < t.count {
+            let gap = t[k].range.lowerBound - end
+            let spaced = gap > 0 && gap <= 2 && (isJoiner(k) || isJoiner(k - 1))
+                && (t[k].kind != .word || Scalars.isUpper(t.text.scalars[t[k].range.lowerBound]) || isJoiner(k))
+            guard gap == 0 || spaced else { break }
+            end = t[k].range.upperBound
+            k += 1
+        }
         let written = t.text.string(start..<end)
         // The symbol is the rest of the written run after the slash; nothing when the slash ends
         // the run ("Số: 645/ năm", "Số: / KH"): the next token is then past `end`.
@@ -132,23 +171,28 @@ enum HeaderExtractor {
         }
         if t.isNumber(j), t.is(j + 1, Words.slash) {
             header.number = written
-            header.symbol = symbol(from: j + 2)
+            header.symbol = symbol(from: j + 2).map { $0.filter { $0 != " " } }
         } else if t.is(j, Words.slash) {
-            header.symbol = symbol(from: j + 1)
+            header.symbol = symbol(from: j + 1).map { $0.filter { $0 != " " } }
         } else {
             header.number = written
+            // "4155QĐ/ BTP": the symbol begins inside the number's token run.
+            if let slash = (j..<k).first(where: { t.is($0, Words.slash) }) { header.symbol = symbol(from: slash + 1).map { $0.filter { $0 != " " } } }
         }
+        return k
     }
 
     /// "Bình Lư, ngày 10 tháng 4 năm 2026" → place and date (blank parts nil).
-    static func readPlaceDate(_ t: TokenStream) -> (place: String, date: PlanDate)? {
-        guard let comma = (0..<min(t.count, 8)).first(where: { t.is($0, Words.comma) }), comma > 0,
+    static func readPlaceDate(_ t: TokenStream, from start: Int = 0) -> (place: String, date: PlanDate)? {
+        guard start < t.count, let comma = (start..<min(t.count, start + 8)).first(where: { t.is($0, Words.comma) }), comma > start,
               let (date, _) = DateReading.spelled(t, at: comma + 1) else { return nil }
-        let place = t.text.string(t[0].range.lowerBound..<t[comma - 1].range.upperBound)
+        let place = t.text.string(t[start].range.lowerBound..<t[comma - 1].range.upperBound)
         return (place, date)
     }
 
+    /// A cited document ("Căn cứ Nghị quyết số 28/NQ-CP …"), or any "Căn cứ …" line: each is part of the basis.
     static func isBasis(_ t: TokenStream) -> Bool {
+        if t.matches(0, basisOpener) { return true }
         guard basisOpeners.contains(where: { t.matches(0, $0) }) else { return false }
         return citation(t, from: 0) != nil
     }
@@ -228,6 +272,18 @@ enum HeaderExtractor {
                                            text: block.text.string(block.text.trimmed(range)), span: block.span(of: range)))
             from = max(k, numberIndex + 1)
         }
+        // "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;": a law cited by name and date, no number.
+        if documents.isEmpty, t.matches(0, basisOpener),
+           let kindStart = (basisOpener.count..<t.count).first(where: { i in citedKinds.contains { t.matches(i, $0) } }) {
+            let kindWords = citedKinds.first(where: { t.matches(kindStart, $0) })!
+            let kind = t.text.string(t[kindStart].range.lowerBound..<t[kindStart + kindWords.count - 1].range.upperBound)
+            let date = (kindStart..<t.count).lazy.compactMap { DateReading.any(t, at: $0)?.0 }.first
+            var end = t.count
+            while end > 1, t.is(end - 1, Words.semicolon) || t.is(end - 1, Words.period) || t.is(end - 1, Words.comma) { end -= 1 }
+            let range = t[0].range.lowerBound..<t[max(0, end - 1)].range.upperBound
+            documents.append(BasisDocument(kind: kind, number: nil, date: date, issuer: nil,
+                                           text: block.text.string(range), span: block.span(of: range)))
+        }
         return documents
     }
 
@@ -241,9 +297,9 @@ enum HeaderExtractor {
         return t.text.string(t[issuerStart].range.lowerBound..<t[verb - 1].range.upperBound)
     }
 
-    /// "giai đoạn 2021-2025", "2021 - 2030", "năm 2022".
-    static func period(in text: ScalarText) -> Period? {
-        let t = TokenStream(text)
+    /// "giai đoạn 2021-2025", "2021 - 2030", "năm 2022"; from scalar offset `from` on.
+    static func period(in text: ScalarText, from: Int = 0) -> Period? {
+        let t = TokenStream(text, range: from..<text.count)
         for i in 0..<t.count {
             if let from = t.year(i), t.is(i + 1, Words.hyphen) || t.is(i + 1, Words.enDash), let to = t.year(i + 2), to >= from {
                 return Period(from: from, to: to)
@@ -266,6 +322,7 @@ enum HeaderExtractor {
         (Phrase("thị xã"), .district), (Phrase("huyện"), .district), (Phrase("quận"), .district),
         (Phrase("thành phố"), .district), (Phrase("tỉnh"), .province),
     ]
+    static let localityEnds: [Phrase] = ["giai đoạn", "năm", "căn cứ", "thực hiện", "về", "trên", "đến", "từ"].map(Phrase.init)
     static let centralCities: Set<String> = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
 
     /// "trên địa bàn xã Bình Lư", "tỉnh Quảng Trị": the first unit named with a capitalised name.
@@ -278,7 +335,11 @@ enum HeaderExtractor {
             if let (phrase, level) = localityMarkers.first(where: { t.matches(i, $0.0) }) {
                 var j = i + phrase.count
                 let nameStart = j
-                while j < t.count, t[j].kind == .word || t[j].kind == .number, let first = text.scalars[t[j].range.lowerBound] as Unicode.Scalar?,
+                // The name ends before "giai đoạn", "năm", a year, "Căn cứ" or "Thực hiện" (in a title
+                // written in capitals every word is capitalised).
+                while j < t.count, t[j].kind == .word || (t[j].kind == .number && t.year(j) == nil),
+                      !localityEnds.contains(where: { t.matches(j, $0) }),
+                      let first = text.scalars[t[j].range.lowerBound] as Unicode.Scalar?,
                       Scalars.isUpper(first) || Scalars.isDigit(first) { j += 1 }
                 if j > nameStart {
                     let name = text.string(t[nameStart].range.lowerBound..<t[j - 1].range.upperBound)

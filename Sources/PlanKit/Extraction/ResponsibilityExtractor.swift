@@ -89,6 +89,7 @@ enum ResponsibilityExtractor {
 
 /// Finds references to indicators and objectives in an agency's duty:
 /// "chỉ tiêu 1, 2 của mục tiêu 2", "chỉ tiêu 3 - mục tiêu 2", "chỉ tiêu 2 (số liệu …), 3, 4 của mục tiêu 3",
+/// "chỉ tiêu 1, chỉ tiêu 2 của mục tiêu 3",
 /// "các chỉ tiêu của mục tiêu 05", "Mục tiêu 1".
 enum ReferenceReader {
     enum Role { case lead, support }
@@ -144,6 +145,11 @@ enum ReferenceReader {
                         break
                     }
                     if t.is(j, Words.comma) || t.is(j, Words.and), t.isNumber(j + 1) || t.is(j + 1, Words.openParen) { j += 1; continue }
+                    // "chỉ tiêu 1, chỉ tiêu 2 (…) của mục tiêu 3": the word repeated inside one list.
+                    if t.is(j, Words.comma) || t.is(j, Words.and), t.matches(j + 1, indicator), t.isNumber(j + 1 + indicator.count) {
+                        j += 1 + indicator.count
+                        continue
+                    }
                     if t.is(j, Words.openParen) {
                         var depth = 0
                         while j < t.count {

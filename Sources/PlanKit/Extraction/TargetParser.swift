@@ -101,6 +101,8 @@ enum TargetParser {
                 continue
             }
             guard t.isNumber(i) || (t.is(i, Words.one) && t.is(i - 1, Words.most) && t.is(i - 2, Words.little)) else { continue }
+            // "ca sinh/1.000 phụ nữ": a rate's denominator, not a count.
+            if t.is(i - 1, Words.slash) { continue }
 
             let value: Double
             if t.isNumber(i) {
@@ -213,6 +215,8 @@ enum TargetParser {
             fromWord = true
             j += 1
         }
+        // "so với năm 2020": the year the change is measured from, not the one the target is for.
+        if t.is(i, Words.year) || t.year(i) != nil, t.is(i - 1, Words.with), t.is(i - 2, Words.compare) { return nil }
         let hasYearWord = t.is(j, Words.year)
         // "năm 2025" right after "từ" was already read (and refused) from the "từ".
         if hasYearWord, j == i, t.is(i - 1, Words.from) { return nil }
@@ -245,7 +249,10 @@ enum TargetParser {
 
     static let countNouns: [Phrase] = ["tin", "bài", "cơ sở", "mô hình", "lớp", "cuộc", "buổi", "lượt", "đơn vị",
                                        "câu lạc bộ", "nhóm", "trường", "chuyên mục", "chuyên đề", "sản phẩm", "tổ",
-                                       "điểm", "nhà", "địa chỉ", "phóng sự", "chương trình", "hội nghị", "đợt"].map(Phrase.init)
+                                       "điểm", "nhà", "địa chỉ", "phóng sự", "chương trình", "hội nghị", "đợt",
+                                       // People: "ít nhất 01 nữ", "01 lãnh đạo chủ chốt là nữ", "120 lao động nữ".
+                                       "nữ", "phụ nữ", "người", "lao động", "lãnh đạo", "cán bộ", "đại biểu", "thành viên",
+                                       "học viên", "hộ", "gia đình", "trẻ em", "nạn nhân"].map(Phrase.init)
     static let rateWords: [Phrase] = ["ca sinh", "ca", "trẻ", "người", "trường hợp"].map(Phrase.init)
     static let boys = Phrase("bé trai")
     static let girls = Phrase("bé gái")

@@ -196,6 +196,7 @@ enum DateReading {
     }
 
     /// Reads "ngày D tháng M năm Y" from token `i` (the word "ngày"); D or M may be missing.
+    /// Without "năm" ("trước ngày 15 tháng 6", a deadline every year) the day and month must both be written.
     static func spelled(_ t: TokenStream, at i: Int) -> (PlanDate, next: Int)? {
         guard t.is(i, Words.day) else { return nil }
         var j = i + 1
@@ -205,7 +206,10 @@ enum DateReading {
         j += 1
         var month: Int? = nil
         if let m = t.integer(j), (1...12).contains(m) { month = m; j += 1 }
-        guard t.is(j, Words.year) else { return nil }
+        guard t.is(j, Words.year) else {
+            guard let day, let month else { return nil }
+            return (PlanDate(year: nil, month: month, day: day), j)
+        }
         j += 1
         var year: Int? = nil
         if let y = t.year(j) { year = y; j += 1 }
@@ -250,6 +254,9 @@ enum Words {
     static let reach = "đạt".lowerScalars
     static let remain = "còn".lowerScalars
     static let down = "xuống".lowerScalars
+    /// "so với": a comparison with a baseline.
+    static let compare = "so".lowerScalars
+    static let with = "với".lowerScalars
     static let up = "lên".lowerScalars
     static let onward = "trở".lowerScalars
     static let times = "lần".lowerScalars

@@ -248,6 +248,8 @@ enum Lexer {
         if block.fragments.count == 1, startsWith(block.firstText, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
+        // "Căn cứ …" opens each cited basis: it never goes on with a title above it.
+        if startsWith(line.text[...], Keywords.basis) { return false }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
             // A Roman heading wrapped over two capital lines ("III. NHIỆM VỤ, GIẢI PHÁP" / "CHỦ YẾU").
             if case .roman = block.marker?.kind, isAllCaps(line.text[...]), isAllCaps(last.text[...]),

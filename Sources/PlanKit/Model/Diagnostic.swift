@@ -48,6 +48,9 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         public static let missingDocumentType = Rule(id: "PK004", name: "missing-document-type", defaultSeverity: .warning, hint: nil)
         public static let missingTitle = Rule(id: "PK005", name: "missing-title", defaultSeverity: .warning, hint: nil)
         public static let missingIssuer = Rule(id: "PK006", name: "missing-issuer", defaultSeverity: .note, hint: nil)
+        /// "Số: 822 / QĐ - BYT", "4155QĐ/ BTP": a document number with spaces inside, read whole.
+        public static let irregularNumber = Rule(id: "PK007", name: "irregular-number", defaultSeverity: .note,
+                                                 hint: "Write the number without spaces, e.g. \"822/QĐ-BYT\".")
         public static let missingObjectives = Rule(id: "PK010", name: "missing-objectives", defaultSeverity: .note, hint: nil)
         public static let unreadableNumber = Rule(id: "PK011", name: "unreadable-number", defaultSeverity: .warning, hint: nil)
         public static let unresolvedReference = Rule(id: "PK012", name: "unresolved-reference", defaultSeverity: .warning, hint: nil)

@@ -37,7 +37,7 @@ public enum PlanFacts {
             for id in responsibility.reportsOn { add("reportsOn", responsibility.agency, id) }
         }
         for deadline in plan.reporting {
-            var date = "\(deadline.day.map(String.init) ?? "?")/\(deadline.month)"
+            var date = "\(deadline.day.map(String.init) ?? "?")/\(deadline.month.map(String.init) ?? "?")"
             if let year = deadline.year { date += "/\(year)" }
             add("deadline", deadline.kind.rawValue, date)
         }

@@ -116,6 +116,7 @@ enum SectionRecognizer {
 enum Keywords {
     static let aboveIs = "trên đây là".lowerScalars
     static let recipients = "nơi nhận".lowerScalars
+    static let basis = "căn cứ ".lowerScalars
     static let signaturePrefixes = ["tm.", "kt.", "q.", "tl.", "tuq.", "t/m"].map(\.lowerScalars)
     static let reportingRegime = "chế độ báo cáo".lowerScalars
     static let report = "báo cáo".lowerScalars
