@@ -116,18 +116,32 @@ struct CleanLine: Sendable {
         var cells: [CleanLine] = []
         var start = 0
         var sawCell = false
-        for i in 0...scalars.count where i == scalars.count || scalars[i] == "|" {
+        var i = 0
+        while i <= scalars.count {
+            // A cell ends at "|"; a line break inside a cell of a web page's table ("<br>") ends one of its lines.
+            let breakLength = i < scalars.count ? lineBreakTag(scalars, at: i) : 0
+            guard i == scalars.count || scalars[i] == "|" || breakLength > 0 else { i += 1; continue }
             if let cell = strip(scalars[start..<i], line: number, kind: .inlineCell) {
                 cells.append(cell)
                 sawCell = true
             }
-            start = i + 1
+            i += max(breakLength, 1)
+            start = i
         }
         if !sawCell {
             let column = (scalars.firstIndex(of: "|") ?? 0) + 1
             return [CleanLine(line: number, kind: .cellBoundary, text: ["|"], column: column, columns: nil, headingLevel: 0)]
         }
         return cells
+    }
+
+    /// The length of a "<br>", "<br/>" or "<br />" tag at `i` (any case), or 0.
+    static func lineBreakTag(_ s: [Unicode.Scalar], at i: Int) -> Int {
+        guard s[i] == "<", i + 3 < s.count, Scalars.lower(s[i + 1]) == "b", Scalars.lower(s[i + 2]) == "r" else { return 0 }
+        var j = i + 3
+        while j < s.count, s[j] == " " { j += 1 }
+        if j < s.count, s[j] == "/" { j += 1 }
+        return j < s.count && s[j] == ">" ? j + 1 - i : 0
     }
 
     /// Where a line's content lies: white space trimmed, a Markdown heading's marks ("## ")

@@ -108,7 +108,13 @@ enum Lexer {
             case .inlineCell:
                 flush()
                 inCell = false
-                blocks.append(Builder(line, kind: .cell).build())
+                // A cell holds a rule under the motto, a recipient ("- Sở Y tế;") or plain text.
+                if isRule(line.text) {
+                    blocks.append(Builder(line, kind: .rule).build())
+                } else {
+                    let marker = ListMarker.read(line.text[...])
+                    blocks.append(Builder(line, kind: .cell, marker: marker?.style == .bullet ? marker : nil).build())
+                }
                 continue
             case .text:
                 break
