@@ -254,8 +254,7 @@ enum Lexer {
         if block.fragments.count == 1, startsWith(block.firstText, Keywords.recipients) { return false }
         let last = block.lastLine
         if Scalars.isLowerLetter(first) { return true }
-        // "Căn cứ …" opens each cited basis: it never goes on with a title above it.
-        if startsWith(line.text[...], Keywords.basis) { return false }
+        if opensBlock(line.text) { return false }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
             // A Roman heading wrapped over two capital lines ("III. NHIỆM VỤ, GIẢI PHÁP" / "CHỦ YẾU").
             if case .roman = block.marker?.kind, isAllCaps(line.text[...]), isAllCaps(last.text[...]),
@@ -273,6 +272,35 @@ enum Lexer {
             return true
         }
         return last.text.count * 10 >= wrap.width * 6
+    }
+
+    /// A line that begins a block of its own whatever the line before it: "Căn cứ …" (each cited
+    /// basis), "Chỉ tiêu 2: …" and "Mục tiêu 3: …" (an indicator or objective, even right under a
+    /// long heading that PDF text wrapped), "Điều 2." (an article of a decision). A stray quote
+    /// that OCR put before the line does not hide the label.
+    static func opensBlock(_ text: [Unicode.Scalar]) -> Bool {
+        var start = 0
+        while start < text.count, isStrayQuote(text[start]) { start += 1 }
+        guard start < text.count, Scalars.isUpper(text[start]) else { return false }
+        let rest = text[start...]
+        if startsWith(rest, Keywords.basis) { return true }
+        for label in Keywords.itemLabels where startsWith(rest, label) {
+            // The label's number and its ":" or "." ("Chỉ tiêu 2:", "Điều 1."), not "Mục tiêu chung của …".
+            var j = rest.startIndex + label.count
+            while j < rest.endIndex, Scalars.isSpace(rest[j]) { j += 1 }
+            let digits = j
+            while j < rest.endIndex, Scalars.isDigit(rest[j]) { j += 1 }
+            if j > digits, j < rest.endIndex, rest[j] == ":" || rest[j] == "." { return true }
+        }
+        return false
+    }
+
+    /// Quotes and apostrophes OCR reads from specks before a line ("“Chỉ tiêu 2: …", "'Ủy ban …").
+    static func isStrayQuote(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "'", "\"", "‘", "’", "“", "”", "`", "´", "ˆ", "„": true
+        default: false
+        }
     }
 
     /// Case-insensitive prefix test for a lower-case keyword.

@@ -117,6 +117,8 @@ enum Keywords {
     static let aboveIs = "trên đây là".lowerScalars
     static let recipients = "nơi nhận".lowerScalars
     static let basis = "căn cứ ".lowerScalars
+    /// Labels that number an item inside a paragraph-like line: "Chỉ tiêu 2:", "Mục tiêu 3:", "Điều 1.".
+    static let itemLabels = ["chỉ tiêu", "mục tiêu", "điều"].map(\.lowerScalars)
     static let signaturePrefixes = ["tm.", "kt.", "q.", "tl.", "tuq.", "t/m"].map(\.lowerScalars)
     static let reportingRegime = "chế độ báo cáo".lowerScalars
     static let report = "báo cáo".lowerScalars
