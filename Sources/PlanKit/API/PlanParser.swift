@@ -17,6 +17,7 @@ public enum PlanParser {
         }
         let blocks = Lexer.lex(source)
         let outline = SectionRecognizer.recognize(blocks)
+        diagnostics.append(contentsOf: outline.inferences)
 
         let (header, preamble) = HeaderExtractor.extract(outline.preamble, diagnostics: &diagnostics)
         let objectives = ObjectiveExtractor.extract(outline, diagnostics: &diagnostics)

@@ -246,6 +246,13 @@ enum Lexer {
         }
     }
 
+    /// The block read again with another marker at its start (one the recognizer inferred).
+    static func rebuild(_ block: Block, marker: ListMarker) -> Block {
+        var builder = Builder(block.fragments[0].line, kind: block.kind, marker: marker)
+        for fragment in block.fragments.dropFirst() { builder.append(fragment.line) }
+        return builder.build()
+    }
+
     /// Whether `line` goes on with `block` rather than starting a new one.
     static func continues(_ block: Builder, with line: CleanLine, wrap: Wrap) -> Bool {
         guard block.kind == .text, let first = line.text.first else { return false }

@@ -19,6 +19,9 @@ struct ListMarker: Hashable, Sendable {
     var raw: String
     /// Scalars the marker and the spaces after it take at the start of the line.
     var length: Int
+    /// Read from a damaged form ("1V." for IV) or given from the neighbours' numbers (a lost "II."),
+    /// not read as written.
+    var inferred = false
 
     var style: Style {
         switch kind {
@@ -111,6 +114,36 @@ struct ListMarker: Hashable, Sendable {
             return make(.roman(value), end: j + 1, textStart: textStart)
         }
         return nil
+    }
+
+    /// A Roman marker as OCR or lost glyphs leave it: "1V.", "V1.", "Il.", "l.", "|.", "11:", "'VI.",
+    /// "1.", or a bare "." whose numeral is gone. Returns the numeral's value (nil when none is
+    /// left), whether the form could also be an arabic number ("1.", "11."), and the scalars the
+    /// marker takes with the spaces after it. Nil when the line does not start like a marker.
+    static func readDamagedRoman(_ s: ArraySlice<Unicode.Scalar>) -> (value: Int?, arabicLooking: Bool, length: Int)? {
+        var j = s.startIndex
+        while j < s.endIndex, Lexer.isStrayQuote(s[j]) || s[j] == "#" || Scalars.isSpace(s[j]) { j += 1 }
+        var numeral: [Unicode.Scalar] = []
+        var arabicLooking = true
+        while j < s.endIndex, numeral.count < 6 {
+            switch s[j] {
+            case "I", "V", "X", "L": numeral.append(s[j]); arabicLooking = false
+            case "1": numeral.append("I")
+            case "l", "|", "!", "i", "í", "ì": numeral.append("I"); arabicLooking = false
+            default: break
+            }
+            guard numeral.count > 0, j - s.startIndex < 16, "IVXL1l|!iíì".unicodeScalars.contains(s[j]) else { break }
+            j += 1
+        }
+        // The separator OCR made of the full stop: ".", ":", ",", ";", "..".
+        let separatorStart = j
+        while j < s.endIndex, s[j] == "." || s[j] == ":" || s[j] == "," || s[j] == ";" { j += 1 }
+        guard j > separatorStart, j < s.endIndex, Scalars.isSpace(s[j]) else { return nil }
+        while j < s.endIndex, Scalars.isSpace(s[j]) { j += 1 }
+        guard j < s.endIndex else { return nil }
+        let value = numeral.isEmpty ? nil : romanValue(numeral[...])
+        if !numeral.isEmpty, value == nil { return nil }
+        return (value, arabicLooking, j - s.startIndex)
     }
 
     static func romanValue(_ s: ArraySlice<Unicode.Scalar>) -> Int? {

@@ -58,6 +58,8 @@ public struct Diagnostic: Codable, Hashable, Sendable {
         public static let missingSignerName = Rule(id: "PK021", name: "missing-signer-name", defaultSeverity: .warning, hint: nil)
         public static let missingRecipients = Rule(id: "PK022", name: "missing-recipients", defaultSeverity: .warning, hint: nil)
         public static let missingReporting = Rule(id: "PK023", name: "missing-reporting-deadline", defaultSeverity: .note, hint: nil)
+        /// A marker, heading or number read from a damaged form or given from its neighbours.
+        public static let inferredStructure = Rule(id: "PK040", name: "inferred-structure", defaultSeverity: .note, hint: nil)
         public static let unclassifiedText = Rule(id: "PK030", name: "unclassified-text", defaultSeverity: .note, hint: nil)
     }
 }

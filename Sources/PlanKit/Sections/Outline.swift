@@ -51,4 +51,6 @@ struct Outline: Sendable {
     var closing: [Block]
     /// Page numbers and other debris set aside by the lexer.
     var unclassified: [Block]
+    /// What the recognizer read from damaged or missing markers, and why (PK040 notes).
+    var inferences: [Diagnostic] = []
 }

@@ -6,6 +6,61 @@
 /// closes the lower-ranked ones. Roman numerals always start a top-level section.
 enum SectionRecognizer {
     static func recognize(_ blocks: [Block]) -> Outline {
+        var inferences: [Diagnostic] = []
+        let blocks = inferTopLevel(blocks, diagnostics: &inferences)
+        var outline = outline(blocks)
+        outline.inferences = inferences
+        return outline
+    }
+
+    /// Top-level headings whose Roman marker OCR or lost glyphs damaged ("1V.", "11.", "'VI.",
+    /// "  . MỤC TIÊU"), given the marker their place in the numbering says they had.
+    ///
+    /// Only in a document numbered with Roman numerals (one at least read as written), and only
+    /// for a short line mostly in capitals that either reads as the numeral the sequence expects
+    /// next or starts with a heading of the plans' vocabulary (``HeadingVocabulary``). Such a block
+    /// gets an inferred Roman marker and a PK040 note saying what was read.
+    static func inferTopLevel(_ blocks: [Block], diagnostics: inout [Diagnostic]) -> [Block] {
+        guard blocks.contains(where: { $0.marker?.style == .roman && $0.kind == .text }) else { return blocks }
+        var out = blocks
+        var expected = 1
+        for k in out.indices {
+            let block = out[k]
+            guard block.kind == .text else { continue }
+            if case .roman(let value)? = block.marker?.kind {
+                expected = value + 1
+                continue
+            }
+            // Headings are short: one line, or two when wrapped.
+            guard block.fragments.count <= 2, block.text.count <= 90, block.marker?.style != .bullet else { continue }
+            let line = block.fragments[0].line.text[...]
+            guard let (value, arabicLooking, length) = ListMarker.readDamagedRoman(line) ?? (block.marker == nil ? (nil, false, 0) : nil)
+            else { continue }
+            let heading = line.dropFirst(length)
+            guard HeadingVocabulary.capitalShare(heading) >= 0.7 else { continue }
+            let named = HeadingVocabulary.match(heading)
+            let why: String
+            if let value {
+                // "1." or "11." may be an arabic item: only with a heading of the vocabulary.
+                guard value == expected, named != nil || !arabicLooking else { continue }
+                why = "its marker reads as \(ListMarker.roman(value)) and it follows section \(ListMarker.roman(expected - 1))"
+            } else {
+                guard named != nil else { continue }
+                why = "its number is lost; the heading is one of the plans' top-level parts and follows section \(ListMarker.roman(expected - 1))"
+            }
+            let number = value ?? expected
+            let raw = Scalars.string(line.prefix(length)).trimmingCharacters(in: .whitespaces)
+            let marker = ListMarker(kind: .roman(number), raw: raw, length: length, inferred: true)
+            out[k] = Lexer.rebuild(block, marker: marker)
+            diagnostics.append(Diagnostic(.inferredStructure,
+                                          "'\(Scalars.string(line.prefix(60)))' read as section \(ListMarker.roman(number)): \(why)",
+                                          span: block.span))
+            expected = number + 1
+        }
+        return out
+    }
+
+    static func outline(_ blocks: [Block]) -> Outline {
         var preamble: [Block] = []
         var closing: [Block] = []
         var unclassified: [Block] = []
@@ -101,7 +156,7 @@ enum SectionRecognizer {
         if t.contains(Keywords.subjects) || t.contains(Keywords.scope) || t.contains(Keywords.time) { return .scope }
         if t.contains(Keywords.activity) || t.contains(Keywords.content) { return .activities }
         if t.contains(Keywords.task) || t.contains(Keywords.solution) { return .tasks }
-        return .other
+        return HeadingVocabulary.match(t.scalars[...]) ?? .other
     }
 
     /// Nested sections get a kind only when they name the reporting regime.

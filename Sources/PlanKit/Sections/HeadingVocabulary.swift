@@ -1,0 +1,70 @@
+/// The small vocabulary of these plans' top-level headings, matched tolerantly: marks and case
+/// ignored, spaces and punctuation ignored, a letter or two wrong or missing. It lets the
+/// recognizer name a section whose marker OCR or lost glyphs damaged ("1V. TỔ CHỨC THỰC HIỆN",
+/// "  . M C TIÊU"), and find a heading whose number is gone.
+enum HeadingVocabulary {
+    /// Folded phrases (lower case, no marks, letters only) and the kind each names, most specific first.
+    static let phrases: [(skeleton: [Unicode.Scalar], kind: SectionKind)] = [
+        ("chế độ thông tin báo cáo", SectionKind.reporting), ("chế độ báo cáo", .reporting),
+        ("tổ chức thực hiện", .organization),
+        ("nguồn kinh phí", .funding), ("kinh phí thực hiện", .funding), ("kinh phí", .funding),
+        ("mục đích yêu cầu", .purpose), ("mục đích", .purpose),
+        ("mục tiêu", .objectives), ("chỉ tiêu", .objectives),
+        ("đối tượng phạm vi", .scope), ("phạm vi đối tượng", .scope), ("đối tượng", .scope), ("phạm vi", .scope),
+        ("nhiệm vụ giải pháp", .tasks), ("nhiệm vụ và giải pháp", .tasks), ("giải pháp", .tasks), ("nhiệm vụ", .tasks),
+        ("nội dung hoạt động", .activities), ("nội dung", .activities), ("các hoạt động", .activities),
+    ].map { (skeleton(Scalars.array($0.0)[...]), $0.1) }
+
+    /// Letters only, lower case, marks removed, đ → d.
+    static func skeleton(_ text: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.count)
+        for s in text where Scalars.isLetter(s) { out.append(VietnameseLetters.fold(s)) }
+        return out
+    }
+
+    /// The kind whose phrase the heading begins with, allowing about one error in five letters
+    /// (at most three), or nil. The heading may go on after the phrase ("… CHỦ YẾU").
+    static func match(_ heading: ArraySlice<Unicode.Scalar>) -> SectionKind? {
+        let letters = skeleton(heading)
+        guard letters.count >= 4 else { return nil }
+        for (phrase, kind) in phrases {
+            let allowed = min(3, phrase.count / 5)
+            guard letters.count >= phrase.count - allowed else { continue }
+            // Compare with the heading's prefixes around the phrase's length: letters lost or added.
+            var best = Int.max
+            for length in max(1, phrase.count - allowed)...min(letters.count, phrase.count + allowed) {
+                best = min(best, editDistance(phrase, letters[..<length]))
+            }
+            if best <= allowed { return kind }
+        }
+        return nil
+    }
+
+    /// Levenshtein distance of two short scalar sequences.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>) -> Int {
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Share of letters in upper case: damaged capitals headings keep most of theirs.
+    static func capitalShare(_ text: ArraySlice<Unicode.Scalar>) -> Double {
+        var letters = 0, upper = 0
+        for s in text where Scalars.isLetter(s) {
+            letters += 1
+            if Scalars.isUpper(s) { upper += 1 }
+        }
+        return letters == 0 ? 0 : Double(upper) / Double(letters)
+    }
+}
