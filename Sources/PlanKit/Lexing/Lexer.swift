@@ -78,6 +78,7 @@ enum Lexer {
         for (i, line) in source.lines.enumerated() {
             CleanLine.make(line: i + 1, text: line, into: &clean)
         }
+        clean = TwoColumns.reorder(clean)
         let wrap = estimateWrap(clean)
         let usualGap = estimateUsualGap(clean)
 
