@@ -26,6 +26,10 @@ enum ClosingExtractor {
             } else if block.isAllCaps, block.marker == nil {
                 inRecipients = false
                 role = .signature
+                // A second signature block (a decision's, then the plan's it issues): the last one signs.
+                if name != nil, SectionRecognizer.isSignatureLine(block) {
+                    (onBehalfText, delegationText, titleText, name, signatureSpan) = (nil, nil, nil, nil, nil)
+                }
                 if onBehalf.contains(where: { text.matches($0.words[0], at: 0) }) { onBehalfText = block.string }
                 else if delegation.contains(where: { text.matches($0.words[0], at: 0) }) { delegationText = block.string }
                 else { titleText = block.string }

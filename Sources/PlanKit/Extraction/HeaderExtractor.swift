@@ -19,6 +19,8 @@ enum HeaderExtractor {
     static let enactingAuthorities: [Phrase] = ["chủ tịch", "giám đốc", "bộ trưởng", "trưởng ban", "ủy ban nhân dân",
                                                 "uỷ ban nhân dân"].map(Phrase.init)
     static let basisOpener = Phrase("căn cứ")
+    static let subjectOpener = Phrase("về việc")
+    static let subjectAbbreviation = Phrase("v / v")
 
     /// The header, and each preamble block with the role it was given.
     static func extract(_ preamble: [Block], diagnostics: inout [Diagnostic]) -> (Header, [TextBlock]) {
@@ -69,6 +71,10 @@ enum HeaderExtractor {
                                                   "'\(block.string)' is in the place of the document type but is not one (damaged text?)",
                                                   span: block.span))
                 }
+            } else if seenDocumentType, titleBlocks.isEmpty, t.matches(0, subjectOpener) || t.matches(0, subjectAbbreviation) {
+                // "Về việc ban hành Kế hoạch …": a decision's title, though it names the enacting verb.
+                role = .title
+                titleBlocks.append(block)
             } else if isBasis(t) {
                 role = .basis
             } else if !titleBlocks.isEmpty, block.isAllCaps, enactingAuthorities.contains(where: { t.matches(0, $0) }) {

@@ -83,13 +83,18 @@ enum ReportingExtractor {
                 if t.matches(k - 2, reportWords) { start = k - 2 } else if t.is(k - 1, every) || t.is(k - 1, everyAlt) { start = k - 1 }
                 return (.annual, max(range.lowerBound, start))
             }
-            if final.contains(where: { t.matches(k, $0) }) { return (.final, k) }
+            if final.contains(where: { t.matches(k, $0) }) {
+                // "báo cáo sơ kết giai đoạn …": a mid-term review, not the final report.
+                if let midTerm = (max(range.lowerBound, k - 3)..<k).first(where: { t.matches($0, midTermWords) }) { return (.other, midTerm) }
+                return (.final, k)
+            }
             k -= 1
         }
         return nil
     }
 
     static let reportWords = Phrase("báo cáo")
+    static let midTermWords = Phrase("sơ kết")
     static let every = "hàng".lowerScalars
     static let everyAlt = "hằng".lowerScalars
 }

@@ -173,6 +173,9 @@ enum TargetParser {
         var found: [Found] = []
         for (index, candidate) in candidates.enumerated() {
             var phrase: YearPhrase? = nil
+            /// The clause's one year, taken by a target that has none of its own (its text stays its own).
+            var shared: YearPhrase? = nil
+            var sharedOnly = false
             if yearFirst {
                 phrase = years.last(where: { $0.tokens.upperBound <= candidate.number })
             } else {
@@ -180,9 +183,17 @@ enum TargetParser {
                 let nextTarget = candidates.indices.contains(index + 1) && candidate.rangeEnd == nil
                     ? candidates[index + 1].number : Int.max
                 phrase = years.first(where: { $0.tokens.lowerBound >= owner.tokens.upperBound && $0.tokens.lowerBound < (candidate.rangeEnd == nil ? nextTarget : Int.max) })
+                // "… đạt 99% và … đạt 92% vào năm 2030": one year, written once after every target, holds for all.
+                if phrase == nil, years.count == 1, let last = candidates.last, years[0].tokens.lowerBound >= last.tokens.upperBound {
+                    shared = years[0]
+                }
             }
             var tokens = candidate.tokens
-            if let phrase {
+            if phrase == nil, let year = shared {
+                phrase = year
+                sharedOnly = true
+            }
+            if let phrase, !sharedOnly {
                 if yearFirst, index == 0 || phrase.tokens.lowerBound >= candidates[index - 1].tokens.upperBound {
                     tokens = min(tokens.lowerBound, phrase.tokens.lowerBound)..<tokens.upperBound
                 } else if !yearFirst, candidate.rangeEnd == nil {

@@ -299,6 +299,8 @@ enum Lexer {
             let digits = j
             while j < rest.endIndex, Scalars.isDigit(rest[j]) { j += 1 }
             if j > digits, j < rest.endIndex, rest[j] == ":" || rest[j] == "." { return true }
+            // "Chỉ tiêu: …", the one indicator of its objective.
+            if j == digits, j < rest.endIndex, rest[j] == ":" { return true }
         }
         return false
     }

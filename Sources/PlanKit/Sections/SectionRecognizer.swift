@@ -77,10 +77,27 @@ enum SectionRecognizer {
             if stack.isEmpty { roots.append(node) } else { stack[stack.count - 1].children.append(node) }
         }
 
+        /// The end matter of a decision that comes before the plan it issues ("Điều 3. …", "Nơi
+        /// nhận:", its signature), or of a document with no numbered sections at all.
+        var earlyClosing: [Block] = []
+        var inEarlyClosing = false
+
         for block in blocks {
             if block.kind == .pageNumber || block.kind == .cellBoundary {
                 unclassified.append(block)
                 continue
+            }
+            if roots.isEmpty, stack.isEmpty {
+                if inEarlyClosing, !TwoColumns.isDocumentType(block.text.scalars) {
+                    earlyClosing.append(block)
+                    continue
+                }
+                inEarlyClosing = false
+                if startsClosing(block) {
+                    inEarlyClosing = true
+                    earlyClosing.append(block)
+                    continue
+                }
             }
             if inClosing || (!roots.isEmpty || !stack.isEmpty) && startsClosing(block) {
                 inClosing = true
@@ -113,7 +130,7 @@ enum SectionRecognizer {
             stack.append(Outline.Node(heading: block, kind: kind(ofNested: block), depth: stack.count))
         }
         while !stack.isEmpty { closeTop() }
-        return Outline(preamble: preamble, sections: roots, closing: closing, unclassified: unclassified)
+        return Outline(preamble: preamble, sections: roots, closing: earlyClosing + closing, unclassified: unclassified)
     }
 
     /// Roman numerals when the document has any; otherwise the arabic items with capital headings.
