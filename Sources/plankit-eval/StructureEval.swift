@@ -345,17 +345,20 @@ struct WebCopy {
         }
         // The closing: "Nơi nhận:" and its items in one cell, the signature block in the other.
         let recipientsLine = nonBlank.last { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("Nơi nhận") }
+        // The signature block next to that list (a decision's closing comes before the plan it issues).
         let signatureLine = nonBlank.first { k in
             let text = lines[k].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "")
-            return k > (typeLine ?? 0) && ["TM.", "KT.", "Q.", "TL.", "TUQ."].contains { text.hasPrefix($0) }
+            return k > max(typeLine ?? 0, (recipientsLine ?? 0) - 12) && ["TM.", "KT.", "Q.", "TL.", "TUQ."].contains { text.hasPrefix($0) }
         }
         var closingStart = lines.count
+        var closingEnd = lines.count
         var closingRow: String?
         if let recipientsLine, let signatureLine {
             closingStart = min(recipientsLine, signatureLine)
+            closingEnd = nonBlank.first { $0 > closingStart && ["KẾ HOẠCH", "QUYẾT ĐỊNH"].contains(lines[$0].trimmingCharacters(in: .whitespaces)) } ?? lines.count
             var cellLeft: [String] = [], cellRight: [String] = []
             var inList = false
-            for k in nonBlank where k >= closingStart {
+            for k in nonBlank where k >= closingStart && k < closingEnd {
                 let text = lines[k].trimmingCharacters(in: .whitespaces)
                 if k == recipientsLine { inList = true } else if inList, !text.hasPrefix("-") && !text.hasPrefix("+") { inList = false }
                 if inList { cellLeft.append(text) } else { cellRight.append(text) }
@@ -367,8 +370,8 @@ struct WebCopy {
         while k < lines.count {
             if k == closingStart, let closingRow {
                 out.append(closingRow)
-                // Keep the line count near the original's: the rows above are shorter than what they replace.
-                break
+                k = closingEnd
+                continue
             }
             if let first = headerLines.first, k == first {
                 let number = left.firstIndex { $0.hasPrefix("Số") }

@@ -63,6 +63,7 @@ public enum PlanParser {
     static func section(_ node: Outline.Node) -> Section {
         Section(label: node.label, marker: node.heading.marker?.raw ?? "", heading: node.title, kind: node.kind,
                 span: node.span, children: node.children.map(section),
-                paragraphs: node.paragraphs.map { TextBlock(role: .paragraph, marker: $0.marker?.raw, text: $0.string, span: $0.span) })
+                paragraphs: node.paragraphs.map { TextBlock(role: .paragraph, marker: $0.marker?.raw, text: $0.string, span: $0.span) },
+                inferred: node.heading.marker?.inferred == true ? true : nil)
     }
 }

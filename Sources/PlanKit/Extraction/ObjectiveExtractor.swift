@@ -32,15 +32,27 @@ enum ObjectiveExtractor {
                 }
                 // Only labels at the start are read here ("Các chỉ tiêu 2:" is five tokens); the
                 // sixth token tells `label` whether the text goes on after the label.
-                let t = TokenStream(block.text, maxTokens: 8)
-                if let (number, titleStart) = label(t, objectiveWords) {
+                let t = TokenStream(block.text, maxTokens: 10)
+                let read = label(t, objectiveWords).map { (number: $0.0, titleStart: $0.1, damaged: false) }
+                    ?? damagedObjectiveLabel(t).map { (number: 0, titleStart: $0, damaged: true) }
+                if let (written, titleStart, damaged) = read {
                     var titleRange = block.text.trimmed(titleStart..<block.text.count)
                     while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {
                         titleRange = titleRange.lowerBound..<(titleRange.upperBound - 1)
                     }
                     let title = block.string(titleRange)
-                    objectives.append(Objective(number: number, title: title, domain: domain(of: block.text),
-                                                span: block.span))
+                    let domain = domain(of: block.text)
+                    var number = written
+                    if damaged {
+                        // "Mục tiêu á: Trong lĩnh vực y tế": the national strategy's order of domains gives the
+                        // number (y tế → 4); without a domain, the one after the objective before.
+                        number = domain.flatMap { d in Domain.allCases.firstIndex(of: d).map { $0 + 1 } } ?? ((objectives.last?.number ?? 0) + 1)
+                        diagnostics.append(Diagnostic(.inferredStructure,
+                                                      "'\(block.string.prefix(60))' read as objective \(number): its number is damaged; \(domain == nil ? "it follows objective \(number - 1)" : "its domain is objective \(number)'s in the national strategy")",
+                                                      span: block.span))
+                    }
+                    objectives.append(Objective(number: number, title: title, domain: domain,
+                                                span: block.span, inferred: damaged ? true : nil))
                     objectiveDepth = depth
                     mode = .indicators
                     awaitingIndicatorText = false
@@ -58,8 +70,10 @@ enum ObjectiveExtractor {
                         awaitingIndicatorText = true
                         return
                     }
-                    addIndicator(number: number == 0 ? 1 : number, block: block, textRange: textRange,
-                                 to: &objectives[current], diagnostics: &diagnostics)
+                    // No number written ("Chỉ tiêu:", or one lost: "Chỉ tiêu  :"): the one after the indicator before.
+                    let previous = objectives[current].indicators.last?.number ?? 0
+                    addIndicator(number: number == 0 ? previous + 1 : number, block: block, textRange: textRange,
+                                 to: &objectives[current], inferred: number == 0 && previous > 0, diagnostics: &diagnostics)
                     awaitingIndicatorText = false
                     return
                 }
@@ -84,7 +98,12 @@ enum ObjectiveExtractor {
     }
 
     private static func addIndicator(number: Int, block: Block, textRange: Range<Int>, to objective: inout Objective,
-                                     diagnostics: inout [Diagnostic]) {
+                                     inferred: Bool = false, diagnostics: inout [Diagnostic]) {
+        if inferred {
+            diagnostics.append(Diagnostic(.inferredStructure,
+                                          "'\(block.string.prefix(40))' read as indicator \(number) of objective \(objective.number): its number is not written or lost",
+                                          span: block.span))
+        }
         let (targets, unreadable) = TargetParser.parse(block, range: textRange)
         for range in unreadable {
             diagnostics.append(Diagnostic(.unreadableNumber,
@@ -92,13 +111,16 @@ enum ObjectiveExtractor {
                                           span: block.span(of: range)))
         }
         objective.indicators.append(Indicator(id: "MT\(objective.number).CT\(number)", number: number,
-                                              text: block.string(textRange), span: block.span, targets: targets))
+                                              text: block.string(textRange), span: block.span, targets: targets,
+                                              inferred: inferred ? true : nil))
     }
 
     /// "Mục tiêu 2: …" / "Chỉ tiêu 3. …" / "Chỉ tiêu: …" at the start: the number (0 when absent) and where the rest begins.
     static func label(_ t: TokenStream, _ words: Phrase, allowMissingNumber: Bool = false) -> (Int, Int)? {
-        guard t.matches(0, words) else { return nil }
-        var j = words.count
+        // Specks OCR or lost glyphs leave before the label (". Mục tiêu 3", "“Chỉ tiêu 2") are skipped.
+        let start = leadingDebris(t)
+        guard t.matches(start, words) else { return nil }
+        var j = start + words.count
         var number = 0
         if let n = t.integer(j) {
             number = n
@@ -115,6 +137,25 @@ enum ObjectiveExtractor {
         // "mục tiêu 2 của Kế hoạch": a reference, not a heading.
         if t.is(j, Words.of) || t.is(j, Words.and) || t.is(j, Words.comma) { return nil }
         return (number, t[j].range.lowerBound)
+    }
+
+    /// Punctuation tokens before a label: a damaged marker's dot, stray quotes.
+    static func leadingDebris(_ t: TokenStream) -> Int {
+        var k = 0
+        while k < min(3, t.count), t[k].kind == .symbol,
+              [".", ",", ":", "'", "\"", "‘", "’", "“", "”", "`", "#", "*"].contains(where: { t.is(k, [$0]) }) { k += 1 }
+        return k
+    }
+
+    /// "Mục tiêu á: Trong lĩnh vực …": the objective label with its number damaged into a short
+    /// word or symbol before the colon. Where the title begins, or nil.
+    static func damagedObjectiveLabel(_ t: TokenStream) -> Int? {
+        let start = leadingDebris(t)
+        guard t.matches(start, objectiveWords) else { return nil }
+        let j = start + objectiveWords.count
+        // One damaged token (not a number: that label was read) and then the colon.
+        guard j + 1 < t.count, !t.isNumber(j), t[j].range.count <= 2, t.is(j + 1, Words.colon) else { return nil }
+        return t[j + 1].range.upperBound
     }
 
     static let domainKeywords: [(Domain, [Phrase])] = [

@@ -11,9 +11,12 @@ public struct Section: Codable, Hashable, Sendable {
     public var span: SourceSpan
     public var children: [Section]
     public var paragraphs: [TextBlock]
+    /// True when the marker was read from a damaged form or given by the numbering around it (PK040).
+    public var inferred: Bool?
 
     public init(label: String, marker: String, heading: String, kind: SectionKind?, span: SourceSpan,
-                children: [Section] = [], paragraphs: [TextBlock] = []) {
+                children: [Section] = [], paragraphs: [TextBlock] = [], inferred: Bool? = nil) {
+        self.inferred = inferred
         self.label = label
         self.marker = marker
         self.heading = heading
@@ -37,9 +40,12 @@ public struct Objective: Codable, Hashable, Sendable {
     public var indicators: [Indicator]
     /// "Giải pháp thực hiện" written under the objective.
     public var solutions: [TextBlock]
+    /// True when the number was not read as written: damaged, or taken from the domain and the order (PK040).
+    public var inferred: Bool?
 
     public init(number: Int, title: String, domain: Domain?, span: SourceSpan,
-                indicators: [Indicator] = [], solutions: [TextBlock] = []) {
+                indicators: [Indicator] = [], solutions: [TextBlock] = [], inferred: Bool? = nil) {
+        self.inferred = inferred
         self.number = number
         self.title = title
         self.domain = domain
@@ -70,9 +76,12 @@ public struct Indicator: Codable, Hashable, Sendable {
     /// The national strategy's indicator this one measures ("2.1"), matched by the words of
     /// its measure, not its local number; nil for local additions. Set by ``NationalNormalizer``.
     public var nationalId: String?
+    /// True when the number was lost and given from the indicator before it (PK040).
+    public var inferred: Bool?
 
     public init(id: String, number: Int, text: String, span: SourceSpan, targets: [Target] = [],
-                nationalId: String? = nil) {
+                nationalId: String? = nil, inferred: Bool? = nil) {
+        self.inferred = inferred
         self.id = id
         self.number = number
         self.text = text

@@ -288,6 +288,13 @@ struct PlanJSONWriter {
         endObject()
     }
 
+    /// `"inferred": true` on an element read from a damaged or missing form; absent otherwise, so a
+    /// document read as written keeps the JSON it always had.
+    private mutating func inferred(_ flag: Bool?) {
+        guard flag == true else { return }
+        key("inferred"); bool(true)
+    }
+
     private mutating func write(_ section: Section) {
         beginObject()
         key("label"); string(section.label)
@@ -297,6 +304,7 @@ struct PlanJSONWriter {
         key("span"); write(section.span)
         key("children"); array(section.children) { $0.write($1) }
         key("paragraphs"); array(section.paragraphs) { $0.write($1) }
+        inferred(section.inferred)
         endObject()
     }
 
@@ -308,6 +316,7 @@ struct PlanJSONWriter {
         key("span"); write(objective.span)
         key("indicators"); array(objective.indicators) { $0.write($1) }
         key("solutions"); array(objective.solutions) { $0.write($1) }
+        inferred(objective.inferred)
         endObject()
     }
 
@@ -319,6 +328,7 @@ struct PlanJSONWriter {
         key("span"); write(indicator.span)
         key("targets"); array(indicator.targets) { $0.write($1) }
         key("nationalId"); string(indicator.nationalId)
+        inferred(indicator.inferred)
         endObject()
     }
 

@@ -220,12 +220,13 @@ extension RobustnessTests.Mutation {
 
     /// libFuzzer (Tools/fuzz/findings/number-slash-space.txt): a Số line whose slash ends the
     /// written run ("645/ năm") made HeaderExtractor.readNumber build a range from the next
-    /// token back to the end of the run: a trap.
-    @Test(arguments: ["Số: 645/ năm D\n", "Số: 645/\n", "Số: / KH-UBND\n", "Số: /\n"])
-    func numberWhoseSlashEndsTheRun(_ text: String) {
+    /// token back to the end of the run: a trap. A symbol written after a spaced slash is read
+    /// ("Số: / KH-UBND", a blank number), a lower-case word after it is not part of the number.
+    @Test(arguments: [("Số: 645/ năm D\n", nil), ("Số: 645/\n", nil), ("Số: / KH-UBND\n", "KH-UBND"), ("Số: /\n", nil)] as [(String, String?)])
+    func numberWhoseSlashEndsTheRun(_ text: String, symbol: String?) {
         let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
         #expect(plan.source.lineCount == 1)
-        #expect(plan.header.symbol == nil)
+        #expect(plan.header.symbol == symbol)
     }
 
     /// libFuzzer (Tools/fuzz/findings/bom-only-line.txt): a line holding only a byte-order mark
