@@ -117,9 +117,7 @@ enum ObjectiveExtractor {
 
     /// "Mục tiêu 2: …" / "Chỉ tiêu 3. …" / "Chỉ tiêu: …" at the start: the number (0 when absent) and where the rest begins.
     static func label(_ t: TokenStream, _ words: Phrase, allowMissingNumber: Bool = false) -> (Int, Int)? {
-        // Specks OCR or lost glyphs leave before the label (". Mục tiêu 3", "“Chỉ tiêu 2") are skipped.
-        let start = leadingDebris(t)
-        guard t.matches(start, words) else { return nil }
+        guard let start = labelStart(t, words) else { return nil }
         var j = start + words.count
         var number = 0
         if let n = t.integer(j) {
@@ -139,19 +137,22 @@ enum ObjectiveExtractor {
         return (number, t[j].range.lowerBound)
     }
 
-    /// Punctuation tokens before a label: a damaged marker's dot, stray quotes.
-    static func leadingDebris(_ t: TokenStream) -> Int {
-        var k = 0
-        while k < min(3, t.count), t[k].kind == .symbol,
-              [".", ",", ":", "'", "\"", "‘", "’", "“", "”", "`", "#", "*"].contains(where: { t.is(k, [$0]) }) { k += 1 }
-        return k
+    /// Where the label begins among the first tokens: after specks OCR or lost glyphs left (". Mục
+    /// tiêu 3", "“Chỉ tiêu 2"), a damaged marker ("#4 d. Mục tiêu 4", "#HHHH a. Mục tiêu 1"), but
+    /// never after a word of prose ("Thực hiện mục tiêu 2": a reference, not a label).
+    static func labelStart(_ t: TokenStream, _ words: Phrase) -> Int? {
+        for k in 0..<min(6, t.count) {
+            if t.matches(k, words) { return k }
+            let r = t[k].range
+            if t[k].kind == .word, r.count >= 3, t.text.scalars[r].contains(where: Scalars.isLowerLetter) { return nil }
+        }
+        return nil
     }
 
     /// "Mục tiêu á: Trong lĩnh vực …": the objective label with its number damaged into a short
     /// word or symbol before the colon. Where the title begins, or nil.
     static func damagedObjectiveLabel(_ t: TokenStream) -> Int? {
-        let start = leadingDebris(t)
-        guard t.matches(start, objectiveWords) else { return nil }
+        guard let start = labelStart(t, objectiveWords) else { return nil }
         let j = start + objectiveWords.count
         // One damaged token (not a number: that label was read) and then the colon.
         guard j + 1 < t.count, !t.isNumber(j), t[j].range.count <= 2, t.is(j + 1, Words.colon) else { return nil }

@@ -62,7 +62,8 @@ struct ListMarker: Hashable, Sendable {
         }
 
         switch first {
-        case "-", "–", "+", "•", "*", "·", "○", "▪":
+        // "~", "»", "«", "°": bullets as OCR reads a dash or a dot.
+        case "-", "–", "+", "•", "*", "·", "○", "▪", "~", "»", "«", "°":
             let next = start + 1
             if let textStart = followedByText(next) { return make(.bullet, end: next, textStart: textStart) }
             // "-Tăng cường": a hyphen glued to a word is still a bullet, a glued "-5" is not.
