@@ -35,7 +35,9 @@ struct ListMarker: Hashable, Sendable {
     /// "II", "2.1", "a"; empty for bullets.
     var label: String {
         switch kind {
-        case .roman, .letter: String(raw.dropLast())
+        // The numeral's value, not its spelling: an inferred marker may be written "1V." or be gone.
+        case .roman(let value): ListMarker.roman(value)
+        case .letter: String(raw.dropLast())
         case .arabic(let parts): parts.map(String.init).joined(separator: ".")
         case .bullet: ""
         }

@@ -41,8 +41,10 @@ enum SectionRecognizer {
             let named = HeadingVocabulary.match(heading)
             let why: String
             if let value {
-                // "1." or "11." may be an arabic item: only with a heading of the vocabulary.
-                guard value == expected, named != nil || !arabicLooking else { continue }
+                // "1." or "11." may be an arabic item: only with a heading of the vocabulary. A form no
+                // arabic number takes ("1V.") with such a heading may skip one number (a section lost whole).
+                let fits = value == expected || (!arabicLooking && named != nil && value == expected + 1)
+                guard fits, named != nil || !arabicLooking else { continue }
                 why = "its marker reads as \(ListMarker.roman(value)) and it follows section \(ListMarker.roman(expected - 1))"
             } else {
                 guard named != nil else { continue }

@@ -1,0 +1,237 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// Markers and headings read from damaged forms (OCR, lost glyphs), and the facts of whole
+/// documents in forms the seeds do not show.
+@Suite struct DamagedMarkerTests {
+    @Test(arguments: [
+        ("IV. TỔ CHỨC THỰC HIỆN", 4, false),
+        ("1V. TỔ CHỨC THỰC HIỆN", 4, false),
+        ("V1. KINH PHÍ", 6, false),
+        ("Il. MỤC TIÊU", 2, false),
+        ("l. MỤC ĐÍCH", 1, false),
+        ("|. MỤC ĐÍCH", 1, false),
+        ("'VI. CHẾ ĐỘ BÁO CÁO", 6, false),
+        ("11: MỤC TIÊU", 2, true),
+        ("1. MỤC ĐÍCH", 1, true),
+        ("III.. NHIỆM VỤ", 3, false),
+    ] as [(String, Int, Bool)])
+    func readsDamagedRomanNumerals(line: String, value: Int, arabicLooking: Bool) throws {
+        let read = try #require(ListMarker.readDamagedRoman(Scalars.array(line)[...]), "\(line)")
+        #expect(read.value == value)
+        #expect(read.arabicLooking == arabicLooking)
+    }
+
+    @Test(arguments: ["  . MỤC TIÊU", "#### . MỤC ĐÍCH"])
+    func aMarkerWhoseNumeralIsGoneHasNoValue(line: String) throws {
+        let read = try #require(ListMarker.readDamagedRoman(Scalars.array(line)[...]))
+        #expect(read.value == nil)
+    }
+
+    @Test(arguments: ["2.1. Mục tiêu 1", "Mục tiêu 1: Trong", "VIX. X", "Chỉ tiêu 2"])
+    func otherLinesAreNoRomanMarker(line: String) {
+        #expect(ListMarker.readDamagedRoman(Scalars.array(line)[...]) == nil)
+    }
+
+    @Test(arguments: [
+        ("MỤC ĐÍCH, YÊU CẦU", SectionKind.purpose),
+        ("M C ĐÍCH, YÊU C U", .purpose),          // lost glyphs left unrepaired
+        ("MUC TIEU", .objectives),                // marks stripped
+        ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", .tasks),
+        ("NHIEM VU VA GIAI PHAP", .tasks),
+        ("KINH PHI THỰC HIỆN", .funding),
+        ("TỔ CHỨC THỰC HIÊN", .organization),     // one mark wrong
+        ("TỔ CHÚC THỤC HIỆN", .organization),
+        ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", .reporting),
+    ] as [(String, SectionKind)])
+    func headingsMatchTheVocabularyTolerantly(heading: String, kind: SectionKind) {
+        #expect(HeadingVocabulary.match(Scalars.array(heading)[...]) == kind, "\(heading)")
+    }
+
+    @Test(arguments: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+    func headerLinesAreNoHeadings(line: String) {
+        #expect(HeadingVocabulary.match(Scalars.array(line)[...]) == nil)
+    }
+
+    static let damagedPlan = """
+        KẾ HOẠCH
+        Thực hiện bình đẳng giới năm 2025
+        I. MỤC ĐÍCH, YÊU CẦU
+        Nâng cao nhận thức.
+          . MỤC TIÊU
+        1. Mục tiêu 1: Trong lĩnh vực chính trị
+        Chỉ tiêu 1: Đạt 30% vào năm 2025.
+         . Mục tiêu 2: Trong lĩnh vực kinh tế, lao động
+        “Chỉ tiêu 1: Đạt 40% vào năm 2025.
+        Chỉ tiêu  : Đạt 50% vào năm 2025.
+        Mục tiêu á: Trong lĩnh vực y tế
+        Chỉ tiêu 1: Dưới 109 bé trai/100 bé gái vào năm 2025.
+        1V. TỔ CHỨC THỰC HIỆN
+        1. Phòng Y tế
+        - Chịu trách nhiệm chỉ tiêu 1 của mục tiêu 4.
+        """
+
+    @Test func damagedHeadingsAndLabelsAreRecoveredAndMarkedInferred() throws {
+        let plan = parse(Self.damagedPlan)
+        #expect(plan.sections.map(\.label) == ["I", "II", "IV"])
+        #expect(plan.sections.map(\.kind) == [.purpose, .objectives, .organization])
+        #expect(plan.sections.map(\.inferred) == [nil, true, true])
+        #expect(plan.objectives.map(\.number) == [1, 2, 4])
+        #expect(plan.objectives.map { $0.indicators.count } == [1, 2, 1])
+        // The lost indicator number follows the one before; the objective number comes from its domain (y tế → 4).
+        #expect(plan.objectives[1].indicators.map(\.id) == ["MT2.CT1", "MT2.CT2"])
+        #expect(plan.objectives[1].indicators.map(\.inferred) == [nil, true])
+        #expect(plan.objectives[2].inferred == true)
+        #expect(plan.objectives[1].inferred == nil)
+        #expect(plan.responsibilities.first?.reportsOn == ["MT4.CT1"])
+        let notes = plan.diagnostics.filter { $0.rule == "PK040" }
+        #expect(notes.count == 4)
+        #expect(notes.contains { $0.message.contains("'1V. TỔ CHỨC THỰC HIỆN' read as section IV") })
+        // Inference shows in the JSON; a document read as written has no "inferred" key at all.
+        let json = try PlanJSONEncoder().encode(plan)
+        #expect(json.contains("\"inferred\": true"))
+        #expect(try !PlanJSONEncoder().encode(Repository.parse(Repository.seeds["001"]!)).contains("\"inferred\""))
+    }
+
+    @Test func aWrappedObjectiveHeadingDoesNotSwallowItsIndicator() {
+        let plan = parse("""
+            II. MỤC TIÊU
+            2.2. Mục tiêu 2: Trong lĩnh vực kinh tế, lao động, việc làm và tiếp cận nguồn lực kinh tế
+            Chỉ tiêu 1: Đạt 40% vào năm 2030.
+            """)
+        #expect(plan.objectives.first?.indicators.map(\.id) == ["MT2.CT1"])
+    }
+}
+
+/// Forms of clean plans the seeds do not show, one row each.
+@Suite struct CleanPlanFormTests {
+    @Test(arguments: [
+        ("Chịu trách nhiệm chỉ tiêu 1, chỉ tiêu 2 (số liệu về bạo lực) của mục tiêu 3.", ["MT3.CT1", "MT3.CT2"]),
+        ("Chịu trách nhiệm chỉ tiêu 2 (số liệu), chỉ tiêu 3, 4 của mục tiêu 3.", ["MT3.CT2", "MT3.CT3", "MT3.CT4"]),
+        ("Theo dõi chỉ tiêu 1 và chỉ tiêu 3 của mục tiêu 4.", ["MT4.CT1", "MT4.CT3"]),
+        ("Chịu trách nhiệm chỉ tiêu 1, 2 của mục tiêu 2.", ["MT2.CT1", "MT2.CT2"]),
+    ] as [(String, [String])])
+    func repeatedIndicatorWordInOneList(sentence: String, ids: [String]) {
+        let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+        let references = ReferenceReader.read(block)
+        #expect(references.flatMap { r in r.indicators.map { "MT\(r.objective).CT\($0)" } } == ids)
+    }
+
+    @Test(arguments: [
+        ("- Báo cáo 6 tháng trước ngày 15 tháng 6.", ReportingDeadline.Kind.semiannual, 15, 6),
+        ("- Báo cáo trước ngày 20 tháng 11 hằng năm.", .annual, 20, 11),
+        ("- Định kỳ 6 tháng (trước ngày 15 tháng 6) gửi báo cáo.", .semiannual, 15, 6),
+        ("- Báo cáo sơ kết giai đoạn trước ngày 30/9/2025.", .other, 30, 9),
+        ("- Báo cáo tổng kết giai đoạn trước ngày 30/9/2030.", .final, 30, 9),
+    ] as [(String, ReportingDeadline.Kind, Int, Int)])
+    func deadlinesWithTheMonthAsAWord(sentence: String, kind: ReportingDeadline.Kind, day: Int, month: Int) throws {
+        let deadline = try #require(ReportingExtractor.read(Lexer.lex(SourceText(path: "t", text: sentence))[0]).first)
+        #expect(deadline.kind == kind)
+        #expect(deadline.day == day)
+        #expect(deadline.month == month)
+        #expect(deadline.year == nil || deadline.year == 2025 || deadline.year == 2030)
+    }
+
+    @Test(arguments: [
+        ("Mỗi cơ quan có ít nhất 01 nữ.", [T(1, .count, .gte, nil)]),
+        ("có ít nhất 01 lãnh đạo chủ chốt là nữ vào năm 2025.", [T(1, .count, .gte, 2025)]),
+        ("tạo việc làm cho ít nhất 120 lao động nữ.", [T(120, .count, .gte, nil)]),
+        ("tổ chức 02 cuộc đối thoại.", [T(2, .count, .eq, nil)]),
+        ("Giảm 50% số vụ bạo lực so với năm 2020.", [T(50, .percent, .eq, nil)]),
+        ("giảm bình quân 10%/năm.", [T(10, .percent, .eq, nil)]),
+        ("tiểu học đạt 99% và trung học cơ sở đạt 92% vào năm 2030.", [T(99, .percent, .eq, 2030), T(92, .percent, .eq, 2030)]),
+        ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000 vào năm 2025.", [T(18, .per1k, .eq, 2025, baseline: 23)]),
+    ] as [(String, [T])])
+    func countsBaselinesAndRates(sentence: String, expected: [T]) {
+        let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+        #expect(TargetParser.parse(block, range: 0..<block.text.count).targets.map(T.init) == expected, "\(sentence)")
+    }
+
+    @Test func headerOfADecisionCopiedFromAWebPage() {
+        let plan = parse("""
+            | ỦY | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+            | BAN NHÂN DÂN TỈNH TÂY NINH<br>——— | Độc lập - Tự do - Hạnh phúc |
+            | Số: 822 / QĐ - UBND | Tây Ninh, ngày 5 tháng 3 năm 2022 |
+            QUYẾT ĐỊNH
+            Về việc ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới
+            tỉnh Tây Ninh giai đoạn 2021-2030
+            CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH
+            Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+            Căn cứ Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ;
+            QUYẾT ĐỊNH:
+            Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.
+            Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+            | Nơi nhận:<br>- Như Điều 2;<br>- Lưu: VT. | KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br>(Đã ký)<br>Trần Văn Bình |
+            """)
+        let h = plan.header
+        #expect(h.issuer == "ỦY BAN NHÂN DÂN TỈNH TÂY NINH")
+        #expect(h.number == "822/QĐ-UBND")
+        #expect(plan.diagnostics.contains { $0.rule == "PK007" })
+        #expect(h.place == "Tây Ninh")
+        #expect(h.date == PlanDate(year: 2022, month: 3, day: 5))
+        #expect(h.documentType == "QUYẾT ĐỊNH")
+        #expect(h.title == "Về việc ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh giai đoạn 2021-2030")
+        #expect(h.period == Period(from: 2021, to: 2030))
+        #expect(h.locality == Locality(level: .province, name: "Tây Ninh"))
+        #expect(h.basis.map(\.kind) == ["Luật", "Nghị quyết"])
+        #expect(h.basis.map(\.number) == [nil, "28/NQ-CP"])
+        #expect(plan.signature?.delegation == "KT. CHỦ TỊCH")
+        #expect(plan.signature?.name == "Trần Văn Bình")
+        #expect(plan.recipients == ["Như Điều 2", "Lưu: VT"])
+    }
+
+    @Test func twoColumnsAsPdftotextLayoutPrintsThem() {
+        let plan = parse("""
+              ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+               XÃ BÌNH AN                        Độc lập - Tự do - Hạnh phúc
+              Số: 47/KH-UBND                   Bình An, ngày 12 tháng 5 năm 2022
+
+                                  KẾ HOẠCH
+                 Thực hiện bình đẳng giới trên địa bàn xã Bình An năm 2022
+              I. MỤC TIÊU
+              Chỉ tiêu 1: Đạt 30% vào năm 2022.
+            Nơi nhận:                                      TM. ỦY BAN NHÂN DÂN
+            - UBND huyện;                                        CHỦ TỊCH
+            - Lưu: VP.
+                                                                 Lò Văn Thưởng
+            """)
+        #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN XÃ BÌNH AN")
+        #expect(plan.header.number == "47/KH-UBND")
+        #expect(plan.header.place == "Bình An")
+        #expect(plan.header.date == PlanDate(year: 2022, month: 5, day: 12))
+        #expect(plan.recipients == ["UBND huyện", "Lưu: VP"])
+        #expect(plan.signature?.onBehalf == "TM. ỦY BAN NHÂN DÂN")
+        #expect(plan.signature?.title == "CHỦ TỊCH")
+        #expect(plan.signature?.name == "Lò Văn Thưởng")
+    }
+
+    /// Body text with wide gaps but no header or closing fields beside each other is never split.
+    @Test func justifiedBodyTextIsNotTakenForColumns() {
+        let lines = Lexer.lex(SourceText(path: "t", text: "KẾ HOẠCH\nTăng      cường     công tác.\n")).map(\.string)
+        #expect(lines == ["KẾ HOẠCH", "Tăng      cường     công tác."])
+    }
+}
+
+/// The new fixture plans of the tuning set against their hand-written facts.
+@Suite struct FixturePlanFactsTests {
+    static let plans: [String] = {
+        let folder = Repository.url("Fixtures/plans/tune")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted().map { "Fixtures/plans/tune/" + $0 }
+    }()
+
+    @Test func theTuningSetIsThere() {
+        #expect(Self.plans.count == 4)
+    }
+
+    @Test(arguments: plans)
+    func parseHoldsEveryFactOfTheReference(path: String) throws {
+        let facts = PlanFacts.facts(of: try Repository.parse(path))
+        let reference = PlanFacts.read(try String(contentsOf: Repository.url(String(path.dropLast(4)) + ".facts"), encoding: .utf8))
+        #expect(facts.count == reference.count)
+        var missing: [String] = reference
+        for fact in facts { if let k = missing.firstIndex(of: fact) { missing.remove(at: k) } }
+        #expect(missing.isEmpty, "missed: \(missing.prefix(5))")
+    }
+}
