@@ -6,10 +6,29 @@ import Testing
 @Suite struct GoldenTests {
     @Test(arguments: ["001", "002", "003", "004"])
     func seedMatchesGolden(seed: String) throws {
-        let path = try #require(Repository.seeds[seed])
+        try compare(try #require(Repository.seeds[seed]), golden: "Fixtures/golden/\(seed).json", name: seed)
+    }
+
+    /// The plans written for testing (Fixtures/plans/), each beside its golden in Fixtures/golden/plans/.
+    static let plans: [String] = ["tune", "holdout"].flatMap { set in
+        ((try? FileManager.default.contentsOfDirectory(atPath: Repository.url("Fixtures/plans/\(set)").path)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted().map { "Fixtures/plans/\(set)/" + $0 }
+    }
+
+    @Test(arguments: plans)
+    func planMatchesGolden(path: String) throws {
+        let name = String(path.split(separator: "/").last!.dropLast(4))
+        let golden = "Fixtures/golden/plans/\(name).json"
+        // A plan gets its golden once it has been reviewed; until then only the facts tests cover it.
+        guard Repository.recording || FileManager.default.fileExists(atPath: Repository.url(golden).path) else { return }
+        try compare(path, golden: golden, name: name)
+    }
+
+    func compare(_ path: String, golden relative: String, name seed: String) throws {
         let json = try PlanJSONEncoder().encode(try Repository.parse(path)) + "\n"
-        let golden = Repository.url("Fixtures/golden/\(seed).json")
+        let golden = Repository.url(relative)
         if Repository.recording {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try json.write(to: golden, atomically: true, encoding: .utf8)
             return
         }
@@ -19,7 +38,7 @@ import Testing
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let line = (0..<min(a.count, b.count)).first(where: { a[$0] != b[$0] }) ?? min(a.count, b.count)
             Issue.record("""
-                \(seed) differs from Fixtures/golden/\(seed).json at line \(line + 1):
+                \(seed) differs from \(relative) at line \(line + 1):
                   got:      \(line < a.count ? String(a[line]) : "<end>")
                   expected: \(line < b.count ? String(b[line]) : "<end>")
                 Re-record with PLANKIT_RECORD=1 swift test --filter GoldenTests, then review the diff line by line.
