@@ -90,7 +90,8 @@ enum SectionRecognizer {
                 continue
             }
             if roots.isEmpty, stack.isEmpty {
-                if inEarlyClosing, !TwoColumns.isDocumentType(block.text.scalars) {
+                // It ends at the plan's document type, or at its first section if that was damaged.
+                if inEarlyClosing, !TwoColumns.isDocumentType(block.text.scalars), block.marker?.style != .roman {
                     earlyClosing.append(block)
                     continue
                 }
