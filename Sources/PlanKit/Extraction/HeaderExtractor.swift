@@ -64,6 +64,13 @@ enum HeaderExtractor {
                 } else if roles.last == .issuer || issuerCapitals.contains(where: { t.matches(0, $0) }) {
                     role = .issuer
                     issuerLines.append(block.string)
+                } else if let type = HeadingVocabulary.documentType(block.text.scalars[...]) {
+                    // "QUY T ĐỊNH", "KÊ HOACH": a document type with a letter or two damaged.
+                    header.documentType = type
+                    role = .documentType
+                    seenDocumentType = true
+                    diagnostics.append(Diagnostic(.inferredStructure, "'\(block.string)' read as the document type \(type): a letter or two differ",
+                                                  span: block.span))
                 } else {
                     role = .documentType
                     seenDocumentType = true

@@ -15,6 +15,21 @@ enum HeadingVocabulary {
         ("nội dung hoạt động", .activities), ("nội dung", .activities), ("các hoạt động", .activities),
     ].map { (skeleton(Scalars.array($0.0)[...]), $0.1) }
 
+    /// The document types a header names, as they are written.
+    static let documentTypes = ["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG"]
+    static let documentTypeSkeletons = documentTypes.map { skeleton(Scalars.array($0)[...]) }
+
+    /// The document type a damaged line names ("QUY T ĐỊNH" → "QUYẾT ĐỊNH"), the whole line
+    /// within two letters of it; nil for anything else.
+    static func documentType(_ line: ArraySlice<Unicode.Scalar>) -> String? {
+        let letters = skeleton(line)
+        guard letters.count >= 5 else { return nil }
+        for (k, type) in documentTypeSkeletons.enumerated() where editDistance(type, letters[...]) <= 2 {
+            return documentTypes[k]
+        }
+        return nil
+    }
+
     /// Letters only, lower case, marks removed, đ → d.
     static func skeleton(_ text: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
