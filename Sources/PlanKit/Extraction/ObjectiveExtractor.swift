@@ -142,9 +142,11 @@ enum ObjectiveExtractor {
     /// never after a word of prose ("Thực hiện mục tiêu 2": a reference, not a label).
     static func labelStart(_ t: TokenStream, _ words: Phrase) -> Int? {
         for k in 0..<min(6, t.count) {
-            if t.matches(k, words) { return k }
+            if t.matches(k, words) || t.matchesFolded(k, words) { return k }
             let r = t[k].range
-            if t[k].kind == .word, r.count >= 3, t.text.scalars[r].contains(where: Scalars.isLowerLetter) { return nil }
+            // "#Hft": heading marks as OCR read them, glued to a "#".
+            let debris = k > 0 && t.is(k - 1, ["#"]) && t[k - 1].range.upperBound == r.lowerBound
+            if !debris, t[k].kind == .word, r.count >= 3, t.text.scalars[r].contains(where: Scalars.isLowerLetter) { return nil }
         }
         return nil
     }

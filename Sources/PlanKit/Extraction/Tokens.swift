@@ -88,6 +88,19 @@ struct TokenStream {
         return true
     }
 
+    /// Like ``matches(_:_:)`` with marks ignored ("Muc tieu", "Mục tiều": OCR and stripped marks).
+    func matchesFolded(_ i: Int, _ phrase: Phrase) -> Bool {
+        let words = phrase.words
+        for k in 0..<words.count {
+            guard i + k >= 0, i + k < tokens.count, tokens[i + k].range.count == words[k].count else { return false }
+            let r = tokens[i + k].range
+            for m in 0..<words[k].count where VietnameseLetters.fold(text.lowered[r.lowerBound + m]) != VietnameseLetters.fold(words[k][m]) {
+                return false
+            }
+        }
+        return true
+    }
+
     func isNumber(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .number }
 
     func string(_ i: Int) -> String { text.string(tokens[i].range) }

@@ -287,10 +287,20 @@ enum Lexer {
     /// long heading that PDF text wrapped), "Điều 2." (an article of a decision). A stray quote
     /// that OCR put before the line does not hide the label.
     static func opensBlock(_ text: [Unicode.Scalar]) -> Bool {
-        var start = 0
-        while start < text.count, isStrayQuote(text[start]) { start += 1 }
-        guard start < text.count, Scalars.isUpper(text[start]) else { return false }
-        let rest = text[start...]
+        // The label may follow debris and a damaged marker ("#H# đ. Mục tiêu 5"), never a word of
+        // prose (two lower-case letters in a row).
+        var inDebris = false
+        for p in 0..<min(text.count, 12) {
+            // "#Hft", "###HH‡": Markdown heading marks as OCR read them.
+            if text[p] == "#" { inDebris = true } else if Scalars.isSpace(text[p]) { inDebris = false }
+            if inDebris { continue }
+            if p > 0, Scalars.isLowerLetter(text[p]), Scalars.isLowerLetter(text[p - 1]) { return false }
+            if Scalars.isUpper(text[p]), startsLabel(text[p...]) { return true }
+        }
+        return false
+    }
+
+    static func startsLabel(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
         if startsWith(rest, Keywords.basis) { return true }
         for label in Keywords.itemLabels where startsWith(rest, label) {
             // The label's number and its ":" or "." ("Chỉ tiêu 2:", "Điều 1."), not "Mục tiêu chung của …".
