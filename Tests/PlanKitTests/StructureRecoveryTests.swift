@@ -94,6 +94,26 @@ import Testing
         #expect(try !PlanJSONEncoder().encode(Repository.parse(Repository.seeds["001"]!)).contains("\"inferred\""))
     }
 
+    /// A news article lists objectives and indicators with no numbered sections at all.
+    @Test func objectivesInTextWithoutSections() {
+        let plan = parse("""
+            Tây Lĩnh đặt mục tiêu thu hẹp khoảng cách giới đến năm 2030
+
+            Theo kế hoạch vừa được ban hành, tỉnh đặt ra 6 mục tiêu với nhiều chỉ tiêu cụ thể.
+
+            Mục tiêu 1: Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo.
+            Chỉ tiêu 1: Đạt 60% vào năm 2025 và 75% vào năm 2030 cơ quan có lãnh đạo chủ chốt là nữ.
+            Mục tiêu 2: Giảm khoảng cách giới trong lĩnh vực kinh tế, lao động.
+            Chỉ tiêu 1: Tỷ lệ lao động nữ làm công hưởng lương đạt trên 40% vào năm 2030.
+            Chỉ tiêu 2: Tỷ lệ nữ giám đốc doanh nghiệp đạt ít nhất 30% vào năm 2030.
+            """)
+        #expect(plan.sections.isEmpty)
+        #expect(plan.objectives.map(\.number) == [1, 2])
+        #expect(plan.objectives.flatMap(\.indicators).map(\.id) == ["MT1.CT1", "MT2.CT1", "MT2.CT2"])
+        #expect(plan.objectives.flatMap(\.indicators).flatMap(\.targets).map(T.init)
+                == [T(60, .percent, .eq, 2025), T(75, .percent, .eq, 2030), T(40, .percent, .gt, 2030), T(30, .percent, .gte, 2030)])
+    }
+
     @Test func aWrappedObjectiveHeadingDoesNotSwallowItsIndicator() {
         let plan = parse("""
             II. MỤC TIÊU

@@ -8,25 +8,34 @@ enum ObjectiveExtractor {
 
     private enum Mode { case indicators, solutions }
 
+    /// Objectives are looked for in the objectives sections, then in any section but the
+    /// organization and reporting ones, then in text with no sections at all (a web page or a
+    /// news article that lists the objectives and their indicators).
     static func extract(_ outline: Outline, diagnostics: inout [Diagnostic]) -> [Objective] {
         var roots = outline.sections.filter { $0.kind == .objectives }
-        var objectives = scan(roots, diagnostics: &diagnostics)
+        var objectives = scan(diagnostics: &diagnostics) { visit in for root in roots { root.walk(visit) } }
         if objectives.isEmpty {
             roots = outline.sections.filter { $0.kind != .organization && $0.kind != .reporting }
-            objectives = scan(roots, diagnostics: &diagnostics)
+            objectives = scan(diagnostics: &diagnostics) { visit in for root in roots { root.walk(visit) } }
+        }
+        if objectives.isEmpty {
+            objectives = scan(diagnostics: &diagnostics) { visit in
+                for block in outline.preamble + outline.closing { visit(block, false, 1) }
+            }
         }
         return objectives
     }
 
-    private static func scan(_ roots: [Outline.Node], diagnostics: inout [Diagnostic]) -> [Objective] {
+    /// The objectives among the blocks `walk` visits (block, whether it heads a section, its depth).
+    private static func scan(diagnostics: inout [Diagnostic], _ walk: ((Block, Bool, Int) -> Void) -> Void) -> [Objective] {
         var objectives: [Objective] = []
         var objectiveDepth = Int.max
         var mode = Mode.indicators
         /// "Các chỉ tiêu:" with nothing after it: the next paragraph is the (unnumbered) indicator.
         var awaitingIndicatorText = false
 
-        for root in roots {
-            root.walk { block, isHeading, depth in
+        do {
+            walk { block, isHeading, depth in
                 if !objectives.isEmpty, isHeading, depth <= objectiveDepth {
                     objectiveDepth = Int.max
                 }
