@@ -52,9 +52,15 @@ import Testing
         words.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 
-    @Test(arguments: allSeeds)
-    func everyWordOfTheInputIsInTheOutputOnce(seed: String) throws {
-        let path = try #require(Repository.seeds[seed])
+    /// The seeds, the plans written for testing and the OCR'd renders looked at in development.
+    static let allDocuments: [String] = allSeeds.compactMap { Repository.seeds[$0] }
+        + ["Fixtures/plans/tune", "Fixtures/ocr/tune"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: Repository.url(folder).path)) ?? [])
+                .filter { $0.hasSuffix(".txt") }.sorted().map { "\(folder)/\($0)" }
+        }
+
+    @Test(arguments: allDocuments)
+    func everyWordOfTheInputIsInTheOutputOnce(path: String) throws {
         let plan = try Repository.parse(path)
         let input = try String(contentsOf: Repository.url(path), encoding: .utf8)
         // The parser reads the repaired text: the input with every logged repair applied.
@@ -68,9 +74,8 @@ import Testing
         #expect(extra.isEmpty, "words duplicated or invented: \(extra.prefix(20))")
     }
 
-    @Test(arguments: allSeeds)
-    func everyNonBlankLineIsCovered(seed: String) throws {
-        let path = try #require(Repository.seeds[seed])
+    @Test(arguments: allDocuments)
+    func everyNonBlankLineIsCovered(path: String) throws {
         let plan = try Repository.parse(path)
         var covered = IndexSet()
         func cover(_ span: SourceSpan) { covered.insert(integersIn: span.startLine...span.endLine) }
@@ -88,9 +93,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var files: [String] = []
-        for seed in Self.allSeeds {
-            let plan = try Repository.parse(try #require(Repository.seeds[seed]))
-            let file = folder.appendingPathComponent("\(seed).json")
+        for (n, path) in Self.allDocuments.enumerated() {
+            let plan = try Repository.parse(path)
+            let file = folder.appendingPathComponent("\(n).json")
             try PlanJSONEncoder().encode(plan).write(to: file, atomically: true, encoding: .utf8)
             files.append(file.path)
         }

@@ -191,7 +191,7 @@ struct CleanLine: Sendable {
         guard let (lo, hi, headingLevel, hasMarkup) = content(s) else { return nil }
         // Fast path: nothing to remove.
         if !hasMarkup {
-            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo - s.startIndex + 1,
+            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo + 1,
                              columns: nil, headingLevel: headingLevel)
         }
 
@@ -199,6 +199,20 @@ struct CleanLine: Sendable {
         var columns: [Int32] = []
         text.reserveCapacity(hi - lo)
         columns.reserveCapacity(hi - lo)
+        // A line of nothing but markup ("*__", "** **") is debris, but it is text on the page:
+        // keep it as written rather than lose the line (fuzz finding markup-only-line.txt).
+        if s[lo..<hi].contains("*"), s[lo..<hi].allSatisfy({ $0 == "*" || $0 == "_" || $0 == "\\" || Scalars.isSpace($0) }) {
+            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo + 1,
+                             columns: nil, headingLevel: headingLevel)
+        }
+        // Emphasis comes in pairs: a lone single "*" or "_" on its line ("072*EĐÙ" in OCR'd text)
+        // is text. ("**" may close a bold run opened lines above: "**TM. ỦY BAN …" / "… TỊCH**".)
+        func singles(of c: Unicode.Scalar) -> Int {
+            var n = 0
+            for i in lo..<hi where s[i] == c && (i == lo || s[i - 1] != c) && (i + 1 == hi || s[i + 1] != c) { n += 1 }
+            return n
+        }
+        let loneStar = singles(of: "*") == 1, loneUnderscore = singles(of: "_") == 1
         var k = lo
         while k < hi {
             let c = s[k]
@@ -216,19 +230,20 @@ struct CleanLine: Sendable {
                 let closes = before.map { !Scalars.isSpace($0) } ?? false
                 // Underscores inside words ("snake_case") and runs of them ("_____") are text.
                 let wordInternal = c == "_" && (before.map(isWordScalar) ?? false) && (after.map(isWordScalar) ?? false)
-                if !isBullet, !wordInternal, (opens || closes), !(c == "_" && end - k > 3) {
+                let lone = end - k == 1 && (c == "*" ? loneStar : loneUnderscore)
+                if !isBullet, !wordInternal, !lone, (opens || closes), !(c == "_" && end - k > 3) {
                     k = end
                     continue
                 }
                 for m in k..<end {
                     text.append(s[m])
-                    columns.append(Int32(m - s.startIndex + 1))
+                    columns.append(Int32(m + 1))
                 }
                 k = end
                 continue
             }
             text.append(c)
-            columns.append(Int32(k - s.startIndex + 1))
+            columns.append(Int32(k + 1))
             k += 1
         }
         // Removing markup can leave spaces at either end ("**TM. ỦY BAN** ").
@@ -236,10 +251,9 @@ struct CleanLine: Sendable {
         var drop = 0
         while drop < text.count, Scalars.isSpace(text[drop]) { drop += 1 }
         if drop > 0 { text.removeFirst(drop); columns.removeFirst(drop) }
-        // A line of nothing but markup ("*__", "** **") is debris, but it is text on the page:
-        // keep it as written rather than lose the line (fuzz finding markup-only-line.txt).
+        // Nothing left (markup-only lines are kept above; this guards the columns below): the line as written.
         guard !text.isEmpty else {
-            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo - s.startIndex + 1,
+            return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo + 1,
                              columns: nil, headingLevel: headingLevel)
         }
         return CleanLine(line: line, kind: kind, text: text, column: Int(columns[0]), columns: columns, headingLevel: headingLevel)

@@ -257,14 +257,19 @@ struct TokenDecoder {
         var cursor = 0
         for (t, token) in tokens.enumerated() {
             output.append(contentsOf: scalars[cursor..<token.start])
+            // Each repair touching this word is logged as one entry, over the input it replaces, so
+            // the log applies to the input entry by entry (a space restored and the word re-spelled
+            // at once: "-CẠi" → "- Cại").
+            var spanStart = token.start, spanEnd = token.end
+            var prefix: [Unicode.Scalar] = [], suffix: [Unicode.Scalar] = []
+            var spaceConfidence = 1.0
             // A space lost after punctuation ("-Chỉ", "1.Thực", "dân;các"): clean plan text never
             // has a letter right after these.
             if ocr && lostSpaceAfterPunctuation(scalars, at: token.start) {
                 output.append(" ")
-                let p = token.start - 1
-                repairs.append(Repair(line: lineNumber, column: p + 1, original: Scalars.string(scalars[p..<token.end]),
-                                      repaired: Scalars.string([scalars[p], " "] + scalars[token.start..<token.end]),
-                                      kind: "ocr", confidence: 0.9))
+                spanStart = token.start - 1
+                prefix = [scalars[spanStart], " "]
+                spaceConfidence = 0.9
             }
             cursor = token.end
             let original = Array(scalars[token.start..<token.end])
@@ -308,12 +313,12 @@ struct TokenDecoder {
                 written[1] = VietnameseLetters.lower(written[1])
                 confidence = min(confidence, 0.9)
             }
+            var kind = "ocr"
             if written != original {
                 let bare = !original.contains(where: VietnameseLetters.isMarked)
-                let kind = ocr && !(bare && mode.contains(.diacritics)) ? "ocr" : "missing-diacritics"
-                repairs.append(Repair(line: lineNumber, column: token.start + 1, original: Scalars.string(original),
-                                      repaired: Scalars.string(written), kind: kind,
-                                      confidence: (confidence * 1000).rounded() / 1000))
+                kind = ocr && !(bare && mode.contains(.diacritics)) ? "ocr" : "missing-diacritics"
+            } else {
+                confidence = 1
             }
             // A space lost between a word and a number ("năm2025", "2025và").
             let digitBefore = token.start > 0 && isDigit(scalars[token.start - 1])
@@ -322,22 +327,27 @@ struct TokenDecoder {
                 if digitBefore {
                     var d = token.start
                     while d > 0 && isDigit(scalars[d - 1]) { d -= 1 }
-                    let number = Scalars.string(scalars[d..<token.start])
                     output.append(" ")
-                    repairs.append(Repair(line: lineNumber, column: d + 1, original: number + Scalars.string(written),
-                                          repaired: number + " " + Scalars.string(written), kind: "ocr", confidence: 0.9))
+                    spanStart = min(spanStart, d)
+                    prefix = Array(scalars[d..<token.start]) + [" "]
+                    spaceConfidence = 0.9
                 }
                 output.append(contentsOf: written)
                 if digitAfter {
                     var d = token.end
                     while d < scalars.count && isDigit(scalars[d]) { d += 1 }
-                    let number = Scalars.string(scalars[token.end..<d])
                     output.append(" ")
-                    repairs.append(Repair(line: lineNumber, column: token.start + 1, original: Scalars.string(written) + number,
-                                          repaired: Scalars.string(written) + " " + number, kind: "ocr", confidence: 0.9))
+                    spanEnd = d
+                    suffix = [" "] + Array(scalars[token.end..<d])
+                    spaceConfidence = 0.9
                 }
             } else {
                 output.append(contentsOf: written)
+            }
+            if written != original || spanStart != token.start || spanEnd != token.end {
+                repairs.append(Repair(line: lineNumber, column: spanStart + 1, original: Scalars.string(scalars[spanStart..<spanEnd]),
+                                      repaired: Scalars.string(prefix + written + suffix), kind: kind,
+                                      confidence: (min(confidence, spaceConfidence) * 1000).rounded() / 1000))
             }
         }
         output.append(contentsOf: scalars[cursor...])

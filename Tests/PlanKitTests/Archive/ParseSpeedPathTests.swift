@@ -181,9 +181,10 @@ import Testing
         ("|", [Clean("boundary", "|", 1, source: nil)]),
         ("  | ", [Clean("boundary", "|", 3, source: nil)]),
         // A cell's columns count from the cell's own start (as the lexer has always reported them).
+        // A cell's columns are the line's, not counted from the cell's bar.
         ("Số: 71/KH-UBND | Bạc Liêu, ngày 5 |", [Clean("cell", "Số: 71/KH-UBND", 1, source: nil),
-                                                  Clean("cell", "Bạc Liêu, ngày 5", 2, source: nil)]),
-        ("| **a** | b_c |", [Clean("cell", "a", 4, [4], source: nil), Clean("cell", "b_c", 2, [2, 3, 4], source: nil)]),
+                                                  Clean("cell", "Bạc Liêu, ngày 5", 18, source: nil)]),
+        ("| **a** | b_c |", [Clean("cell", "a", 5, [5], source: nil), Clean("cell", "b_c", 11, [11, 12, 13], source: nil)]),
     ] as [(String, [Clean])])
     func cleanLineForms(line: String, expected: [Clean]) {
         #expect(CleanLine.make(line: 7, text: line).map(Clean.init) == expected)
