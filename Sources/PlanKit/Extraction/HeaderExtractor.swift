@@ -19,6 +19,8 @@ enum HeaderExtractor {
     static let enactingAuthorities: [Phrase] = ["chủ tịch", "giám đốc", "bộ trưởng", "trưởng ban", "ủy ban nhân dân",
                                                 "uỷ ban nhân dân"].map(Phrase.init)
     static let basisOpener = Phrase("căn cứ")
+    /// Verbs after a cited document's issuer: where the issuer's name has ended.
+    static let issuerEnds: [Phrase] = ["ban hành", "phê duyệt", "thực hiện", "quy định", "triển khai", "hướng dẫn thực hiện"].map(Phrase.init)
     static let subjectOpener = Phrase("về việc")
     static let subjectAbbreviation = Phrase("v / v")
 
@@ -256,8 +258,11 @@ enum HeaderExtractor {
             if t.is(k, Words.of) {
                 let issuerStart = k + 1
                 var m = issuerStart
+                // The issuer ends where the sentence says what the document does ("… của Chính phủ
+                // ban hành Chiến lược …", "… phê duyệt …", "… thực hiện …").
                 while m < t.count, !t.is(m, Words.about), !t.is(m, Words.at), !t.is(m, Words.semicolon), !t.is(m, Words.comma),
-                      !t.is(m, Words.period), !enactingVerbs.contains(where: { t.matches(m, $0) }) { m += 1 }
+                      !t.is(m, Words.period), !enactingVerbs.contains(where: { t.matches(m, $0) }),
+                      !issuerEnds.contains(where: { t.matches(m, $0) }) { m += 1 }
                 if m > issuerStart {
                     issuer = t.text.string(t[issuerStart].range.lowerBound..<t[m - 1].range.upperBound)
                 }
@@ -280,24 +285,31 @@ enum HeaderExtractor {
             if let opener = (clauseBegin..<kindStart).first(where: { i in basisOpeners.contains { t.matches(i, $0) } }) {
                 textStart = opener
             }
-            let range = t[textStart].range.lowerBound..<t[max(textStart, clauseEnd - 1)].range.upperBound
+            var last = max(textStart, clauseEnd - 1)
+            while last > textStart, t.is(last, Words.comma) { last -= 1 }
+            let range = t[textStart].range.lowerBound..<t[last].range.upperBound
             documents.append(BasisDocument(kind: kind, number: number, date: date, issuer: issuer,
                                            text: block.text.string(block.text.trimmed(range)), span: block.span(of: range)))
             from = max(k, numberIndex + 1)
         }
-        // "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;": a law cited by name and date, no number.
-        if documents.isEmpty, t.matches(0, basisOpener),
-           let kindStart = (basisOpener.count..<t.count).first(where: { i in citedKinds.contains { t.matches(i, $0) } }) {
-            let kindWords = citedKinds.first(where: { t.matches(kindStart, $0) })!
-            let kind = t.text.string(t[kindStart].range.lowerBound..<t[kindStart + kindWords.count - 1].range.upperBound)
-            let date = (kindStart..<t.count).lazy.compactMap { DateReading.any(t, at: $0)?.0 }.first
-            var end = t.count
-            while end > 1, t.is(end - 1, Words.semicolon) || t.is(end - 1, Words.period) || t.is(end - 1, Words.comma) { end -= 1 }
-            let range = t[0].range.lowerBound..<t[max(0, end - 1)].range.upperBound
+        // "Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006; Luật …": laws cited by name and
+        // date, no number; each clause that opens with a kind of document is one.
+        guard t.matches(0, basisOpener) else { return documents }
+        var clauseStart = 0
+        for end in 0...t.count where end == t.count || t.is(end, Words.semicolon) {
+            defer { clauseStart = end + 1 }
+            let opener = clauseStart == 0 ? basisOpener.count : clauseStart
+            guard opener < end, let kindWords = citedKinds.first(where: { t.matches(opener, $0) }),
+                  citation(t, from: clauseStart).map({ $0.0 >= end }) ?? true else { continue }
+            let kind = t.text.string(t[opener].range.lowerBound..<t[opener + kindWords.count - 1].range.upperBound)
+            let date = (opener..<end).lazy.compactMap { DateReading.any(t, at: $0).flatMap { $0.next <= end ? $0.0 : nil } }.first
+            var last = end - 1
+            while last > clauseStart, t.is(last, Words.period) || t.is(last, Words.comma) { last -= 1 }
+            let range = t[clauseStart].range.lowerBound..<t[last].range.upperBound
             documents.append(BasisDocument(kind: kind, number: nil, date: date, issuer: nil,
                                            text: block.text.string(range), span: block.span(of: range)))
         }
-        return documents
+        return documents.sorted { $0.span < $1.span }
     }
 
     /// "…; Ủy ban nhân dân xã Bình Lư ban hành Kế hoạch …" → "Ủy ban nhân dân xã Bình Lư".

@@ -171,7 +171,7 @@ enum ObjectiveExtractor {
     }
 
     static let domainKeywords: [(Domain, [Phrase])] = [
-        (.politics, [Phrase("chính trị")]),
+        (.politics, [Phrase("chính trị"), Phrase("lãnh đạo"), Phrase("vị trí quản lý")]),
         (.economyLabour, [Phrase("kinh tế"), Phrase("lao động")]),
         (.familyGBV, [Phrase("gia đình"), Phrase("bạo lực")]),
         (.health, [Phrase("y tế"), Phrase("sức khỏe"), Phrase("sức khoẻ")]),

@@ -116,6 +116,12 @@ enum TargetParser {
                 guard !t.is(i + 1, Words.within) else { continue }
                 value = 1
             }
+            // "giảm từ 23 xuống 18/1.000": the number it starts from, written without its unit.
+            if t.is(i - 1, Words.from), t.isNumber(i), startsDecrease(t, after: i + 1, clause: clause),
+               unit(t, after: i, clause: clause, isWordNumber: false) == nil {
+                pendingBaseline = value
+                continue
+            }
             // "16/12/2020": a date without "ngày".
             if t.isNumber(i), let (_, next) = DateReading.slashed(t, at: i), !isRate(t, slashAt: i + 1) {
                 skipUntil = next

@@ -132,7 +132,8 @@ enum Scalars {
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x20, 0x09, 0xA0, 0x2000...0x200B, 0x202F, 0x3000, 0xFEFF: return true
+        // 0x0B, 0x0C: the vertical tab and form feed pdftotext and Tesseract put at page breaks.
+        case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x2000...0x200B, 0x202F, 0x3000, 0xFEFF: return true
         default: return false
         }
     }
