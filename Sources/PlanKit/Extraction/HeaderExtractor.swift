@@ -33,10 +33,36 @@ enum HeaderExtractor {
         var titleBlocks: [Block] = []
         var numberLineSeen = false
 
-        for block in preamble {
+        // The header of a plan issued by a decision, after the decision's own: its blocks get
+        // their roles, the header fields stay the decision's.
+        let attachedHeaders = SectionRecognizer.headerStarts(preamble).filter { $0 > 0 }
+        var attached: (inTitle: Bool, titleLines: Int)? = nil
+
+        for (index, block) in preamble.enumerated() {
             let t = TokenStream(block.text)
             let role: BlockRole
-            if block.kind == .rule {
+            if seenDocumentType, attachedHeaders.contains(index) { attached = (false, 0) }
+            if var state = attached {
+                if block.kind == .rule {
+                    role = .separator
+                } else if block.text.find(Keywords.motto) != nil || t.matches(0, Phrase("độc lập")) {
+                    role = .motto
+                } else if TwoColumns.isDocumentType(block.text.scalars) {
+                    role = .documentType
+                    state.inTitle = true
+                } else if state.inTitle, !block.isAllCaps || state.titleLines == 0, state.titleLines < 2, !t.is(0, Words.openParen) {
+                    role = .title
+                    state.titleLines += 1
+                } else if !state.inTitle, block.isAllCaps {
+                    role = .issuer
+                } else {
+                    role = .text
+                    attached = nil
+                    roles.append(role)
+                    continue
+                }
+                attached = state
+            } else if block.kind == .rule {
                 role = .separator
             } else if motto.contains(where: { phrase in (0..<t.count).contains { t.matches($0, phrase) } }) && !seenDocumentType {
                 role = .motto
@@ -86,7 +112,7 @@ enum HeaderExtractor {
                 titleBlocks.append(block)
             } else if isBasis(t) {
                 role = .basis
-            } else if !titleBlocks.isEmpty, block.isAllCaps, enactingAuthorities.contains(where: { t.matches(0, $0) }) {
+            } else if !titleBlocks.isEmpty, !roles.contains(.basis), block.isAllCaps, enactingAuthorities.contains(where: { t.matches(0, $0) }) {
                 role = .enacting
             } else if seenDocumentType || header.date != nil || header.number != nil, titleBlocks.count < 2, !isEnacting(t),
                       !roles.contains(.basis), !roles.contains(.enacting) {

@@ -83,15 +83,17 @@ enum SectionRecognizer {
         /// nhận:", its signature), or of a document with no numbered sections at all.
         var earlyClosing: [Block] = []
         var inEarlyClosing = false
+        let headers = headerStarts(blocks)
 
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             if block.kind == .pageNumber || block.kind == .cellBoundary {
                 unclassified.append(block)
                 continue
             }
             if roots.isEmpty, stack.isEmpty {
-                // It ends at the plan's document type, or at its first section if that was damaged.
-                if inEarlyClosing, !TwoColumns.isDocumentType(block.text.scalars), block.marker?.style != .roman {
+                // It ends at the plan's own header, its document type, or its first section if those were damaged.
+                if inEarlyClosing, !TwoColumns.isDocumentType(block.text.scalars), block.marker?.style != .roman,
+                   !headers.contains(index) {
                     earlyClosing.append(block)
                     continue
                 }
@@ -134,6 +136,18 @@ enum SectionRecognizer {
         }
         while !stack.isEmpty { closeTop() }
         return Outline(preamble: preamble, sections: roots, closing: earlyClosing + closing, unclassified: unclassified)
+    }
+
+    /// Where a header begins: the issuer's lines in capitals right before the national motto
+    /// ("ỦY BAN NHÂN DÂN / HUYỆN … / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), or the motto itself.
+    static func headerStarts(_ blocks: [Block]) -> Set<Int> {
+        var starts: Set<Int> = []
+        for (m, block) in blocks.enumerated() where block.text.find(Keywords.motto) != nil {
+            var j = m
+            while j > 0, blocks[j - 1].isAllCaps, !isSignatureLine(blocks[j - 1]), blocks[j - 1].text.find(Keywords.motto) == nil { j -= 1 }
+            starts.insert(j)
+        }
+        return starts
     }
 
     /// Roman numerals when the document has any; otherwise the arabic items with capital headings.
@@ -191,6 +205,7 @@ enum SectionRecognizer {
 enum Keywords {
     static let aboveIs = "trên đây là".lowerScalars
     static let recipients = "nơi nhận".lowerScalars
+    static let motto = "cộng hòa xã hội chủ nghĩa".lowerScalars
     static let basis = "căn cứ ".lowerScalars
     /// Labels that number an item inside a paragraph-like line: "Chỉ tiêu 2:", "Mục tiêu 3:", "Điều 1.".
     static let itemLabels = ["chỉ tiêu", "mục tiêu", "điều"].map(\.lowerScalars)
