@@ -3,6 +3,9 @@
 enum ResponsibilityExtractor {
     static let requestPrefixes: [Phrase] = ["đề nghị", "yêu cầu"].map(Phrase.init)
     static let responsibilityPrefix = Phrase("trách nhiệm của")
+    /// Verbs that begin a duty written in the agency's own item.
+    static let dutyOpeners: [Phrase] = ["căn cứ", "có trách nhiệm", "chịu trách nhiệm", "chủ động", "tổ chức triển khai",
+                                        "xây dựng kế hoạch", "chủ trì"].map(Phrase.init)
 
     static func extract(_ outline: Outline, objectives: [Objective], diagnostics: inout [Diagnostic]) -> [Responsibility] {
         var result: [Responsibility] = []
@@ -20,7 +23,14 @@ enum ResponsibilityExtractor {
         var start = 0
         if t.matches(0, responsibilityPrefix), t.count > responsibilityPrefix.count { start = t[responsibilityPrefix.count].range.lowerBound }
         var range = heading.trimmed(start..<heading.count)
-        while range.count > 0, [":", ".", ";"].contains(heading.scalars[range.upperBound - 1]) {
+        // "4. Các cơ quan, đơn vị … căn cứ Kế hoạch này xây dựng …": an item that states its duty
+        // in the same sentence; the agency ends where the duty begins.
+        var inlineDuty: Range<Int>? = nil
+        if t.count >= 12, let verb = (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }) {
+            inlineDuty = heading.trimmed(t[verb].range.lowerBound..<heading.count)
+            range = heading.trimmed(range.lowerBound..<t[verb - 1].range.upperBound)
+        }
+        while range.count > 0, [":", ".", ";", ","].contains(heading.scalars[range.upperBound - 1]) {
             range = heading.trimmed(range.lowerBound..<(range.upperBound - 1))
         }
         // "Đề nghị Ủy ban MTTQ …; Yêu cầu các cơ quan …": the verbs that address each group are not the agency.
@@ -30,7 +40,7 @@ enum ResponsibilityExtractor {
             guard i == t.count || t.is(i, Words.semicolon) else { continue }
             var first = partStart
             if let verb = requestPrefixes.first(where: { t.matches(partStart, $0) }), partStart + verb.count < i { first = partStart + verb.count }
-            if first < i {
+            if first < i, t[first].range.lowerBound < range.upperBound {
                 let lower = max(t[first].range.lowerBound, range.lowerBound)
                 let upper = min(t[i - 1].range.upperBound, range.upperBound)
                 if lower < upper { agency += (agency.isEmpty ? "" : "; ") + heading.string(lower..<upper) }
@@ -40,6 +50,13 @@ enum ResponsibilityExtractor {
         var reports: [String] = []
         var supports: [String] = []
         var duties: [String] = []
+        if let inlineDuty {
+            duties.append(node.heading.string(inlineDuty))
+            for reference in ReferenceReader.read(node.heading) where reference.range.lowerBound >= inlineDuty.lowerBound {
+                let ids = resolve(reference, objectives: objectives, block: node.heading, diagnostics: &diagnostics)
+                if reference.role == .lead { reports.append(contentsOf: ids) } else { supports.append(contentsOf: ids) }
+            }
+        }
         for block in node.paragraphs {
             duties.append(block.string)
             for reference in ReferenceReader.read(block) {

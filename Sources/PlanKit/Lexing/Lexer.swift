@@ -270,6 +270,9 @@ enum Lexer {
             return false
         }
         if block.headingLevel > 0 { return false }
+        // A line indented deeper than the one before, which ended a clause, opens a paragraph:
+        // `pdftotext -layout` prints a justified page so ("…giai đoạn 2022 - 2025," / "    Ủy ban …").
+        if line.column >= last.column + 3, let end = last.text.last, ".;:,!?…".unicodeScalars.contains(end) { return false }
         if endsSentence(last.text) {
             // In hard-wrapped text a line that fills the width did not end its paragraph,
             // even when a sentence happens to end with it.

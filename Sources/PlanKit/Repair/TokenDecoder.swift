@@ -17,6 +17,8 @@ struct TokenDecoder {
     }
 
     let lexicon: Lexicon
+    /// The confidence a marked word that is itself a word needs to be replaced by another.
+    static let markedWordConfidence = 0.6
     let mode: Mode
     /// A letter run that is no word of the vocabulary (a name, a foreign word, a damaged form).
     var unknownCost: Float = 18
@@ -298,7 +300,12 @@ struct TokenDecoder {
                 for c in choices[t] { sum += exp(Double(mine - local(c))) }
                 confidence = 1 / sum
                 let repairedText = Scalars.string(choice.text)
-                if confidence < minimumConfidence {
+                // A word written with its marks that is itself a word ("kể từ ngày", "Thứ trưởng")
+                // is only replaced on strong evidence: clean text with a few unknown names goes
+                // through this decoder too.
+                let keptWord = choices[t][0].words.count == 1 && choices[t][0].words[0] >= 0
+                    && original.contains(where: VietnameseLetters.isMarked)
+                if confidence < (keptWord ? TokenDecoder.markedWordConfidence : minimumConfidence) {
                     diagnostics.append(Diagnostic(.repairUncertain,
                         "\"\(Scalars.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
                         span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))
