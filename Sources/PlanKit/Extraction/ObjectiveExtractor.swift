@@ -71,7 +71,17 @@ enum ObjectiveExtractor {
                 let current = objectives.count - 1
                 objectives[current].span = objectives[current].span.union(block.span)
 
-                let labelled = label(t, indicatorWords, allowMissingNumber: true) ?? label(t, indicatorsLabel, allowMissingNumber: true)
+                var labelled = label(t, indicatorWords, allowMissingNumber: true) ?? label(t, indicatorsLabel, allowMissingNumber: true)
+                var damagedLabel = false
+                // "An tiêu 3: …": the label's first word damaged by OCR; "tiêu" and the number remain.
+                if labelled == nil, let number = Lexer.damagedIndicatorLabel(block.text.scalars[...]),
+                   let colon = (0..<t.count).first(where: { t.is($0, Words.colon) || t.is($0, Words.period) }) {
+                    labelled = (number, t[colon].range.upperBound)
+                    damagedLabel = true
+                    diagnostics.append(Diagnostic(.inferredStructure,
+                                                  "'\(block.string.prefix(30))' read as indicator \(number): the first word of its label is damaged",
+                                                  span: block.span))
+                }
                 if let (number, textStart) = labelled {
                     mode = .indicators
                     let textRange = block.text.trimmed(textStart..<block.text.count)
@@ -82,7 +92,8 @@ enum ObjectiveExtractor {
                     // No number written ("Chỉ tiêu:", or one lost: "Chỉ tiêu  :"): the one after the indicator before.
                     let previous = objectives[current].indicators.last?.number ?? 0
                     addIndicator(number: number == 0 ? previous + 1 : number, block: block, textRange: textRange,
-                                 to: &objectives[current], inferred: number == 0 && previous > 0, diagnostics: &diagnostics)
+                                 to: &objectives[current], inferred: number == 0 && previous > 0 || damagedLabel,
+                                 diagnostics: &diagnostics)
                     awaitingIndicatorText = false
                     return
                 }

@@ -290,6 +290,7 @@ enum Lexer {
     /// long heading that PDF text wrapped), "Điều 2." (an article of a decision). A stray quote
     /// that OCR put before the line does not hide the label.
     static func opensBlock(_ text: [Unicode.Scalar]) -> Bool {
+        if damagedIndicatorLabel(text[...]) != nil { return true }
         // The label may follow debris and a damaged marker ("#H# đ. Mục tiêu 5"), never a word of
         // prose (two lower-case letters in a row).
         var inDebris = false
@@ -301,6 +302,30 @@ enum Lexer {
             if Scalars.isUpper(text[p]), startsLabel(text[p...]) { return true }
         }
         return false
+    }
+
+    /// "An tiêu 3:", "- _ tiêu 2:", "dược tiêu 4:": an indicator label whose first word OCR
+    /// damaged, with a bullet or specks before it. The label's number, or nil.
+    static func damagedIndicatorLabel(_ text: ArraySlice<Unicode.Scalar>) -> Int? {
+        var j = text.startIndex
+        // A bullet and specks.
+        while j < text.endIndex, j - text.startIndex < 4, !Scalars.isLetter(text[j]) { j += 1 }
+        // At most one short damaged word.
+        let wordStart = j
+        while j < text.endIndex, Scalars.isLetter(text[j]) { j += 1 }
+        guard j - wordStart <= 5, j < text.endIndex, Scalars.isSpace(text[j]) else { return nil }
+        while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
+        let tieu: [Unicode.Scalar] = ["t", "i", "e", "u"]
+        guard j + 4 <= text.endIndex, (0..<4).allSatisfy({ VietnameseLetters.fold(text[j + $0]) == tieu[$0] }),
+              j + 4 == text.endIndex || !Scalars.isLetter(text[j + 4]) else { return nil }
+        // "chỉ tiêu" written whole is the ordinary label.
+        if j - wordStart >= 2, VietnameseLetters.fold(text[wordStart]) == "c", VietnameseLetters.fold(text[wordStart + 1]) == "h" { return nil }
+        j += 4
+        while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
+        var number = 0, digits = 0
+        while j < text.endIndex, Scalars.isDigit(text[j]), digits < 3 { number = number * 10 + Int(text[j].value - 0x30); digits += 1; j += 1 }
+        guard digits > 0, j < text.endIndex, text[j] == ":" || text[j] == "." else { return nil }
+        return number
     }
 
     static func startsLabel(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
