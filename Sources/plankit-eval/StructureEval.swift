@@ -83,16 +83,55 @@ struct FactScore: Encodable {
     var expected = 0
     var found = 0
     var shared = 0
+    /// The same over the structural facts alone (objectives and their indicator counts, targets,
+    /// indicator links without the agency's name, deadlines): what the parse recovered whatever
+    /// the repair made of the words around it.
+    var structureExpected = 0
+    var structureFound = 0
+    var structureShared = 0
     /// Targets whose value is written nowhere in the text the parser read.
     var inventedNumbers = 0
     var documents = 0
 
     var recall: Double { expected == 0 ? 1 : Double(shared) / Double(expected) }
     var precision: Double { found == 0 ? 1 : Double(shared) / Double(found) }
+    var structureRecall: Double { structureExpected == 0 ? 1 : Double(structureShared) / Double(structureExpected) }
+    var structurePrecision: Double { structureFound == 0 ? 1 : Double(structureShared) / Double(structureFound) }
+
+    init() {}
+
+    init(expected: [String], found: [String]) {
+        self.expected = expected.count
+        self.found = found.count
+        shared = PlanFacts.shared(expected, found)
+        let e = FactScore.structural(expected), f = FactScore.structural(found)
+        structureExpected = e.count
+        structureFound = f.count
+        structureShared = PlanFacts.shared(e, f)
+        documents = 1
+    }
+
+    static func structural(_ facts: [String]) -> [String] {
+        facts.compactMap { fact in
+            switch PlanFacts.kind(of: fact) {
+            case "objective", "target", "deadline": return fact
+            case "reportsOn": return "reportsOn\t" + (fact.split(separator: "\t").last.map(String.init) ?? "")
+            default: return nil
+            }
+        }
+    }
 
     static func + (a: FactScore, b: FactScore) -> FactScore {
-        FactScore(expected: a.expected + b.expected, found: a.found + b.found, shared: a.shared + b.shared,
-                  inventedNumbers: a.inventedNumbers + b.inventedNumbers, documents: a.documents + b.documents)
+        var sum = FactScore()
+        sum.expected = a.expected + b.expected
+        sum.found = a.found + b.found
+        sum.shared = a.shared + b.shared
+        sum.structureExpected = a.structureExpected + b.structureExpected
+        sum.structureFound = a.structureFound + b.structureFound
+        sum.structureShared = a.structureShared + b.structureShared
+        sum.inventedNumbers = a.inventedNumbers + b.inventedNumbers
+        sum.documents = a.documents + b.documents
+        return sum
     }
 }
 
@@ -197,8 +236,7 @@ func runStructure(_ options: StructureOptions) throws {
                 let repaired = kind == .clean ? source : repairer.repair(source).0
                 let plan = PlanParser.parse(repaired, repair: false)
                 let found = PlanFacts.facts(of: plan)
-                var score = FactScore(expected: reference.facts.count, found: found.count,
-                                      shared: PlanFacts.shared(reference.facts, found), documents: 1)
+                var score = FactScore(expected: reference.facts, found: found)
                 score.inventedNumbers = inventedNumbers(plan, text: lines.joined(separator: "\n"))
                 // Renders kept out of tuning are reported apart from the ones looked at.
                 let renderSet = label.hasPrefix("holdout:") ? "-holdout-renders" : ""
@@ -234,14 +272,16 @@ func runStructure(_ options: StructureOptions) throws {
         print(String(decoding: try encoder.encode(["documents": rows, "summary": summary]), as: UTF8.self))
         return
     }
-    print("set      kind                    docs  expected  found  shared  recall  precision  invented")
+    print("                                       all facts                              structure facts")
+    print("set      kind                    docs  expected  found  shared  recall  precision  expected  recall  precision  invented")
     for key in totalKeys {
         let parts = key.split(separator: "\t")
         let s = totals[key]!
-        print(String(format: "%@ %@ %4d  %8d  %5d  %6d  %6.3f  %9.3f  %8d",
+        print(String(format: "%@ %@ %4d  %8d  %5d  %6d  %6.3f  %9.3f  %8d  %6.3f  %9.3f  %8d",
                      String(parts[0]).padding(toLength: 8, withPad: " ", startingAt: 0),
                      String(parts[1]).padding(toLength: 23, withPad: " ", startingAt: 0),
-                     s.documents, s.expected, s.found, s.shared, s.recall, s.precision, s.inventedNumbers))
+                     s.documents, s.expected, s.found, s.shared, s.recall, s.precision,
+                     s.structureExpected, s.structureRecall, s.structurePrecision, s.inventedNumbers))
     }
 }
 
