@@ -42,8 +42,17 @@ enum ObjectiveExtractor {
                 // Only labels at the start are read here ("Các chỉ tiêu 2:" is five tokens); the
                 // sixth token tells `label` whether the text goes on after the label.
                 let t = TokenStream(block.text, maxTokens: 10)
-                let read = label(t, objectiveWords).map { (number: $0.0, titleStart: $0.1, damaged: false) }
+                var read = label(t, objectiveWords).map { (number: $0.0, titleStart: $0.1, damaged: false) }
                     ?? damagedObjectiveLabel(t).map { (number: 0, titleStart: $0, damaged: true) }
+                // "peưn tiêu 2: Giảm khoảng cách giới trong lĩnh vực kinh tế": a label whose first word
+                // is lost is an objective's when its number follows the objective before and either
+                // does not follow that objective's last indicator or names a domain.
+                if read == nil, let number = Lexer.damagedIndicatorLabel(block.text.scalars[...]), let last = objectives.last,
+                   number == last.number + 1,
+                   number != (last.indicators.last?.number ?? 0) + 1 || domain(of: block.text) != nil,
+                   let colon = (0..<t.count).first(where: { t.is($0, Words.colon) || t.is($0, Words.period) }) {
+                    read = (number, t[colon].range.upperBound, true)
+                }
                 if let (written, titleStart, damaged) = read {
                     var titleRange = block.text.trimmed(titleStart..<block.text.count)
                     while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {
@@ -52,7 +61,11 @@ enum ObjectiveExtractor {
                     let title = block.string(titleRange)
                     let domain = domain(of: block.text)
                     var number = written
-                    if damaged {
+                    if damaged, written > 0 {
+                        diagnostics.append(Diagnostic(.inferredStructure,
+                                                      "'\(block.string.prefix(40))' read as objective \(number): the first word of its label is damaged and its number follows objective \(number - 1)",
+                                                      span: block.span))
+                    } else if damaged {
                         // "Mục tiêu á: Trong lĩnh vực y tế": the national strategy's order of domains gives the
                         // number (y tế → 4); without a domain, the one after the objective before.
                         number = domain.flatMap { d in Domain.allCases.firstIndex(of: d).map { $0 + 1 } } ?? ((objectives.last?.number ?? 0) + 1)
@@ -66,6 +79,12 @@ enum ObjectiveExtractor {
                     mode = .indicators
                     awaitingIndicatorText = false
                     return
+                }
+                // An objective closed by a damaged heading under it ("2. .1. Các c ỉ tiêu:" read as a
+                // section "2.") before any indicator: its indicators still follow it.
+                if objectiveDepth == Int.max, let last = objectives.last, last.indicators.isEmpty,
+                   label(t, indicatorWords) != nil {
+                    objectiveDepth = depth - 1
                 }
                 guard objectiveDepth != Int.max, !objectives.isEmpty else { return }
                 let current = objectives.count - 1
@@ -177,8 +196,14 @@ enum ObjectiveExtractor {
         guard let start = labelStart(t, objectiveWords) else { return nil }
         let j = start + objectiveWords.count
         // One damaged token (not a number: that label was read) and then the colon.
-        guard j + 1 < t.count, !t.isNumber(j), t[j].range.count <= 2, t.is(j + 1, Words.colon) else { return nil }
-        return t[j + 1].range.upperBound
+        if j + 1 < t.count, !t.isNumber(j), t[j].range.count <= 2, t.is(j + 1, Words.colon) { return t[j + 1].range.upperBound }
+        // The number lost whole ("Mục tiêu  : Trong lĩnh vực …"): a gap of two spaces or more where
+        // it stood, and a domain to number it by ("Mục tiêu: …" without a gap is a general aim).
+        if j < t.count, t.is(j, Words.colon), t[j].range.lowerBound - t[j - 1].range.upperBound >= 2,
+           domain(of: t.text) != nil {
+            return t[j].range.upperBound
+        }
+        return nil
     }
 
     static let domainKeywords: [(Domain, [Phrase])] = [

@@ -261,6 +261,8 @@ enum Lexer {
         // "Nơi nhận:" heads its own list.
         if block.fragments.count == 1, startsWith(block.firstText, Keywords.recipients) { return false }
         let last = block.lastLine
+        // "peưn tiêu 2: …" after a sentence's end: a label OCR damaged, though it starts in lower case.
+        if endsSentence(last.text), damagedIndicatorLabel(line.text[...]) != nil { return false }
         if Scalars.isLowerLetter(first) { return true }
         if opensBlock(line.text) { return false }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
@@ -304,22 +306,32 @@ enum Lexer {
         return false
     }
 
-    /// "An tiêu 3:", "- _ tiêu 2:", "dược tiêu 4:": an indicator label whose first word OCR
-    /// damaged, with a bullet or specks before it. The label's number, or nil.
+    /// "An tiêu 3:", "- _ tiêu 2:", "VI ng tiêu 1:": a "Chỉ tiêu" or "Mục tiêu" label whose first
+    /// word OCR damaged, with a bullet or specks before it. The label's number, or nil.
     static func damagedIndicatorLabel(_ text: ArraySlice<Unicode.Scalar>) -> Int? {
         var j = text.startIndex
         // A bullet and specks.
         while j < text.endIndex, j - text.startIndex < 4, !Scalars.isLetter(text[j]) { j += 1 }
-        // At most one short damaged word.
-        let wordStart = j
-        while j < text.endIndex, Scalars.isLetter(text[j]) { j += 1 }
-        guard j - wordStart <= 5, j < text.endIndex, Scalars.isSpace(text[j]) else { return nil }
-        while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
         let tieu: [Unicode.Scalar] = ["t", "i", "e", "u"]
-        guard j + 4 <= text.endIndex, (0..<4).allSatisfy({ VietnameseLetters.fold(text[j + $0]) == tieu[$0] }),
-              j + 4 == text.endIndex || !Scalars.isLetter(text[j + 4]) else { return nil }
-        // "chỉ tiêu" written whole is the ordinary label.
-        if j - wordStart >= 2, VietnameseLetters.fold(text[wordStart]) == "c", VietnameseLetters.fold(text[wordStart + 1]) == "h" { return nil }
+        func isTieu(_ k: Int) -> Bool {
+            k + 4 <= text.endIndex && (0..<4).allSatisfy({ VietnameseLetters.fold(text[k + $0]) == tieu[$0] })
+                && (k + 4 == text.endIndex || !Scalars.isLetter(text[k + 4]))
+        }
+        // At most two short damaged words before "tiêu", the last not "chỉ" or "mục" written whole
+        // (those labels are read as written).
+        var words = 0
+        var lastWord = j..<j
+        while !isTieu(j) {
+            let start = j
+            while j < text.endIndex, !Scalars.isSpace(text[j]) { j += 1 }
+            words += 1
+            guard words <= 2, j - start <= 5, j < text.endIndex else { return nil }
+            lastWord = start..<j
+            while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
+        }
+        guard words >= 1 else { return nil }
+        let folded = text[lastWord].map(VietnameseLetters.fold)
+        if folded == ["c", "h", "i"] || folded == ["m", "u", "c"] { return nil }
         j += 4
         while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
         var number = 0, digits = 0
