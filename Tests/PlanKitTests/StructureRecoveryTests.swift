@@ -94,6 +94,45 @@ import Testing
         #expect(try !PlanJSONEncoder().encode(Repository.parse(Repository.seeds["001"]!)).contains("\"inferred\""))
     }
 
+    @Test(arguments: [
+        ("An tiêu 3: Tỷ lệ", 3), ("- _ tiêu 2: Tỷ suất", 2), ("VI ng tiêu 1: Đến năm", 1), ("peưn tiêu 2: Giảm", 2),
+        ("Chỉ tiêu 2: Tỷ lệ", nil), ("Mục tiêu 2: Trong", nil), ("các chỉ tiêu 3: x", nil), ("tiêu chí 2: x", nil),
+        ("Trong đó tiêu 2 là", nil),
+    ] as [(String, Int?)])
+    func labelsWhoseFirstWordOCRLost(line: String, number: Int?) {
+        #expect(Lexer.damagedIndicatorLabel(Scalars.array(line)[...]) == number, "\(line)")
+    }
+
+    /// Tesseract's reading of a harshly scanned page: first words of labels lost, a number lost.
+    @Test func labelsDamagedByOCRKeepObjectivesApart() {
+        let plan = parse("""
+            II. MỤC TIÊU, CHỈ TIÊU
+            Mục tiêu 1: Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo
+            VI ng tiêu 1: Đến năm 2025 có ít nhất 01 lãnh đạo chủ chốt là nữ.
+            Chỉ tiêu 2: Ban quản lý mỗi thôn có ít nhất 01 nữ.
+            peưn tiêu 2: Giảm khoảng cách giới trong lĩnh vực kinh tế, lao động
+            ¬ tiêu 1: Tỷ lệ lao động nữ làm công hưởng lương đạt 25% vào năm 2025.
+            Mục tiêu  : Trong lĩnh vực giáo dục, đào tạo
+            Chỉ tiêu 1: Tỷ lệ nữ thạc sĩ đạt 40% vào năm 2025.
+            """)
+        #expect(plan.objectives.map(\.number) == [1, 2, 5])
+        #expect(plan.objectives.map { $0.indicators.map(\.id) } == [["MT1.CT1", "MT1.CT2"], ["MT2.CT1"], ["MT5.CT1"]])
+        #expect(plan.objectives.map(\.inferred) == [nil, true, true])
+        #expect(plan.objectives[0].indicators.map(\.inferred) == [true, nil])
+    }
+
+    /// Lost glyphs made "2.4.1. Các chỉ tiêu:" a heading "2." that closed objective 4 before its indicators.
+    @Test func aDamagedSubheadingDoesNotOrphanTheIndicators() {
+        let plan = parse("""
+            II. MỤC TIÊU
+            2.4. Mục tiêu 4: Trong lĩnh vực y tế.
+            2. .1. Các c ỉ tiêu:
+            - Chỉ tiêu 1: Tỷ số giới tính khi sinh ở mức 111 bé trai/100 bé gái vào năm 2025.
+            - Chỉ tiêu 2: Tỷ suất sinh ở vị thành niên giảm còn 18/1.000 vào năm 2025.
+            """)
+        #expect(plan.objectives.map { $0.indicators.map(\.id) } == [["MT4.CT1", "MT4.CT2"]])
+    }
+
     /// A news article lists objectives and indicators with no numbered sections at all.
     @Test func objectivesInTextWithoutSections() {
         let plan = parse("""

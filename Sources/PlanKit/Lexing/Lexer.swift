@@ -310,8 +310,12 @@ enum Lexer {
     /// word OCR damaged, with a bullet or specks before it. The label's number, or nil.
     static func damagedIndicatorLabel(_ text: ArraySlice<Unicode.Scalar>) -> Int? {
         var j = text.startIndex
-        // A bullet and specks.
-        while j < text.endIndex, j - text.startIndex < 4, !Scalars.isLetter(text[j]) { j += 1 }
+        // A bullet and specks; a speck ("_", "¬") may be all that is left of the first word.
+        var specks = false
+        while j < text.endIndex, j - text.startIndex < 4, !Scalars.isLetter(text[j]) {
+            if !Scalars.isSpace(text[j]), text[j] != "-", text[j] != "+", text[j] != "•" { specks = true }
+            j += 1
+        }
         let tieu: [Unicode.Scalar] = ["t", "i", "e", "u"]
         func isTieu(_ k: Int) -> Bool {
             k + 4 <= text.endIndex && (0..<4).allSatisfy({ VietnameseLetters.fold(text[k + $0]) == tieu[$0] })
@@ -329,7 +333,7 @@ enum Lexer {
             lastWord = start..<j
             while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
         }
-        guard words >= 1 else { return nil }
+        guard words >= 1 || specks else { return nil }
         let folded = text[lastWord].map(VietnameseLetters.fold)
         if folded == ["c", "h", "i"] || folded == ["m", "u", "c"] { return nil }
         j += 4
