@@ -8,7 +8,9 @@ import PlanKit
 // Documents come in three sets, reported apart:
 //   seeds    Fixtures/seeds/001–004, references Fixtures/facts/00N.facts (from the reviewed goldens)
 //   tune     Fixtures/plans/tune/*.txt, each with its .facts: the parser was developed on these
-//   holdout  Fixtures/plans/holdout/*.txt: never looked at while the parser was changed
+//   holdout  Fixtures/plans/holdout/*.txt: kept out of development until its first measurement
+//            (docs/structure.md gives that figure apart); looked at and fixed against after it
+//   holdout2 Fixtures/plans/holdout2/*.txt: never looked at while the parser was changed
 // Real OCR texts are Tesseract's reading of rendered, degraded pages (Tools/ocr/): the renders in
 // Fixtures/ocr/tune/ were looked at, those in Fixtures/ocr/holdout/ (other fonts, other noise)
 // were not. The generated damage kinds take `--seed`; seed 1 is the one tuned on.
@@ -32,7 +34,7 @@ struct StructureOptions {
     var root = FileManager.default.currentDirectoryPath
     var seed: UInt64 = 1
     var kinds = StructureKind.allCases
-    var sets: [String] = ["seeds", "tune", "holdout"]
+    var sets: [String] = ["seeds", "tune", "holdout", "holdout2"]
     var json = false
     /// Print each document's missed and extra facts (for the sets one may tune on).
     var misses = false
@@ -64,8 +66,8 @@ struct StructureOptions {
                 kinds = list
             case "--sets":
                 sets = try value(flag).split(separator: ",").map(String.init)
-                guard sets.allSatisfy({ ["seeds", "tune", "holdout"].contains($0) }) else {
-                    throw UsageError("--sets takes seeds, tune, holdout")
+                guard sets.allSatisfy({ ["seeds", "tune", "holdout", "holdout2"].contains($0) }) else {
+                    throw UsageError("--sets takes seeds, tune, holdout, holdout2")
                 }
             case "--json": json = true
             case "--misses": misses = true
@@ -192,14 +194,14 @@ func structureInputs(_ kind: StructureKind, _ reference: Reference, clean: [Stri
     case .ocr:
         let base = (reference.path as NSString).lastPathComponent.dropLast(4)
         var out: [(String, [String])] = []
-        for renders in ["tune", "holdout"] {
+        for renders in ["tune", "holdout", "holdout2"] {
             let folder = URL(fileURLWithPath: options.root).appendingPathComponent("Fixtures/ocr/\(renders)")
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasPrefix(base + ".") && $0.hasSuffix(".txt") }.sorted()
             for name in names {
                 if let text = try? SourceText.read(path: folder.appendingPathComponent(name).path) {
                     let spec = name.dropFirst(base.count + 1).dropLast(4)
-                    out.append(("\(renders):\(spec)", text.lines))
+                    out.append(("\(renders == "tune" ? "tune" : "holdout"):\(spec)", text.lines))
                 }
             }
         }
