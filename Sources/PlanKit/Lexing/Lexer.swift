@@ -121,8 +121,18 @@ enum Lexer {
                 break
             }
             if inCell {
-                if gap > 0 { inCell = false }
-                else if current?.kind == .cell {
+                // The table ends at a blank line, or where the body begins: the document type, a
+                // Roman heading, a "Căn cứ" line.
+                if gap > 0 || TwoColumns.isDocumentType(line.text) || opensBlock(line.text) {
+                    inCell = false
+                } else if let marker = ListMarker.read(line.text[...]), marker.style == .bullet {
+                    // "- Sở Y tế;": a recipient listed inside the closing's cell.
+                    flush()
+                    current = Builder(line, kind: .cell, marker: marker)
+                    continue
+                } else if case .roman? = ListMarker.read(line.text[...])?.kind {
+                    inCell = false
+                } else if let cell = current, cell.kind == .cell, continuesCell(cell, with: line) {
                     current!.append(line)
                     continue
                 } else {
@@ -252,6 +262,17 @@ enum Lexer {
         var builder = Builder(block.fragments[0].line, kind: block.kind, marker: marker)
         for fragment in block.fragments.dropFirst() { builder.append(fragment.line) }
         return builder.build()
+    }
+
+    /// Inside a table cell laid out one line per row of text: a line goes on with the cell's text
+    /// when it starts in lower case or the line before is one word broken off ("ỦY" / "BAN NHÂN
+    /// DÂN …", "CỘNG" / "HÒA XÃ HỘI …"); otherwise it is a line of its own ("TM. ỦY BAN NHÂN DÂN" /
+    /// "CHỦ TỊCH").
+    static func continuesCell(_ cell: Builder, with line: CleanLine) -> Bool {
+        guard let first = line.text.first else { return false }
+        if Scalars.isLowerLetter(first) { return true }
+        let last = cell.lastLine.text
+        return cell.marker == nil && !last.contains(where: Scalars.isSpace) && isAllCaps(last[...]) && last.count <= 4
     }
 
     /// Whether `line` goes on with `block` rather than starting a new one.
