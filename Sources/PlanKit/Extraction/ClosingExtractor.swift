@@ -23,6 +23,11 @@ enum ClosingExtractor {
             } else if inRecipients, block.marker?.style == .bullet {
                 role = .recipient
                 recipients.append(trimmedItem(block.string))
+            } else if inRecipients, block.marker == nil, !block.isAllCaps, let last = recipients.last,
+                      let end = blocks.last?.text.unicodeScalars.last, end != ";", end != ".", end != ",", !looksLikeName(block) {
+                // An item wrapped in its column ("- Ban Thường vụ Đảng ủy, Thường trực" / "HĐND xã (b/c);").
+                role = .recipient
+                recipients[recipients.count - 1] = trimmedItem(last + " " + block.string)
             } else if block.isAllCaps, block.marker == nil {
                 inRecipients = false
                 role = .signature

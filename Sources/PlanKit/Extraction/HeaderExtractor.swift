@@ -4,7 +4,7 @@ enum HeaderExtractor {
                                           "chương trình", "báo cáo", "đề án", "hướng dẫn", "thông báo", "công văn"].map(Phrase.init)
     static let motto: [Phrase] = ["cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập"].map(Phrase.init)
     static let basisOpeners: [Phrase] = ["căn cứ", "thực hiện", "theo", "trên cơ sở"].map(Phrase.init)
-    static let citedKinds: [Phrase] = ["kế hoạch", "văn bản", "nghị quyết", "quyết định", "công văn", "chỉ thị", "thông tư",
+    static let citedKinds: [Phrase] = ["chương trình hành động", "kế hoạch", "văn bản", "nghị quyết", "quyết định", "công văn", "chỉ thị", "thông tư",
                                        "nghị định", "luật", "hướng dẫn", "chương trình", "thông báo"].map(Phrase.init)
     static let enactingVerbs: [Phrase] = ["ban hành kế hoạch", "xây dựng kế hoạch", "ban hành chương trình"].map(Phrase.init)
     static let issuerStarts: [Phrase] = ["ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "sở", "phòng", "ban"].map(Phrase.init)
@@ -135,6 +135,12 @@ enum HeaderExtractor {
             let titleText = ScalarText(header.title!)
             header.period = period(in: titleText)
             header.locality = locality(in: titleText)
+        }
+        // A title that names no unit ("Triển khai công tác bình đẳng giới … năm 2025"): the enacting
+        // sentence's ("Ủy ban nhân dân xã Phúc Khánh xây dựng Kế hoạch …"), else the issuer's.
+        if header.locality == nil {
+            header.locality = zip(preamble, roles).lazy.filter { $0.1 == .enacting }.compactMap { locality(in: $0.0.text) }.first
+                ?? header.issuer.flatMap { header.issuerSource == .header ? locality(in: ScalarText($0)) : nil }
         }
         // A title without its period ("Kế hoạch thực hiện Chiến lược …"): the plan's own enacting
         // sentence names it; a cited document's date never does.
@@ -373,6 +379,15 @@ enum HeaderExtractor {
         (Phrase("thị xã"), .district), (Phrase("huyện"), .district), (Phrase("quận"), .district),
         (Phrase("thành phố"), .district), (Phrase("tỉnh"), .province),
     ]
+    /// "THƯỢNG LÂM" → "Thượng Lâm".
+    static func titleCased(_ name: String) -> String {
+        name.split(separator: " ").map { word -> String in
+            var scalars = Array(word.unicodeScalars)
+            for k in scalars.indices.dropFirst() { scalars[k] = Scalars.lower(scalars[k]) }
+            return Scalars.string(scalars)
+        }.joined(separator: " ")
+    }
+
     static let localityEnds: [Phrase] = ["giai đoạn", "năm", "căn cứ", "thực hiện", "về", "trên", "đến", "từ"].map(Phrase.init)
     static let centralCities: Set<String> = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
 
@@ -393,7 +408,9 @@ enum HeaderExtractor {
                       let first = text.scalars[t[j].range.lowerBound] as Unicode.Scalar?,
                       Scalars.isUpper(first) || Scalars.isDigit(first) { j += 1 }
                 if j > nameStart {
-                    let name = text.string(t[nameStart].range.lowerBound..<t[j - 1].range.upperBound)
+                    var name = text.string(t[nameStart].range.lowerBound..<t[j - 1].range.upperBound)
+                    // A title or issuer in capitals ("TỈNH THƯỢNG LÂM"): the name as it is written in a sentence.
+                    if name.unicodeScalars.allSatisfy({ !Scalars.isLowerLetter($0) }) { name = titleCased(name) }
                     var level = level
                     if phrase.words == Phrase("thành phố").words, centralCities.contains(name) { level = .province }
                     candidates.append((i, Locality(level: level, name: name)))

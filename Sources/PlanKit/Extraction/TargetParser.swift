@@ -166,7 +166,15 @@ enum TargetParser {
     /// the number before was where the indicator starts from.
     static func startsDecrease(_ t: TokenStream, after start: Int, clause: Range<Int>) -> Bool {
         var k = start
-        while k < min(start + 5, clause.upperBound), !t.isNumber(k), !t.is(k, Words.onward) {
+        var limit = start + 5
+        while k < min(limit, clause.upperBound) {
+            // "từ 25/1.000 phụ nữ (năm 2020) xuống …": an aside in parentheses is passed over.
+            if t.is(k, Words.openParen), let close = (k..<min(k + 8, clause.upperBound)).first(where: { t.is($0, Words.closeParen) }) {
+                limit += close - k + 1
+                k = close + 1
+                continue
+            }
+            guard !t.isNumber(k), !t.is(k, Words.onward) else { break }
             if t.is(k, Words.down) || t.is(k, Words.remain) || t.is(k, Words.up) { return true }
             k += 1
         }

@@ -366,10 +366,11 @@ enum Lexer {
     }
 
     static func startsLabel(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
-        if startsWith(rest, Keywords.basis) { return true }
-        for label in Keywords.itemLabels where startsWith(rest, label) {
+        if prefixLength(rest, Keywords.basis) != nil { return true }
+        for label in Keywords.itemLabels {
+            guard let length = prefixLength(rest, label) else { continue }
             // The label's number and its ":" or "." ("Chỉ tiêu 2:", "Điều 1."), not "Mục tiêu chung của …".
-            var j = rest.startIndex + label.count
+            var j = rest.startIndex + length
             while j < rest.endIndex, Scalars.isSpace(rest[j]) { j += 1 }
             let digits = j
             while j < rest.endIndex, Scalars.isDigit(rest[j]) { j += 1 }
@@ -386,6 +387,23 @@ enum Lexer {
         case "'", "\"", "‘", "’", "“", "”", "`", "´", "ˆ", "„": true
         default: false
         }
+    }
+
+    /// Like ``startsWith(_:_:)`` with any run of spaces where the keyword has one ("Chỉ  tiêu" in
+    /// justified text); the scalars the match takes, or nil.
+    static func prefixLength(_ text: ArraySlice<Unicode.Scalar>, _ keyword: [Unicode.Scalar]) -> Int? {
+        var i = text.startIndex
+        for k in keyword {
+            guard i < text.endIndex else { return nil }
+            if k == " " {
+                guard Scalars.isSpace(text[i]) else { return nil }
+                while i < text.endIndex, Scalars.isSpace(text[i]) { i += 1 }
+            } else {
+                guard Scalars.lower(text[i]) == k else { return nil }
+                i += 1
+            }
+        }
+        return i - text.startIndex
     }
 
     /// Case-insensitive prefix test for a lower-case keyword.
