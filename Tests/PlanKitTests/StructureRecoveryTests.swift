@@ -201,6 +201,8 @@ import Testing
         ("giảm bình quân 10%/năm.", [T(10, .percent, .eq, nil)]),
         ("tiểu học đạt 99% và trung học cơ sở đạt 92% vào năm 2030.", [T(99, .percent, .eq, 2030), T(92, .percent, .eq, 2030)]),
         ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000 vào năm 2025.", [T(18, .per1k, .eq, 2025, baseline: 23)]),
+        ("giảm từ 25/1.000 phụ nữ (năm 2020) xuống 20/1.000 vào năm 2025.", [T(20, .per1k, .eq, 2025, baseline: 25)]),
+        ("giảm từ 23 xuống 18/1.000 vào năm 2030.", [T(18, .per1k, .eq, 2030, baseline: 23)]),
     ] as [(String, [T])])
     func countsBaselinesAndRates(sentence: String, expected: [T]) {
         let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
@@ -263,6 +265,76 @@ import Testing
         #expect(plan.signature?.onBehalf == "TM. ỦY BAN NHÂN DÂN")
         #expect(plan.signature?.title == "CHỦ TỊCH")
         #expect(plan.signature?.name == "Lò Văn Thưởng")
+    }
+
+    /// A web page's table copied one cell line per row, with lone "|" between the cells.
+    @Test func tableCellsOneLinePerRow() {
+        let plan = parse("""
+            ỦY
+            BAN NHÂN DÂN TỈNH THƯỢNG LÂM
+            |
+            CỘNG
+            HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            |
+            Số: 2317/KH-UBND
+            |
+            Thượng Lâm, ngày 14 tháng 6 năm 2021
+            |
+            KẾ HOẠCH
+            THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI TỈNH THƯỢNG LÂM GIAI ĐOẠN 2021 - 2030
+            Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;
+            I. MỤC TIÊU
+            Chỉ tiêu 1: Đạt 30% vào năm 2025.
+            |
+            Nơi nhận:
+            - Bộ Lao động - Thương binh và Xã hội;
+            - Lưu: VT, KGVX.
+            |
+            TM. ỦY BAN NHÂN DÂN
+            CHỦ TỊCH
+            |
+            Hà Quang Trung
+            """)
+        #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN TỈNH THƯỢNG LÂM")
+        #expect(plan.header.number == "2317/KH-UBND")
+        #expect(plan.header.place == "Thượng Lâm")
+        #expect(plan.header.documentType == "KẾ HOẠCH")
+        #expect(plan.header.locality == Locality(level: .province, name: "Thượng Lâm"))
+        #expect(plan.header.period == Period(from: 2021, to: 2030))
+        #expect(plan.sections.map(\.label) == ["I"])
+        #expect(plan.recipients == ["Bộ Lao động - Thương binh và Xã hội", "Lưu: VT, KGVX"])
+        #expect(plan.signature?.onBehalf == "TM. ỦY BAN NHÂN DÂN")
+        #expect(plan.signature?.title == "CHỦ TỊCH")
+        #expect(plan.signature?.name == "Hà Quang Trung")
+    }
+
+    /// Justified `pdftotext -layout` text: runs of spaces inside labels, a recipient wrapped in its
+    /// column beside the signature, the locality named only by the enacting sentence.
+    @Test func justifiedTwoColumnPlan() {
+        let plan = parse("""
+              ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+               XÃ PHÚC KHÁNH                            Độc lập - Tự do - Hạnh phúc
+           Số: 41/KH-UBND                          Phúc Khánh, ngày 18 tháng 02 năm 2025
+                                              KẾ HOẠCH
+                   Triển khai công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2025
+             Ủy  ban  nhân  dân  xã Phúc Khánh xây dựng Kế hoạch triển khai công tác bình đẳng
+        giới năm 2025 trên địa bàn xã như sau:
+             I. MỤC TIÊU
+             Mục tiêu 2: Giảm khoảng cách giới trong lĩnh vực kinh tế, lao động, việc làm
+             Chỉ  tiêu 1: Phối hợp hỗ trợ ít nhất 30 lao động nữ được đào tạo nghề, giới thiệu
+        việc làm trong năm 2025.
+             Chỉ  tiêu  2:  100%  hội viên phụ nữ có nhu cầu được tiếp cận nguồn vốn vay ưu đãi.
+        Nơi nhận:                                               TM. ỦY BAN NHÂN DÂN
+        - Ban Thường vụ Đảng ủy, Thường trực                          CHỦ TỊCH
+        HĐND xã (b/c);
+        - Lưu: VT, VHXH.                                             Lê Văn Nam
+        """)
+        #expect(plan.header.locality == Locality(level: .commune, name: "Phúc Khánh"))
+        #expect(plan.objectives.first?.indicators.map(\.id) == ["MT2.CT1", "MT2.CT2"])
+        #expect(plan.objectives.first?.indicators.first?.targets.map(T.init) == [T(30, .count, .gte, 2025)])
+        #expect(plan.recipients == ["Ban Thường vụ Đảng ủy, Thường trực HĐND xã (b/c)", "Lưu: VT, VHXH"])
+        #expect(plan.signature?.name == "Lê Văn Nam")
     }
 
     /// Body text with wide gaps but no header or closing fields beside each other is never split.

@@ -266,13 +266,13 @@ enum Lexer {
 
     /// Inside a table cell laid out one line per row of text: a line goes on with the cell's text
     /// when it starts in lower case or the line before is one word broken off ("ỦY" / "BAN NHÂN
-    /// DÂN …", "CỘNG" / "HÒA XÃ HỘI …"); otherwise it is a line of its own ("TM. ỦY BAN NHÂN DÂN" /
-    /// "CHỦ TỊCH").
+    /// DÂN …", "CỘNG" / "HÒA XÃ HỘI …", "Số:" / "1782/QĐ-UBND", "Lâm" / "Đồng, ngày …");
+    /// otherwise it is a line of its own ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH").
     static func continuesCell(_ cell: Builder, with line: CleanLine) -> Bool {
         guard let first = line.text.first else { return false }
         if Scalars.isLowerLetter(first) { return true }
         let last = cell.lastLine.text
-        return cell.marker == nil && !last.contains(where: Scalars.isSpace) && isAllCaps(last[...]) && last.count <= 4
+        return cell.marker == nil && !last.contains(where: Scalars.isSpace) && last.count <= 8
     }
 
     /// Whether `line` goes on with `block` rather than starting a new one.
