@@ -255,6 +255,12 @@ enum HeaderExtractor {
             if let kind = citedKinds.first(where: { t.matches(i, $0) }) {
                 var j = i + kind.count
                 // "Công văn số Công văn số 1116/…": a repeated kind is still one citation.
+                // "Luật Bình đẳng giới số 73/2006/QH11": a law's name between its kind and "số".
+                if kind.words == Phrase("luật").words,
+                   let named = (j..<min(j + 7, t.count)).first(where: { t.matches($0, numberLabel) }),
+                   (j..<named).allSatisfy({ t[$0].kind == .word }) {
+                    j = named
+                }
                 if t.matches(j, numberLabel) {
                     j += 1
                     if let again = citedKinds.first(where: { t.matches(j, $0) }), t.matches(j + again.count, numberLabel) { j += again.count + 1 }

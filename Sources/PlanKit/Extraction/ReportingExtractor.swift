@@ -83,7 +83,10 @@ enum ReportingExtractor {
                 if t.matches(k - 2, reportWords) { start = k - 2 } else if t.is(k - 1, every) || t.is(k - 1, everyAlt) { start = k - 1 }
                 return (.annual, max(range.lowerBound, start))
             }
-            if final.contains(where: { t.matches(k, $0) }) {
+            if final.contains(where: { t.matches(k, $0) }),
+               // A bare "giai đoạn" names a final report only beside "báo cáo" ("Xây dựng kế hoạch … giai
+               // đoạn 2021 - 2030, gửi về … trước ngày …" sends in a plan).
+               !t.matches(k, periodWords) || (range.lowerBound..<k).contains(where: { t.matches($0, reportWords) }) {
                 // "báo cáo sơ kết giai đoạn …": a mid-term review, not the final report.
                 if let midTerm = (max(range.lowerBound, k - 3)..<k).first(where: { t.matches($0, midTermWords) }) { return (.other, midTerm) }
                 return (.final, k)
@@ -95,6 +98,7 @@ enum ReportingExtractor {
 
     static let reportWords = Phrase("báo cáo")
     static let midTermWords = Phrase("sơ kết")
+    static let periodWords = Phrase("giai đoạn")
     static let every = "hàng".lowerScalars
     static let everyAlt = "hằng".lowerScalars
 }

@@ -29,6 +29,10 @@ enum ResponsibilityExtractor {
         if t.count >= 12, let verb = (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }) {
             inlineDuty = heading.trimmed(t[verb].range.lowerBound..<heading.count)
             range = heading.trimmed(range.lowerBound..<t[verb - 1].range.upperBound)
+        } else if let colon = (1..<max(1, t.count - 1)).first(where: { t.is($0, Words.colon) }), colon + 1 < t.count, colon <= 14 {
+            // "3. Phòng Tài chính - Kế hoạch: Tham mưu …; báo cáo … chỉ tiêu 3 của mục tiêu 2.": the duty after a colon.
+            inlineDuty = heading.trimmed(t[colon + 1].range.lowerBound..<heading.count)
+            range = heading.trimmed(range.lowerBound..<t[colon].range.lowerBound)
         }
         while range.count > 0, [":", ".", ";", ","].contains(heading.scalars[range.upperBound - 1]) {
             range = heading.trimmed(range.lowerBound..<(range.upperBound - 1))

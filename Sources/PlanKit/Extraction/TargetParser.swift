@@ -20,12 +20,21 @@ enum TargetParser {
         var unreadable: [Range<Int>] = []
         var clauseStart = 0
         var i = 0
+        /// "Đến năm 2030: 90% …; 70% …": a year set before a colon holds for the clauses after it.
+        var heading: YearPhrase? = nil
         while i <= t.count {
             let atEnd = i == t.count
             if atEnd || t.is(i, Words.semicolon) || t.is(i, Words.period) {
                 let clause = parseClause(t, clauseStart..<i, unreadable: &unreadable)
+                if let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i), t.is(phrase.tokens.upperBound, Words.colon) {
+                    heading = phrase
+                }
                 for found in clause {
                     var target = found.target
+                    if target.year == nil, let heading {
+                        target.year = heading.year
+                        target.fromYearOn = heading.fromYearOn
+                    }
                     target.text = block.text.string(found.range)
                     target.span = block.span(of: found.range)
                     targets.append(target)
