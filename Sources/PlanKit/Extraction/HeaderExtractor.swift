@@ -353,7 +353,9 @@ enum HeaderExtractor {
     /// "…; Ủy ban nhân dân xã Bình Lư ban hành Kế hoạch …" → "Ủy ban nhân dân xã Bình Lư".
     static func enactingIssuer(_ block: Block) -> String? {
         let t = TokenStream(block.text)
-        guard let verb = (0..<t.count).first(where: { i in enactingVerbs.contains { t.matches(i, $0) } }) else { return nil }
+        // The last such verb: a cited document's subject comes before the enacting clause ("… Công văn
+        // … về việc xây dựng kế hoạch cấp xã, Ủy ban nhân dân xã … xây dựng Kế hoạch như sau:").
+        guard let verb = (0..<t.count).last(where: { i in enactingVerbs.contains { t.matches(i, $0) } }) else { return nil }
         var start = verb - 1
         while start > 0, !t.is(start - 1, Words.semicolon), !t.is(start - 1, Words.comma), !t.is(start - 1, Words.period) { start -= 1 }
         guard start < verb, let issuerStart = (start..<verb).first(where: { i in issuerStarts.contains { t.matches(i, $0) } }) else { return nil }
