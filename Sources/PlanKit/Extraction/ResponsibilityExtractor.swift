@@ -159,6 +159,11 @@ enum ReferenceReader {
                 var numbers: [Int] = []
                 while j < t.count {
                     if let n = t.integer(j) { numbers.append(n); j += 1; continue }
+                    // "chỉ tiêu I của mục tiêu 6": OCR's "I" or "l" for the digit 1, in the number's place.
+                    if j > start + 1, t[j].kind == .word, t[j].range.count == 1, ["I", "l"].contains(t.text.scalars[t[j].range.lowerBound]),
+                       t.is(j + 1, Words.of) || t.is(j + 1, Words.comma) || t.is(j + 1, Words.and) {
+                        numbers.append(1); j += 1; continue
+                    }
                     // "1,2" read as one token: split it.
                     if t.isNumber(j) {
                         let parts = t.string(j).split(separator: ",").compactMap { Int($0) }

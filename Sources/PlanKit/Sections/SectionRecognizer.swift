@@ -59,6 +59,17 @@ enum SectionRecognizer {
                                           span: block.span))
             expected = number + 1
         }
+        // "], Trách nhiệm của …", "l. Phòng …": an item "1." whose digit OCR read as a bar, a
+        // bracket or a letter; the only digit those glyphs stand for is 1.
+        for k in out.indices where out[k].kind == .text && out[k].marker == nil {
+            let line = out[k].fragments[0].line.text
+            guard line.count > 4, "[]lI|!".unicodeScalars.contains(line[0]), line[1] == "." || line[1] == ",",
+                  Scalars.isSpace(line[2]), Scalars.isUpper(line[3]) else { continue }
+            out[k] = Lexer.rebuild(out[k], marker: ListMarker(kind: .arabic([1]), raw: Scalars.string(line[0..<2]), length: 3, inferred: true))
+            diagnostics.append(Diagnostic(.inferredStructure,
+                                          "'\(Scalars.string(line.prefix(40)))' read as item 1.: its digit reads as '\(Scalars.string(line[0..<1]))'",
+                                          span: out[k].span))
+        }
         return out
     }
 
