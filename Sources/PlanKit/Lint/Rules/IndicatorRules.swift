@@ -24,7 +24,8 @@ enum IndicatorRules {
         guard let year = target.year else {
             // A count is usually part of the measure ("mỗi quý có ít nhất 04 tin, bài"), not a target by a year;
             // a level to keep ("Duy trì đạt 100% …") holds in every year of the plan, as the strategy writes it.
-            guard context.kind == .strategy, target.unit != .count, !isMaintained(target, of: indicator, context) else {
+            guard context.kind == .strategy, target.unit != .count, !isMaintained(target, of: indicator, context),
+                  !isRecurring(target, of: indicator) else {
                 return
             }
             let periodText = period.map { " (\($0.from)–\($0.to))" } ?? ""
@@ -38,6 +39,17 @@ enum IndicatorRules {
                     "indicator \(indicator.id) sets \(describe(target)) for \(year), outside the plan's period \(period.from)–\(period.to)",
                     at: at, subject: subject)
     }
+
+    /// Whether the target is a rate or a level for every year ("giảm bình quân 10%/năm", "mỗi năm",
+    /// "hằng năm", "hằng quý"): it needs no year.
+    static func isRecurring(_ target: Target, of indicator: Indicator) -> Bool {
+        let text = indicator.text.lowercased()
+        if let range = text.range(of: target.text.lowercased()), text[range.upperBound...].hasPrefix("/năm") { return true }
+        return recurringWords.contains { text.contains($0) }
+    }
+
+    static let recurringWords = ["/năm", "mỗi năm", "hằng năm", "hàng năm", "bình quân", "mỗi quý", "hằng quý", "hàng quý",
+                                 "mỗi tháng", "hằng tháng", "hàng tháng"]
 
     /// Whether the target's clause keeps a level ("Duy trì đạt 100% đài phát thanh …", "duy trì tỷ số … ở mức
     /// dưới 109"): the words from the clause's start (the indicator's "Chỉ tiêu n:", or the last ";") to the number.
