@@ -44,18 +44,13 @@ struct StructureOptions {
     var writeFacts: String?
 
     init(_ arguments: [String]) throws(UsageError) {
-        var rest = arguments[...]
-        func value(_ flag: String) throws(UsageError) -> String {
-            guard let v = rest.popFirst() else { throw UsageError("\(flag) needs a value") }
-            return v
-        }
-        while let flag = rest.popFirst() {
+        var rest = Arguments(arguments)
+        func value(_ flag: String) throws(UsageError) -> String { try rest.value(for: flag) }
+        while let flag = rest.next() {
             switch flag {
             case "--structure": break
             case "--root": root = try value(flag)
-            case "--seed":
-                guard let n = UInt64(try value(flag)) else { throw UsageError("--seed takes a non-negative integer") }
-                seed = n
+            case "--seed": seed = try rest.seed()
             case "--kinds":
                 var list: [StructureKind] = []
                 for name in try value(flag).split(separator: ",") {

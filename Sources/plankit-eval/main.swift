@@ -47,17 +47,12 @@ struct Options {
         """
 
     init(_ arguments: [String]) throws(UsageError) {
-        var rest = arguments[...]
-        func value(_ flag: String) throws(UsageError) -> String {
-            guard let v = rest.popFirst() else { throw UsageError("\(flag) needs a value") }
-            return v
-        }
-        while let flag = rest.popFirst() {
+        var rest = Arguments(arguments)
+        func value(_ flag: String) throws(UsageError) -> String { try rest.value(for: flag) }
+        while let flag = rest.next() {
             switch flag {
             case "--root": root = try value(flag)
-            case "--seed":
-                guard let n = UInt64(try value(flag)) else { throw UsageError("--seed takes a non-negative integer") }
-                seed = n
+            case "--seed": seed = try rest.seed()
             case "--kinds":
                 var list: [DamageKind] = []
                 for name in try value(flag).split(separator: ",") {
@@ -92,6 +87,22 @@ struct Options {
             default: throw UsageError("unknown argument \(flag)")
             }
         }
+    }
+}
+
+/// The command line, read flag by flag.
+struct Arguments {
+    private var rest: ArraySlice<String>
+    init(_ arguments: [String]) { rest = arguments[...] }
+    mutating func next() -> String? { rest.popFirst() }
+    mutating func value(for flag: String) throws(UsageError) -> String {
+        guard let v = rest.popFirst() else { throw UsageError("\(flag) needs a value") }
+        return v
+    }
+    /// The value of `--seed`.
+    mutating func seed() throws(UsageError) -> UInt64 {
+        guard let n = UInt64(try value(for: "--seed")) else { throw UsageError("--seed takes a non-negative integer") }
+        return n
     }
 }
 
