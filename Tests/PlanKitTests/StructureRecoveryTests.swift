@@ -186,6 +186,7 @@ import Testing
         ("- Báo cáo sơ kết giai đoạn trước ngày 30/9/2025.", .other, 30, 9, 2025),
         ("- Báo cáo tổng kết giai đoạn trước ngày 30/9/2030.", .final, 30, 9, 2030),
         ("- Xây dựng kế hoạch giai đoạn 2021 - 2030, gửi về Phòng trước ngày 30/10/2021.", .other, 30, 10, 2021),
+        ("- Gửi báo cáo tổng kết 5 năm thực hiện Kế hoạch trước ngày 30/10/2025.", .final, 30, 10, 2025),
     ] as [(String, ReportingDeadline.Kind, Int, Int, Int?)])
     func deadlinesWithTheMonthAsAWord(sentence: String, kind: ReportingDeadline.Kind, day: Int, month: Int, year: Int?) throws {
         let deadline = try #require(ReportingExtractor.read(Lexer.lex(SourceText(path: "t", text: sentence))[0]).first)
@@ -208,6 +209,9 @@ import Testing
         ("giảm từ 23 xuống 18/1.000 vào năm 2030.", [T(18, .per1k, .eq, 2030, baseline: 23)]),
         ("Đến năm 2030: 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
          [T(90, .percent, .eq, 2030), T(70, .percent, .eq, 2030)]),
+        ("Đến năm 2030, trên 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
+         [T(90, .percent, .gt, 2030), T(70, .percent, .eq, 2030)]),
+        ("Tỷ số giới tính khi sinh không vượt quá 111 bé trai/100 bé gái vào năm 2025.", [T(111, .per100Girls, .lte, 2025)]),
     ] as [(String, [T])])
     func countsBaselinesAndRates(sentence: String, expected: [T]) {
         let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]

@@ -97,9 +97,6 @@ enum ObjectiveExtractor {
                    let colon = (0..<t.count).first(where: { t.is($0, Words.colon) || t.is($0, Words.period) }) {
                     labelled = (number, t[colon].range.upperBound)
                     damagedLabel = true
-                    diagnostics.append(Diagnostic(.inferredStructure,
-                                                  "'\(block.string.prefix(30))' read as indicator \(number): the first word of its label is damaged",
-                                                  span: block.span))
                 }
                 if let (number, textStart) = labelled {
                     mode = .indicators
@@ -110,9 +107,10 @@ enum ObjectiveExtractor {
                     }
                     // No number written ("Chỉ tiêu:", or one lost: "Chỉ tiêu  :"): the one after the indicator before.
                     let previous = objectives[current].indicators.last?.number ?? 0
+                    let inference = damagedLabel ? "the first word of its label is damaged"
+                        : number == 0 && previous > 0 ? "its number is not written or lost" : nil
                     addIndicator(number: number == 0 ? previous + 1 : number, block: block, textRange: textRange,
-                                 to: &objectives[current], inferred: number == 0 && previous > 0 || damagedLabel,
-                                 diagnostics: &diagnostics)
+                                 to: &objectives[current], inference: inference, diagnostics: &diagnostics)
                     awaitingIndicatorText = false
                     return
                 }
@@ -137,10 +135,11 @@ enum ObjectiveExtractor {
     }
 
     private static func addIndicator(number: Int, block: Block, textRange: Range<Int>, to objective: inout Objective,
-                                     inferred: Bool = false, diagnostics: inout [Diagnostic]) {
-        if inferred {
+                                     inference: String? = nil, diagnostics: inout [Diagnostic]) {
+        // Why the indicator was not read as written, for its PK040 note.
+        if let inference {
             diagnostics.append(Diagnostic(.inferredStructure,
-                                          "'\(block.string.prefix(40))' read as indicator \(number) of objective \(objective.number): its number is not written or lost",
+                                          "'\(block.string.prefix(40))' read as indicator \(number) of objective \(objective.number): \(inference)",
                                           span: block.span))
         }
         let (targets, unreadable) = TargetParser.parse(block, range: textRange)
@@ -151,7 +150,7 @@ enum ObjectiveExtractor {
         }
         objective.indicators.append(Indicator(id: "MT\(objective.number).CT\(number)", number: number,
                                               text: block.string(textRange), span: block.span, targets: targets,
-                                              inferred: inferred ? true : nil))
+                                              inferred: inference == nil ? nil : true))
     }
 
     /// "Mục tiêu 2: …" / "Chỉ tiêu 3. …" / "Chỉ tiêu: …" at the start: the number (0 when absent) and where the rest begins.

@@ -20,13 +20,15 @@ enum TargetParser {
         var unreadable: [Range<Int>] = []
         var clauseStart = 0
         var i = 0
-        /// "Đến năm 2030: 90% …; 70% …": a year set before a colon holds for the clauses after it.
+        /// "Đến năm 2030: 90% …; 70% …", "Đến năm 2030, trên 90% …; 70% …": a year set at the head of
+        /// the sentence, before a colon or comma, holds for the clauses after it.
         var heading: YearPhrase? = nil
         while i <= t.count {
             let atEnd = i == t.count
             if atEnd || t.is(i, Words.semicolon) || t.is(i, Words.period) {
                 let clause = parseClause(t, clauseStart..<i, unreadable: &unreadable)
-                if let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i), t.is(phrase.tokens.upperBound, Words.colon) {
+                if clauseStart == 0 || heading != nil, let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i),
+                   t.is(phrase.tokens.upperBound, Words.colon) || t.is(phrase.tokens.upperBound, Words.comma) {
                     heading = phrase
                 }
                 for found in clause {
@@ -328,6 +330,8 @@ enum TargetParser {
         if t.is(p, Words.above) || t.is(p, Words.more) { return .gt }
         if t.is(p, Words.below) { return t.is(p - 1, Words.not) ? .gte : .lt }
         if t.is(p, Words.over), t.is(p - 1, Words.not) { return .lte }
+        // "không vượt quá 111 bé trai/100 bé gái".
+        if t.is(p, Words.over), t.is(p - 1, Words.exceed), t.is(p - 2, Words.not) { return .lte }
         if t.is(p, Words.most), t.is(p - 1, Words.little) { return .gte }
         if t.is(p, Words.least), t.is(p - 1, Words.minimum) { return .gte }
         if t.is(p, Words.maxWord), t.is(p - 1, Words.minimum) { return .lte }
@@ -342,7 +346,9 @@ enum TargetParser {
     /// Where the target's own words begin: its comparator and the verb right before ("đạt", "còn", "ở mức").
     static func comparatorStart(_ t: TokenStream, _ i: Int, clause: Range<Int>) -> Int {
         var start = i
-        if twoWordComparators.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
+        if t.is(i - 3, Words.not), t.is(i - 2, Words.exceed), t.is(i - 1, Words.over) {
+            start = i - 3
+        } else if twoWordComparators.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
             start = i - 2
         } else if t.is(i - 1, Words.less) || t.is(i - 1, Words.greater) || t.is(i - 1, Words.above) || t.is(i - 1, Words.below)
                     || t.is(i - 1, Words.approximately) || t.is(i - 1, Words.more) || t.is(i - 1, Words.lessEqual) || t.is(i - 1, Words.greaterEqual) {

@@ -257,6 +257,7 @@ enum Words {
     static let below = "dưới".lowerScalars
     static let not = "không".lowerScalars
     static let over = "quá".lowerScalars
+    static let exceed = "vượt".lowerScalars
     static let most = "nhất".lowerScalars
     static let little = "ít".lowerScalars
     static let minimum = "tối".lowerScalars

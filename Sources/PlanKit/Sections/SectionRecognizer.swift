@@ -7,20 +7,21 @@
 enum SectionRecognizer {
     static func recognize(_ blocks: [Block]) -> Outline {
         var inferences: [Diagnostic] = []
-        let blocks = inferTopLevel(blocks, diagnostics: &inferences)
+        let blocks = inferMarkers(blocks, diagnostics: &inferences)
         var outline = outline(blocks)
         outline.inferences = inferences
         return outline
     }
 
-    /// Top-level headings whose Roman marker OCR or lost glyphs damaged ("1V.", "11.", "'VI.",
-    /// "  . MỤC TIÊU"), given the marker their place in the numbering says they had.
+    /// Markers OCR or lost glyphs damaged, given the marker their place says they had: top-level
+    /// headings ("1V.", "11.", "'VI.", "  . MỤC TIÊU") and items "1." whose digit became a bar or
+    /// a bracket ("], Trách nhiệm của …").
     ///
-    /// Only in a document numbered with Roman numerals (one at least read as written), and only
-    /// for a short line mostly in capitals that either reads as the numeral the sequence expects
-    /// next or starts with a heading of the plans' vocabulary (``HeadingVocabulary``). Such a block
-    /// gets an inferred Roman marker and a PK040 note saying what was read.
-    static func inferTopLevel(_ blocks: [Block], diagnostics: inout [Diagnostic]) -> [Block] {
+    /// Only in a document numbered with Roman numerals (one at least read as written). A heading
+    /// must be a short line mostly in capitals that either reads as the numeral the sequence expects
+    /// next or starts with a heading of the plans' vocabulary (``HeadingVocabulary``). Each block so
+    /// read gets an inferred marker and a PK040 note saying what was read.
+    static func inferMarkers(_ blocks: [Block], diagnostics: inout [Diagnostic]) -> [Block] {
         guard blocks.contains(where: { $0.marker?.style == .roman && $0.kind == .text }) else { return blocks }
         var out = blocks
         var expected = 1
