@@ -367,6 +367,26 @@ import Testing
         #expect(plan.sections.last?.children.first?.inferred == true)
     }
 
+    /// Forms found in review that the new rules must leave alone, and an input that trapped.
+    @Test func cleanFormsTheNewRulesLeaveAlone() {
+        let plan = parse("""
+            KẾ HOẠCH
+            Thực hiện bình đẳng giới năm 2025 trên địa bàn quận Nam Từ Liêm
+            I. MỤC TIÊU
+            MỤC TIÊU CỤ THỂ
+            Mục tiêu 1: Trong lĩnh vực chính trị
+            Chỉ tiêu 1: Đạt 30% vào năm 2025.
+            II. TỔ CHỨC THỰC HIỆN
+            1. Phòng Văn hóa - Thông tin
+            - Chủ trì thực hiện chỉ tiêu 1 của mục tiêu 1.
+            2. Trách nhiệm của chủ trì các cơ quan đơn vị trên địa bàn xã theo dõi các chỉ tiêu
+            """)
+        // An unnumbered subheading in capitals is no top-level section.
+        #expect(plan.sections.map(\.label) == ["I", "II"])
+        #expect(plan.header.locality == Locality(level: .district, name: "Nam Từ Liêm"))
+        #expect(plan.diagnostics.allSatisfy { $0.rule != "PK040" })
+    }
+
     /// Body text with wide gaps but no header or closing fields beside each other is never split.
     @Test func justifiedBodyTextIsNotTakenForColumns() {
         let lines = Lexer.lex(SourceText(path: "t", text: "KẾ HOẠCH\nTăng      cường     công tác.\n")).map(\.string)

@@ -396,7 +396,16 @@ enum HeaderExtractor {
         }.joined(separator: " ")
     }
 
-    static let localityEnds: [Phrase] = ["giai đoạn", "năm", "căn cứ", "thực hiện", "về", "trên", "đến", "từ"].map(Phrase.init)
+    static let localityEnds: [Phrase] = ["giai đoạn", "căn cứ", "thực hiện"].map(Phrase.init)
+    /// Words that end a name only written small, or before a year ("… TÂY NINH NĂM 2025"), since
+    /// names hold them too ("Nam Từ Liêm", "Năm Căn").
+    static let localityEndsInLowerCase: [Phrase] = ["năm", "về", "trên", "đến", "từ"].map(Phrase.init)
+
+    static func endsLocality(_ t: TokenStream, at j: Int) -> Bool {
+        if localityEnds.contains(where: { t.matches(j, $0) }) { return true }
+        guard localityEndsInLowerCase.contains(where: { t.matches(j, $0) }) else { return false }
+        return Scalars.isLowerLetter(t.text.scalars[t[j].range.lowerBound]) || t.year(j + 1) != nil
+    }
     static let centralCities: Set<String> = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
 
     /// "trên địa bàn xã Bình Lư", "tỉnh Quảng Trị": the first unit named with a capitalised name.
@@ -412,7 +421,7 @@ enum HeaderExtractor {
                 // The name ends before "giai đoạn", "năm", a year, "Căn cứ" or "Thực hiện" (in a title
                 // written in capitals every word is capitalised).
                 while j < t.count, t[j].kind == .word || (t[j].kind == .number && t.year(j) == nil),
-                      !localityEnds.contains(where: { t.matches(j, $0) }),
+                      !endsLocality(t, at: j),
                       let first = text.scalars[t[j].range.lowerBound] as Unicode.Scalar?,
                       Scalars.isUpper(first) || Scalars.isDigit(first) { j += 1 }
                 if j > nameStart {

@@ -66,7 +66,7 @@ enum ReportingExtractor {
         for k in range {
             if semiannual.contains(where: { t.matches(k, $0) }) { return .semiannual }
             // "năm" without a year after it, and no number before it ("báo cáo tổng kết 5 năm": a span of years).
-            if t.is(k, Words.year), t.year(k + 1) == nil, !t.isNumber(k - 1) { found = .annual }
+            if t.is(k, Words.year), t.year(k + 1) == nil, (t.integer(k - 1) ?? 1) <= 1 { found = .annual }
             if found == nil, final.contains(where: { t.matches(k, $0) }) { found = .final }
         }
         return found
@@ -78,7 +78,7 @@ enum ReportingExtractor {
         if let k = range.last(where: { k in semiannual.contains { t.matches(k, $0) } }) { return (.semiannual, k) }
         var k = range.upperBound - 1
         while k >= range.lowerBound {
-            if t.is(k, Words.year), t.year(k + 1) == nil, !t.isNumber(k - 1) {
+            if t.is(k, Words.year), t.year(k + 1) == nil, (t.integer(k - 1) ?? 1) <= 1 {
                 // "hàng năm", "hằng năm", "báo cáo năm": the phrase starts before "năm".
                 var start = k
                 if t.matches(k - 2, reportWords) { start = k - 2 } else if t.is(k - 1, every) || t.is(k - 1, everyAlt) { start = k - 1 }

@@ -26,7 +26,8 @@ enum ResponsibilityExtractor {
         // "4. Các cơ quan, đơn vị … căn cứ Kế hoạch này xây dựng …": an item that states its duty
         // in the same sentence; the agency ends where the duty begins.
         var inlineDuty: Range<Int>? = nil
-        if t.count >= 12, let verb = (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }) {
+        if t.count >= 12, let verb = (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }),
+           t[verb - 1].range.upperBound > range.lowerBound {
             inlineDuty = heading.trimmed(t[verb].range.lowerBound..<heading.count)
             range = heading.trimmed(range.lowerBound..<t[verb - 1].range.upperBound)
         } else if let colon = (1..<max(1, t.count - 1)).first(where: { t.is($0, Words.colon) }), colon + 1 < t.count, colon <= 14 {

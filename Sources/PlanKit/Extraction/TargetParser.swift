@@ -42,6 +42,8 @@ enum TargetParser {
                     targets.append(target)
                 }
                 clauseStart = i + 1
+                // The head's year holds to the end of its sentence.
+                if t.is(i, Words.period) { heading = nil }
             }
             i += 1
         }

@@ -295,7 +295,9 @@ enum Lexer {
         if block.headingLevel > 0 { return false }
         // A line indented deeper than the one before, which ended a clause, opens a paragraph:
         // `pdftotext -layout` prints a justified page so ("…giai đoạn 2022 - 2025," / "    Ủy ban …").
-        if line.column >= last.column + 3, let end = last.text.last, ".;:,!?…".unicodeScalars.contains(end) { return false }
+        // (Measured from where the line before has its text: a first line's marker hangs to the left of it.)
+        let lastTextColumn = block.fragments.count == 1 ? last.column + (block.marker?.length ?? 0) : last.column
+        if line.column >= lastTextColumn + 3, let end = last.text.last, ".;:,!?…".unicodeScalars.contains(end) { return false }
         if endsSentence(last.text) {
             // In hard-wrapped text a line that fills the width did not end its paragraph,
             // even when a sentence happens to end with it.

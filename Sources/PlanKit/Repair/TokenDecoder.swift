@@ -305,7 +305,7 @@ struct TokenDecoder {
                 // through this decoder too.
                 let keptWord = choices[t][0].words.count == 1 && choices[t][0].words[0] >= 0
                     && original.contains(where: VietnameseLetters.isMarked)
-                if confidence < (keptWord ? TokenDecoder.markedWordConfidence : minimumConfidence) {
+                if confidence < (keptWord ? max(minimumConfidence, TokenDecoder.markedWordConfidence) : minimumConfidence) {
                     diagnostics.append(Diagnostic(.repairUncertain,
                         "\"\(Scalars.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
                         span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))

@@ -56,6 +56,14 @@ enum HeadingVocabulary {
         return nil
     }
 
+    /// Whether the whole heading is one of the phrases (within the same tolerance): a heading whose
+    /// marker is gone without a trace must be nothing but the part's name ("MỤC TIÊU", not "MỤC
+    /// TIÊU CỤ THỂ", an unnumbered subheading).
+    static func matchesWhole(_ heading: ArraySlice<Unicode.Scalar>) -> Bool {
+        let letters = skeleton(heading)
+        return phrases.contains { phrase, _ in editDistance(phrase, letters[...]) <= min(3, phrase.count / 5) }
+    }
+
     /// Levenshtein distance of two short scalar sequences.
     static func editDistance(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>) -> Int {
         let b = Array(b)

@@ -46,10 +46,12 @@ enum SectionRecognizer {
                 // arabic number takes ("1V.") with such a heading may skip one number (a section lost whole).
                 let fits = value == expected || (!arabicLooking && named != nil && value == expected + 1)
                 guard fits, named != nil || !arabicLooking else { continue }
-                why = "its marker reads as \(ListMarker.roman(value)) and it follows section \(ListMarker.roman(expected - 1))"
+                why = "its marker reads as \(ListMarker.roman(value))" + (expected > 1 ? " and it follows section \(ListMarker.roman(expected - 1))" : "")
             } else {
-                guard named != nil else { continue }
-                why = "its number is lost; the heading is one of the plans' top-level parts and follows section \(ListMarker.roman(expected - 1))"
+                // A trace of the marker (" . ", "#") or the whole line a part's name.
+                guard named != nil, length > 0 || HeadingVocabulary.matchesWhole(heading) else { continue }
+                why = "its number is lost; the heading is one of the plans' top-level parts"
+                    + (expected > 1 ? " and follows section \(ListMarker.roman(expected - 1))" : " and comes first")
             }
             let number = value ?? expected
             let raw = Scalars.string(line.prefix(length)).trimmingCharacters(in: .whitespaces)
@@ -60,8 +62,8 @@ enum SectionRecognizer {
                                           span: block.span))
             expected = number + 1
         }
-        // "], Trách nhiệm của …", "l. Phòng …": an item "1." whose digit OCR read as a bar, a
-        // bracket or a letter; the only digit those glyphs stand for is 1.
+        // "], Trách nhiệm của …", "|, Phòng …": an item "1." whose digit OCR read as a bar or a
+        // bracket (with "." or ","), or as a letter with ","; the only digit those glyphs stand for is 1.
         for k in out.indices where out[k].kind == .text && out[k].marker == nil {
             let line = out[k].fragments[0].line.text
             guard line.count > 4, "[]lI|!".unicodeScalars.contains(line[0]), line[1] == "." || line[1] == ",",
@@ -151,7 +153,8 @@ enum SectionRecognizer {
     }
 
     /// Where a header begins: the issuer's lines in capitals right before the national motto
-    /// ("ỦY BAN NHÂN DÂN / HUYỆN … / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), or the motto itself.
+    /// ("ỦY BAN NHÂN DÂN / HUYỆN … / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", either spelling of
+    /// "hòa"), or the motto itself.
     static func headerStarts(_ blocks: [Block]) -> Set<Int> {
         var starts: Set<Int> = []
         for (m, block) in blocks.enumerated() where block.text.find(Keywords.motto) != nil {
@@ -217,7 +220,7 @@ enum SectionRecognizer {
 enum Keywords {
     static let aboveIs = "trên đây là".lowerScalars
     static let recipients = "nơi nhận".lowerScalars
-    static let motto = "cộng hòa xã hội chủ nghĩa".lowerScalars
+    static let motto = "xã hội chủ nghĩa việt nam".lowerScalars
     static let basis = "căn cứ ".lowerScalars
     /// Labels that number an item inside a paragraph-like line: "Chỉ tiêu 2:", "Mục tiêu 3:", "Điều 1.".
     static let itemLabels = ["chỉ tiêu", "mục tiêu", "điều"].map(\.lowerScalars)
