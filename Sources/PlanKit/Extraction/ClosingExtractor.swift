@@ -23,8 +23,9 @@ enum ClosingExtractor {
             } else if inRecipients, block.marker?.style == .bullet {
                 role = .recipient
                 recipients.append(trimmedItem(block.string))
-            } else if inRecipients, block.marker == nil, !block.isAllCaps, let last = recipients.last,
-                      let end = blocks.last?.text.unicodeScalars.last, end != ";", end != ".", end != ",", !looksLikeName(block) {
+            } else if inRecipients, block.marker == nil, blocks.last?.role == .recipient, let last = recipients.last,
+                      let end = blocks.last?.text.unicodeScalars.last, end != ";", end != ".", end != ",",
+                      block.fragments.count == 1, block.text.count <= 60, !block.isAllCaps, !looksLikeName(block) {
                 // An item wrapped in its column ("- Ban Thường vụ Đảng ủy, Thường trực" / "HĐND xã (b/c);").
                 role = .recipient
                 recipients[recipients.count - 1] = trimmedItem(last + " " + block.string)
@@ -77,12 +78,22 @@ enum ClosingExtractor {
 
     /// "Nguyễn Thị Nhàn", "Thào A Mua": 2 to 6 words, each capitalised, nothing else.
     static func looksLikeName(_ block: Block) -> Bool {
-        guard block.marker == nil else { return false }
-        let words = block.string.split(separator: " ")
-        guard (2...6).contains(words.count) else { return false }
-        return words.allSatisfy { word in
-            guard let first = word.unicodeScalars.first, Scalars.isUpper(first) else { return false }
-            return word.unicodeScalars.allSatisfy(Scalars.isLetter)
+        // On the scalars, without splitting a String: the closing of a long file asks this of many blocks.
+        guard block.marker == nil, block.text.count <= 60 else { return false }
+        var words = 0
+        var atWordStart = true
+        for s in block.text.scalars {
+            if s == " " {
+                atWordStart = true
+                continue
+            }
+            guard Scalars.isLetter(s) else { return false }
+            if atWordStart {
+                guard Scalars.isUpper(s) else { return false }
+                words += 1
+                atWordStart = false
+            }
         }
+        return (2...6).contains(words) && !atWordStart
     }
 }

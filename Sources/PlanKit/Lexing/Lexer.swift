@@ -324,7 +324,9 @@ enum Lexer {
             if text[p] == "#" { inDebris = true } else if Scalars.isSpace(text[p]) { inDebris = false }
             if inDebris { continue }
             if p > 0, Scalars.isLowerLetter(text[p]), Scalars.isLowerLetter(text[p - 1]) { return false }
-            if Scalars.isUpper(text[p]), startsLabel(text[p...]) { return true }
+            // Every label begins with C, M or Đ ("Căn cứ", "Chỉ tiêu", "Mục tiêu", "Điều").
+            let first = text[p]
+            if first == "C" || first == "M" || first == "Đ", startsLabel(text[p...]) { return true }
         }
         return false
     }

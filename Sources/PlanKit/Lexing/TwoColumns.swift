@@ -10,14 +10,16 @@ enum TwoColumns {
     static let minimumGap = 5
 
     static func reorder(_ lines: [CleanLine]) -> [CleanLine] {
-        guard lines.contains(where: { $0.kind == .text && $0.columns == nil && widestGap($0.text) >= minimumGap }) else { return lines }
         let documentType = lines.firstIndex { isDocumentType($0.text) } ?? lines.count
         var zones: [Range<Int>] = []
-        if documentType < lines.count { zones.append(0..<documentType) }
+        // A header is a few lines: one that runs on is no header (the document type was not found).
+        if documentType < min(lines.count, 40) { zones.append(0..<documentType) }
         var k = documentType
         while k < lines.count {
             if Lexer.startsWith(lines[k].text[...], Keywords.recipients) {
-                let end = (k + 1..<lines.count).first { isDocumentType(lines[$0].text) } ?? lines.count
+                // A closing is short: it ends at the next document type or 40 lines on.
+                let limit = min(lines.count, k + 40)
+                let end = (k + 1..<limit).first { isDocumentType(lines[$0].text) } ?? limit
                 zones.append(k..<end)
                 k = end
             } else {
@@ -102,6 +104,7 @@ enum TwoColumns {
     /// Two fields of a header or closing on one line: issuer | motto, number | place-date,
     /// "Nơi nhận:" or a recipient | signature.
     static func holdsTwoFields(_ line: CleanLine) -> Bool {
+        guard line.kind == .text, line.columns == nil, widestGap(line.text) >= minimumGap else { return false }
         let parts = split(line)
         guard parts.count >= 2 else { return false }
         let left = parts[0].text[...], right = parts[parts.count - 1].text[...]
@@ -122,6 +125,8 @@ enum TwoColumns {
 
     /// "KẾ HOẠCH", "QUYẾT ĐỊNH" alone on a line (centred): where the header ends.
     static func isDocumentType(_ text: [Unicode.Scalar]) -> Bool {
+        // Most lines are refused by their length or first letter, before a String is made.
+        guard text.count <= 40, let first = text.first, first == "K" || first == "Q" || first == "C" else { return false }
         let words = Scalars.string(text).split(separator: " ").joined(separator: " ")
         return ["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG"].contains(words)
     }

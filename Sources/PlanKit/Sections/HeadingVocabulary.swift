@@ -45,15 +45,31 @@ enum HeadingVocabulary {
         guard letters.count >= 4 else { return nil }
         for (phrase, kind) in phrases {
             let allowed = min(3, phrase.count / 5)
-            guard letters.count >= phrase.count - allowed else { continue }
-            // Compare with the heading's prefixes around the phrase's length: letters lost or added.
-            var best = Int.max
-            for length in max(1, phrase.count - allowed)...min(letters.count, phrase.count + allowed) {
-                best = min(best, editDistance(phrase, letters[..<length]))
-            }
-            if best <= allowed { return kind }
+            // A heading's first letter survives (a damaged one is read by the marker's place instead):
+            // the test that spares the distance for all but the phrases it could be.
+            guard letters.count >= phrase.count - allowed, letters[0] == phrase[0] else { continue }
+            // The heading's prefixes around the phrase's length, letters lost or added: the last row
+            // of one distance table holds the distance to every prefix.
+            let row = prefixDistances(phrase, letters[..<min(letters.count, phrase.count + allowed)])
+            if row[max(1, phrase.count - allowed)...].contains(where: { $0 <= allowed }) { return kind }
         }
         return nil
+    }
+
+    /// The edit distance of `a` to every prefix of `b` (element j: to `b`'s first j letters).
+    static func prefixDistances(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>) -> [Int] {
+        let b = Array(b)
+        var previous = Array(0...b.count)
+        guard !a.isEmpty, !b.isEmpty else { return a.isEmpty ? previous : previous.map { _ in a.count } }
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous
     }
 
     /// Whether the whole heading is one of the phrases (within the same tolerance): a heading whose
@@ -66,19 +82,7 @@ enum HeadingVocabulary {
 
     /// Levenshtein distance of two short scalar sequences.
     static func editDistance(_ a: [Unicode.Scalar], _ b: ArraySlice<Unicode.Scalar>) -> Int {
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        prefixDistances(a, b).last!
     }
 
     /// Share of letters in upper case: damaged capitals headings keep most of theirs.
