@@ -39,8 +39,9 @@ enum ObjectiveExtractor {
                 if !objectives.isEmpty, isHeading, depth <= objectiveDepth {
                     objectiveDepth = Int.max
                 }
-                // Only labels at the start are read here ("Các chỉ tiêu 2:" is five tokens); the
-                // sixth token tells `label` whether the text goes on after the label.
+                // Only labels at the start are read here: up to five tokens of debris before the label
+                // (`labelStart`), the label, its number and colon, and the token after them, which
+                // tells `label` whether the text goes on.
                 let t = TokenStream(block.text, maxTokens: 10)
                 var read = label(t, objectiveWords).map { (number: $0.0, titleStart: $0.1, damaged: false) }
                     ?? damagedObjectiveLabel(t).map { (number: 0, titleStart: $0, damaged: true) }

@@ -14,6 +14,7 @@ enum TwoColumns {
         var zones: [Range<Int>] = []
         // A header is a few lines: one that runs on is no header (the document type was not found).
         if documentType < min(lines.count, 40) { zones.append(0..<documentType) }
+        // The closing is looked for after the document type (without one, no column is trusted).
         var k = documentType
         while k < lines.count {
             if Lexer.startsWith(lines[k].text[...], Keywords.recipients) {

@@ -45,9 +45,7 @@ enum HeadingVocabulary {
         guard letters.count >= 4 else { return nil }
         for (phrase, kind) in phrases {
             let allowed = min(3, phrase.count / 5)
-            // A heading's first letter survives (a damaged one is read by the marker's place instead):
-            // the test that spares the distance for all but the phrases it could be.
-            guard letters.count >= phrase.count - allowed, letters[0] == phrase[0] else { continue }
+            guard letters.count >= phrase.count - allowed else { continue }
             // The heading's prefixes around the phrase's length, letters lost or added: the last row
             // of one distance table holds the distance to every prefix.
             let row = prefixDistances(phrase, letters[..<min(letters.count, phrase.count + allowed)])
