@@ -129,6 +129,6 @@ enum TwoColumns {
         // Most lines are refused by their length or first letter, before a String is made.
         guard text.count <= 40, let first = text.first, first == "K" || first == "Q" || first == "C" else { return false }
         let words = Scalars.string(text).split(separator: " ").joined(separator: " ")
-        return ["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG"].contains(words)
+        return HeadingVocabulary.documentTypes.contains(words)
     }
 }

@@ -15,7 +15,7 @@ enum HeadingVocabulary {
         ("nội dung hoạt động", .activities), ("nội dung", .activities), ("các hoạt động", .activities),
     ].map { (skeleton(Scalars.array($0.0)[...]), $0.1) }
 
-    /// The document types a header names, as they are written.
+    /// The document types a header names, as they are written (alone on their line, in capitals).
     static let documentTypes = ["KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG"]
     static let documentTypeSkeletons = documentTypes.map { skeleton(Scalars.array($0)[...]) }
 
