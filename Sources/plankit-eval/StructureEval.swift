@@ -306,15 +306,16 @@ func printMisses(document: String, expected: [String], found: [String]) {
 
 /// Targets whose value's digits appear nowhere in the text: a number the parse made up.
 func inventedNumbers(_ plan: Plan, text: String) -> Int {
-    let digitsOnly = String(text.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "," || $0 == "." || $0 == " " || $0 == "\n" }.map(Character.init))
+    // The text's digits with its thousands dots left out ("100.000" → "100000"), made once.
+    let digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "," || $0 == " " || $0 == "\n" }.map(Character.init))
     var n = 0
     for objective in plan.objectives {
         for indicator in objective.indicators {
             for target in indicator.targets {
-                let written = target.value == target.value.rounded()
-                    ? String(Int(target.value)) : String(target.value).replacingOccurrences(of: ".", with: ",")
+                // As a plan writes it: a decimal comma.
+                let written = PlanFacts.number(target.value).replacingOccurrences(of: ".", with: ",")
                 let plain = written.replacingOccurrences(of: ",", with: "")
-                if !text.contains(written), !digitsOnly.replacingOccurrences(of: ".", with: "").contains(plain) { n += 1 }
+                if !text.contains(written), !digits.contains(plain) { n += 1 }
             }
         }
     }

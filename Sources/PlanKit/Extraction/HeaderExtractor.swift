@@ -212,19 +212,20 @@ enum HeaderExtractor {
         let written = t.text.string(start..<end)
         // The symbol is the rest of the written run after the slash; nothing when the slash ends
         // the run ("Số: 645/ năm", "Số: / KH"): the next token is then past `end`.
+        // Spaces inside the run ("QĐ - BYT") are not part of the symbol.
         func symbol(from k: Int) -> String? {
             guard k < t.count, t[k].range.lowerBound < end else { return nil }
-            return t.text.string(t[k].range.lowerBound..<end)
+            return t.text.string(t[k].range.lowerBound..<end).filter { $0 != " " }
         }
         if t.isNumber(j), t.is(j + 1, Words.slash) {
             header.number = written
-            header.symbol = symbol(from: j + 2).map { $0.filter { $0 != " " } }
+            header.symbol = symbol(from: j + 2)
         } else if t.is(j, Words.slash) {
-            header.symbol = symbol(from: j + 1).map { $0.filter { $0 != " " } }
+            header.symbol = symbol(from: j + 1)
         } else {
             header.number = written
             // "4155QĐ/ BTP": the symbol begins inside the number's token run.
-            if let slash = (j..<k).first(where: { t.is($0, Words.slash) }) { header.symbol = symbol(from: slash + 1).map { $0.filter { $0 != " " } } }
+            if let slash = (j..<k).first(where: { t.is($0, Words.slash) }) { header.symbol = symbol(from: slash + 1) }
         }
         return k
     }

@@ -51,7 +51,7 @@ enum ObjectiveExtractor {
                 if read == nil, let number = Lexer.damagedIndicatorLabel(block.text.scalars[...]), let last = objectives.last,
                    number == last.number + 1,
                    number != (last.indicators.last?.number ?? 0) + 1 || domain(of: block.text) != nil,
-                   let colon = (0..<t.count).first(where: { t.is($0, Words.colon) || t.is($0, Words.period) }) {
+                   let colon = labelEnd(t) {
                     read = (number, t[colon].range.upperBound, true)
                 }
                 if let (written, titleStart, damaged) = read {
@@ -95,7 +95,7 @@ enum ObjectiveExtractor {
                 var damagedLabel = false
                 // "An tiêu 3: …": the label's first word damaged by OCR; "tiêu" and the number remain.
                 if labelled == nil, let number = Lexer.damagedIndicatorLabel(block.text.scalars[...]),
-                   let colon = (0..<t.count).first(where: { t.is($0, Words.colon) || t.is($0, Words.period) }) {
+                   let colon = labelEnd(t) {
                     labelled = (number, t[colon].range.upperBound)
                     damagedLabel = true
                 }
@@ -188,6 +188,11 @@ enum ObjectiveExtractor {
             if !debris, t[k].kind == .word, r.count >= 3, t.text.scalars[r].contains(where: Scalars.isLowerLetter) { return nil }
         }
         return nil
+    }
+
+    /// The first ":" or "." of a label whose first word is damaged ("peưn tiêu 2: …"): where it ends.
+    static func labelEnd(_ t: TokenStream) -> Int? {
+        (0..<t.count).first(where: { t.is($0, Words.colon) || t.is($0, Words.period) })
     }
 
     /// "Mục tiêu á: Trong lĩnh vực …": the objective label with its number damaged into a short

@@ -55,19 +55,20 @@ enum ResponsibilityExtractor {
         var reports: [String] = []
         var supports: [String] = []
         var duties: [String] = []
-        if let inlineDuty {
-            duties.append(node.heading.string(inlineDuty))
-            for reference in ReferenceReader.read(node.heading) where reference.range.lowerBound >= inlineDuty.lowerBound {
-                let ids = resolve(reference, objectives: objectives, block: node.heading, diagnostics: &diagnostics)
-                if reference.role == .lead { reports.append(contentsOf: ids) } else { supports.append(contentsOf: ids) }
-            }
-        }
-        for block in node.paragraphs {
-            duties.append(block.string)
-            for reference in ReferenceReader.read(block) {
+        /// The indicators the block's references name from scalar offset `start` on, as leads or supports.
+        func collect(_ block: Block, from start: Int = 0) {
+            for reference in ReferenceReader.read(block) where reference.range.lowerBound >= start {
                 let ids = resolve(reference, objectives: objectives, block: block, diagnostics: &diagnostics)
                 if reference.role == .lead { reports.append(contentsOf: ids) } else { supports.append(contentsOf: ids) }
             }
+        }
+        if let inlineDuty {
+            duties.append(node.heading.string(inlineDuty))
+            collect(node.heading, from: inlineDuty.lowerBound)
+        }
+        for block in node.paragraphs {
+            duties.append(block.string)
+            collect(block)
         }
         reports = unique(reports)
         supports = unique(supports).filter { !reports.contains($0) }

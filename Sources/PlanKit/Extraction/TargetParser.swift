@@ -200,9 +200,8 @@ enum TargetParser {
         var found: [Found] = []
         for (index, candidate) in candidates.enumerated() {
             var phrase: YearPhrase? = nil
-            /// The clause's one year, taken by a target that has none of its own (its text stays its own).
-            var shared: YearPhrase? = nil
-            var sharedOnly = false
+            /// Whether the target's text takes in its year phrase (not the clause's one shared year).
+            var textTakesYear = true
             if yearFirst {
                 phrase = years.last(where: { $0.tokens.upperBound <= candidate.number })
             } else {
@@ -212,15 +211,12 @@ enum TargetParser {
                 phrase = years.first(where: { $0.tokens.lowerBound >= owner.tokens.upperBound && $0.tokens.lowerBound < (candidate.rangeEnd == nil ? nextTarget : Int.max) })
                 // "… đạt 99% và … đạt 92% vào năm 2030": one year, written once after every target, holds for all.
                 if phrase == nil, years.count == 1, let last = candidates.last, years[0].tokens.lowerBound >= last.tokens.upperBound {
-                    shared = years[0]
+                    phrase = years[0]
+                    textTakesYear = false
                 }
             }
             var tokens = candidate.tokens
-            if phrase == nil, let year = shared {
-                phrase = year
-                sharedOnly = true
-            }
-            if let phrase, !sharedOnly {
+            if let phrase, textTakesYear {
                 if yearFirst, index == 0 || phrase.tokens.lowerBound >= candidates[index - 1].tokens.upperBound {
                     tokens = min(tokens.lowerBound, phrase.tokens.lowerBound)..<tokens.upperBound
                 } else if !yearFirst, candidate.rangeEnd == nil {

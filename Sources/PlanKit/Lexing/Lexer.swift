@@ -123,14 +123,15 @@ enum Lexer {
             if inCell {
                 // The table ends at a blank line, or where the body begins: the document type, a
                 // Roman heading, a "Căn cứ" line.
+                let marker = ListMarker.read(line.text[...])
                 if gap > 0 || TwoColumns.isDocumentType(line.text) || opensBlock(line.text) {
                     inCell = false
-                } else if let marker = ListMarker.read(line.text[...]), marker.style == .bullet {
+                } else if let marker, marker.style == .bullet {
                     // "- Sở Y tế;": a recipient listed inside the closing's cell.
                     flush()
                     current = Builder(line, kind: .cell, marker: marker)
                     continue
-                } else if case .roman? = ListMarker.read(line.text[...])?.kind {
+                } else if marker?.style == .roman {
                     inCell = false
                 } else if let cell = current, cell.kind == .cell, continuesCell(cell, with: line) {
                     current!.append(line)

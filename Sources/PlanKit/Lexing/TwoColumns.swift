@@ -109,19 +109,13 @@ enum TwoColumns {
         let parts = split(line)
         guard parts.count >= 2 else { return false }
         let left = parts[0].text[...], right = parts[parts.count - 1].text[...]
-        let rightLower = Scalars.lowered(Array(right))
         let mottoOrDate = Lexer.startsWith(right, "cộng hòa".lowerScalars) || Lexer.startsWith(right, "cộng hoà".lowerScalars)
-            || Lexer.startsWith(right, "độc lập".lowerScalars) || contains(rightLower, ", ngày".lowerScalars)
+            || Lexer.startsWith(right, "độc lập".lowerScalars)
+            || ScalarText(Array(right)).find(", ngày".lowerScalars, wholeWord: false) != nil
         let signature = Keywords.signaturePrefixes.contains { Lexer.startsWith(right, $0) }
         let leftField = Lexer.startsWith(left, "số".lowerScalars) || Lexer.startsWith(left, Keywords.recipients)
             || Lexer.isAllCaps(left) || left.first == "-"
         return (mottoOrDate || signature) && leftField
-    }
-
-    static func contains(_ text: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
-        guard text.count >= needle.count else { return false }
-        for i in 0...(text.count - needle.count) where Array(text[i..<(i + needle.count)]) == needle { return true }
-        return false
     }
 
     /// "KẾ HOẠCH", "QUYẾT ĐỊNH" alone on a line (centred): where the header ends.

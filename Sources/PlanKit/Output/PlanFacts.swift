@@ -16,7 +16,7 @@ public enum PlanFacts {
             out.append(fields.map { collapse($0!) }.joined(separator: "\t"))
         }
         add("documentType", h.documentType)
-        add("number", h.number.map { $0.filter { $0 != " " } })
+        add("number", h.number)
         add("issuer", h.issuer)
         add("place", h.place)
         if let date = h.date { add("date", "\(part(date.year, 4))-\(part(date.month, 2))-\(part(date.day, 2))") }
@@ -85,8 +85,8 @@ public enum PlanFacts {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    /// "40", "39.5", "1.4": the shortest form that reads back as the same value.
-    static func number(_ value: Double) -> String {
+    /// "40", "39.5", "1.4": a target's value in its shortest form that reads back as the same value.
+    public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }

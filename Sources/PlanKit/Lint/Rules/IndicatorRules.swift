@@ -44,7 +44,6 @@ enum IndicatorRules {
     /// "hằng năm", "hằng quý"): it needs no year.
     static func isRecurring(_ target: Target, of indicator: Indicator) -> Bool {
         let text = indicator.text.lowercased()
-        if let range = text.range(of: target.text.lowercased()), text[range.upperBound...].hasPrefix("/năm") { return true }
         return recurringWords.contains { text.contains($0) }
     }
 
