@@ -35,7 +35,10 @@ public struct LintConfiguration: Sendable, Equatable {
     public static let fileName = ".plankit.json"
 
     /// The severity of `rule`'s findings in the file at `path`, or nil when the rule is off there.
-    public func severity(of rule: LintRule, forPath path: String) -> Diagnostic.Severity? {
+    /// `finding` is the severity the rule gave this finding, when it differs from the rule's default
+    /// (a "could not check" note): "on" keeps it, an explicit severity replaces it.
+    public func severity(of rule: LintRule, forPath path: String,
+                         finding: Diagnostic.Severity? = nil) -> Diagnostic.Severity? {
         var setting = rules[rule.id]
         if !overrides.isEmpty {
             let relative = self.path.map { LintBaseline.relative(path, to: $0) } ?? path
@@ -44,7 +47,7 @@ public struct LintConfiguration: Sendable, Equatable {
             }
         }
         switch setting {
-        case nil, .on?: return rule.defaultSeverity
+        case nil, .on?: return finding ?? rule.defaultSeverity
         case .off?: return nil
         case .severity(let s)?: return s
         }

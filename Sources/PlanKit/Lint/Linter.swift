@@ -24,7 +24,7 @@ public enum Linter {
 
         var findings: [LintFinding] = []
         for draft in heldBack(sink.findings, damage: damage, source: source) {
-            guard let severity = configuration.severity(of: draft.rule, forPath: path) else { continue }
+            guard let severity = configuration.severity(of: draft.rule, forPath: path, finding: draft.severity) else { continue }
             var finding = draft
             finding.severity = severity
             findings.append(finding)
@@ -183,10 +183,12 @@ struct FindingSink {
 
     /// `subject` names what the finding is about in words that do not move with line numbers
     /// (an indicator's text, the heading it concerns); the fingerprint is made from it.
+    /// `severity` lowers one finding below the rule's default: a part the rule could not check
+    /// is a note, not a warning.
     mutating func report(_ rule: LintRule, _ message: String, at span: SourceSpan, subject: String,
-                         hint: String? = nil) {
+                         hint: String? = nil, severity: Diagnostic.Severity? = nil) {
         let normalizedSubject = subject.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        findings.append(LintFinding(path: path, rule: rule, severity: rule.defaultSeverity, message: message,
+        findings.append(LintFinding(path: path, rule: rule, severity: severity ?? rule.defaultSeverity, message: message,
                                     span: span, hint: hint ?? rule.hint,
                                     fingerprint: Fingerprint.of(rule.id, normalizedSubject)))
     }

@@ -18,6 +18,11 @@ struct DocumentAnalysis {
         /// the line's end ("đíc " = "đích", "tỉn ." = "tỉnh."), after an opening one ("( /c)"),
         /// and a short indent before the text (" Ế HOẠCH" = "KẾ HOẠCH").
         var edgeSpaces = 0
+
+        /// Whether the line has the signs of lost glyphs (in a document that has them): runs of
+        /// spaces inside the text, spaces where no separator stands, or fragments that are no word.
+        /// Lint's damage rule asks the same of a line before it calls it damaged.
+        var showsLostGlyphs: Bool { innerSpaceRuns > 0 || edgeSpaces > 0 || unknown >= 2 }
     }
 
     static func stats(_ line: String, lexicon: Lexicon) -> LineStats {
@@ -89,8 +94,7 @@ struct DocumentAnalysis {
         // (a) lost glyphs: lines with runs of spaces inside the text and fragments that are no word.
         let lostGlyphDocument = spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines)
         if lostGlyphDocument {
-            for (index, s) in perLine.enumerated() where (s.unknown > 0 && (s.innerSpaceRuns > 0 || s.unknown >= 2))
-                || s.innerSpaceRuns > 0 || s.edgeSpaces > 0 {
+            for (index, s) in perLine.enumerated() where s.showsLostGlyphs {
                 lostGlyphLines.append(index)
             }
         }

@@ -65,7 +65,7 @@ enum DamageRules {
 
     /// The damage on one line, if any.
     static func inspect(_ line: String, number: Int) -> LineDamage? {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = visible(Array(line.unicodeScalars))
         var kinds: Set<Kind> = []
         var firstSpot: Int? = nil
         func mark(_ kind: Kind, at offset: Int) {
@@ -105,9 +105,44 @@ enum DamageRules {
             if orphans == 0 { firstOrphan = from }
             orphans += 1
         }
-        if orphans >= 2 { mark(.droppedLetters, at: firstOrphan) }
+        // Letters dropped as spaces: fragments that are no syllable, on a line the repair stage's
+        // detector also reads as lost glyphs (spaces where letters were, fragments not in its lexicon).
+        if orphans >= 2,
+           DocumentAnalysis.stats(String(String.UnicodeScalarView(scalars)), lexicon: Lexicon.shipped).showsLostGlyphs {
+            mark(.droppedLetters, at: firstOrphan)
+        }
         guard let spot = firstSpot else { return nil }
         return LineDamage(line: number, kinds: kinds, column: spot + 1, example: example(scalars, around: spot))
+    }
+
+    /// The line with what is not prose blanked out, column for column: HTML tags ("<br>", "</b>")
+    /// and web or mail addresses ("https://…", "www.…", "a@b.vn"), whose letter runs are no
+    /// Vietnamese syllables but no damage either. Markdown emphasis, cell separators and rules
+    /// ("**", "|", "———") hold no letters and need no blanking.
+    static func visible(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out = scalars
+        var i = 0
+        while i < out.count {
+            let s = out[i]
+            if s == "<", i + 1 < out.count, isLetter(out[i + 1]) || out[i + 1] == "/",
+               let close = out[(i + 1)...].prefix(40).firstIndex(of: ">") {
+                for k in i...close { out[k] = " " }
+                i = close + 1
+                continue
+            }
+            if !s.properties.isWhitespace, i == 0 || out[i - 1].properties.isWhitespace || out[i - 1] == "(" {
+                var end = i
+                while end < out.count, !out[end].properties.isWhitespace, out[end] != ")" { end += 1 }
+                let word = String(String.UnicodeScalarView(out[i..<end])).lowercased()
+                if word.contains("://") || word.hasPrefix("www.") || (word.contains("@") && word.contains(".")) {
+                    for k in i..<end { out[k] = " " }
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Every precomposed Vietnamese vowel, both cases, all tones: a syllable without one is damaged.

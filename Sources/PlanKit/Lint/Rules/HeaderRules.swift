@@ -19,9 +19,14 @@ enum HeaderRules {
         let bareDate = placeDateLine == nil ? context.bareDateLine : nil
         let dateAt = placeDateLine ?? bareDate ?? start
         if header.place == nil {
-            let message = placeDateLine != nil ? "the place and date line names no place"
-                : bareDate != nil ? "the date line names no place" : "the header has no place and date line"
-            sink.report(.missingPlace, message, at: dateAt, subject: "place")
+            if let written = unreadPlace(context, dateLine: placeDateLine ?? bareDate) {
+                sink.report(.missingPlace, "could not check the place: \"\(written)\" stands before the date but was not read as a place",
+                            at: dateAt, subject: "place", severity: .note)
+            } else {
+                let message = placeDateLine != nil ? "the place and date line names no place"
+                    : bareDate != nil ? "the date line names no place" : "the header has no place and date line"
+                sink.report(.missingPlace, message, at: dateAt, subject: "place")
+            }
         }
         if let date = header.date {
             let blank = [("day", date.day), ("month", date.month), ("year", date.year)].filter { $0.1 == nil }.map(\.0)
@@ -46,20 +51,67 @@ enum HeaderRules {
         recipients(context, &sink)
     }
 
+    /// Words before ", ngày" on the date line, when the parser read no place from them: a place in a
+    /// form not read yet (the rule cannot say it is missing).
+    static func unreadPlace(_ context: LintContext, dateLine: SourceSpan?) -> String? {
+        guard let dateLine else { return nil }
+        let text = context.line(dateLine.startLine)
+        guard let day = text.range(of: "ngày") else { return nil }
+        let before = text[..<day.lowerBound].split(separator: "|").last.map(String.init) ?? ""
+        let words = before.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).union(.init(charactersIn: "*")))
+        guard words.contains(where: \.isLetter), !words.lowercased().hasPrefix("số") else { return nil }
+        return words
+    }
+
     /// PK115: signer's title and name.
     static func signature(_ context: LintContext, _ sink: inout FindingSink) {
         let end = context.lineSpan(lastTextLine(context))
         guard let signature = context.plan.signature else {
-            sink.report(.incompleteSignature, "the document has no signature block (signer's title and name)",
-                        at: end, subject: "absent")
+            if let title = unreadSigner(context, after: 1) {
+                sink.report(.incompleteSignature, "could not check the signature: a signer's title and name are written here but were not read",
+                            at: title, subject: "absent", severity: .note)
+            } else {
+                sink.report(.incompleteSignature, "the document has no signature block (signer's title and name)",
+                            at: end, subject: "absent")
+            }
             return
         }
         var missing: [String] = []
         if signature.title == nil { missing.append("title") }
         if signature.name == nil { missing.append("name") }
         guard !missing.isEmpty else { return }
+        if unreadSigner(context, after: signature.span.startLine) != nil {
+            sink.report(.incompleteSignature, "could not check the signature: the lines below the block look like the signer's \(missing.joined(separator: " or ")) but were not read",
+                        at: context.lineSpan(signature.span.endLine), subject: missing.joined(separator: " "), severity: .note)
+            return
+        }
         sink.report(.incompleteSignature, "the signature block has no signer's \(missing.joined(separator: " or "))",
                     at: context.lineSpan(signature.span.endLine), subject: missing.joined(separator: " "))
+    }
+
+    /// Titles a signer signs under, in capitals.
+    static let signerTitles = ["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG"]
+
+    /// A signer's title in capitals followed within four lines by what looks like a person's name
+    /// (two to five capitalised words, no digits), among the document's last 30 lines from `after`
+    /// on: the span of the title when found.
+    static func unreadSigner(_ context: LintContext, after: Int) -> SourceSpan? {
+        let last = lastTextLine(context)
+        let from = max(after, last - 30, 1)
+        guard from <= last else { return nil }
+        for number in from...last {
+            let cells = context.line(number).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.contains(where: { cell in signerTitles.contains { cell.contains($0) } && cell == cell.uppercased() }) else { continue }
+            for next in (number + 1)..<min(number + 5, last + 1) {
+                let words = context.line(next).split(separator: "|").last.map { $0.split(whereSeparator: \.isWhitespace) } ?? []
+                let name = words.filter { $0 != "**" }.map { $0.trimmingCharacters(in: .init(charactersIn: "*")) }
+                if (2...5).contains(name.count), name.allSatisfy({ $0.first?.isUppercase == true && !$0.contains(where: \.isNumber)
+                    && $0.dropFirst().allSatisfy(\.isLowercase) }) {
+                    return context.lineSpan(number)
+                }
+            }
+        }
+        return nil
     }
 
     /// PK116: a Nơi nhận list that ends with "Lưu".

@@ -5,11 +5,17 @@ enum ReportingRules {
         if plan.reporting.isEmpty {
             let section = context.allSections.first { $0.kind == .reporting }
                 ?? context.allSections.first { $0.kind == .organization }
-            let at = section.map(context.headingSpan) ?? context.documentStart
-            sink.report(.missingReportingDeadline,
-                        section?.kind == .reporting ? "the reporting section sets no date by which reports are due"
-                                                    : "the plan sets no date by which reports are due",
-                        at: at, subject: "deadline")
+            if let unread = unreadDeadline(context) {
+                sink.report(.missingReportingDeadline,
+                            "could not check the reporting deadline: this line asks for reports by a date the parser cannot read",
+                            at: unread, subject: "deadline", severity: .note)
+            } else {
+                let at = section.map(context.headingSpan) ?? context.documentStart
+                sink.report(.missingReportingDeadline,
+                            section?.kind == .reporting ? "the reporting section sets no date by which reports are due"
+                                                        : "the plan sets no date by which reports are due",
+                            at: at, subject: "deadline")
+            }
         }
         for deadline in plan.reporting {
             guard let problem = invalid(deadline) else { continue }
@@ -18,6 +24,22 @@ enum ReportingRules {
             sink.report(.invalidDeadlineDate, "the deadline \(written) is not a real date: \(problem)", at: at,
                         subject: deadline.text, hint: "Write a date that exists, e.g. \(suggestion(deadline)).")
         }
+    }
+
+    /// A line after the header that asks for reports by a date ("báo cáo … trước ngày …", "định kỳ
+    /// … báo cáo", "chậm nhất ngày …") when the parser read no deadline: the plan may well set one
+    /// in a form not read yet, so the rule says it could not check rather than that it is missing.
+    static func unreadDeadline(_ context: LintContext) -> SourceSpan? {
+        let first = context.plan.sections.first?.span.startLine ?? 1
+        let last = context.plan.closing.first?.span.startLine ?? context.source.lines.count + 1
+        guard first < last else { return nil }
+        for number in first..<last {
+            let line = context.line(number).lowercased()
+            guard line.contains("báo cáo") else { continue }
+            let dated = ["trước ngày", "chậm nhất", "định kỳ"].contains { line.contains($0) }
+            if dated, line.contains(where: \.isNumber) { return context.lineSpan(number) }
+        }
+        return nil
     }
 
     /// Why the day and month cannot be a date, or nil when they can (a day or month left out is not checked here).

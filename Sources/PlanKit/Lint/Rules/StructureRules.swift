@@ -23,7 +23,17 @@ enum StructureRules {
             if !kinds.contains(.tasks) && !plan.objectives.contains(where: { !$0.solutions.isEmpty }) {
                 missing.append(("tasks and solutions", "NHIỆM VỤ, GIẢI PHÁP"))
             }
-            if !kinds.contains(.funding) { missing.append(("funding", "KINH PHÍ THỰC HIỆN")) }
+            switch funding(context) {
+            case .part: break
+            case .onlyInDuties(let span):
+                // The plan says how it is paid for, but only as an agency's task: no part of its own.
+                sink.report(.missingRequiredPart,
+                            "a multi-year plan needs funding (\"KINH PHÍ THỰC HIỆN\"); it is only named in an agency's duties",
+                            at: context.locate("kinh phí", within: span) ?? span, subject: "funding",
+                            hint: "Add a part for funding, e.g. \"KINH PHÍ THỰC HIỆN\".",
+                            severity: .warning)
+            case .none: missing.append(("funding", "KINH PHÍ THỰC HIỆN"))
+            }
         case .annual:
             if !kinds.contains(.activities) && !kinds.contains(.tasks) {
                 missing.append(("activities", "NỘI DUNG HOẠT ĐỘNG"))
@@ -40,6 +50,59 @@ enum StructureRules {
                         at: at, subject: item.part,
                         hint: "Add a section for \(item.part), e.g. \"\(item.example)\".")
         }
+    }
+
+    /// Where a plan states its funding.
+    enum Funding: Equatable {
+        /// A section, numbered item or paragraph heading ("IV. KINH PHÍ THỰC HIỆN", "8. Kinh phí
+        /// thực hiện", "Nguồn kinh phí:"), or a sentence outside the agencies' duties that says where
+        /// the money comes from ("Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách …").
+        case part
+        /// Only an agency's task names it ("Phòng Tài chính: tham mưu bố trí kinh phí …").
+        case onlyInDuties(SourceSpan)
+        case none
+    }
+
+    /// Opening words of a funding part, folded (lower case): the wordings plans use.
+    static let fundingOpenings = ["kinh phí", "nguồn kinh phí", "nguồn lực", "dự toán kinh phí", "nguồn tài chính"]
+    /// Words that, with "kinh phí" in one sentence, say where the money comes from.
+    static let fundingSources = ["ngân sách", "nguồn", "dự toán", "xã hội hóa", "xã hội hoá", "huy động"]
+
+    static func funding(_ context: LintContext) -> Funding {
+        if context.allSections.contains(where: { $0.kind == .funding }) { return .part }
+        var inDuties: SourceSpan? = nil
+        func look(_ text: String, _ span: SourceSpan, duties: Bool) -> Bool {
+            let lower = text.lowercased()
+            let body = lower.drop { !$0.isLetter }
+            if !duties, fundingOpenings.contains(where: { body.hasPrefix($0) }) {
+                // A heading: short, or a label before a colon ("Kinh phí thực hiện: …").
+                let words = body.split(whereSeparator: \.isWhitespace)
+                let head = body.prefix { $0 != ":" }
+                if words.count <= 10 || (head.count < body.count && head.split(whereSeparator: \.isWhitespace).count <= 8) {
+                    return true
+                }
+            }
+            guard let at = lower.range(of: "kinh phí"),
+                  fundingSources.contains(where: { lower[at.upperBound...].contains($0) }) else { return false }
+            if !duties { return true }
+            if inDuties == nil { inDuties = context.refine(span) }
+            return false
+        }
+        func walk(_ sections: [Section], duties: Bool) -> Bool {
+            for section in sections {
+                let duties = duties || section.kind == .organization
+                if look(section.heading, section.span, duties: duties) { return true }
+                for paragraph in section.paragraphs where look(paragraph.text, paragraph.span, duties: duties) { return true }
+                if walk(section.children, duties: duties) { return true }
+            }
+            return false
+        }
+        if walk(context.plan.sections, duties: false) { return .part }
+        // Agencies found outside a section of their own (a decision's articles) are duties too.
+        for responsibility in context.plan.responsibilities where inDuties == nil {
+            for duty in responsibility.duties { _ = look(duty, responsibility.span, duties: true) }
+        }
+        return inDuties.map(Funding.onlyInDuties) ?? .none
     }
 
     /// PK101: indicators no agency reports on.
@@ -62,10 +125,58 @@ enum StructureRules {
                         at: at, subject: "all indicators")
             return
         }
+        let duties = dutyTexts(context)
+        // An indicator the parser read as supported ("phối hợp … chỉ tiêu 3 của mục tiêu 5") was read.
+        let supported = Set(plan.responsibilities.flatMap(\.supportsOn))
         for indicator in unowned {
+            if !supported.contains(indicator.id), let named = namedInDuties(indicator.id, duties) {
+                sink.report(.indicatorWithoutOwner,
+                            "could not check who reports on indicator \(indicator.id): an agency's duties name it here in a form the parser does not read",
+                            at: context.refine(named), subject: indicator.id + " " + indicator.text, severity: .note)
+                continue
+            }
             sink.report(.indicatorWithoutOwner, "no agency reports on indicator \(indicator.id)",
                         at: context.refine(indicator.span), subject: indicator.id + " " + indicator.text)
         }
+    }
+
+    /// The text of every heading and paragraph under the organization sections, lower case.
+    static func dutyTexts(_ context: LintContext) -> [(text: String, span: SourceSpan)] {
+        var out: [(String, SourceSpan)] = []
+        func walk(_ sections: [Section], inside: Bool) {
+            for section in sections {
+                let inside = inside || section.kind == .organization
+                if inside {
+                    out.append((section.heading.lowercased(), section.span))
+                    out += section.paragraphs.map { ($0.text.lowercased(), $0.span) }
+                }
+                walk(section.children, inside: inside)
+            }
+        }
+        walk(context.plan.sections, inside: false)
+        return out
+    }
+
+    /// Where duties name indicator `id` ("MT3.CT2") as "chỉ tiêu … 2 … của mục tiêu 3" (or all of
+    /// objective 3's indicators) and the parser linked no agency to it: a reporting duty written in
+    /// a form the parser does not read.
+    static func namedInDuties(_ id: String, _ duties: [(text: String, span: SourceSpan)]) -> SourceSpan? {
+        let (objective, indicator) = parse(id)
+        guard let objective, let indicator else { return nil }
+        for duty in duties {
+            var search = duty.text.startIndex
+            while let found = duty.text.range(of: "mục tiêu \(objective)", range: search..<duty.text.endIndex) {
+                search = found.upperBound
+                if found.upperBound < duty.text.endIndex, duty.text[found.upperBound].isNumber { continue }
+                let window = duty.text[..<found.lowerBound].suffix(120)
+                guard let label = window.range(of: "chỉ tiêu", options: .backwards) else { continue }
+                let between = window[label.upperBound...]
+                if between.drop(while: \.isWhitespace).hasPrefix("của") { return duty.span }
+                let numbers = between.split { !$0.isNumber }.compactMap { Int($0) }
+                if numbers.contains(indicator) { return duty.span }
+            }
+        }
+        return nil
     }
 
     /// Ids an agency supports on but reports on too, as the one that coordinates the others:
