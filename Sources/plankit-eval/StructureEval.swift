@@ -36,7 +36,11 @@ struct StructureOptions {
     var root = FileManager.default.currentDirectoryPath
     var seed: UInt64 = 1
     var kinds = StructureKind.allCases
-    var sets: [String] = ["seeds", "tune", "holdout", "holdout2", "holdout3"]
+    var sets: [String] = StructureOptions.allSets
+    /// Every set of plans with facts: the seeds, the tuning plans and the held-out sets in the order written.
+    static let allSets = ["seeds", "tune", "holdout", "holdout2", "holdout3", "holdout4"]
+    /// Sets not yet looked at while the parser or lint was developed (reported apart).
+    static let unseenSets: Set<String> = ["holdout4"]
     var json = false
     /// Print each document's missed and extra facts (this looks at a held-out set: its figures after
     /// that are no longer held-out figures).
@@ -64,8 +68,8 @@ struct StructureOptions {
                 kinds = list
             case "--sets":
                 sets = try value(flag).split(separator: ",").map(String.init)
-                guard sets.allSatisfy({ ["seeds", "tune", "holdout", "holdout2", "holdout3"].contains($0) }) else {
-                    throw UsageError("--sets takes seeds, tune, holdout, holdout2, holdout3")
+                guard sets.allSatisfy(StructureOptions.allSets.contains) else {
+                    throw UsageError("--sets takes \(StructureOptions.allSets.joined(separator: ", "))")
                 }
             case "--json": json = true
             case "--misses": misses = true
@@ -192,7 +196,7 @@ func structureInputs(_ kind: StructureKind, _ reference: Reference, clean: [Stri
     case .ocr:
         let base = (reference.path as NSString).lastPathComponent.dropLast(4)
         var out: [(String, [String])] = []
-        for renders in ["tune", "holdout", "holdout2", "holdout3"] {
+        for renders in ["tune"] + StructureOptions.allSets.filter({ $0.hasPrefix("holdout") }) {
             let folder = URL(fileURLWithPath: options.root).appendingPathComponent("Fixtures/ocr/\(renders)")
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
                 .filter { $0.hasPrefix(base + ".") && $0.hasSuffix(".txt") }.sorted()

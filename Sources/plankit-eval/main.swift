@@ -10,6 +10,7 @@ import PlanKit
 //   plankit-eval --preload
 //   plankit-eval --structure [--kinds clean,ocr,lost,rewrap,web,mixed] [--sets seeds,tune,holdout] [--seed N]
 //                            [--misses] [--keep DIR] [--json] [--write-facts DIR]   (StructureEval.swift)
+//   plankit-eval --lint [--sets …] [--show] [--json]                                (LintEval.swift)
 //
 // Exit codes: 0 done, 2 usage or I/O error.
 
@@ -442,6 +443,8 @@ do {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if arguments.contains("--structure") {
         try runStructure(StructureOptions(arguments))
+    } else if arguments.contains("--lint") {
+        try runLintEval(LintOptions(arguments))
     } else {
         try run(Options(arguments))
     }

@@ -223,7 +223,8 @@ enum HeaderExtractor {
         } else if t.is(j, Words.slash) {
             header.symbol = symbol(from: j + 1)
         } else {
-            header.number = written
+            // "Số:      QĐ/ UBND": a run without a digit is a symbol whose number was left blank.
+            if written.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { header.number = written }
             // "4155QĐ/ BTP": the symbol begins inside the number's token run.
             if let slash = (j..<k).first(where: { t.is($0, Words.slash) }) { header.symbol = symbol(from: slash + 1) }
         }

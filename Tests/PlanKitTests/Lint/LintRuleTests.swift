@@ -89,6 +89,11 @@ import Testing
     @Test(arguments: [
         "- UBND tỉnh (B/c);", "- Sở LĐTB&XH (B/c);", "b) Tổ chức hội thi tìm hiểu pháp luật.",
         "phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”.", "Lưu: VT, LĐTBXH (TT).",
+        // Markup, table rules and addresses are no lost letters.
+        "| **ỦY BAN NHÂN DÂN<br>HUYỆN MƯỜNG KHOA**<br>-------<br>Số: 58 /KH-UBND | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>——— |",
+        "| **Nơi nhận:**<br>- Sở LĐ-TB&XH tỉnh;<br>- TT Huyện ủy;<br>- Lưu: VT. | **KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH** |",
+        "Xem tại https://www.molisa.gov.vn/bgd/chi-tiet và gửi về ttbdg@molisa.gov.vn trước ngày 15/6.",
+        "<p><b>Chỉ tiêu 1:</b> Tăng tỷ lệ lao động nữ</p>",
     ])
     func intactLinesAreNotDamaged(line: String) {
         #expect(DamageRules.inspect(line, number: 1) == nil)

@@ -53,14 +53,22 @@ enum HeaderRules {
 
     /// Words before ", ngày" on the date line, when the parser read no place from them: a place in a
     /// form not read yet (the rule cannot say it is missing).
+    /// Without a date line the parser recognised, the header's first lines are searched for a cell
+    /// "<words> ngày … tháng … năm" ("Bình Lư ngày 5 tháng 3 năm 2021", the comma missing).
     static func unreadPlace(_ context: LintContext, dateLine: SourceSpan?) -> String? {
-        guard let dateLine else { return nil }
-        let text = context.line(dateLine.startLine)
-        guard let day = text.range(of: "ngày") else { return nil }
-        let before = text[..<day.lowerBound].split(separator: "|").last.map(String.init) ?? ""
-        let words = before.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).union(.init(charactersIn: "*")))
-        guard words.contains(where: \.isLetter), !words.lowercased().hasPrefix("số") else { return nil }
-        return words
+        let candidates = dateLine.map { [$0.startLine] } ?? Array(1...max(1, min(12, context.source.lines.count)))
+        for number in candidates {
+            for cell in context.line(number).split(separator: "|") {
+                guard let day = cell.range(of: "ngày"), dateLine != nil || (cell.contains("tháng") && cell.contains("năm")) else { continue }
+                let words = cell[..<day.lowerBound].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).union(.init(charactersIn: "*")))
+                // Two columns: the place is the text after the widest gap ("Số: 96/KH-UBND      Yên Khê, ngày").
+                let place = words.components(separatedBy: "   ").last?.trimmingCharacters(in: .whitespaces) ?? words
+                guard place.contains(where: \.isLetter), !place.lowercased().hasPrefix("số"),
+                      !place.lowercased().hasPrefix("căn cứ"), place.split(separator: " ").count <= 6 else { continue }
+                return place
+            }
+        }
+        return nil
     }
 
     /// PK115: signer's title and name.

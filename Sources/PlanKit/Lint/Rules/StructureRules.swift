@@ -116,7 +116,13 @@ enum StructureRules {
         reported.formUnion(plan.responsibilities.flatMap(coordinatedReports))
         unowned = unowned.filter { !reported.contains($0.id) }
         guard !unowned.isEmpty else { return }
-        if reported.isEmpty {
+        let duties = dutyTexts(context)
+        // An indicator the parser read as supported ("phối hợp … chỉ tiêu 3 của mục tiêu 5") was read.
+        let supported = Set(plan.responsibilities.flatMap(\.supportsOn))
+        func unread(_ indicator: Indicator) -> SourceSpan? {
+            supported.contains(indicator.id) ? nil : namedInDuties(indicator.id, duties)
+        }
+        if reported.isEmpty, !indicators.contains(where: { unread($0) != nil }) {
             // One finding, not one per indicator, when the plan assigns none at all.
             let organization = context.allSections.first { $0.kind == .organization }
             let at = organization.map(context.headingSpan) ?? context.refine(indicators[0].span)
@@ -125,11 +131,8 @@ enum StructureRules {
                         at: at, subject: "all indicators")
             return
         }
-        let duties = dutyTexts(context)
-        // An indicator the parser read as supported ("phối hợp … chỉ tiêu 3 của mục tiêu 5") was read.
-        let supported = Set(plan.responsibilities.flatMap(\.supportsOn))
         for indicator in unowned {
-            if !supported.contains(indicator.id), let named = namedInDuties(indicator.id, duties) {
+            if let named = unread(indicator) {
                 sink.report(.indicatorWithoutOwner,
                             "could not check who reports on indicator \(indicator.id): an agency's duties name it here in a form the parser does not read",
                             at: context.refine(named), subject: indicator.id + " " + indicator.text, severity: .note)
@@ -157,9 +160,9 @@ enum StructureRules {
         return out
     }
 
-    /// Where duties name indicator `id` ("MT3.CT2") as "chỉ tiêu … 2 … của mục tiêu 3" (or all of
-    /// objective 3's indicators) and the parser linked no agency to it: a reporting duty written in
-    /// a form the parser does not read.
+    /// Where duties name indicator `id` ("MT3.CT2") as "chỉ tiêu … 2 … của mục tiêu 3", or name
+    /// objective 3 alone or all its indicators, though the parser linked no agency to it: a reporting
+    /// duty written in a form the parser does not read.
     static func namedInDuties(_ id: String, _ duties: [(text: String, span: SourceSpan)]) -> SourceSpan? {
         let (objective, indicator) = parse(id)
         guard let objective, let indicator else { return nil }
@@ -168,8 +171,11 @@ enum StructureRules {
             while let found = duty.text.range(of: "mục tiêu \(objective)", range: search..<duty.text.endIndex) {
                 search = found.upperBound
                 if found.upperBound < duty.text.endIndex, duty.text[found.upperBound].isNumber { continue }
-                let window = duty.text[..<found.lowerBound].suffix(120)
-                guard let label = window.range(of: "chỉ tiêu", options: .backwards) else { continue }
+                // The clause before "mục tiêu N": back to the last ";" or ".", at most 120 letters.
+                var window = duty.text[..<found.lowerBound].suffix(120)
+                if let stop = window.lastIndex(where: { $0 == ";" || $0 == "." }) { window = window[window.index(after: stop)...] }
+                // "… triển khai mục tiêu 1": the objective named alone, each of its indicators.
+                guard let label = window.range(of: "chỉ tiêu", options: .backwards) else { return duty.span }
                 let between = window[label.upperBound...]
                 if between.drop(while: \.isWhitespace).hasPrefix("của") { return duty.span }
                 let numbers = between.split { !$0.isNumber }.compactMap { Int($0) }
