@@ -19,9 +19,10 @@ public enum PlanParser {
         let outline = SectionRecognizer.recognize(blocks)
         diagnostics.append(contentsOf: outline.inferences)
 
-        let (header, preamble) = HeaderExtractor.extract(outline.preamble, diagnostics: &diagnostics)
+        var (header, preamble) = HeaderExtractor.extract(outline.preamble, diagnostics: &diagnostics)
         let objectives = ObjectiveExtractor.extract(outline, diagnostics: &diagnostics)
         let responsibilities = ResponsibilityExtractor.extract(outline, objectives: objectives, diagnostics: &diagnostics)
+        header.locality = HeaderExtractor.cityLevel(header.locality, issuer: header.issuer, agencies: responsibilities.map(\.agency))
         let reporting = ReportingExtractor.extract(outline)
         let (signature, recipients, closing) = ClosingExtractor.extract(outline.closing, diagnostics: &diagnostics)
 

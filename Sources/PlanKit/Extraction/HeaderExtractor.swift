@@ -5,7 +5,7 @@ enum HeaderExtractor {
     static let motto: [Phrase] = ["cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập"].map(Phrase.init)
     static let basisOpeners: [Phrase] = ["căn cứ", "thực hiện", "theo", "trên cơ sở"].map(Phrase.init)
     static let citedKinds: [Phrase] = ["chương trình hành động", "kế hoạch", "văn bản", "nghị quyết", "quyết định", "công văn", "chỉ thị", "thông tư",
-                                       "nghị định", "luật", "hướng dẫn", "chương trình", "thông báo"].map(Phrase.init)
+                                       "nghị định", "luật", "hướng dẫn", "chương trình", "thông báo", "kết luận", "đề án"].map(Phrase.init)
     static let enactingVerbs: [Phrase] = ["ban hành kế hoạch", "xây dựng kế hoạch", "ban hành chương trình"].map(Phrase.init)
     static let issuerStarts: [Phrase] = ["ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "sở", "phòng", "ban"].map(Phrase.init)
     static let numberLabel = Phrase("số")
@@ -409,6 +409,16 @@ enum HeaderExtractor {
         return Scalars.isLowerLetter(t.text.scalars[t[j].range.lowerBound]) || t.year(j + 1) != nil
     }
     static let centralCities: Set<String> = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
+
+    /// A city (thành phố) read as district level whose plan assigns duties to departments ("Sở …"),
+    /// which only a province-level unit has: a city directly under the central government.
+    static func cityLevel(_ locality: Locality?, issuer: String?, agencies: [String]) -> Locality? {
+        guard var locality, locality.level == .district,
+              let issuer, issuer.uppercased().contains("THÀNH PHỐ " + locality.name.uppercased()),
+              agencies.contains(where: { $0.hasPrefix("Sở ") }) else { return locality }
+        locality.level = .province
+        return locality
+    }
 
     /// "trên địa bàn xã Bình Lư", "tỉnh Quảng Trị": the first unit named with a capitalised name.
     static func locality(in text: ScalarText) -> Locality? {

@@ -99,6 +99,11 @@ enum ObjectiveExtractor {
                     labelled = (number, t[colon].range.upperBound)
                     damagedLabel = true
                 }
+                // "(2) Đến năm 2030, …": indicators numbered in parentheses, in their order.
+                if labelled == nil, mode == .indicators, let item = Lexer.parenthesizedNumber(block.text.scalars[...]),
+                   item.number == (objectives[current].indicators.last?.number ?? 0) + 1 {
+                    labelled = item
+                }
                 if let (number, textStart) = labelled {
                     mode = .indicators
                     let textRange = block.text.trimmed(textStart..<block.text.count)

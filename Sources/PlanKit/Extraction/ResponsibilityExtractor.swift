@@ -11,10 +11,43 @@ enum ResponsibilityExtractor {
         var result: [Responsibility] = []
         for root in outline.sections where root.kind == .organization {
             for node in root.allNodes().dropFirst() where node.children.isEmpty && node.kind != .reporting {
+                // "2. Phân công nhiệm vụ" over "- Phòng Văn hóa - Xã hội: …" bullets: each bullet is an agency.
+                if let groups = agencyBullets(node) {
+                    for group in groups { result.append(responsibility(group, objectives: objectives, diagnostics: &diagnostics)) }
+                    continue
+                }
                 result.append(responsibility(node, objectives: objectives, diagnostics: &diagnostics))
             }
         }
         return result
+    }
+
+    /// An item whose heading names no agency and refers to no indicator ("Phân công nhiệm vụ",
+    /// "Trách nhiệm của các cơ quan, đơn vị"), over at least two bullets that each open with an
+    /// agency and a colon ("- Trạm Y tế xã: triển khai …"): one node per such bullet, with the
+    /// paragraphs after it up to the next; nil for an item that is itself an agency's.
+    static func agencyBullets(_ node: Outline.Node) -> [Outline.Node]? {
+        let heading = TokenStream(node.heading.text)
+        guard heading.count <= 12, !(0..<heading.count).contains(where: { heading.is($0, Words.colon) }),
+              ReferenceReader.read(node.heading).isEmpty else { return nil }
+        func opensWithAgency(_ block: Block) -> Bool {
+            guard block.marker?.style == .bullet, let first = block.text.scalars.first, Scalars.isUpper(first) else { return false }
+            let t = TokenStream(block.text, maxTokens: 16)
+            guard let colon = (1..<t.count).first(where: { t.is($0, Words.colon) }), colon + 1 < t.count else { return false }
+            // The words before the colon name an agency, not a duty: no duty verb among them.
+            return !(0..<colon).contains { i in dutyOpeners.contains { t.matches(i, $0) } }
+        }
+        guard node.paragraphs.filter(opensWithAgency).count >= 2 else { return nil }
+        var groups: [Outline.Node] = []
+        for block in node.paragraphs {
+            if opensWithAgency(block) {
+                groups.append(Outline.Node(heading: block, kind: nil, depth: node.depth + 1))
+            } else if !groups.isEmpty {
+                groups[groups.count - 1].paragraphs.append(block)
+                groups[groups.count - 1].span = groups[groups.count - 1].span.union(block.span)
+            }
+        }
+        return groups
     }
 
     static func responsibility(_ node: Outline.Node, objectives: [Objective], diagnostics: inout [Diagnostic]) -> Responsibility {
@@ -26,11 +59,14 @@ enum ResponsibilityExtractor {
         // "4. Các cơ quan, đơn vị … căn cứ Kế hoạch này xây dựng …": an item that states its duty
         // in the same sentence; the agency ends where the duty begins.
         var inlineDuty: Range<Int>? = nil
-        if t.count >= 12, let verb = (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }),
+        let colonAt = (1..<max(1, t.count - 1)).first(where: { t.is($0, Words.colon) })
+        let verbAt = t.count >= 12 ? (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }) : nil
+        // "Phòng Văn hóa - Xã hội: là cơ quan thường trực, chủ trì …": a colon before the verb ends the agency.
+        if let verb = verbAt, colonAt.map({ $0 > verb || $0 > 14 }) ?? true,
            t[verb - 1].range.upperBound > range.lowerBound {
             inlineDuty = heading.trimmed(t[verb].range.lowerBound..<heading.count)
             range = heading.trimmed(range.lowerBound..<t[verb - 1].range.upperBound)
-        } else if let colon = (1..<max(1, t.count - 1)).first(where: { t.is($0, Words.colon) }), colon + 1 < t.count, colon <= 14 {
+        } else if let colon = colonAt, colon + 1 < t.count, colon <= 14 {
             // "3. Phòng Tài chính - Kế hoạch: Tham mưu …; báo cáo … chỉ tiêu 3 của mục tiêu 2.": the duty after a colon.
             inlineDuty = heading.trimmed(t[colon + 1].range.lowerBound..<heading.count)
             range = heading.trimmed(range.lowerBound..<t[colon].range.lowerBound)
@@ -128,6 +164,7 @@ enum ReferenceReader {
     static let indicator = Phrase("chỉ tiêu")
     static let objective = Phrase("mục tiêu")
     static let support = Phrase("phối hợp")
+    static let numberWord = Phrase("số")
     static let leadPhrases: [Phrase] = ["chủ trì", "chịu trách nhiệm", "theo dõi", "báo cáo", "thu thập", "cung cấp",
                                         "tổng hợp", "thực hiện", "triển khai"].map(Phrase.init)
 
@@ -145,6 +182,7 @@ enum ReferenceReader {
         // global is a `swift_once` call).
         let semicolon = Words.semicolon, period = Words.period
         let support = Self.support, leadPhrases = Self.leadPhrases, indicator = Self.indicator, objective = Self.objective
+        let numberWord = Self.numberWord
         while i < t.count {
             if t.is(i, semicolon) || t.is(i, period) {
                 clauseRoleDecided = false
@@ -158,6 +196,8 @@ enum ReferenceReader {
             if t.matches(i, indicator) {
                 let start = i
                 var j = i + indicator.count
+                // "chỉ tiêu số 2 của Mục tiêu 3"
+                if t.matches(j, numberWord), t.isNumber(j + 1) || t.is(j + 1, Words.openParen) { j += 1 }
                 var numbers: [Int] = []
                 while j < t.count {
                     if let n = t.integer(j) { numbers.append(n); j += 1; continue }
@@ -176,6 +216,12 @@ enum ReferenceReader {
                     // "chỉ tiêu 1, chỉ tiêu 2 (…) của mục tiêu 3": the word repeated inside one list.
                     if t.is(j, Words.comma) || t.is(j, Words.and), t.matches(j + 1, indicator), t.isNumber(j + 1 + indicator.count) {
                         j += 1 + indicator.count
+                        continue
+                    }
+                    // "chỉ tiêu (1), (3) thuộc Mục tiêu 6": indicators numbered in parentheses.
+                    if t.is(j, Words.openParen), let n = t.integer(j + 1), t.is(j + 2, Words.closeParen) {
+                        numbers.append(n)
+                        j += 3
                         continue
                     }
                     if t.is(j, Words.openParen) {

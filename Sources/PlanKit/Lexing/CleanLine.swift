@@ -119,7 +119,7 @@ struct CleanLine: Sendable {
         var i = 0
         while i <= scalars.count {
             // A cell ends at "|"; a line break inside a cell of a web page's table ("<br>") ends one of its lines.
-            let breakLength = i < scalars.count ? lineBreakTag(scalars, at: i) : 0
+            let breakLength = i < scalars.count ? lineBreakTag(scalars, at: i) + gluedLineBreak(scalars, at: i) : 0
             guard i == scalars.count || scalars[i] == "|" || breakLength > 0 else { i += 1; continue }
             if let cell = strip(scalars[start..<i], line: number, kind: .inlineCell) {
                 cells.append(cell)
@@ -133,6 +133,23 @@ struct CleanLine: Sendable {
             return [CleanLine(line: number, kind: .cellBoundary, text: ["|"], column: column, columns: nil, headingLevel: 0)]
         }
         return cells
+    }
+
+    /// Line breaks a web page's table cell lost when copied, as the spaces at `i` to skip (0 for
+    /// none): between two bold runs ("**TM. ỦY BAN NHÂN DÂN** **CHỦ TỊCH**", each a line of the
+    /// signature) and before the dash of a list item after ":" or ";" ("**Nơi nhận:** - Sở Nội vụ;
+    /// - Lưu: VT.").
+    static func gluedLineBreak(_ s: [Unicode.Scalar], at i: Int) -> Int {
+        guard s[i] == " ", i >= 3 else { return 0 }
+        var j = i
+        while j < s.count, s[j] == " " { j += 1 }
+        guard j + 2 < s.count else { return 0 }
+        let closesBold = s[i - 1] == "*" && s[i - 2] == "*" && !Scalars.isSpace(s[i - 3])
+        if closesBold, s[j] == "*", s[j + 1] == "*", !Scalars.isSpace(s[j + 2]) { return j - i }
+        var k = i - 1
+        while k > 0, s[k] == "*" { k -= 1 }
+        if s[j] == "-", s[j + 1] == " ", s[k] == ":" || s[k] == ";" { return j - i }
+        return 0
     }
 
     /// The length of a "<br>", "<br/>" or "<br />" tag at `i` (any case), or 0.

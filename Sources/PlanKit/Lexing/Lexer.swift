@@ -79,6 +79,7 @@ enum Lexer {
             CleanLine.make(line: i + 1, text: line, into: &clean)
         }
         clean = TwoColumns.reorder(clean)
+        clean = splitGluedItems(clean)
         let wrap = estimateWrap(clean)
         let usualGap = estimateUsualGap(clean)
 
@@ -316,7 +317,7 @@ enum Lexer {
     /// long heading that PDF text wrapped), "Điều 2." (an article of a decision). A stray quote
     /// that OCR put before the line does not hide the label.
     static func opensBlock(_ text: [Unicode.Scalar]) -> Bool {
-        if damagedIndicatorLabel(text[...]) != nil { return true }
+        if damagedIndicatorLabel(text[...]) != nil || parenthesizedNumber(text[...]) != nil { return true }
         // The label may follow debris and a damaged marker ("#H# đ. Mục tiêu 5"), never a word of
         // prose (two lower-case letters in a row).
         var inDebris = false
@@ -384,6 +385,63 @@ enum Lexer {
             if j == digits, j < rest.endIndex, rest[j] == ":" { return true }
         }
         return false
+    }
+
+    /// Lines with two list items glued where a web page's copy lost the line break between them
+    /// ("… tham vấn.- **Chỉ tiêu 2:** …", "**3. Phòng Y tế**- Chịu trách nhiệm …"), split before
+    /// the second item's dash. A dash glued to a full stop or a semicolon, or to bold markup that
+    /// was removed, with a space and a capital after it, starts an item; "Lao động - Thương binh"
+    /// (spaces both sides) and "chính trị- xã hội" (small letter after) do not.
+    static func splitGluedItems(_ lines: [CleanLine]) -> [CleanLine] {
+        var out: [CleanLine] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            guard line.kind == .text, line.text.count > 4, line.text.contains("-") else { out.append(line); continue }
+            var rest = line
+            var k = 1
+            while k + 2 < rest.text.count {
+                let t = rest.text
+                guard t[k] == "-", t[k + 1] == " ", !Scalars.isSpace(t[k - 1]),
+                      t[k - 1] == "." || t[k - 1] == ";" || rest.column(at: k) - rest.column(at: k - 1) > 1 else { k += 1; continue }
+                var next = k + 1
+                while next < t.count, Scalars.isSpace(t[next]) { next += 1 }
+                guard next < t.count, Scalars.isUpper(t[next]) else { k += 1; continue }
+                var head = rest
+                head.text = Array(t[..<k])
+                head.columns = rest.columns.map { Array($0[..<k]) }
+                head.source = nil
+                out.append(head)
+                var tail = rest
+                tail.text = Array(t[k...])
+                tail.column = rest.column(at: k)
+                tail.columns = rest.columns.map { Array($0[k...]) }
+                tail.headingLevel = 0
+                tail.source = nil
+                rest = tail
+                k = 1
+            }
+            out.append(rest)
+        }
+        return out
+    }
+
+    /// "(2) Đến năm 2030, …": an item numbered in parentheses, as some plans number their
+    /// indicators; the number and where the text after it starts, or nil.
+    static func parenthesizedNumber(_ text: ArraySlice<Unicode.Scalar>) -> (number: Int, textStart: Int)? {
+        var j = text.startIndex
+        guard j < text.endIndex, text[j] == "(" else { return nil }
+        j += 1
+        var number = 0
+        while j < text.endIndex, Scalars.isDigit(text[j]), number < 100 {
+            number = number * 10 + Int(text[j].value - 48)
+            j += 1
+        }
+        guard j > text.startIndex + 1, number >= 1, number <= 30, j + 1 < text.endIndex, text[j] == ")",
+              Scalars.isSpace(text[j + 1]) else { return nil }
+        j += 1
+        while j < text.endIndex, Scalars.isSpace(text[j]) { j += 1 }
+        guard j < text.endIndex, Scalars.isLetter(text[j]) else { return nil }
+        return (number, j)
     }
 
     /// Quotes and apostrophes OCR reads from specks before a line ("“Chỉ tiêu 2: …", "'Ủy ban …").
