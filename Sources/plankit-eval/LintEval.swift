@@ -105,8 +105,9 @@ enum PlantedDefect: String, CaseIterable, Encodable {
                 let holding = range.filter { i in phrases.contains { lines[i].contains($0) } }
                 let count = range.reduce(0) { $0 + lines[$1].components(separatedBy: String(year)).count - 1 }
                 guard holding.count == 1, count == 1, let phrase = phrases.first(where: { lines[holding[0]].contains($0) }) else { continue }
-                lines[holding[0]] = lines[holding[0]].replacingOccurrences(of: phrase, with: "")
-                    .replacingOccurrences(of: "  ", with: " ")
+                // "Đến năm 2030, tỷ lệ …" → "tỷ lệ …": the phrase goes with the comma after it.
+                lines[holding[0]] = lines[holding[0]].replacingOccurrences(of: phrase + ", ", with: "")
+                    .replacingOccurrences(of: phrase, with: "").replacingOccurrences(of: "  ", with: " ")
                 return lines
             }
             return nil

@@ -71,10 +71,12 @@ enum StructureRules {
     static func funding(_ context: LintContext) -> Funding {
         if context.allSections.contains(where: { $0.kind == .funding }) { return .part }
         var inDuties: SourceSpan? = nil
-        func look(_ text: String, _ span: SourceSpan, duties: Bool) -> Bool {
+        func look(_ text: String, _ span: SourceSpan, duties: Bool, heading: Bool = false) -> Bool {
             let lower = text.lowercased()
             let body = lower.drop { !$0.isLetter }
-            if !duties, fundingOpenings.contains(where: { body.hasPrefix($0) }) {
+            // A numbered item of its own is a part even under the organization section ("IV. TỔ CHỨC
+            // THỰC HIỆN / 1. Kinh phí thực hiện"); a paragraph there is an agency's duty.
+            if !duties || heading, fundingOpenings.contains(where: { body.hasPrefix($0) }) {
                 // A heading: short, or a label before a colon ("Kinh phí thực hiện: …").
                 let words = body.split(whereSeparator: \.isWhitespace)
                 let head = body.prefix { $0 != ":" }
@@ -91,7 +93,7 @@ enum StructureRules {
         func walk(_ sections: [Section], duties: Bool) -> Bool {
             for section in sections {
                 let duties = duties || section.kind == .organization
-                if look(section.heading, section.span, duties: duties) { return true }
+                if look(section.heading, section.span, duties: duties, heading: true) { return true }
                 for paragraph in section.paragraphs where look(paragraph.text, paragraph.span, duties: duties) { return true }
                 if walk(section.children, duties: duties) { return true }
             }
