@@ -239,7 +239,8 @@ public struct BatchSummary: Sendable {
     public var destinationError: String?
 
     /// 0 when every file was processed, 1 when some failed.
-    public var exitCode: Int32 { failures.isEmpty ? ExitCode.success : ExitCode.failure }
+    /// Whether every input was parsed and written.
+    public var succeeded: Bool { failures.isEmpty }
 }
 
 /// Shared counters of a run; every access takes the lock.

@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit batch DIR|FILE... --out DIR | --jsonl FILE`: a whole archive to JSON on all cores.
@@ -90,7 +91,7 @@ struct BatchCommand: Subcommand {
         if showProgress { console.err("\r\u{1B}[K") }
         if let problem = summary.destinationError { throw CommandLineError(problem) }
         console.err(report(summary))
-        return summary.exitCode
+        return summary.succeeded ? ExitCode.success : ExitCode.failure
     }
 
     /// "  312/5000 files   6.2%   48.1 files/s   3.1 MB/s   ETA 1:37"

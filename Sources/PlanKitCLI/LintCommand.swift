@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit lint FILE...`: checks plans the way a CI job checks code.
