@@ -327,6 +327,9 @@ enum TargetParser {
         if t.is(p, Words.greaterEqual) { return .gte }
         if t.is(p, Words.above) || t.is(p, Words.more) { return .gt }
         if t.is(p, Words.below) { return t.is(p - 1, Words.not) ? .gte : .lt }
+        // "không thấp hơn 35%", "cao hơn 50%".
+        if t.is(p, Words.than), t.is(p - 1, Words.lower) { return t.is(p - 2, Words.not) ? .gte : .lt }
+        if t.is(p, Words.than), t.is(p - 1, Words.higher) { return t.is(p - 2, Words.not) ? .lte : .gt }
         if t.is(p, Words.over), t.is(p - 1, Words.not) { return .lte }
         // "không vượt quá 111 bé trai/100 bé gái".
         if t.is(p, Words.over), t.is(p - 1, Words.exceed), t.is(p - 2, Words.not) { return .lte }
@@ -344,8 +347,11 @@ enum TargetParser {
     /// Where the target's own words begin: its comparator and the verb right before ("đạt", "còn", "ở mức").
     static func comparatorStart(_ t: TokenStream, _ i: Int, clause: Range<Int>) -> Int {
         var start = i
-        if t.is(i - 3, Words.not), t.is(i - 2, Words.exceed), t.is(i - 1, Words.over) {
+        if t.is(i - 3, Words.not), t.is(i - 2, Words.exceed) || t.is(i - 2, Words.lower) || t.is(i - 2, Words.higher),
+           t.is(i - 1, Words.over) || t.is(i - 1, Words.than) {
             start = i - 3
+        } else if t.is(i - 1, Words.than), t.is(i - 2, Words.lower) || t.is(i - 2, Words.higher) {
+            start = i - 2
         } else if twoWordComparators.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
             start = i - 2
         } else if t.is(i - 1, Words.less) || t.is(i - 1, Words.greater) || t.is(i - 1, Words.above) || t.is(i - 1, Words.below)

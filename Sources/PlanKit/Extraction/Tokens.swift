@@ -255,6 +255,10 @@ enum Words {
     static let above = "trên".lowerScalars
     static let more = "hơn".lowerScalars
     static let below = "dưới".lowerScalars
+    /// "(không) thấp hơn", "(không) cao hơn": comparators written as comparisons.
+    static let than = "hơn".lowerScalars
+    static let lower = "thấp".lowerScalars
+    static let higher = "cao".lowerScalars
     static let not = "không".lowerScalars
     static let over = "quá".lowerScalars
     static let exceed = "vượt".lowerScalars

@@ -40,7 +40,7 @@ public struct LintReport: Sendable {
 
 /// How `plankit lint` prints its findings.
 public enum LintFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
+    case text, json, sarif, github, gitlab
 
     public func render(_ report: LintReport) -> String {
         switch self {
@@ -48,6 +48,7 @@ public enum LintFormat: String, CaseIterable, Sendable {
         case .json: JSONLintRenderer.render(report)
         case .sarif: SARIFRenderer.render(report)
         case .github: GitHubRenderer.render(report)
+        case .gitlab: GitLabRenderer.render(report)
         }
     }
 }
