@@ -29,17 +29,21 @@ public struct BatchInput: Hashable, Sendable {
 /// slash its path below the argument (`*` then also crosses folders). Files given directly
 /// are always taken; include and exclude patterns apply to what a walk finds.
 public struct BatchInputs: Sendable {
+    /// Patterns of files a walk takes (``defaultInclude`` when none are given).
     public var include: [String]
+    /// Patterns of files a walk skips, even when included.
     public var exclude: [String]
 
     /// Plan files are text; Word exports sometimes carry `.md`.
     public static let defaultInclude = ["*.txt", "*.md"]
 
+    /// A finder; empty `include` means ``defaultInclude``.
     public init(include: [String] = [], exclude: [String] = []) {
         self.include = include.isEmpty ? BatchInputs.defaultInclude : include
         self.exclude = exclude
     }
 
+    /// Why the arguments cannot be expanded: a path that does not exist, or two inputs with one output.
     public enum Problem: Error, Equatable, Sendable {
         case missing(String)
         case duplicateOutput(String, [String])

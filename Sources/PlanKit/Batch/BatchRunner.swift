@@ -8,6 +8,7 @@ import Foundation
 /// documents are written in input order through a bounded reorder window, so the output is
 /// byte-identical whatever the number of workers.
 public struct BatchRunner: Sendable {
+    /// Where a batch writes its outputs.
     public enum Destination: Sendable, Equatable {
         /// One `.json` per input under this directory, mirroring the input tree.
         case directory(String)
@@ -15,14 +16,18 @@ public struct BatchRunner: Sendable {
         case jsonLines(String)
     }
 
+    /// How a batch runs: where it writes, how many workers, which JSON layout.
     public struct Options: Sendable {
+        /// Where outputs go.
         public var destination: Destination
         /// Redo outputs even when up to date.
         public var force: Bool
         /// Worker threads.
         public var jobs: Int
+        /// The JSON layout: compact by default for JSON Lines, pretty for a directory.
         public var style: PlanJSONEncoder.Style
 
+        /// Options; `jobs` below 1 counts as 1, and `style` defaults by destination.
         public init(destination: Destination, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                     style: PlanJSONEncoder.Style? = nil) {
             self.destination = destination
@@ -40,18 +45,24 @@ public struct BatchRunner: Sendable {
 
     /// Where a run stands, for the progress line.
     public struct Progress: Sendable {
+        /// Files finished: parsed, up to date or failed.
         public var done: Int
+        /// Files in the run.
         public var total: Int
+        /// Input bytes read so far.
         public var bytes: Int
+        /// Seconds since the run started.
         public var elapsed: Double
     }
 
+    /// The options the runner was made with.
     public var options: Options
 
     /// Larger files are refused rather than read: a plan is tens of kilobytes, and a video or
     /// disk image named `.txt` should not take a worker's memory.
     public static let maximumFileSize = 256_000_000
 
+    /// A runner with these options.
     public init(options: Options) {
         self.options = options
     }
@@ -209,8 +220,11 @@ public struct BatchRunner: Sendable {
 
 /// The end of a run, for the summary line and the exit code.
 public struct BatchSummary: Sendable {
+    /// One file and why it is listed: the failure, or its first error diagnostic.
     public struct Failure: Sendable, Hashable {
+        /// The input's path (with ":line" when it failed to decode at a line).
         public var path: String
+        /// Why, as one line ("no such file", "PK001 missing-number: …").
         public var reason: String
     }
 
@@ -221,12 +235,15 @@ public struct BatchSummary: Sendable {
         var firstError: String?
     }
 
+    /// Inputs given to the run.
     public var files = 0
     /// Parsed and written in this run.
     public var parsed = 0
     /// Skipped: output already made from the same bytes.
     public var upToDate = 0
+    /// Lines with at least one repair, summed over the files parsed.
     public var repairedLines = 0
+    /// Input bytes read, of parsed and up-to-date files.
     public var bytes = 0
     /// Files read in an encoding other than UTF-8, by encoding (`tcvn3`: 12).
     public var legacyEncodings: [String: Int] = [:]
@@ -234,6 +251,7 @@ public struct BatchSummary: Sendable {
     public var failures: [Failure] = []
     /// Parsed files whose plan carries an error diagnostic, with the first one, in input order.
     public var filesWithErrors: [Failure] = []
+    /// Wall-clock seconds the run took.
     public var elapsed: Double = 0
     /// The output folder or file could not be made; nothing was processed.
     public var destinationError: String?

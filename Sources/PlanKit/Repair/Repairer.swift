@@ -28,6 +28,7 @@ public struct Repairer: Sendable {
     /// The words ``DamageScreen`` counts on: the shipped ones, or those of the custom corpus.
     private let frequentWords: Set<UInt64>
 
+    /// The repairer over the lexicon shipped in the package; ``shared`` holds one.
     public init() {
         custom = nil
         frequentWords = DamageScreen.shippedFrequentWords
