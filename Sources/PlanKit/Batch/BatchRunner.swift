@@ -256,7 +256,6 @@ public struct BatchSummary: Sendable {
     /// The output folder or file could not be made; nothing was processed.
     public var destinationError: String?
 
-    /// 0 when every file was processed, 1 when some failed.
     /// Whether every input was parsed and written.
     public var succeeded: Bool { failures.isEmpty }
 }

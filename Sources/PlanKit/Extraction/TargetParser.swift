@@ -296,7 +296,8 @@ enum TargetParser {
         let j = i + 1
         if !isWordNumber {
             if t.is(j, Words.percent) { return (.percent, j + 1) }
-            if t.is(j, Words.times) { return (.times, j + 1) }
+            // "khám thai ít nhất 4 lần trong 3 thời kỳ": a frequency inside the measure, no ratio.
+            if t.is(j, Words.times) { return t.is(j + 1, Words.within) ? nil : (.times, j + 1) }
             if t.matches(j, boys), t.is(j + 2, Words.slash), t.isNumber(j + 3), t.matches(j + 4, girls) {
                 return (.per100Girls, j + 6)
             }
@@ -325,11 +326,11 @@ enum TargetParser {
         if t.is(p, Words.greater) { return .gt }
         if t.is(p, Words.lessEqual) { return .lte }
         if t.is(p, Words.greaterEqual) { return .gte }
-        if t.is(p, Words.above) || t.is(p, Words.more) { return .gt }
-        if t.is(p, Words.below) { return t.is(p - 1, Words.not) ? .gte : .lt }
-        // "không thấp hơn 35%", "cao hơn 50%".
+        // "không thấp hơn 35%", "cao hơn 50%" (before "hơn" alone, "more than").
         if t.is(p, Words.than), t.is(p - 1, Words.lower) { return t.is(p - 2, Words.not) ? .gte : .lt }
         if t.is(p, Words.than), t.is(p - 1, Words.higher) { return t.is(p - 2, Words.not) ? .lte : .gt }
+        if t.is(p, Words.above) || t.is(p, Words.more) { return .gt }
+        if t.is(p, Words.below) { return t.is(p - 1, Words.not) ? .gte : .lt }
         if t.is(p, Words.over), t.is(p - 1, Words.not) { return .lte }
         // "không vượt quá 111 bé trai/100 bé gái".
         if t.is(p, Words.over), t.is(p - 1, Words.exceed), t.is(p - 2, Words.not) { return .lte }

@@ -255,8 +255,8 @@ enum Words {
     static let above = "trên".lowerScalars
     static let more = "hơn".lowerScalars
     static let below = "dưới".lowerScalars
-    /// "(không) thấp hơn", "(không) cao hơn": comparators written as comparisons.
-    static let than = "hơn".lowerScalars
+    /// "(không) thấp hơn", "(không) cao hơn": comparators written as comparisons ("hơn" is ``more``).
+    static let than = more
     static let lower = "thấp".lowerScalars
     static let higher = "cao".lowerScalars
     static let not = "không".lowerScalars

@@ -61,7 +61,7 @@ public struct Period: Codable, Hashable, Sendable {
     }
 }
 
-/// The administrative unit a plan covers, read from its title.
+/// The administrative unit a plan covers, read from its title, else from its enacting clause or issuer.
 public struct Locality: Codable, Hashable, Sendable {
     /// The unit's level, by the word before its name ("xã" → commune).
     public var level: Level
