@@ -20,20 +20,32 @@ enum TargetParser {
         var unreadable: [Range<Int>] = []
         var clauseStart = 0
         var i = 0
-        /// "Đến năm 2030: 90% …; 70% …", "Đến năm 2030, trên 90% …; 70% …": a year set at the head of
-        /// the sentence, before a colon or comma, holds for the clauses after it.
+        /// "Đến năm 2030: 90% …; 70% …", "Đến năm 2030, trên 90% …; 70% …", "Đến năm 2025 có 80% …;
+        /// 50% …": a year set at the head of the sentence, before a colon, a comma or the verb that
+        /// brings in the figures, holds for the clauses after it.
         var heading: YearPhrase? = nil
+        /// A head before a verb reaches only the clauses that go on with a figure ("…; 50% …"), not
+        /// a new statement ("…; Phấn đấu 100% …").
+        var headingByVerb = false
         while i <= t.count {
             let atEnd = i == t.count
             if atEnd || t.is(i, Words.semicolon) || t.is(i, Words.period) {
                 let clause = parseClause(t, clauseStart..<i, unreadable: &unreadable)
-                if clauseStart == 0 || heading != nil, let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i),
-                   t.is(phrase.tokens.upperBound, Words.colon) || t.is(phrase.tokens.upperBound, Words.comma) {
-                    heading = phrase
+                let headed = clauseStart == 0
+                if clauseStart == 0 || heading != nil, let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i) {
+                    let next = phrase.tokens.upperBound
+                    if t.is(next, Words.colon) || t.is(next, Words.comma) {
+                        heading = phrase
+                        headingByVerb = false
+                    } else if clauseStart == 0, t.is(next, Words.have) || t.is(next, Words.reach), t.isNumber(next + 1) {
+                        heading = phrase
+                        headingByVerb = true
+                    }
                 }
+                let reached = !headingByVerb || headed || t.isNumber(clauseStart)
                 for found in clause {
                     var target = found.target
-                    if target.year == nil, let heading {
+                    if target.year == nil, reached, let heading {
                         target.year = heading.year
                         target.fromYearOn = heading.fromYearOn
                     }

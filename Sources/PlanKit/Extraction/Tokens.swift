@@ -270,6 +270,7 @@ enum Words {
     static let approximately = "khoảng".lowerScalars
     static let roughly = "xấp".lowerScalars
     static let reach = "đạt".lowerScalars
+    static let have = "có".lowerScalars
     static let remain = "còn".lowerScalars
     static let down = "xuống".lowerScalars
     /// "so với": a comparison with a baseline.
