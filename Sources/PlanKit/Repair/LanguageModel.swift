@@ -431,6 +431,9 @@ struct LanguageModel: Sendable {
         pairCost.value(LanguageModel.key(v, w)) ?? backoffCost[Int(v)] + unigramCost[Int(w)]
     }
 
+    /// Whether the corpus saw `w` right after `v`.
+    @inline(__always) func seenPair(_ w: Int32, after v: Int32) -> Bool { pairCost.value(LanguageModel.key(v, w)) != nil }
+
     /// How often the word was seen in the corpus as a context (0 for inventory-only syllables).
     func seen(_ w: Int32) -> Bool { continuation[Int(w)] > 0 || contextCount[Int(w)] > 0 }
 
