@@ -281,7 +281,7 @@ struct TokenDecoder {
         }
 
         // An array, converted once: appending to a String's scalar view copies the whole string
-        // each time, which made a 2 MB line take seconds.
+        // each time, so a 2 MB line would take seconds.
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count + 8)
         var repairs: [Repair] = []
@@ -478,9 +478,9 @@ struct TokenDecoder {
             let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
             result[k].letterCase = letterCase
             // Only a capitalized word is scored for its own case: the complement for lower-case
-            // words (−log P(small letters)) changed one more intact word for 3 restored syllables
-            // ("cho nam" read "năm": the corpus mostly writes "Nam"), and the most frequent case
-            // then needs no table look-up in the search's inner loop.
+            // words (−log P(small letters)) would change one more intact word for 3 restored
+            // syllables ("cho nam" read "năm": the corpus mostly writes "Nam"), and the most
+            // frequent case then needs no table look-up in the search's inner loop.
             result[k].caseScored = first >= 0 && letterCase == .capitalized
             let last = lastWord(result[k])
             result[k].followsCapitalized = followCost(last, .capitalized)
