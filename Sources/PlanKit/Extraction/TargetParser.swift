@@ -27,10 +27,14 @@ enum TargetParser {
         /// A head before a verb reaches only the clauses that go on with a figure ("…; 50% …"), not
         /// a new statement ("…; Phấn đấu 100% …").
         var headingByVerb = false
+        /// Where the sentence's targets begin in `targets`: "85% …; 60% … vào năm 2025." ends the
+        /// sentence with a year that holds for its earlier clauses' figures too.
+        var sentenceStart = 0
         while i <= t.count {
             let atEnd = i == t.count
             if atEnd || t.is(i, Words.semicolon) || t.is(i, Words.period) {
                 let clause = parseClause(t, clauseStart..<i, unreadable: &unreadable)
+                let clauseTargets = targets.count
                 let headed = clauseStart == 0
                 if clauseStart == 0 || heading != nil, let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i) {
                     let next = phrase.tokens.upperBound
@@ -52,6 +56,18 @@ enum TargetParser {
                     target.text = block.text.string(found.range)
                     target.span = block.span(of: found.range)
                     targets.append(target)
+                }
+                if atEnd || t.is(i, Words.period) {
+                    // The last clause ends with its year ("… trong năm 2025."): the earlier clauses'
+                    // figures without one take it.
+                    if clauseTargets > sentenceStart, let last = targets.last, targets.count > clauseTargets,
+                       let year = last.year, !last.fromYearOn,
+                       (max(clauseStart, i - 2)..<i).contains(where: { t.year($0) == year }) {
+                        for k in sentenceStart..<clauseTargets where targets[k].year == nil && !targets[k].fromYearOn {
+                            targets[k].year = year
+                        }
+                    }
+                    sentenceStart = targets.count
                 }
                 clauseStart = i + 1
                 // The head's year holds to the end of its sentence.
