@@ -63,6 +63,15 @@ import Testing
          II. TỔ CHỨC THỰC HIỆN
          **1. Phòng Y tế**- Chịu trách nhiệm theo dõi và báo cáo các chỉ tiêu tại Mục tiêu 4.
          """, ["objective\t4\t2", "target\tMT4.CT2\teq\t15\tper1k\t2026", "reportsOn\tPhòng Y tế\tMT4.CT1", "reportsOn\tPhòng Y tế\tMT4.CT2"]),
+        // A year that ends the sentence holds for the figures of its earlier clauses; one at the
+        // head of a sentence before "có" holds for the clauses that go on with a figure.
+        ("""
+         I. MỤC TIÊU
+         Mục tiêu 3: Trong lĩnh vực đời sống gia đình
+         - Chỉ tiêu 1: 85% người bị bạo lực được tiếp cận dịch vụ hỗ trợ; 60% người gây bạo lực được tư vấn trong năm 2025.
+         - Chỉ tiêu 2: Đến năm 2025 có 80% nạn nhân được hỗ trợ; 50% người gây bạo lực được tư vấn.
+         """, ["target\tMT3.CT1\teq\t85\t%\t2025", "target\tMT3.CT1\teq\t60\t%\t2025",
+               "target\tMT3.CT2\teq\t80\t%\t2025", "target\tMT3.CT2\teq\t50\t%\t2025"]),
         // A frequency inside the measure is no target.
         ("""
          I. MỤC TIÊU
