@@ -64,7 +64,7 @@ enum ReviewAssets {
     .lead{color:var(--mute);font-size:13px;margin:.2rem 0 .6rem}
     .key{white-space:nowrap}
     .sw{display:inline-block;width:.9em;height:.7em;margin:0 .25em 0 .7em;vertical-align:baseline;border:1px solid #0003}
-    .sw.p{background:#3b6fd8}.sw.n{background:#9aa5b1}.sw.w{background:#d9534f}.sw.a{background:repeating-linear-gradient(135deg,#3b6fd8 0 2px,#fff 2px 4px)}
+    .sw.p{background:#3b6fd8}.sw.n{background:#9aa5b1}.sw.w{background:#d9534f}.sw.a{background:#3b6fd859;border:1px dashed #3b6fd8}
     .tg{margin:.3rem 0 .6rem;font-size:13px;width:100%;max-width:62rem}
     .tg .q{color:var(--mute);font-size:12px}
     .v-weak{color:#b3261e;font-weight:600}.v-ok{color:#2e7d32}.v-na{color:var(--mute)}
@@ -89,7 +89,8 @@ enum ReviewAssets {
     .k-obj{background:#00796b}.k-ind{background:#2f5fc4}.k-tgt{background:#1a237e}.k-sol{background:#827717}
     .k-ag{background:#2e7d32}.k-dl{background:#ad1457}.k-cl{background:#6a4c93}.k-sig{background:#4a148c}
     .k-un{background:#616161}.k-par{background:none;color:#9aa5b1;padding:0 .1em}
-    .c.inf{outline:2px solid #e65100;outline-offset:-1px;background-image:repeating-linear-gradient(135deg,#0000 0 4px,#fff3 4px 7px)}
+    .c.inf{outline:2px solid #ff9800;outline-offset:0;background-image:repeating-linear-gradient(135deg,#0000 0 4px,#fff3 4px 7px)}
+    nav .inf{color:#e65100}
     .br{display:flex;gap:2px}
     .br i{display:block;width:3px}
     .br .s{border-top-left-radius:3px;border-top-right-radius:3px;margin-top:3px}

@@ -5,7 +5,8 @@ import Foundation
 /// Every string that comes from a plan, a file path or the catalog goes through ``escape(_:)``
 /// before it is put into the page, in text and in attribute values alike: `&`, `<`, `>`, `"`
 /// and `'` become character references, so no text can close an element or an attribute.
-/// Control characters other than tab (which an HTML parser reports as errors) become U+FFFD.
+/// Control characters other than tab (which an HTML parser reports as errors) are shown as their
+/// Unicode control pictures ("␌" for a form feed from a PDF's page break), C1 controls as U+FFFD.
 enum ReviewHTML {
     /// `text` safe inside an element or a quoted attribute value.
     static func escape(_ text: String) -> String {
@@ -19,7 +20,9 @@ enum ReviewHTML {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             case "\t": result.unicodeScalars.append(scalar)
-            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": result.unicodeScalars.append("\u{FFFD}")
+            case "\u{0}"..."\u{1F}": result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case "\u{7F}": result.unicodeScalars.append("\u{2421}")
+            case "\u{80}"..."\u{9F}": result.unicodeScalars.append("\u{FFFD}")
             default: result.unicodeScalars.append(scalar)
             }
         }

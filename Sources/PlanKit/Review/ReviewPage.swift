@@ -68,7 +68,7 @@ struct ReviewPage {
                 for s in sections {
                     let text = [s.marker, s.heading].filter { !$0.isEmpty }.joined(separator: " ")
                     html += "<li><a href=\"#L\(s.span.startLine)\" title=\"\(ReviewHTML.escape(text + " · " + ReviewHTML.lines(s.span)))\">"
-                    html += (s.inferred == true ? "⚑ " : "") + ReviewHTML.escape(text) + "</a>"
+                    html += ReviewHTML.escape(text) + (s.inferred == true ? " <b class=\"inf\" title=\"inferred\">?</b>" : "") + "</a>"
                     if !s.children.isEmpty { list(s.children) }
                     html += "</li>"
                 }
@@ -80,12 +80,12 @@ struct ReviewPage {
             html += "<h4>Objectives</h4>\n<ul>"
             for o in plan.objectives {
                 html += "<li><a href=\"#L\(o.span.startLine)\" title=\"\(ReviewHTML.escape(o.title))\">"
-                html += (o.inferred == true ? "⚑ " : "") + "MT\(o.number) \(ReviewHTML.escape(o.title))</a><ul>"
+                html += "MT\(o.number)\(o.inferred == true ? "<b class=\"inf\" title=\"inferred\">?</b>" : "") \(ReviewHTML.escape(o.title))</a><ul>"
                 for i in o.indicators {
                     let targets = i.targets.map { ReviewHTML.value($0.value, $0.unit, $0.comparator) + ($0.year.map { " \($0)" } ?? "") }
                     let text = "\(i.id)" + (targets.isEmpty ? " · no target" : " · " + targets.joined(separator: ", "))
                     html += "<li><a href=\"#L\(i.span.startLine)\" title=\"\(ReviewHTML.escape(i.text))\">"
-                    html += (i.inferred == true ? "⚑ " : "") + ReviewHTML.escape(text) + "</a></li>"
+                    html += ReviewHTML.escape(text) + (i.inferred == true ? " <b class=\"inf\" title=\"inferred\">?</b>" : "") + "</a></li>"
                 }
                 html += "</ul></li>"
             }
@@ -176,6 +176,6 @@ struct ReviewPage {
         html += kinds.map { "<span class=\"c \($0.0)\">\($0.1)</span>" }.joined(separator: " ")
         html += ". A repaired word shows the text as written struck through above it (confidence on hover); "
         html += "<span class=\"rp low\"><ins>orange</ins></span> ones are below \(ReviewHTML.number(options.doubtfulConfidence)), "
-        html += "<span class=\"c k-obj inf\">⚑</span> marks a number or marker inferred, not read.</p>\n"
+        html += "a chip outlined in orange with a question mark (<span class=\"c k-obj inf\">MT2?</span>) marks a number or marker inferred, not read as written.</p>\n"
     }
 }

@@ -97,7 +97,7 @@ struct ReviewSource {
     func chip(_ region: ReviewRegion, into html: inout String) {
         html += "<span class=\"c \(region.chip)\(region.inferred ? " inf doubt" : "")\" id=\"\(region.id)\" data-el=\"\(region.element)\" "
         html += "data-span=\"\(ReviewHTML.span(region.span))\" title=\"\(ReviewHTML.escape(region.title))\">"
-        html += (region.inferred ? "⚑" : "") + ReviewHTML.escape(region.label) + "</span>"
+        html += ReviewHTML.escape(region.label) + (region.inferred ? "?" : "") + "</span>"
     }
 
     static func diagnostic(_ d: Diagnostic, id: Int, showHint: Bool = true, into html: inout String) {

@@ -6,7 +6,7 @@ import Foundation
 /// The national figures are the normaliser's (``Target/national``). A target whose sentence gives
 /// no year is compared, when its indicator matched a national one, with the national target for
 /// the last year of the plan's period, found by the normaliser's own rule; the page says so
-/// ("year assumed") and draws that bar hatched.
+/// ("year assumed") and draws that bar faded with a dashed edge.
 enum ReviewTargets {
     /// One target with what it is set against.
     struct Row {

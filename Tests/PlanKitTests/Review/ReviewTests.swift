@@ -167,6 +167,7 @@ import Testing
         Mục tiêu 1: Trong lĩnh vực chính trị \(Self.hostile)
         - Chỉ tiêu 1: Tỷ lệ nữ \(Self.hostile) đạt 30% vào năm 2025.
         </div></span><!-- \(Self.hostile)
+        \u{0C}\u{0}\u{1B}[0m
         """
         var plan = PlanParser.parse(SourceText(path: "in/\(Self.hostile).txt", text: text))
         // A repair and diagnostics that quote the text, and an inferred objective.
@@ -186,6 +187,9 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;"))
         #expect(html.contains("<ins>&lt;b&gt;&quot;&amp;</ins><rt><del>&lt;script&gt;</del></rt>"))
         #expect(html.contains("&lt;/div&gt;&lt;/span&gt;&lt;!--"))
+        // Control characters are shown as their pictures, never written raw.
+        #expect(html.contains("␌␀␛[0m"))
+        #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
         // Every element still balanced: as many closing tags as opening ones.
         for tag in ["div", "span", "ruby", "a", "table", "svg"] {
             let open = Self.matches("<\(tag)[ >]", in: html).count
@@ -200,6 +204,28 @@ import Testing
         #expect(index.components(separatedBy: "<script").count == 2)
         #expect(!index.contains("<script>alert"))
         #expect(index.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;</title>"))
+    }
+
+    /// Element spans count columns in the repaired text, repairs in the text as written: a repair
+    /// that adds a space ("năm2025" -> "năm 2025") moves the columns after it by one.
+    @Test func elementColumnsFollowRepairsThatChangeLength() {
+        let line = "Đạt 30% vào năm2025 xong"
+        let span = { (a: Int, b: Int) in SourceSpan(startLine: 1, endLine: 1, startColumn: a, endColumn: b) }
+        let targets = [Target(value: 30, unit: .percent, comparator: .eq, year: nil, text: "30%", span: span(5, 8)),
+                       Target(value: 2025, unit: .count, comparator: .eq, year: nil, text: "2025", span: span(17, 21)),
+                       Target(value: 0, unit: .count, comparator: .eq, year: nil, text: "xong", span: span(22, 26))]
+        let indicator = Indicator(id: "MT1.CT1", number: 1, text: "Đạt 30% vào năm 2025 xong", span: span(1, 26), targets: targets)
+        let plan = Plan(source: SourceInfo(path: "a.txt", lineCount: 1),
+                        objectives: [Objective(number: 1, title: "x", domain: nil, span: span(1, 26), indicators: [indicator])],
+                        repairs: [Repair(line: 1, column: 13, original: "năm2025", repaired: "năm 2025", kind: "ocr", confidence: 0.9)])
+        let html = PlanReview.page(plan, source: SourceText(path: "a.txt", text: line))
+        let tinted = Self.matches(#"<span class="t-tgt" data-r="[^"]*">(.*?)</span>"#, in: html).map { $0[0] }
+        #expect(tinted.count == 3)
+        #expect(tinted.first == "30%")
+        // "2025" lies inside the repaired word: the repair is tinted whole; "xong" exactly.
+        #expect(tinted.dropFirst().first?.contains("<ins>năm 2025</ins>") == true)
+        #expect(tinted.last == "xong")
+        #expect(html.contains("> </span><span class=\"t-tgt\""))
     }
 
     @Test func indexListsEveryPlanWithSortAndFilter() throws {
