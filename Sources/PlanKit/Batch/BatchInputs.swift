@@ -13,12 +13,36 @@ public struct BatchInput: Hashable, Sendable {
     /// name for a file given directly. Outputs mirror it.
     public var relativePath: String
 
+    /// A file to read from `path`, its outputs named after `relativePath`.
+    public init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
+    }
+
     /// The output's path below `--out`: a text extension (`.txt`, `.md`, `.text`) replaced by
     /// `.json`, any other name with `.json` appended.
     public var outputRelativePath: String {
         let ns = relativePath as NSString
         return ["txt", "md", "text"].contains(ns.pathExtension.lowercased())
             ? ns.deletingPathExtension + ".json" : relativePath + ".json"
+    }
+
+    /// The review page's path below `--review`: as ``outputRelativePath`` with `.html`; a plan
+    /// named `index` at the top gets `index-plan.html`, since `index.html` is the index.
+    public var reviewRelativePath: String {
+        let json = outputRelativePath
+        let page = String(json.dropLast(".json".count))
+        return page == "index" ? "index-plan.html" : page + ".html"
+    }
+
+    /// A relative path as a link: each part percent-encoded (a `#`, `?` or space in a name
+    /// would otherwise end or break the link).
+    public static func linkPath(_ relative: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#;")
+        return relative.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
     }
 }
 
