@@ -53,9 +53,9 @@ enum ObjectiveExtractor {
                 // is lost is an objective's when its number follows the objective before and either
                 // does not follow that objective's last indicator or names a domain.
                 if read == nil, let number = Lexer.damagedIndicatorLabel(block.text.scalars[...]), let last = objectives.last,
-                   number == last.number + 1,
-                   number != (last.indicators.last?.number ?? 0) + 1 || domain(of: block.text) != nil,
-                   let colon = labelEnd(t) {
+                   number == last.number + 1, let colon = labelEnd(t),
+                   number != (last.indicators.last?.number ?? 0) + 1
+                    || isObjectiveTitle(block.text.scalars[t[colon].range.upperBound...]) {
                     read = (number, t[colon].range.upperBound, true)
                 }
                 if let (written, titleStart, damaged) = read {
@@ -322,6 +322,15 @@ enum ObjectiveExtractor {
         (.education, [Phrase("giáo dục"), Phrase("đào tạo")]),
         (.informationCommunication, [Phrase("thông tin"), Phrase("truyền thông")]),
     ]
+
+    /// An objective's title after its label: a short phrase that names a domain ("Trong lĩnh vực
+    /// y tế"), not an indicator's sentence with its figures ("Mỗi năm hỗ trợ … cho ít nhất 120
+    /// lao động nữ").
+    static func isObjectiveTitle(_ title: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard !title.contains(where: { Scalars.isDigit($0) || $0 == "%" }) else { return false }
+        let words = title.split(whereSeparator: Scalars.isSpace).count
+        return words <= 16 && domain(of: ScalarText(String(String.UnicodeScalarView(title)))) != nil
+    }
 
     static func domain(of text: ScalarText) -> Domain? {
         let t = TokenStream(text)
