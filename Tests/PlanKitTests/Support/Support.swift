@@ -3,8 +3,14 @@ import Foundation
 
 /// Paths inside the repository, found from this file so tests run from any directory.
 enum Repository {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The folder holding Package.swift, above this file wherever the tests are filed.
+    static let root: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
 
     static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
