@@ -76,23 +76,27 @@ final class Captured: @unchecked Sendable {
         #expect(leftovers.isEmpty)
     }
 
-    @Test(arguments: [["parse", "--help"], ["--help"], ["parse", "-h"]])
-    func helpExplainsUsage(arguments: [String]) {
-        let (code, out, _) = Captured.run(arguments)
-        #expect(code == 0)
-        #expect(out.contains("USAGE: plankit"))
+    @Test func helpExplainsUsage() {
+        let rows: [[String]] = [["parse", "--help"], ["--help"], ["parse", "-h"]]
+        for arguments in rows {
+            let (code, out, _) = Captured.run(arguments)
+            #expect(code == 0, "\(arguments)")
+            #expect(out.contains("USAGE: plankit"), "\(arguments)")
+        }
     }
 
-    @Test(arguments: [
-        (["parse"], "plankit parse: error: no input files"),
-        (["parse", "--bogus", "x"], "plankit parse: error: unknown option '--bogus'"),
-        (["frobnicate"], "plankit: error: unknown command 'frobnicate'"),
-        ([], "plankit 0.1.0"),
-    ] as [([String], String)])
-    func usageErrorsExitWithTwo(arguments: [String], message: String) {
-        let (code, _, err) = Captured.run(arguments)
-        #expect(code == 2)
-        #expect(err.hasPrefix(message))
+    @Test func usageErrorsExitWithTwo() {
+        let rows: [(arguments: [String], message: String)] = [
+            (["parse"], "plankit parse: error: no input files"),
+            (["parse", "--bogus", "x"], "plankit parse: error: unknown option '--bogus'"),
+            (["frobnicate"], "plankit: error: unknown command 'frobnicate'"),
+            ([], "plankit 0.1.0"),
+        ]
+        for (arguments, message) in rows {
+            let (code, _, err) = Captured.run(arguments)
+            #expect(code == 2, "\(arguments)")
+            #expect(err.hasPrefix(message), "\(arguments)")
+        }
     }
 
     @Test func sameInputGivesTheSameBytes() {

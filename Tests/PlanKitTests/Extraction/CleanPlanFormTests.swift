@@ -4,57 +4,63 @@ import Testing
 
 /// Forms of clean plans the seeds do not show, one row each.
 @Suite struct CleanPlanFormTests {
-    @Test(arguments: [
-        ("Chịu trách nhiệm chỉ tiêu 1, chỉ tiêu 2 (số liệu về bạo lực) của mục tiêu 3.", ["MT3.CT1", "MT3.CT2"]),
-        ("Chịu trách nhiệm chỉ tiêu 2 (số liệu), chỉ tiêu 3, 4 của mục tiêu 3.", ["MT3.CT2", "MT3.CT3", "MT3.CT4"]),
-        ("Theo dõi chỉ tiêu 1 và chỉ tiêu 3 của mục tiêu 4.", ["MT4.CT1", "MT4.CT3"]),
-        ("Chịu trách nhiệm chỉ tiêu 1, 2 của mục tiêu 2.", ["MT2.CT1", "MT2.CT2"]),
-        // OCR's "I" for the digit 1 in the number's place.
-        ("báo cáo các chỉ tiêu của mục tiêu 3 và chỉ tiêu I của mục tiêu 6.", ["MT6.CT1"]),
-    ] as [(String, [String])])
-    func repeatedIndicatorWordInOneList(sentence: String, ids: [String]) {
-        let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
-        let references = ReferenceReader.read(block)
-        #expect(references.flatMap { r in r.indicators.map { "MT\(r.objective).CT\($0)" } } == ids)
+    @Test func repeatedIndicatorWordInOneList() {
+        let rows: [(sentence: String, ids: [String])] = [
+            ("Chịu trách nhiệm chỉ tiêu 1, chỉ tiêu 2 (số liệu về bạo lực) của mục tiêu 3.", ["MT3.CT1", "MT3.CT2"]),
+            ("Chịu trách nhiệm chỉ tiêu 2 (số liệu), chỉ tiêu 3, 4 của mục tiêu 3.", ["MT3.CT2", "MT3.CT3", "MT3.CT4"]),
+            ("Theo dõi chỉ tiêu 1 và chỉ tiêu 3 của mục tiêu 4.", ["MT4.CT1", "MT4.CT3"]),
+            ("Chịu trách nhiệm chỉ tiêu 1, 2 của mục tiêu 2.", ["MT2.CT1", "MT2.CT2"]),
+            // OCR's "I" for the digit 1 in the number's place.
+            ("báo cáo các chỉ tiêu của mục tiêu 3 và chỉ tiêu I của mục tiêu 6.", ["MT6.CT1"]),
+        ]
+        for (sentence, ids) in rows {
+            let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+            let references = ReferenceReader.read(block)
+            #expect(references.flatMap { r in r.indicators.map { "MT\(r.objective).CT\($0)" } } == ids, "\(sentence)")
+        }
     }
 
-    @Test(arguments: [
-        ("- Báo cáo 6 tháng trước ngày 15 tháng 6.", ReportingDeadline.Kind.semiannual, 15, 6, nil),
-        ("- Báo cáo trước ngày 20 tháng 11 hằng năm.", .annual, 20, 11, nil),
-        ("- Định kỳ 6 tháng (trước ngày 15 tháng 6) gửi báo cáo.", .semiannual, 15, 6, nil),
-        ("- Báo cáo sơ kết giai đoạn trước ngày 30/9/2025.", .other, 30, 9, 2025),
-        ("- Báo cáo tổng kết giai đoạn trước ngày 30/9/2030.", .final, 30, 9, 2030),
-        ("- Xây dựng kế hoạch giai đoạn 2021 - 2030, gửi về Phòng trước ngày 30/10/2021.", .other, 30, 10, 2021),
-        ("- Gửi báo cáo tổng kết 5 năm thực hiện Kế hoạch trước ngày 30/10/2025.", .final, 30, 10, 2025),
-    ] as [(String, ReportingDeadline.Kind, Int, Int, Int?)])
-    func deadlinesWithTheMonthAsAWord(sentence: String, kind: ReportingDeadline.Kind, day: Int, month: Int, year: Int?) throws {
-        let deadline = try #require(ReportingExtractor.read(Lexer.lex(SourceText(path: "t", text: sentence))[0]).first)
-        #expect(deadline.kind == kind)
-        #expect(deadline.day == day)
-        #expect(deadline.month == month)
-        #expect(deadline.year == year)
+    @Test func deadlinesWithTheMonthAsAWord() {
+        let rows: [(sentence: String, kind: ReportingDeadline.Kind, day: Int, month: Int, year: Int?)] = [
+            ("- Báo cáo 6 tháng trước ngày 15 tháng 6.", ReportingDeadline.Kind.semiannual, 15, 6, nil),
+            ("- Báo cáo trước ngày 20 tháng 11 hằng năm.", .annual, 20, 11, nil),
+            ("- Định kỳ 6 tháng (trước ngày 15 tháng 6) gửi báo cáo.", .semiannual, 15, 6, nil),
+            ("- Báo cáo sơ kết giai đoạn trước ngày 30/9/2025.", .other, 30, 9, 2025),
+            ("- Báo cáo tổng kết giai đoạn trước ngày 30/9/2030.", .final, 30, 9, 2030),
+            ("- Xây dựng kế hoạch giai đoạn 2021 - 2030, gửi về Phòng trước ngày 30/10/2021.", .other, 30, 10, 2021),
+            ("- Gửi báo cáo tổng kết 5 năm thực hiện Kế hoạch trước ngày 30/10/2025.", .final, 30, 10, 2025),
+        ]
+        forEachRow(rows, named: { "\($0.sentence)" }) { sentence, kind, day, month, year in
+            let deadline = try #require(ReportingExtractor.read(Lexer.lex(SourceText(path: "t", text: sentence))[0]).first, "\(sentence)")
+            #expect(deadline.kind == kind, "\(sentence)")
+            #expect(deadline.day == day, "\(sentence)")
+            #expect(deadline.month == month, "\(sentence)")
+            #expect(deadline.year == year, "\(sentence)")
+        }
     }
 
-    @Test(arguments: [
-        ("Mỗi cơ quan có ít nhất 01 nữ.", [T(1, .count, .gte, nil)]),
-        ("có ít nhất 01 lãnh đạo chủ chốt là nữ vào năm 2025.", [T(1, .count, .gte, 2025)]),
-        ("tạo việc làm cho ít nhất 120 lao động nữ.", [T(120, .count, .gte, nil)]),
-        ("tổ chức 02 cuộc đối thoại.", [T(2, .count, .eq, nil)]),
-        ("Giảm 50% số vụ bạo lực so với năm 2020.", [T(50, .percent, .eq, nil)]),
-        ("giảm bình quân 10%/năm.", [T(10, .percent, .eq, nil)]),
-        ("tiểu học đạt 99% và trung học cơ sở đạt 92% vào năm 2030.", [T(99, .percent, .eq, 2030), T(92, .percent, .eq, 2030)]),
-        ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000 vào năm 2025.", [T(18, .per1k, .eq, 2025, baseline: 23)]),
-        ("giảm từ 25/1.000 phụ nữ (năm 2020) xuống 20/1.000 vào năm 2025.", [T(20, .per1k, .eq, 2025, baseline: 25)]),
-        ("giảm từ 23 xuống 18/1.000 vào năm 2030.", [T(18, .per1k, .eq, 2030, baseline: 23)]),
-        ("Đến năm 2030: 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
-         [T(90, .percent, .eq, 2030), T(70, .percent, .eq, 2030)]),
-        ("Đến năm 2030, trên 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
-         [T(90, .percent, .gt, 2030), T(70, .percent, .eq, 2030)]),
-        ("Tỷ số giới tính khi sinh không vượt quá 111 bé trai/100 bé gái vào năm 2025.", [T(111, .per100Girls, .lte, 2025)]),
-    ] as [(String, [T])])
-    func countsBaselinesAndRates(sentence: String, expected: [T]) {
-        let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
-        #expect(TargetParser.parse(block, range: 0..<block.text.count).targets.map(T.init) == expected, "\(sentence)")
+    @Test func countsBaselinesAndRates() {
+        let rows: [(sentence: String, expected: [T])] = [
+            ("Mỗi cơ quan có ít nhất 01 nữ.", [T(1, .count, .gte, nil)]),
+            ("có ít nhất 01 lãnh đạo chủ chốt là nữ vào năm 2025.", [T(1, .count, .gte, 2025)]),
+            ("tạo việc làm cho ít nhất 120 lao động nữ.", [T(120, .count, .gte, nil)]),
+            ("tổ chức 02 cuộc đối thoại.", [T(2, .count, .eq, nil)]),
+            ("Giảm 50% số vụ bạo lực so với năm 2020.", [T(50, .percent, .eq, nil)]),
+            ("giảm bình quân 10%/năm.", [T(10, .percent, .eq, nil)]),
+            ("tiểu học đạt 99% và trung học cơ sở đạt 92% vào năm 2030.", [T(99, .percent, .eq, 2030), T(92, .percent, .eq, 2030)]),
+            ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000 vào năm 2025.", [T(18, .per1k, .eq, 2025, baseline: 23)]),
+            ("giảm từ 25/1.000 phụ nữ (năm 2020) xuống 20/1.000 vào năm 2025.", [T(20, .per1k, .eq, 2025, baseline: 25)]),
+            ("giảm từ 23 xuống 18/1.000 vào năm 2030.", [T(18, .per1k, .eq, 2030, baseline: 23)]),
+            ("Đến năm 2030: 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
+             [T(90, .percent, .eq, 2030), T(70, .percent, .eq, 2030)]),
+            ("Đến năm 2030, trên 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
+             [T(90, .percent, .gt, 2030), T(70, .percent, .eq, 2030)]),
+            ("Tỷ số giới tính khi sinh không vượt quá 111 bé trai/100 bé gái vào năm 2025.", [T(111, .per100Girls, .lte, 2025)]),
+        ]
+        for (sentence, expected) in rows {
+            let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+            #expect(TargetParser.parse(block, range: 0..<block.text.count).targets.map(T.init) == expected, "\(sentence)")
+        }
     }
 
     @Test func headerOfADecisionCopiedFromAWebPage() {

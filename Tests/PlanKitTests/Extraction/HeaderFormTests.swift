@@ -3,42 +3,48 @@ import Testing
 @testable import PlanKit
 
 @Suite struct HeaderFormTests {
-    @Test(arguments: [
-        ("Bình Lư, ngày 10 tháng 4 năm 2026", "Bình Lư", PlanDate(year: 2026, month: 4, day: 10)),
-        ("Tuần Giáo, ngày      tháng 3 năm 2022", "Tuần Giáo", PlanDate(year: 2022, month: 3, day: nil)),
-        ("Bắc Yên, ngày tháng 7 năm 2021", "Bắc Yên", PlanDate(year: 2021, month: 7, day: nil)),
-        ("Lâm Đồng, ngày   tháng   năm 2021", "Lâm Đồng", PlanDate(year: 2021, month: nil, day: nil)),
-    ] as [(String, String, PlanDate)])
-    func readsPlaceAndDate(line: String, place: String, date: PlanDate) {
-        let plan = parse("Số: 1/KH-UBND\n\(line)\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2022\n")
-        #expect(plan.header.place == place)
-        #expect(plan.header.date == date)
+    @Test func readsPlaceAndDate() {
+        let rows: [(line: String, place: String, date: PlanDate)] = [
+            ("Bình Lư, ngày 10 tháng 4 năm 2026", "Bình Lư", PlanDate(year: 2026, month: 4, day: 10)),
+            ("Tuần Giáo, ngày      tháng 3 năm 2022", "Tuần Giáo", PlanDate(year: 2022, month: 3, day: nil)),
+            ("Bắc Yên, ngày tháng 7 năm 2021", "Bắc Yên", PlanDate(year: 2021, month: 7, day: nil)),
+            ("Lâm Đồng, ngày   tháng   năm 2021", "Lâm Đồng", PlanDate(year: 2021, month: nil, day: nil)),
+        ]
+        for (line, place, date) in rows {
+            let plan = parse("Số: 1/KH-UBND\n\(line)\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2022\n")
+            #expect(plan.header.place == place, "\(line)")
+            #expect(plan.header.date == date, "\(line)")
+        }
     }
 
-    @Test(arguments: [
-        ("Số: 645/KH-UBND", "645/KH-UBND", "KH-UBND"),
-        ("Số: /KH-UBND", nil, "KH-UBND"),
-        ("Số:  /KH-UBND", nil, "KH-UBND"),
-        ("Số: 1782/QĐ-UBND", "1782/QĐ-UBND", "QĐ-UBND"),
-    ] as [(String, String?, String?)])
-    func readsNumberAndSymbol(line: String, number: String?, symbol: String?) {
-        let plan = parse("\(line)\nBình Lư, ngày 10 tháng 4 năm 2026\nKẾ HOẠCH\nVề bình đẳng giới\n")
-        #expect(plan.header.number == number)
-        #expect(plan.header.symbol == symbol)
+    @Test func readsNumberAndSymbol() {
+        let rows: [(line: String, number: String?, symbol: String?)] = [
+            ("Số: 645/KH-UBND", "645/KH-UBND", "KH-UBND"),
+            ("Số: /KH-UBND", nil, "KH-UBND"),
+            ("Số:  /KH-UBND", nil, "KH-UBND"),
+            ("Số: 1782/QĐ-UBND", "1782/QĐ-UBND", "QĐ-UBND"),
+        ]
+        for (line, number, symbol) in rows {
+            let plan = parse("\(line)\nBình Lư, ngày 10 tháng 4 năm 2026\nKẾ HOẠCH\nVề bình đẳng giới\n")
+            #expect(plan.header.number == number, "\(line)")
+            #expect(plan.header.symbol == symbol, "\(line)")
+        }
     }
 
-    @Test(arguments: [
-        ("Thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2026-2030 trên địa bàn xã Bình Lư", 2026, 2030, Locality.Level.commune, "Bình Lư"),
-        ("Thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Quảng Trị, giai đoạn 2021 - 2030", 2021, 2030, .province, "Quảng Trị"),
-        ("Triển khai công tác Bình đẳng giới năm 2022 trên địa bàn huyện Tuần Giáo", 2022, 2022, .district, "Tuần Giáo"),
-        ("Bình đẳng giới giai đoạn 2021-2025 trên địa bàn thị xã Quảng Trị", 2021, 2025, .district, "Quảng Trị"),
-        ("Bình đẳng giới giai đoạn 2021-2025 trên địa bàn thành phố Hà Nội", 2021, 2025, .province, "Hà Nội"),
-    ] as [(String, Int, Int, Locality.Level, String)])
-    func readsPeriodAndLocality(title: String, from: Int, to: Int, level: Locality.Level, name: String) {
-        let plan = parse("Số: 1/KH-UBND\nBình Lư, ngày 10 tháng 4 năm 2026\nKẾ HOẠCH\n\(title)\n")
-        #expect(plan.header.title == title)
-        #expect(plan.header.period == Period(from: from, to: to))
-        #expect(plan.header.locality == Locality(level: level, name: name))
+    @Test func readsPeriodAndLocality() {
+        let rows: [(title: String, from: Int, to: Int, level: Locality.Level, name: String)] = [
+            ("Thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2026-2030 trên địa bàn xã Bình Lư", 2026, 2030, Locality.Level.commune, "Bình Lư"),
+            ("Thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Quảng Trị, giai đoạn 2021 - 2030", 2021, 2030, .province, "Quảng Trị"),
+            ("Triển khai công tác Bình đẳng giới năm 2022 trên địa bàn huyện Tuần Giáo", 2022, 2022, .district, "Tuần Giáo"),
+            ("Bình đẳng giới giai đoạn 2021-2025 trên địa bàn thị xã Quảng Trị", 2021, 2025, .district, "Quảng Trị"),
+            ("Bình đẳng giới giai đoạn 2021-2025 trên địa bàn thành phố Hà Nội", 2021, 2025, .province, "Hà Nội"),
+        ]
+        for (title, from, to, level, name) in rows {
+            let plan = parse("Số: 1/KH-UBND\nBình Lư, ngày 10 tháng 4 năm 2026\nKẾ HOẠCH\n\(title)\n")
+            #expect(plan.header.title == title, "\(title)")
+            #expect(plan.header.period == Period(from: from, to: to), "\(title)")
+            #expect(plan.header.locality == Locality(level: level, name: name), "\(title)")
+        }
     }
 
     @Test func readsTheBasisDocument() {

@@ -3,18 +3,22 @@ import Testing
 @testable import PlanKit
 
 @Suite struct MarkerTests {
-    @Test(arguments: [
-        ("I. MỤC ĐÍCH", "I."), ("IV. KINH PHÍ", "IV."), ("2.1. Mục tiêu 1", "2.1."), ("2.1.1. Các chỉ tiêu:", "2.1.1."),
-        ("a. Mục tiêu 1", "a."), ("đ) Mục tiêu 5", "đ)"), ("- Chỉ tiêu 1", "-"), ("+ nội dung", "+"), ("• nội dung", "•"),
-        ("* nội dung", "*"), ("10. Công an huyện", "10."), ("2.1 Mục tiêu 1", "2.1"),
-    ] as [(String, String)])
-    func readsMarkers(line: String, raw: String) {
-        #expect(ListMarker.read(Array(line.unicodeScalars)[...])?.raw == raw)
+    @Test func readsMarkers() {
+        let rows: [(line: String, raw: String)] = [
+            ("I. MỤC ĐÍCH", "I."), ("IV. KINH PHÍ", "IV."), ("2.1. Mục tiêu 1", "2.1."), ("2.1.1. Các chỉ tiêu:", "2.1.1."),
+            ("a. Mục tiêu 1", "a."), ("đ) Mục tiêu 5", "đ)"), ("- Chỉ tiêu 1", "-"), ("+ nội dung", "+"), ("• nội dung", "•"),
+            ("* nội dung", "*"), ("10. Công an huyện", "10."), ("2.1 Mục tiêu 1", "2.1"),
+        ]
+        for (line, raw) in rows {
+            #expect(ListMarker.read(Array(line.unicodeScalars)[...])?.raw == raw, "\(line)")
+        }
     }
 
-    @Test(arguments: ["2030.", "100% số nạn nhân", "04 tin, bài", "IIII. X", "Mục tiêu", "-5% so với", "w. không phải chữ Việt"])
-    func readsNoMarker(line: String) {
-        #expect(ListMarker.read(Array(line.unicodeScalars)[...]) == nil)
+    @Test func readsNoMarker() {
+        let rows: [String] = ["2030.", "100% số nạn nhân", "04 tin, bài", "IIII. X", "Mục tiêu", "-5% so với", "w. không phải chữ Việt"]
+        for line in rows {
+            #expect(ListMarker.read(Array(line.unicodeScalars)[...]) == nil, "\(line)")
+        }
     }
 
     /// Found by fuzzing: a 20-digit "item number" overflowed Int.

@@ -14,13 +14,14 @@ import Testing
         #expect(Self.plans.count == 4)
     }
 
-    @Test(arguments: plans)
-    func parseHoldsEveryFactOfTheReference(path: String) throws {
-        let facts = PlanFacts.facts(of: try Repository.parse(path))
-        let reference = PlanFacts.read(try String(contentsOf: Repository.url(String(path.dropLast(4)) + ".facts"), encoding: .utf8))
-        #expect(facts.count == reference.count)
-        var missing: [String] = reference
-        for fact in facts { if let k = missing.firstIndex(of: fact) { missing.remove(at: k) } }
-        #expect(missing.isEmpty, "missed: \(missing.prefix(5))")
+    @Test func parseHoldsEveryFactOfTheReference() {
+        forEachRow(Self.plans, named: { "\($0)" }) { path in
+            let facts = PlanFacts.facts(of: try Repository.parse(path))
+            let reference = PlanFacts.read(try String(contentsOf: Repository.url(String(path.dropLast(4)) + ".facts"), encoding: .utf8))
+            #expect(facts.count == reference.count, "\(path)")
+            var missing: [String] = reference
+            for fact in facts { if let k = missing.firstIndex(of: fact) { missing.remove(at: k) } }
+            #expect(missing.isEmpty, "\(path) missed: \(missing.prefix(5))")
+        }
     }
 }

@@ -5,53 +5,63 @@ import Testing
 /// Markers and headings read from damaged forms (OCR, lost glyphs), and the facts of whole
 /// documents in forms the seeds do not show.
 @Suite struct DamagedMarkerTests {
-    @Test(arguments: [
-        ("IV. TỔ CHỨC THỰC HIỆN", 4, false),
-        ("1V. TỔ CHỨC THỰC HIỆN", 4, false),
-        ("V1. KINH PHÍ", 6, false),
-        ("Il. MỤC TIÊU", 2, false),
-        ("l. MỤC ĐÍCH", 1, false),
-        ("|. MỤC ĐÍCH", 1, false),
-        ("'VI. CHẾ ĐỘ BÁO CÁO", 6, false),
-        ("11: MỤC TIÊU", 2, true),
-        ("1. MỤC ĐÍCH", 1, true),
-        ("III.. NHIỆM VỤ", 3, false),
-    ] as [(String, Int, Bool)])
-    func readsDamagedRomanNumerals(line: String, value: Int, arabicLooking: Bool) throws {
-        let read = try #require(ListMarker.readDamagedRoman(Scalars.array(line)[...]), "\(line)")
-        #expect(read.value == value)
-        #expect(read.arabicLooking == arabicLooking)
+    @Test func readsDamagedRomanNumerals() {
+        let rows: [(line: String, value: Int, arabicLooking: Bool)] = [
+            ("IV. TỔ CHỨC THỰC HIỆN", 4, false),
+            ("1V. TỔ CHỨC THỰC HIỆN", 4, false),
+            ("V1. KINH PHÍ", 6, false),
+            ("Il. MỤC TIÊU", 2, false),
+            ("l. MỤC ĐÍCH", 1, false),
+            ("|. MỤC ĐÍCH", 1, false),
+            ("'VI. CHẾ ĐỘ BÁO CÁO", 6, false),
+            ("11: MỤC TIÊU", 2, true),
+            ("1. MỤC ĐÍCH", 1, true),
+            ("III.. NHIỆM VỤ", 3, false),
+        ]
+        forEachRow(rows, named: { "\($0.line)" }) { line, value, arabicLooking in
+            let read = try #require(ListMarker.readDamagedRoman(Scalars.array(line)[...]), "\(line)")
+            #expect(read.value == value, "\(line)")
+            #expect(read.arabicLooking == arabicLooking, "\(line)")
+        }
     }
 
-    @Test(arguments: ["  . MỤC TIÊU", "#### . MỤC ĐÍCH"])
-    func aMarkerWhoseNumeralIsGoneHasNoValue(line: String) throws {
-        let read = try #require(ListMarker.readDamagedRoman(Scalars.array(line)[...]))
-        #expect(read.value == nil)
+    @Test func aMarkerWhoseNumeralIsGoneHasNoValue() {
+        let rows: [String] = ["  . MỤC TIÊU", "#### . MỤC ĐÍCH"]
+        forEachRow(rows, named: { "\($0)" }) { line in
+            let read = try #require(ListMarker.readDamagedRoman(Scalars.array(line)[...]), "\(line)")
+            #expect(read.value == nil, "\(line)")
+        }
     }
 
-    @Test(arguments: ["2.1. Mục tiêu 1", "Mục tiêu 1: Trong", "VIX. X", "Chỉ tiêu 2"])
-    func otherLinesAreNoRomanMarker(line: String) {
-        #expect(ListMarker.readDamagedRoman(Scalars.array(line)[...]) == nil)
+    @Test func otherLinesAreNoRomanMarker() {
+        let rows: [String] = ["2.1. Mục tiêu 1", "Mục tiêu 1: Trong", "VIX. X", "Chỉ tiêu 2"]
+        for line in rows {
+            #expect(ListMarker.readDamagedRoman(Scalars.array(line)[...]) == nil, "\(line)")
+        }
     }
 
-    @Test(arguments: [
-        ("MỤC ĐÍCH, YÊU CẦU", SectionKind.purpose),
-        ("M C ĐÍCH, YÊU C U", .purpose),          // lost glyphs left unrepaired
-        ("MUC TIEU", .objectives),                // marks stripped
-        ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", .tasks),
-        ("NHIEM VU VA GIAI PHAP", .tasks),
-        ("KINH PHI THỰC HIỆN", .funding),
-        ("TỔ CHỨC THỰC HIÊN", .organization),     // one mark wrong
-        ("TỔ CHÚC THỤC HIỆN", .organization),
-        ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", .reporting),
-    ] as [(String, SectionKind)])
-    func headingsMatchTheVocabularyTolerantly(heading: String, kind: SectionKind) {
-        #expect(HeadingVocabulary.match(Scalars.array(heading)[...]) == kind, "\(heading)")
+    @Test func headingsMatchTheVocabularyTolerantly() {
+        let rows: [(heading: String, kind: SectionKind)] = [
+            ("MỤC ĐÍCH, YÊU CẦU", SectionKind.purpose),
+            ("M C ĐÍCH, YÊU C U", .purpose),          // lost glyphs left unrepaired
+            ("MUC TIEU", .objectives),                // marks stripped
+            ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", .tasks),
+            ("NHIEM VU VA GIAI PHAP", .tasks),
+            ("KINH PHI THỰC HIỆN", .funding),
+            ("TỔ CHỨC THỰC HIÊN", .organization),     // one mark wrong
+            ("TỔ CHÚC THỤC HIỆN", .organization),
+            ("CHẾ ĐỘ THÔNG TIN, BÁO CÁO", .reporting),
+        ]
+        for (heading, kind) in rows {
+            #expect(HeadingVocabulary.match(Scalars.array(heading)[...]) == kind, "\(heading)")
+        }
     }
 
-    @Test(arguments: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
-    func headerLinesAreNoHeadings(line: String) {
-        #expect(HeadingVocabulary.match(Scalars.array(line)[...]) == nil)
+    @Test func headerLinesAreNoHeadings() {
+        let rows: [String] = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        for line in rows {
+            #expect(HeadingVocabulary.match(Scalars.array(line)[...]) == nil, "\(line)")
+        }
     }
 
     static let damagedPlan = """
@@ -94,13 +104,15 @@ import Testing
         #expect(try !PlanJSONEncoder().encode(Repository.parse(Repository.seeds["001"]!)).contains("\"inferred\""))
     }
 
-    @Test(arguments: [
-        ("An tiêu 3: Tỷ lệ", 3), ("- _ tiêu 2: Tỷ suất", 2), ("VI ng tiêu 1: Đến năm", 1), ("peưn tiêu 2: Giảm", 2),
-        ("Chỉ tiêu 2: Tỷ lệ", nil), ("Mục tiêu 2: Trong", nil), ("các chỉ tiêu 3: x", nil), ("tiêu chí 2: x", nil),
-        ("Trong đó tiêu 2 là", nil),
-    ] as [(String, Int?)])
-    func labelsWhoseFirstWordOCRLost(line: String, number: Int?) {
-        #expect(Lexer.damagedIndicatorLabel(Scalars.array(line)[...]) == number, "\(line)")
+    @Test func labelsWhoseFirstWordOCRLost() {
+        let rows: [(line: String, number: Int?)] = [
+            ("An tiêu 3: Tỷ lệ", 3), ("- _ tiêu 2: Tỷ suất", 2), ("VI ng tiêu 1: Đến năm", 1), ("peưn tiêu 2: Giảm", 2),
+            ("Chỉ tiêu 2: Tỷ lệ", nil), ("Mục tiêu 2: Trong", nil), ("các chỉ tiêu 3: x", nil), ("tiêu chí 2: x", nil),
+            ("Trong đó tiêu 2 là", nil),
+        ]
+        for (line, number) in rows {
+            #expect(Lexer.damagedIndicatorLabel(Scalars.array(line)[...]) == number, "\(line)")
+        }
     }
 
     /// Tesseract's reading of a harshly scanned page: first words of labels lost, a number lost.

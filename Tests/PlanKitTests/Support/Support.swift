@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import PlanKit
 
 /// Paths inside the repository, found from this file so tests run from any directory.
@@ -68,4 +69,20 @@ func runProcess(_ executable: String, _ arguments: [String], in folder: String? 
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, output)
+}
+
+/// Checks every row of a table in one test (one line of output however long the table).
+/// `check` names its row in each expectation's comment, so a failure says which row; a row whose
+/// `#require` fails, or that throws, is recorded and the rows after it still run.
+func forEachRow<Row>(_ rows: [Row], named name: (Row) -> String,
+                     sourceLocation: SourceLocation = #_sourceLocation, _ check: (Row) throws -> Void) {
+    for row in rows {
+        do {
+            try check(row)
+        } catch is ExpectationFailedError {
+            continue  // recorded by the `#require` that threw, with its comment
+        } catch {
+            Issue.record(error, "row \(name(row))", sourceLocation: sourceLocation)
+        }
+    }
 }
