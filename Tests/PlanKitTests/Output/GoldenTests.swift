@@ -29,13 +29,11 @@ import Testing
 
     func compare(_ path: String, golden relative: String, name seed: String) throws {
         let json = try PlanJSONEncoder().encode(try Repository.parse(path)) + "\n"
-        let golden = Repository.url(relative)
         if Repository.recording {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try json.write(to: golden, atomically: true, encoding: .utf8)
+            try Repository.record(json, to: relative)
             return
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let expected = try String(contentsOf: Repository.url(relative), encoding: .utf8)
         if json != expected {
             let a = json.split(separator: "\n", omittingEmptySubsequences: false)
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)

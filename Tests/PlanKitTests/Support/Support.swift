@@ -37,6 +37,20 @@ enum Repository {
 
     /// Set PLANKIT_RECORD=1 to rewrite golden files instead of comparing (then review every changed line).
     static var recording: Bool { ProcessInfo.processInfo.environment["PLANKIT_RECORD"] == "1" }
+
+    /// Writes an expected output while recording. Only files under `Fixtures/golden/` and
+    /// `Fixtures/lint/expected/` are written: re-recording never touches a source file or an input.
+    static func record(_ text: String, to relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expectedFolders = ["Fixtures/golden/", "Fixtures/lint/expected/"]
+        guard expectedFolders.contains(where: relative.hasPrefix), !relative.split(separator: "/").contains("..") else {
+            Issue.record("refused to record \(relative): only files under \(expectedFolders) are re-recorded",
+                         sourceLocation: sourceLocation)
+            return
+        }
+        let file = url(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+    }
 }
 
 /// Parses text given inline (tests of small forms).
