@@ -113,11 +113,18 @@ import Testing
     }
 
     @Test func usageErrors() {
-        #expect(CapturedRun(["batch", "--out", "x"]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", "."]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", ".", "--out", "a", "--jsonl", "b"]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", ".", "--out", "a", "--jobs", "0"]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", "/no/such/dir", "--out", "a"]).exitCode == ExitCode.usage)
+        let rows: [(arguments: [String], error: String)] = [
+            (["batch", "--out", "x"], "no input files or folders"),
+            (["batch", "."], "say where to write: --out DIR or --jsonl FILE"),
+            (["batch", ".", "--out", "a", "--jsonl", "b"], "--out and --jsonl exclude each other"),
+            (["batch", ".", "--out", "a", "--jobs", "0"], "--jobs needs a positive number, not '0'"),
+            (["batch", "/no/such/dir", "--out", "a"], "/no/such/dir: no such file or folder"),
+        ]
+        for (arguments, error) in rows {
+            let run = CapturedRun(arguments)
+            #expect(run.exitCode == ExitCode.usage, "\(arguments)")
+            #expect(run.err.hasPrefix("plankit batch: error: \(error)\n"), "\(arguments)")
+        }
         #expect(CapturedRun(["batch", "--help"]).out.contains("--include GLOB"))
     }
 }
@@ -157,7 +164,7 @@ import Testing
         #expect(records.count == targets + 1)
     }
 
-    @Test func unreadableInputsFailAlone() {
+    @Test func unreadableInputsFailAlone() throws {
         let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("broken.json", Array("{not json".utf8))
@@ -166,6 +173,10 @@ import Testing
         #expect(run.exitCode == ExitCode.failure)
         #expect(run.err.contains("broken.json: is not valid JSON"))
         #expect(run.out.hasPrefix("file,locality"))
+        // The readable plan's rows are all there: one per target, after the header.
+        let plan = PlanParser.parse(try SourceText(path: "x", bytes: ArchiveFixtures.seeds[1].bytes))
+        let targets = plan.objectives.flatMap(\.indicators).flatMap(\.targets).count
+        #expect(targets > 0 && run.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == targets + 1)
         #expect(CapturedRun(["export", dir.path]).exitCode == ExitCode.usage)
     }
 }

@@ -59,7 +59,9 @@ final class Captured: @unchecked Sendable {
         #expect(code == 0)
         let lines = out.split(separator: "\n")
         #expect(lines.count == 3)
-        for line in lines { _ = try JSONDecoder().decode(Plan.self, from: Data(line.utf8)) }
+        // Each line is the plan of its file, in the order given.
+        let plans = try lines.map { try JSONDecoder().decode(Plan.self, from: Data($0.utf8)) }
+        #expect(plans == (try seeds.map { PlanParser.parse(try SourceText.read(path: $0)) }))
     }
 
     @Test func outputFileIsWrittenWhole() throws {
@@ -77,11 +79,16 @@ final class Captured: @unchecked Sendable {
     }
 
     @Test func helpExplainsUsage() {
-        let rows: [[String]] = [["parse", "--help"], ["--help"], ["parse", "-h"]]
-        for arguments in rows {
+        // A command's help shows that command's usage line; the tool's own help, the general one.
+        let rows: [(arguments: [String], usage: String)] = [
+            (["parse", "--help"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...\n"),
+            (["--help"], "USAGE: plankit <command> [options] FILE...\n"),
+            (["parse", "-h"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...\n"),
+        ]
+        for (arguments, usage) in rows {
             let (code, out, _) = Captured.run(arguments)
             #expect(code == 0, "\(arguments)")
-            #expect(out.contains("USAGE: plankit"), "\(arguments)")
+            #expect(out.contains(usage), "\(arguments)")
         }
     }
 

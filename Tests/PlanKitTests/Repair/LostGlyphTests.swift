@@ -279,7 +279,8 @@ import Testing
         let firstText = String(String.UnicodeScalarView(first.scalars))
         #expect(!firstText.contains("tiềm"), "\(firstText)")
         let flags = decoder.fragmentStarts(first, minimumConfidence: 0.5)
-        #expect(flags.indices.contains { flags[$0] })
+        // The fragment "t ềm" (and the space before it), none of the words read right.
+        #expect(flags.indices.filter { flags[$0] } == [8, 9, 10, 11, 12], "\(firstText)")
         decoder.unseenSyllables = true
         let second = decoder.redecode(line, first: first, relaxedStarts: [], unseenStarts: flags)
         #expect(String(String.UnicodeScalarView(second.scalars)) == "vai trò, tiềm năng và sự đóng góp của nhà nước")

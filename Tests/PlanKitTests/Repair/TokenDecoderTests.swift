@@ -35,10 +35,13 @@ import Testing
             ("CHủ tịch Ủy ban nhân dân tỉnh.", "Chủ tịch Ủy ban nhân dân tỉnh."),
             ("-Chỉ tiêu 2: đạt 85%vào năm 2025.", "- Chỉ tiêu 2: đạt 85% vào năm 2025."),
         ]
-        for (damaged, expected) in rows {
+        forEachRow(rows, named: { $0.damaged }) { damaged, expected in
             let output = Self.decode(damaged)
             #expect(output.text == expected, "\(damaged)")
-            #expect(!output.repairs.isEmpty, "\(damaged)")
+            // The log explains the output: each repair, applied where it says, turns the damaged
+            // line into the repaired one.
+            let applied = try ContractTests.applying(output.repairs, to: [damaged])
+            #expect(applied == [expected], "\(damaged)")
             #expect(output.repairs.allSatisfy { $0.kind == "ocr" && $0.line == 1 && $0.column >= 1 }, "\(damaged)")
         }
     }

@@ -238,13 +238,15 @@ extension RobustnessTests.Mutation {
     /// harness counted it as text. Not a parser fault: blank now means the same in both; the
     /// text lines around it are still covered.
     @Test func invisibleSpaceOnlyLineIsBlank() {
-        let rows: [String] = ["OO\n\u{FEFF}", "OO\n\u{FEFF}\nKẾ HOẠCH\n", "\u{200B}\u{FEFF} \nx\n"]
-        forEachRow(rows, named: { $0.debugDescription }) { text in
+        // (text, the lines holding text: the ones the elements cover)
+        let rows: [(text: String, textLines: [Int])] = [("OO\n\u{FEFF}", [1]), ("OO\n\u{FEFF}\nKẾ HOẠCH\n", [1, 3]), ("\u{200B}\u{FEFF} \nx\n", [2])]
+        forEachRow(rows, named: { $0.text.debugDescription }) { text, textLines in
             try RobustnessTests.checkContract(Array(text.utf8), label: "invisible spaces \(text.debugDescription)")
             let source = SourceText(path: "r.txt", text: text)
             #expect(source.lines.contains { RobustnessTests.isBlank($0) && !$0.isEmpty }, "\(text.debugDescription)")
             let plan = PlanParser.parse(source)
-            #expect(plan.preamble.count + plan.sections.count + plan.unclassified.count + plan.closing.count >= 1, "\(text.debugDescription)")
+            let spans = (plan.preamble + plan.unclassified + plan.closing).map(\.span) + plan.sections.map(\.span)
+            #expect(Set(spans.flatMap { $0.startLine...$0.endLine }) == Set(textLines), "\(text.debugDescription)")
         }
     }
 
@@ -252,12 +254,17 @@ extension RobustnessTests.Mutation {
     /// emphasis marks ("*__") was emptied by the markup stripper and dropped: a non-blank line in
     /// no element. It is now kept as written.
     @Test func markupOnlyLineIsKept() {
-        let rows: [String] = ["x.\n\n*__\n", "|\n*__\n|\n", "KẾ HOẠCH\n\n** **\n\nI. MỤC TIÊU\n", "## *__\n"]
-        forEachRow(rows, named: { $0.debugDescription }) { text in
+        // (text, the markup line as kept, its line)
+        let rows: [(text: String, kept: String, line: Int)] = [
+            ("x.\n\n*__\n", "*__", 3), ("|\n*__\n|\n", "*__", 2), ("KẾ HOẠCH\n\n** **\n\nI. MỤC TIÊU\n", "** **", 3), ("## *__\n", "*__", 1),
+        ]
+        forEachRow(rows, named: { $0.text.debugDescription }) { text, kept, line in
             try RobustnessTests.checkContract(Array(text.utf8), label: "markup only \(text.debugDescription)")
             let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
             let json = try PlanJSONEncoder(style: .compact).encode(plan)
-            #expect(json.contains("*__") || json.contains("** **"), "\(text.debugDescription)")
+            #expect(json.contains(#""text":"\#(kept)""#), "\(text.debugDescription)")
+            let blocks = plan.preamble + plan.unclassified + plan.closing + plan.sections.flatMap(\.paragraphs)
+            #expect(blocks.contains { $0.text == kept && $0.span.startLine == line }, "\(text.debugDescription)")
         }
     }
 
