@@ -122,7 +122,7 @@ let shapes: [(name: String, make: @MainActor (Int) -> [UInt8])] = [
         return out
     }),
     ("plan text (the benchmark corpus in one file)", { size in
-        // The same mix as the corpus section (all five seeds, varied), concatenated.
+        // The same mix as the corpus section (the four clean seeds, varied), concatenated.
         var out: [UInt8] = []
         out.reserveCapacity(size + 40_000)
         for document in buildCorpus(targetBytes: size) {

@@ -38,7 +38,7 @@ struct StructureOptions {
     var kinds = StructureKind.allCases
     var sets: [String] = StructureOptions.allSets
     /// Every set of plans with facts: the seeds, the tuning plans and the held-out sets in the order written.
-    static let allSets = ["seeds", "tune", "holdout", "holdout2", "holdout3", "holdout4"]
+    static let allSets = ["seeds", "tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
     /// Sets not yet looked at while the parser or lint was developed (reported apart).
     static let unseenSets: Set<String> = []
     var json = false

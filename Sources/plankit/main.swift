@@ -1,4 +1,4 @@
-import PlanKit
+import PlanKitCLI
 import Foundation
 
 exit(CommandLineTool.main(Array(CommandLine.arguments.dropFirst())))

@@ -61,6 +61,14 @@ public enum PlanParser {
             diagnostics: diagnostics))
     }
 
+    /// The lexer's blocks, one line each ("startLine-endLine kind marker | text"): what the first
+    /// stage read, for seeing why a document parses as it does (`plankit lex`).
+    public static func blockListing(_ source: SourceText) -> [String] {
+        Lexer.lex(source).map { block in
+            "\(block.span.startLine)-\(block.span.endLine) \(block.kind) \(block.marker?.raw ?? "") | \(block.string)"
+        }
+    }
+
     static func section(_ node: Outline.Node) -> Section {
         Section(label: node.label, marker: node.heading.marker?.raw ?? "", heading: node.title, kind: node.kind,
                 span: node.span, children: node.children.map(section),

@@ -13,12 +13,36 @@ public struct BatchInput: Hashable, Sendable {
     /// name for a file given directly. Outputs mirror it.
     public var relativePath: String
 
+    /// A file to read from `path`, its outputs named after `relativePath`.
+    public init(path: String, relativePath: String) {
+        self.path = path
+        self.relativePath = relativePath
+    }
+
     /// The output's path below `--out`: a text extension (`.txt`, `.md`, `.text`) replaced by
     /// `.json`, any other name with `.json` appended.
     public var outputRelativePath: String {
         let ns = relativePath as NSString
         return ["txt", "md", "text"].contains(ns.pathExtension.lowercased())
             ? ns.deletingPathExtension + ".json" : relativePath + ".json"
+    }
+
+    /// The review page's path below `--review`: as ``outputRelativePath`` with `.html`; a plan
+    /// named `index` at the top gets `index-plan.html`, since `index.html` is the index.
+    public var reviewRelativePath: String {
+        let json = outputRelativePath
+        let page = String(json.dropLast(".json".count))
+        return page == "index" ? "index-plan.html" : page + ".html"
+    }
+
+    /// A relative path as a link: each part percent-encoded (a `#`, `?` or space in a name
+    /// would otherwise end or break the link).
+    public static func linkPath(_ relative: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#;")
+        return relative.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
     }
 }
 
@@ -29,17 +53,21 @@ public struct BatchInput: Hashable, Sendable {
 /// slash its path below the argument (`*` then also crosses folders). Files given directly
 /// are always taken; include and exclude patterns apply to what a walk finds.
 public struct BatchInputs: Sendable {
+    /// Patterns of files a walk takes (``defaultInclude`` when none are given).
     public var include: [String]
+    /// Patterns of files a walk skips, even when included.
     public var exclude: [String]
 
     /// Plan files are text; Word exports sometimes carry `.md`.
     public static let defaultInclude = ["*.txt", "*.md"]
 
+    /// A finder; empty `include` means ``defaultInclude``.
     public init(include: [String] = [], exclude: [String] = []) {
         self.include = include.isEmpty ? BatchInputs.defaultInclude : include
         self.exclude = exclude
     }
 
+    /// Why the arguments cannot be expanded: a path that does not exist, or two inputs with one output.
     public enum Problem: Error, Equatable, Sendable {
         case missing(String)
         case duplicateOutput(String, [String])

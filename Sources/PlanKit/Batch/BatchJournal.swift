@@ -70,7 +70,7 @@ final class BatchJournal: @unchecked Sendable {
     /// style, and the running executable's size and modification time (a rebuilt parser redoes
     /// everything; `--force` redoes everything regardless).
     static func fingerprint(style: PlanJSONEncoder.Style) -> String {
-        var text = "plankit \(CommandLineTool.version) schema \(Plan.currentSchemaVersion) \(style == .pretty ? "pretty" : "compact")"
+        var text = "plankit \(PlanKitVersion.current) schema \(Plan.currentSchemaVersion) \(style == .pretty ? "pretty" : "compact")"
         var info = stat()
         if stat("/proc/self/exe", &info) == 0 {
             text += " exe \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"

@@ -8,6 +8,7 @@ import Foundation
 /// documents are written in input order through a bounded reorder window, so the output is
 /// byte-identical whatever the number of workers.
 public struct BatchRunner: Sendable {
+    /// Where a batch writes its outputs.
     public enum Destination: Sendable, Equatable {
         /// One `.json` per input under this directory, mirroring the input tree.
         case directory(String)
@@ -15,19 +16,31 @@ public struct BatchRunner: Sendable {
         case jsonLines(String)
     }
 
+    /// How a batch runs: where it writes, how many workers, which JSON layout.
     public struct Options: Sendable {
+        /// Where outputs go.
         public var destination: Destination
         /// Redo outputs even when up to date.
         public var force: Bool
         /// Worker threads.
         public var jobs: Int
+        /// The JSON layout: compact by default for JSON Lines, pretty for a directory.
         public var style: PlanJSONEncoder.Style
+        /// A folder for review pages (``PlanReview``): one page per plan, mirroring the input tree
+        /// (`2021/a.txt` -> `2021/a.html`), and `index.html`; nil for none. Pages of plans whose JSON
+        /// is up to date are made from that JSON, without parsing again.
+        public var review: String?
+        /// How the review pages are made (their link back to the index is set per page).
+        public var reviewOptions: PlanReview.Options
 
+        /// Options; `jobs` below 1 counts as 1, and `style` defaults by destination.
         public init(destination: Destination, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    style: PlanJSONEncoder.Style? = nil) {
+                    style: PlanJSONEncoder.Style? = nil, review: String? = nil, reviewOptions: PlanReview.Options = PlanReview.Options()) {
             self.destination = destination
             self.force = force
             self.jobs = max(1, jobs)
+            self.review = review
+            self.reviewOptions = reviewOptions
             if let style {
                 self.style = style
             } else if case .jsonLines = destination {
@@ -40,18 +53,24 @@ public struct BatchRunner: Sendable {
 
     /// Where a run stands, for the progress line.
     public struct Progress: Sendable {
+        /// Files finished: parsed, up to date or failed.
         public var done: Int
+        /// Files in the run.
         public var total: Int
+        /// Input bytes read so far.
         public var bytes: Int
+        /// Seconds since the run started.
         public var elapsed: Double
     }
 
+    /// The options the runner was made with.
     public var options: Options
 
     /// Larger files are refused rather than read: a plan is tens of kilobytes, and a video or
     /// disk image named `.txt` should not take a worker's memory.
     public static let maximumFileSize = 256_000_000
 
+    /// A runner with these options.
     public init(options: Options) {
         self.options = options
     }
@@ -89,6 +108,16 @@ public struct BatchRunner: Sendable {
                 }
                 sink = OrderedSink(window: options.jobs * 8, handle: handle)
                 jsonlPath = tmp
+            }
+        }
+
+        if let review = options.review {
+            do {
+                try AtomicWriter.makeDirectory(review)
+            } catch {
+                var summary = state.summary(elapsed: 0)
+                summary.destinationError = "\(review): \(error.reason)"
+                return summary
             }
         }
 
@@ -134,8 +163,42 @@ public struct BatchRunner: Sendable {
                 }
             }
         }
+        if let review = options.review {
+            let indexPath = review + "/index.html"
+            do {
+                try AtomicWriter.write(Array(PlanReview.index(state.reviewEntries(inputs)).utf8), to: indexPath)
+                state.setReviewIndex(indexPath)
+            } catch {
+                state.fail(index: Int.max, path: indexPath, reason: error.reason)
+            }
+        }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return state.summary(elapsed: elapsed)
+    }
+
+    /// Writes the review page of one plan (when the run makes them); false when it could not be written
+    /// (the file is then failed).
+    static func review(_ plan: Plan, source: SourceText, input: BatchInput, index: Int, options: Options, state: RunState) -> Bool {
+        guard let directory = options.review else { return true }
+        let relative = input.reviewRelativePath
+        let path = directory + "/" + relative
+        var pageOptions = options.reviewOptions
+        pageOptions.indexLink = String(repeating: "../", count: relative.split(separator: "/").count - 1) + "index.html"
+        let html = PlanReview.page(plan, source: source, options: pageOptions)
+        do {
+            let parent = (path as NSString).deletingLastPathComponent
+            if !state.directoryExists(parent) {
+                try AtomicWriter.makeDirectory(parent)
+                state.rememberDirectory(parent)
+            }
+            try AtomicWriter.write(Array(html.utf8), to: path)
+        } catch {
+            state.fail(index: index, path: input.path, reason: "cannot write \(error.path): \(error.reason)")
+            return false
+        }
+        state.addReview(index, PlanReview.IndexEntry(summary: ReviewSummary(plan: plan, doubtfulConfidence: pageOptions.doubtfulConfidence),
+                                                     link: BatchInput.linkPath(relative)))
+        return true
     }
 
     /// One file; returns its JSON Lines document (UTF-8, no line end) when writing JSON Lines.
@@ -161,8 +224,19 @@ public struct BatchRunner: Sendable {
             outputPath = directory + "/" + input.outputRelativePath
             key = SHA256.hex(bytes) + " " + SHA256.hex(Array(fingerprint.utf8)).prefix(16)
             if !options.force, journal.isUpToDate(input.outputRelativePath, key: key, absolutePath: outputPath!) {
-                state.finish(index: index, bytes: bytes.count, outcome: .upToDate)
-                return nil
+                // Its review page from the JSON already written; parsed again only if that cannot be read.
+                if options.review == nil {
+                    state.finish(index: index, bytes: bytes.count, outcome: .upToDate)
+                    return nil
+                }
+                if let data = FileManager.default.contents(atPath: outputPath!),
+                   let plan = try? JSONDecoder().decode(Plan.self, from: data),
+                   let source = try? SourceText(path: input.path, bytes: bytes) {
+                    if review(plan, source: source, input: input, index: index, options: options, state: state) {
+                        state.finish(index: index, bytes: bytes.count, outcome: .upToDate)
+                    }
+                    return nil
+                }
             }
         }
         let source: SourceText
@@ -179,6 +253,7 @@ public struct BatchRunner: Sendable {
         }
         #endif
         let plan = PlanParser.parse(source)
+        guard review(plan, source: source, input: input, index: index, options: options, state: state) else { return nil }
         // Bytes straight from the writer: no String made only to be turned back into bytes.
         var json = PlanJSONWriter.encodeBytes(plan, style: encoder.style)
         let outcome = BatchSummary.Parsed(
@@ -209,8 +284,11 @@ public struct BatchRunner: Sendable {
 
 /// The end of a run, for the summary line and the exit code.
 public struct BatchSummary: Sendable {
+    /// One file and why it is listed: the failure, or its first error diagnostic.
     public struct Failure: Sendable, Hashable {
+        /// The input's path (with ":line" when it failed to decode at a line).
         public var path: String
+        /// Why, as one line ("no such file", "PK001 missing-number: …").
         public var reason: String
     }
 
@@ -221,12 +299,15 @@ public struct BatchSummary: Sendable {
         var firstError: String?
     }
 
+    /// Inputs given to the run.
     public var files = 0
     /// Parsed and written in this run.
     public var parsed = 0
     /// Skipped: output already made from the same bytes.
     public var upToDate = 0
+    /// Lines with at least one repair, summed over the files parsed.
     public var repairedLines = 0
+    /// Input bytes read, of parsed and up-to-date files.
     public var bytes = 0
     /// Files read in an encoding other than UTF-8, by encoding (`tcvn3`: 12).
     public var legacyEncodings: [String: Int] = [:]
@@ -234,12 +315,17 @@ public struct BatchSummary: Sendable {
     public var failures: [Failure] = []
     /// Parsed files whose plan carries an error diagnostic, with the first one, in input order.
     public var filesWithErrors: [Failure] = []
+    /// Wall-clock seconds the run took.
     public var elapsed: Double = 0
     /// The output folder or file could not be made; nothing was processed.
     public var destinationError: String?
+    /// The review pages' index, when the run wrote review pages.
+    public var reviewIndex: String?
+    /// Review pages written.
+    public var reviewPages = 0
 
-    /// 0 when every file was processed, 1 when some failed.
-    public var exitCode: Int32 { failures.isEmpty ? ExitCode.success : ExitCode.failure }
+    /// Whether every input was parsed and written.
+    public var succeeded: Bool { failures.isEmpty }
 }
 
 /// Shared counters of a run; every access takes the lock.
@@ -260,6 +346,7 @@ final class RunState: @unchecked Sendable {
     private var failures: [(Int, BatchSummary.Failure)] = []
     private var withErrors: [(Int, BatchSummary.Failure)] = []
     private var directories: Set<String> = []
+    private var reviews: [(Int, PlanReview.IndexEntry)] = []
 
     init(total: Int, start: DispatchTime, progress: (@Sendable (BatchRunner.Progress) -> Void)?) {
         self.total = total
@@ -332,6 +419,31 @@ final class RunState: @unchecked Sendable {
         lastProgress = now
         progress(BatchRunner.Progress(done: done, total: total, bytes: summary.bytes,
                                       elapsed: Double(now - start.uptimeNanoseconds) / 1e9))
+    }
+
+    func addReview(_ index: Int, _ entry: PlanReview.IndexEntry) {
+        lock.lock()
+        reviews.append((index, entry))
+        summary.reviewPages += 1
+        lock.unlock()
+    }
+
+    func setReviewIndex(_ path: String) {
+        lock.lock()
+        summary.reviewIndex = path
+        lock.unlock()
+    }
+
+    /// The index's rows in input order: the plans with pages and the inputs that failed.
+    func reviewEntries(_ inputs: [BatchInput]) -> [PlanReview.IndexEntry] {
+        lock.lock()
+        defer { lock.unlock() }
+        var rows = reviews
+        var failed = Set<Int>()
+        for (index, failure) in failures where index < inputs.count && failed.insert(index).inserted {
+            rows.append((index, PlanReview.IndexEntry(path: inputs[index].path, failure: failure.reason)))
+        }
+        return rows.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     func summary(elapsed: Double) -> BatchSummary {

@@ -5,9 +5,13 @@ import Foundation
 /// This is the generator behind `NationalCatalog+Data.swift`: `plankit catalog --swift FILE.md` prints
 /// the source, and a test checks that the committed file is what the markdown gives today.
 public enum CatalogMarkdown {
+    /// A catalog row, or the whole file, that cannot be read as the table expects.
     public struct Error: Swift.Error, CustomStringConvertible, Sendable {
+        /// 1-based line of the markdown file.
         public var line: Int
+        /// What is wrong there ("expected 7 cells, found 6").
         public var reason: String
+        /// "line N: reason".
         public var description: String { "line \(line): \(reason)" }
     }
 

@@ -33,6 +33,10 @@ enum ObjectiveExtractor {
         var mode = Mode.indicators
         /// "Các chỉ tiêu:" with nothing after it: the next paragraph is the (unnumbered) indicator.
         var awaitingIndicatorText = false
+        /// "Các chỉ tiêu:" over unnumbered bullets: each bullet is the next indicator.
+        var bulletsAreIndicators = false
+        /// A table of targets under the objective: the year of each column, read off its header row.
+        var table = TargetTable()
 
         do {
             walk { block, isHeading, depth in
@@ -79,6 +83,8 @@ enum ObjectiveExtractor {
                     objectiveDepth = depth
                     mode = .indicators
                     awaitingIndicatorText = false
+                    bulletsAreIndicators = false
+                    table = TargetTable()
                     return
                 }
                 // An objective closed by a damaged heading under it ("2. .1. Các c ỉ tiêu:" read as a
@@ -90,6 +96,10 @@ enum ObjectiveExtractor {
                 guard objectiveDepth != Int.max, !objectives.isEmpty else { return }
                 let current = objectives.count - 1
                 objectives[current].span = objectives[current].span.union(block.span)
+                if block.kind == .cell {
+                    table.read(block, into: &objectives[current], diagnostics: &diagnostics)
+                    return
+                }
 
                 var labelled = label(t, indicatorWords, allowMissingNumber: true) ?? label(t, indicatorsLabel, allowMissingNumber: true)
                 var damagedLabel = false
@@ -98,6 +108,13 @@ enum ObjectiveExtractor {
                    let colon = labelEnd(t) {
                     labelled = (number, t[colon].range.upperBound)
                     damagedLabel = true
+                }
+                // "- Phấn đấu … vào năm 2025 (Chỉ tiêu 2).": the label at the end, in parentheses.
+                if labelled == nil, mode == .indicators, let trailing = trailingLabel(block.text.scalars) {
+                    addIndicator(number: trailing.number, block: block, textRange: block.text.trimmed(0..<trailing.textEnd),
+                                 to: &objectives[current], diagnostics: &diagnostics)
+                    awaitingIndicatorText = false
+                    return
                 }
                 // "(2) Đến năm 2030, …": indicators numbered in parentheses, in their order.
                 if labelled == nil, mode == .indicators, let item = Lexer.parenthesizedNumber(block.text.scalars[...]),
@@ -109,6 +126,8 @@ enum ObjectiveExtractor {
                     let textRange = block.text.trimmed(textStart..<block.text.count)
                     if textRange.isEmpty {
                         awaitingIndicatorText = true
+                        // "Các chỉ tiêu:" names more than one: the bullets after it are the indicators.
+                        bulletsAreIndicators = number == 0 && label(t, indicatorWords, allowMissingNumber: true) == nil
                         return
                     }
                     // No number written ("Chỉ tiêu:", or one lost: "Chỉ tiêu  :"): the one after the indicator before.
@@ -125,7 +144,7 @@ enum ObjectiveExtractor {
                     awaitingIndicatorText = false
                     return
                 }
-                if awaitingIndicatorText {
+                if awaitingIndicatorText || (bulletsAreIndicators && mode == .indicators && block.marker?.style == .bullet) {
                     awaitingIndicatorText = false
                     addIndicator(number: objectives[current].indicators.count + 1, block: block,
                                  textRange: 0..<block.text.count, to: &objectives[current], diagnostics: &diagnostics)
@@ -138,6 +157,85 @@ enum ObjectiveExtractor {
             }
         }
         return objectives
+    }
+
+    /// "… vào năm 2025 (Chỉ tiêu 2)." → (2, where the parenthesis opens), or nil.
+    static func trailingLabel(_ text: [Unicode.Scalar]) -> (number: Int, textEnd: Int)? {
+        var j = text.count - 1
+        while j >= 0, text[j] == "." || text[j] == ";" || Scalars.isSpace(text[j]) { j -= 1 }
+        guard j >= 0, text[j] == ")" else { return nil }
+        j -= 1
+        var number = 0, place = 1
+        while j >= 0, Scalars.isDigit(text[j]), place < 1000 {
+            number += Int(text[j].value - 48) * place
+            place *= 10
+            j -= 1
+        }
+        guard place > 1, number >= 1 else { return nil }
+        while j >= 0, Scalars.isSpace(text[j]) { j -= 1 }
+        let label: [Unicode.Scalar] = Array("chi tieu".unicodeScalars)
+        guard j + 1 >= label.count else { return nil }
+        let start = j + 1 - label.count
+        for k in 0..<label.count where VietnameseLetters.fold(text[start + k]) != label[k] && !(label[k] == " " && Scalars.isSpace(text[start + k])) {
+            return nil
+        }
+        guard start >= 1, text[start - 1] == "(" else { return nil }
+        return (number, start - 1)
+    }
+
+    /// A Markdown table of targets under an objective, read cell by cell as the lexer gives them:
+    /// a header row "| Chỉ tiêu | Năm 2026 | Năm 2030 |" gives each column its year; a row
+    /// "| 1. Tỷ lệ lao động nữ … | 58% | Khoảng 65% |" is indicator 1, each cell a target in its
+    /// column's year.
+    struct TargetTable {
+        var years: [Int?] = []
+        var rowLine = 0
+        var column = 0
+        var headerLine = 0
+        /// The indicator the current row adds to (its index in the objective's indicators).
+        var row: Int?
+
+        mutating func read(_ block: Block, into objective: inout Objective, diagnostics: inout [Diagnostic]) {
+            if block.span.startLine != rowLine {
+                rowLine = block.span.startLine
+                column = 0
+                row = nil
+            } else {
+                column += 1
+            }
+            let scalars = block.text.scalars
+            let t = TokenStream(block.text, maxTokens: 6)
+            if column == 0, t.matches(0, ObjectiveExtractor.indicatorWords) || t.matches(0, ObjectiveExtractor.indicatorsLabel),
+               !scalars.contains(where: Scalars.isDigit) {
+                headerLine = rowLine
+                years = [nil]
+                return
+            }
+            if rowLine == headerLine {
+                years.append((0..<t.count).lazy.compactMap { t.year($0) }.first)
+                return
+            }
+            guard !years.isEmpty else { return }
+            if column == 0 {
+                // "1. Tỷ lệ …": the row's indicator, numbered as written or after the one before.
+                var number = (objective.indicators.last?.number ?? 0) + 1
+                var textStart = 0
+                if t.isNumber(0), let n = t.integer(0), t.is(1, Words.period) || t.is(1, Words.closeParen), t.count > 2 {
+                    number = n
+                    textStart = t[2].range.lowerBound
+                }
+                let range = block.text.trimmed(textStart..<block.text.count)
+                objective.indicators.append(Indicator(id: "MT\(objective.number).CT\(number)", number: number,
+                                                      text: block.string(range), span: block.span, targets: []))
+                row = objective.indicators.count - 1
+                return
+            }
+            guard let row, column < years.count else { return }
+            var (targets, _) = TargetParser.parse(block, range: 0..<block.text.count)
+            for k in targets.indices where targets[k].year == nil { targets[k].year = years[column] }
+            objective.indicators[row].targets += targets
+            objective.indicators[row].span = objective.indicators[row].span.union(block.span)
+        }
     }
 
     private static func addIndicator(number: Int, block: Block, textRange: Range<Int>, to objective: inout Objective,

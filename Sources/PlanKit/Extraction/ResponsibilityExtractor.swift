@@ -201,6 +201,8 @@ enum ReferenceReader {
                 var numbers: [Int] = []
                 while j < t.count {
                     if let n = t.integer(j) { numbers.append(n); j += 1; continue }
+                    // "chỉ tiêu số 1, số 2 và chỉ tiêu số 3": "số" before each number.
+                    if t.matches(j, numberWord), let n = t.integer(j + 1) { numbers.append(n); j += 2; continue }
                     // "chỉ tiêu I của mục tiêu 6": OCR's "I" or "l" for the digit 1, in the number's place.
                     if j > start + 1, t[j].kind == .word, t[j].range.count == 1, ["I", "l"].contains(t.text.scalars[t[j].range.lowerBound]),
                        t.is(j + 1, Words.of) || t.is(j + 1, Words.comma) || t.is(j + 1, Words.and) {
@@ -212,11 +214,16 @@ enum ReferenceReader {
                         if parts.count > 1 { numbers.append(contentsOf: parts); j += 1; continue }
                         break
                     }
-                    if t.is(j, Words.comma) || t.is(j, Words.and), t.isNumber(j + 1) || t.is(j + 1, Words.openParen) { j += 1; continue }
+                    if t.is(j, Words.comma) || t.is(j, Words.and),
+                       t.isNumber(j + 1) || t.is(j + 1, Words.openParen) || (t.matches(j + 1, numberWord) && t.isNumber(j + 2)) { j += 1; continue }
                     // "chỉ tiêu 1, chỉ tiêu 2 (…) của mục tiêu 3": the word repeated inside one list.
-                    if t.is(j, Words.comma) || t.is(j, Words.and), t.matches(j + 1, indicator), t.isNumber(j + 1 + indicator.count) {
-                        j += 1 + indicator.count
-                        continue
+                    if t.is(j, Words.comma) || t.is(j, Words.and), t.matches(j + 1, indicator) {
+                        var after = j + 1 + indicator.count
+                        if t.matches(after, numberWord) { after += 1 }
+                        if t.isNumber(after) {
+                            j = after
+                            continue
+                        }
                     }
                     // "chỉ tiêu (1), (3) thuộc Mục tiêu 6": indicators numbered in parentheses.
                     if t.is(j, Words.openParen), let n = t.integer(j + 1), t.is(j + 2, Words.closeParen) {

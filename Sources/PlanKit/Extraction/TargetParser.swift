@@ -20,26 +20,54 @@ enum TargetParser {
         var unreadable: [Range<Int>] = []
         var clauseStart = 0
         var i = 0
-        /// "Đến năm 2030: 90% …; 70% …", "Đến năm 2030, trên 90% …; 70% …": a year set at the head of
-        /// the sentence, before a colon or comma, holds for the clauses after it.
+        /// "Đến năm 2030: 90% …; 70% …", "Đến năm 2030, trên 90% …; 70% …", "Đến năm 2025 có 80% …;
+        /// 50% …": a year set at the head of the sentence, before a colon, a comma or the verb that
+        /// brings in the figures, holds for the clauses after it.
         var heading: YearPhrase? = nil
+        /// A head before a verb reaches only the clauses that go on with a figure ("…; 50% …"), not
+        /// a new statement ("…; Phấn đấu 100% …").
+        var headingByVerb = false
+        /// Where the sentence's targets begin in `targets`: "85% …; 60% … vào năm 2025." ends the
+        /// sentence with a year that holds for its earlier clauses' figures too.
+        var sentenceStart = 0
         while i <= t.count {
             let atEnd = i == t.count
             if atEnd || t.is(i, Words.semicolon) || t.is(i, Words.period) {
                 let clause = parseClause(t, clauseStart..<i, unreadable: &unreadable)
-                if clauseStart == 0 || heading != nil, let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i),
-                   t.is(phrase.tokens.upperBound, Words.colon) || t.is(phrase.tokens.upperBound, Words.comma) {
-                    heading = phrase
+                let clauseTargets = targets.count
+                let headed = clauseStart == 0
+                if clauseStart == 0 || heading != nil, let phrase = yearPhrase(t, at: clauseStart, clause: clauseStart..<i) {
+                    let next = phrase.tokens.upperBound
+                    if t.is(next, Words.colon) || t.is(next, Words.comma) {
+                        heading = phrase
+                        headingByVerb = false
+                    } else if clauseStart == 0, t.is(next, Words.have) || t.is(next, Words.reach), t.isNumber(next + 1) {
+                        heading = phrase
+                        headingByVerb = true
+                    }
                 }
+                let reached = !headingByVerb || headed || t.isNumber(clauseStart)
                 for found in clause {
                     var target = found.target
-                    if target.year == nil, let heading {
+                    if target.year == nil, reached, let heading {
                         target.year = heading.year
                         target.fromYearOn = heading.fromYearOn
                     }
                     target.text = block.text.string(found.range)
                     target.span = block.span(of: found.range)
                     targets.append(target)
+                }
+                if atEnd || t.is(i, Words.period) {
+                    // The last clause ends with its year ("… trong năm 2025."): the earlier clauses'
+                    // figures without one take it.
+                    if clauseTargets > sentenceStart, let last = targets.last, targets.count > clauseTargets,
+                       let year = last.year, !last.fromYearOn,
+                       (max(clauseStart, i - 2)..<i).contains(where: { t.year($0) == year }) {
+                        for k in sentenceStart..<clauseTargets where targets[k].year == nil && !targets[k].fromYearOn {
+                            targets[k].year = year
+                        }
+                    }
+                    sentenceStart = targets.count
                 }
                 clauseStart = i + 1
                 // The head's year holds to the end of its sentence.
@@ -296,7 +324,8 @@ enum TargetParser {
         let j = i + 1
         if !isWordNumber {
             if t.is(j, Words.percent) { return (.percent, j + 1) }
-            if t.is(j, Words.times) { return (.times, j + 1) }
+            // "khám thai ít nhất 4 lần trong 3 thời kỳ": a frequency inside the measure, no ratio.
+            if t.is(j, Words.times) { return t.is(j + 1, Words.within) ? nil : (.times, j + 1) }
             if t.matches(j, boys), t.is(j + 2, Words.slash), t.isNumber(j + 3), t.matches(j + 4, girls) {
                 return (.per100Girls, j + 6)
             }
@@ -325,6 +354,9 @@ enum TargetParser {
         if t.is(p, Words.greater) { return .gt }
         if t.is(p, Words.lessEqual) { return .lte }
         if t.is(p, Words.greaterEqual) { return .gte }
+        // "không thấp hơn 35%", "cao hơn 50%" (before "hơn" alone, "more than").
+        if t.is(p, Words.than), t.is(p - 1, Words.lower) { return t.is(p - 2, Words.not) ? .gte : .lt }
+        if t.is(p, Words.than), t.is(p - 1, Words.higher) { return t.is(p - 2, Words.not) ? .lte : .gt }
         if t.is(p, Words.above) || t.is(p, Words.more) { return .gt }
         if t.is(p, Words.below) { return t.is(p - 1, Words.not) ? .gte : .lt }
         if t.is(p, Words.over), t.is(p - 1, Words.not) { return .lte }
@@ -344,8 +376,11 @@ enum TargetParser {
     /// Where the target's own words begin: its comparator and the verb right before ("đạt", "còn", "ở mức").
     static func comparatorStart(_ t: TokenStream, _ i: Int, clause: Range<Int>) -> Int {
         var start = i
-        if t.is(i - 3, Words.not), t.is(i - 2, Words.exceed), t.is(i - 1, Words.over) {
+        if t.is(i - 3, Words.not), t.is(i - 2, Words.exceed) || t.is(i - 2, Words.lower) || t.is(i - 2, Words.higher),
+           t.is(i - 1, Words.over) || t.is(i - 1, Words.than) {
             start = i - 3
+        } else if t.is(i - 1, Words.than), t.is(i - 2, Words.lower) || t.is(i - 2, Words.higher) {
+            start = i - 2
         } else if twoWordComparators.contains(where: { t.is(i - 2, $0.0) && t.is(i - 1, $0.1) }) {
             start = i - 2
         } else if t.is(i - 1, Words.less) || t.is(i - 1, Words.greater) || t.is(i - 1, Words.above) || t.is(i - 1, Words.below)

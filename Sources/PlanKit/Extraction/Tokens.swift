@@ -255,6 +255,10 @@ enum Words {
     static let above = "trên".lowerScalars
     static let more = "hơn".lowerScalars
     static let below = "dưới".lowerScalars
+    /// "(không) thấp hơn", "(không) cao hơn": comparators written as comparisons ("hơn" is ``more``).
+    static let than = more
+    static let lower = "thấp".lowerScalars
+    static let higher = "cao".lowerScalars
     static let not = "không".lowerScalars
     static let over = "quá".lowerScalars
     static let exceed = "vượt".lowerScalars
@@ -266,6 +270,7 @@ enum Words {
     static let approximately = "khoảng".lowerScalars
     static let roughly = "xấp".lowerScalars
     static let reach = "đạt".lowerScalars
+    static let have = "có".lowerScalars
     static let remain = "còn".lowerScalars
     static let down = "xuống".lowerScalars
     /// "so với": a comparison with a baseline.

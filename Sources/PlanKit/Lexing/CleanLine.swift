@@ -217,7 +217,7 @@ struct CleanLine: Sendable {
         text.reserveCapacity(hi - lo)
         columns.reserveCapacity(hi - lo)
         // A line of nothing but markup ("*__", "** **") is debris, but it is text on the page:
-        // keep it as written rather than lose the line (fuzz finding markup-only-line.txt).
+        // keep it as written rather than lose the line (Tools/fuzz/findings/markup-only-line.txt).
         if s[lo..<hi].contains("*"), s[lo..<hi].allSatisfy({ $0 == "*" || $0 == "_" || $0 == "\\" || Scalars.isSpace($0) }) {
             return CleanLine(line: line, kind: kind, text: Array(s[lo..<hi]), column: lo + 1,
                              columns: nil, headingLevel: headingLevel)

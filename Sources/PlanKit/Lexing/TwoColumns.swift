@@ -35,24 +35,29 @@ enum TwoColumns {
         var next = 0
         for zone in confirmed {
             out.append(contentsOf: lines[next..<zone.lowerBound])
-            out.append(contentsOf: columns(Array(lines[zone])))
+            out.append(contentsOf: columns(Array(lines[zone]), closing: Lexer.startsWith(lines[zone.lowerBound].text[...], Keywords.recipients)))
             next = zone.upperBound
         }
         out.append(contentsOf: lines[next...])
         return out
     }
 
-    /// The zone's lines as its left column, then its right one.
-    static func columns(_ lines: [CleanLine]) -> [CleanLine] {
+    /// The zone's lines as its left column, then its right one. In a closing, a line below the last
+    /// split one that is no list item goes on with the right column, the signature, wherever it
+    /// starts: Word's text export separates the cells with a tab and indents neither ("- Lưu: VT.⇥TM.
+    /// ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / "(Đã ký)" / name).
+    static func columns(_ lines: [CleanLine], closing: Bool = false) -> [CleanLine] {
         let pieces = lines.map(split)
+        let lastSplit = pieces.lastIndex { $0.count > 1 } ?? 0
         // Where the right column begins: the leftmost right part of a split line, less a margin
         // for text centred in it ("CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN").
         guard let rightStart = pieces.compactMap({ $0.count > 1 ? $0[1].column : nil }).min() else { return lines }
         let threshold = rightStart - 8
         var left: [CleanLine] = [], right: [CleanLine] = []
-        for parts in pieces {
+        for (k, parts) in pieces.enumerated() {
+            let signatureBelow = closing && k > lastSplit && parts.count == 1 && ListMarker.read(parts[0].text[...])?.style != .bullet
             for (n, part) in parts.enumerated() {
-                if n > 0 || (parts.count == 1 && part.column >= threshold && threshold > 12) { right.append(part) } else { left.append(part) }
+                if n > 0 || signatureBelow || (parts.count == 1 && part.column >= threshold && threshold > 12) { right.append(part) } else { left.append(part) }
             }
         }
         return left + right
@@ -68,8 +73,9 @@ enum TwoColumns {
         let text = line.text
         while i <= text.count {
             var gapEnd = i
-            while gapEnd < text.count, Scalars.isSpace(text[gapEnd]) { gapEnd += 1 }
-            if i == text.count || gapEnd - i >= minimumGap {
+            var width = 0
+            while gapEnd < text.count, Scalars.isSpace(text[gapEnd]) { width += gapWidth(text[gapEnd]); gapEnd += 1 }
+            if i == text.count || width >= minimumGap {
                 var end = i
                 while end > start, Scalars.isSpace(text[end - 1]) { end -= 1 }
                 if end > start { parts.append(piece(of: line, start..<end)) }
@@ -97,10 +103,13 @@ enum TwoColumns {
     static func widestGap(_ text: [Unicode.Scalar]) -> Int {
         var widest = 0, run = 0
         for s in text {
-            if Scalars.isSpace(s) { run += 1; widest = max(widest, run) } else { run = 0 }
+            if Scalars.isSpace(s) { run += gapWidth(s); widest = max(widest, run) } else { run = 0 }
         }
         return widest
     }
+
+    /// A tab separates columns as a wide gap does: Word's text export puts one between a table's cells.
+    @inline(__always) static func gapWidth(_ s: Unicode.Scalar) -> Int { s == "\t" ? minimumGap : 1 }
 
     /// Two fields of a header or closing on one line: issuer | motto, number | place-date,
     /// "Nơi nhận:" or a recipient | signature.

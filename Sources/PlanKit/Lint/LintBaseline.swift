@@ -6,20 +6,28 @@ import Foundation
 /// matching when lines above a finding are added or removed. Entries match as a multiset: two
 /// identical findings need two entries. Paths are relative to the baseline file's folder.
 public struct LintBaseline: Sendable, Equatable {
+    /// One accepted finding: where, which rule, and the fingerprint of what it is about.
     public struct Entry: Codable, Hashable, Sendable, Comparable {
+        /// The plan's path, relative to the baseline file's folder when it lies inside it.
         public var path: String
+        /// The rule's id ("PK101").
         public var rule: String
+        /// The finding's ``LintFinding/fingerprint``.
         public var fingerprint: String
 
+        /// By path, then rule, then fingerprint: the order entries are written in.
         public static func < (a: Entry, b: Entry) -> Bool {
             (a.path, a.rule, a.fingerprint) < (b.path, b.rule, b.fingerprint)
         }
     }
 
+    /// The file `plankit lint` reads and writes when no `--baseline` path is given.
     public static let defaultPath = ".plankit-baseline.json"
 
+    /// The accepted findings, sorted; one entry per finding, so duplicates repeat.
     public var entries: [Entry]
 
+    /// A baseline of these entries, sorted.
     public init(entries: [Entry]) {
         self.entries = entries.sorted()
     }
@@ -50,6 +58,7 @@ public struct LintBaseline: Sendable, Equatable {
         return (new, suppressed)
     }
 
+    /// The baseline file's JSON (`version`, `tool`, `findings`), pretty-printed, ending in a newline.
     public func encoded() -> String {
         let node = JSONNode.object([
             ("version", .number("1")),
@@ -63,6 +72,7 @@ public struct LintBaseline: Sendable, Equatable {
         return out + "\n"
     }
 
+    /// Reads a baseline file: a JSON object whose `findings` are path, rule and fingerprint objects.
     public static func load(path: String) throws(LintConfigurationError) -> LintBaseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LintConfigurationError(path: path, reason: "cannot be read")

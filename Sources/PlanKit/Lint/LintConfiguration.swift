@@ -17,21 +17,29 @@ import Foundation
 public struct LintConfiguration: Sendable, Equatable {
     /// Where the file was read from; nil for the built-in defaults.
     public var path: String?
+    /// The file's `rules`: a setting per rule id ("PK101"), whatever name the file used.
     public var rules: [String: Setting] = [:]
+    /// The file's `overrides`, in file order; a later one wins over an earlier one.
     public var overrides: [Override] = []
 
+    /// What the configuration says of one rule: off, on at its default severity, or a severity of its own.
     public enum Setting: Sendable, Equatable {
         case off, on
         case severity(Diagnostic.Severity)
     }
 
+    /// Settings that apply only to the plans whose paths match `files`.
     public struct Override: Sendable, Equatable {
+        /// Path patterns ("drafts/**"), relative to the configuration file's folder.
         public var files: [String]
+        /// A setting per rule id, over the top-level `rules` for these files.
         public var rules: [String: Setting]
     }
 
+    /// The built-in defaults: every rule on at its default severity.
     public init() {}
 
+    /// The configuration file's name, looked for from the plan's folder upwards.
     public static let fileName = ".plankit.json"
 
     /// The severity of `rule`'s findings in the file at `path`, or nil when the rule is off there.
@@ -125,9 +133,13 @@ public struct LintConfiguration: Sendable, Equatable {
     }
 }
 
+/// A configuration or baseline file that cannot be used: which file, and why.
 public struct LintConfigurationError: Error, Sendable, CustomStringConvertible {
+    /// The file's path as given.
     public var path: String
+    /// What is wrong with it, as a phrase that follows the path ("is not valid JSON").
     public var reason: String
+    /// "path: reason", one line for the command line.
     public var description: String { "\(path): \(reason)" }
 }
 

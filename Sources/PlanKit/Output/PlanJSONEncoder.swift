@@ -6,10 +6,13 @@ import Foundation
 /// print in their shortest exact form (`38.6`, `100000`), and the bytes are the same
 /// on every run and platform.
 public struct PlanJSONEncoder: Sendable {
+    /// Pretty: two-space indents, one key per line; compact: one line (JSON Lines).
     public enum Style: Sendable { case pretty, compact }
 
+    /// The layout of every document this encoder writes.
     public var style: Style
 
+    /// An encoder writing in `style`.
     public init(style: Style = .pretty) {
         self.style = style
     }
@@ -20,6 +23,7 @@ public struct PlanJSONEncoder: Sendable {
         PlanJSONWriter.encode(plan, style: style)
     }
 
+    /// Any other value (the national catalog) through `Encodable`, with the same key order, nulls and numbers.
     public func encode<T: Encodable>(_ value: T) throws -> String {
         try encodeWithCodable(value)
     }

@@ -72,6 +72,10 @@ struct DocumentAnalysis {
         s == "." || s == "," || s == ";" || s == ":" || s == ")" || s == "/" || s == "\u{201D}"
     }
 
+    /// Share of unknown words below which spaced lines alone do not make a lost-glyph document:
+    /// clean pdftotext -layout text has 0.1–0.8% (names, abbreviations), damaged text 35–45%.
+    static let lostGlyphUnknownRate = 0.02
+
     init(lines: [String], lexicon: Lexicon) {
         var all = LineStats()
         var perLine: [LineStats] = []
@@ -92,7 +96,12 @@ struct DocumentAnalysis {
         let markedRate = Double(all.marked) / Double(all.tokens)
 
         // (a) lost glyphs: lines with runs of spaces inside the text and fragments that are no word.
-        let lostGlyphDocument = spacedLines >= 2 && Double(spacedLines) >= 0.05 * Double(textLines)
+        // Text laid out in columns or justified (pdftotext -layout) has runs of spaces too, but
+        // between whole words: few of its words are unknown and few of its lines are spaced, where
+        // lost glyphs leave fragments that are no words on most damaged lines.
+        let spacedShare = Double(spacedLines) / Double(max(textLines, 1))
+        let lostGlyphDocument = spacedLines >= 2 && spacedShare >= 0.05
+            && (unknownRate >= DocumentAnalysis.lostGlyphUnknownRate || spacedShare >= 0.2)
         if lostGlyphDocument {
             for (index, s) in perLine.enumerated() where s.showsLostGlyphs {
                 lostGlyphLines.append(index)
@@ -108,7 +117,8 @@ struct DocumentAnalysis {
         // there and says nothing about missing diacritics.
         if !lostGlyphDocument && markedRate < 0.6 { mode.insert(.diacritics) }
         // A few OCR letter confusions ("nărn", "Iuật", "TỶ lệ") hardly move the unknown rate: one
-        // such word, checked with the lexicon, is enough.
+        // such word, checked with the lexicon, is enough. Clean text with a few unknown names goes
+        // through the OCR decoder too; the decoder leaves its words alone (``TokenDecoder``).
         if !lostGlyphDocument && (unknownRate > 0.002 || OCRSignature.hasConfusion(lines, lexicon: lexicon)) { mode.insert(.ocr) }
         if !mode.isEmpty { tokenMode = mode }
         damaged = !lostGlyphLines.isEmpty || fontTable != nil || tokenMode != nil

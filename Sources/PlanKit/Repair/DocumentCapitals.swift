@@ -180,8 +180,7 @@ extension LostGlyphDecoder {
         /// (the corpus's alone where the document never shows it). Nil unless that is surely one case (a plan
         /// writes both "xây dựng Kế hoạch" for itself and "xây dựng kế hoạch đào tạo"). Sure
         /// odds overrule the decoder, whose choice also weighs how rarely the fonts lose a
-        /// capital ("Trung tâm  " = "Trung tâm Y"): on the held-out plans as many words came
-        /// out right as before, on seed 000 two more.
+        /// capital ("Trung tâm  " = "Trung tâm Y").
         func capitalized(_ word: Int32, after beforePrevious: Int32, _ previous: Int32, lexicon: Lexicon) -> Bool? {
             guard previous >= 0 else { return nil }
             let c = counts[LanguageModel.key(previous, word)] ?? (0, 0)

@@ -168,9 +168,9 @@ struct LanguageModel: Sendable {
 
         /// Reads ``serialized()``'s format on the text's UTF-8 bytes in one pass: the shipped
         /// lexicon's load waits for this, and splitting into Substrings by Character (grapheme
-        /// breaking on 14 000 lines) was 40% of that load. Lines are split at "\n", fields at
-        /// tabs (empty ones dropped), as the earlier Substring parse did; a line that is not three
-        /// fields with well-formed numbers is skipped.
+        /// breaking on 14 000 lines) would be 40% of that load. Lines are split at "\n", fields at
+        /// tabs (empty ones dropped), as a Substring parse would split them (`LexiconLoadTests`
+        /// compares the two); a line that is not three fields with well-formed numbers is skipped.
         init(serialized text: String) {
             var text = text
             text.withUTF8 { bytes in
@@ -376,7 +376,7 @@ struct LanguageModel: Sendable {
 
     /// Distinct words in UTF-8 byte order (NFC text's scalar order, so String's own order),
     /// compared with `memcmp` on one packed buffer: the generic `lexicographicallyPrecedes` on
-    /// 40 000 inventory syllables was a tenth of the lexicon's load.
+    /// 40 000 inventory syllables would be a tenth of the lexicon's load.
     static func sortedByUTF8(_ words: [String]) -> [String] {
         guard words.count > 1 else { return words }
         var bytes: [UInt8] = []
@@ -430,6 +430,9 @@ struct LanguageModel: Sendable {
     @inline(__always) func cost(_ w: Int32, after v: Int32) -> Float {
         pairCost.value(LanguageModel.key(v, w)) ?? backoffCost[Int(v)] + unigramCost[Int(w)]
     }
+
+    /// Whether the corpus saw `w` right after `v`.
+    @inline(__always) func seenPair(_ w: Int32, after v: Int32) -> Bool { pairCost.value(LanguageModel.key(v, w)) != nil }
 
     /// How often the word was seen in the corpus as a context (0 for inventory-only syllables).
     func seen(_ w: Int32) -> Bool { continuation[Int(w)] > 0 || contextCount[Int(w)] > 0 }

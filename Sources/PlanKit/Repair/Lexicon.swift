@@ -136,7 +136,7 @@ final class Lexicon: Sendable {
         let first = word[n - 2], second = word[n - 1]
         guard let a = VietnameseLetters.info[first.value], let b = VietnameseLetters.info[second.value],
               !a.isUpper, !b.isUpper else { return nil }
-        // Compared as scalars: a String per call made this the dearest step of building the tries.
+        // Compared as scalars: a String per call would make this the dearest step of building the tries.
         let isOA = a.untoned == "o" && (b.untoned == "a" || b.untoned == "e")
         guard isOA || (a.untoned == "u" && b.untoned == "y") else { return nil }
         if n >= 3 {
@@ -233,7 +233,8 @@ struct Trie: Sendable {
         word[Int(node)] = id
     }
 
-    /// Renumbers the nodes breadth first, children in their list order (so walks visit them as before).
+    /// Renumbers the nodes breadth first, children in their list order (so walks visit them in the
+    /// same order as in the sibling lists).
     mutating func freeze() {
         guard !frozen else { return }
         let n = label.count

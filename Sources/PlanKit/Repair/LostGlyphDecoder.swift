@@ -717,7 +717,7 @@ struct LostGlyphDecoder {
                              edgeStart: Int32(i), candidate: -1), at: i + 1)
                     // A gap (a lost character no word explains) is a lost digit next to a number;
                     // elsewhere a space left unexplained is read as a separator (doubleSpaceCost):
-                    // a gap there, once dearer than any run of separators, never won.
+                    // a gap there would always cost more than that, and only fill the beam.
                     if nearNumber[i] {
                         push(Hyp(cost: hyp.cost + numberGapCost, back: hypIndex, lastWord: LanguageModel.number, lastEdge: .gap,
                                  edgeStart: Int32(i), candidate: -1), at: i + 1)
@@ -866,7 +866,7 @@ struct LostGlyphDecoder {
             // One reading per word: the same word with a capital or small lost letter is not a
             // rival, so each word is scored by its cheapest reading ("NỘ " read as "NỘI" must not
             // lose to its own "NỘi", which the lattice rules out by shape). Per word, a few rivals:
-            // parallel arrays searched linearly (a Dictionary per decoded word cost more than the rest).
+            // parallel arrays searched linearly (a Dictionary per decoded word would cost more than the rest).
             rivalWords.removeAll(keepingCapacity: true)
             rivalCosts.removeAll(keepingCapacity: true)
             rivalReadings.removeAll(keepingCapacity: true)
@@ -1102,8 +1102,8 @@ struct LostGlyphDecoder {
                     packed.append(UInt64(max(key, 0).bitPattern) << 32 | UInt64(index))
                 }
                 packed.sort()
-                // The kept (end, word) pairs, sorted and searched by halves: a `Set` here cost more
-                // than the rest of the pruning.
+                // The kept (end, word) pairs, sorted and searched by halves: a `Set` here would cost
+                // more than the rest of the pruning.
                 kept.removeAll(keepingCapacity: true)
                 for entry in packed.prefix(maxCandidates) {
                     let c = found[Int(entry & 0xFFFF_FFFF)]

@@ -16,8 +16,8 @@ public struct Repairer: Sendable {
     /// The longest line the lost-glyph decoder takes on, in scalars.
     static let longestDecodedLine = 4000
     /// Lines of a lost-glyph document decoded first to learn which capitals its fonts lose.
-    /// Five since the second pass learns them again from every line (ten: +0.03–0.09 points of
-    /// words, 5% slower).
+    /// Five, since the second pass learns them again from every line: ten would cost 5% more
+    /// time for 0.03–0.09 points of words.
     static let capitalSampleLines = 5
     /// How dear a capital of a word lost whole may be when a line is decoded again for a span
     /// the first pass left unexplained.
@@ -28,6 +28,7 @@ public struct Repairer: Sendable {
     /// The words ``DamageScreen`` counts on: the shipped ones, or those of the custom corpus.
     private let frequentWords: Set<UInt64>
 
+    /// The repairer over the lexicon shipped in the package; ``shared`` holds one.
     public init() {
         custom = nil
         frequentWords = DamageScreen.shippedFrequentWords

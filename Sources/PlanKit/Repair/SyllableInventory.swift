@@ -58,7 +58,7 @@ enum SyllableInventory {
     private static let front: Set<Unicode.Scalar> = ["e", "ê", "i", "y"]
 
     /// ``allowed(onset:rhyme:)`` with the rhyme's kind known: a search of the rhyme list per
-    /// onset and rhyme was half of generating the inventory, which every lexicon load does.
+    /// onset and rhyme would be half of generating the inventory, which every lexicon load does.
     static func allowed(onset: String, rhyme: String, isMedial: Bool) -> Bool {
         let first = rhyme.unicodeScalars.first!
         switch onset {

@@ -140,6 +140,36 @@ struct TokenDecoder {
         return -caseWeight * logf(max(lexicon.capitalizedProbability(w, after: v), 1e-4))
     }
 
+    /// Words the decoder leaves as written whatever the model prefers: part of a document symbol
+    /// ("06-CTr/TU", "KH-UBND": letters glued to "/", or to "-" beside capitals or digits), and a
+    /// word of the lexicon, written with its marks, inside a run of capitalised words on a line of
+    /// known words (a name: "Vi Văn Thắng", "Bạc Liêu"; "Thắng" is a word, and so is "Tháng").
+    /// When the text lost its marks, a symbol's letters lost theirs too ("QD-UBND" for "QĐ-UBND")
+    /// and are restored like any word.
+    private static func isProtected(_ token: Token, _ t: Int, tokens: [Token], choices: [[Choice]], scalars: [Unicode.Scalar],
+                                    marksLost: Bool) -> Bool {
+        guard !marksLost else { return false }
+        let before: Unicode.Scalar? = token.start > 0 ? scalars[token.start - 1] : nil
+        let after: Unicode.Scalar? = token.end < scalars.count ? scalars[token.end] : nil
+        if before == "/" || after == "/" { return true }
+        func symbolNeighbour(_ k: Int) -> Bool { k >= 0 && k < scalars.count && (Scalars.isDigit(scalars[k]) || Scalars.isUpper(scalars[k])) }
+        let allCaps = scalars[token.start..<token.end].allSatisfy { !VietnameseLetters.isLetter($0) || Scalars.isUpper($0) }
+        if before == "-", allCaps || symbolNeighbour(token.start - 2) { return true }
+        if after == "-", allCaps || symbolNeighbour(token.end + 1) { return true }
+        // Only on a line whose words are all words: an OCR'd line with confusions around a name
+        // may hold a confused capital word too.
+        let original = choices[t][0]
+        guard choices.allSatisfy({ $0[0].words.allSatisfy { $0 >= 0 } }), original.letterCase == .capitalized, original.words.count == 1, original.words[0] >= 0,
+              scalars[token.start..<token.end].contains(where: VietnameseLetters.isMarked) else { return false }
+        // A capitalised neighbour with only a space between: the run of a name.
+        func capitalizedNeighbour(_ k: Int) -> Bool {
+            k >= 0 && k < tokens.count && choices[k][0].letterCase == .capitalized
+                && (k < t ? tokens[t].contextBefore == nil : tokens[k].contextBefore == nil)
+                && (k < t ? tokens[k].end + 1 == token.start : token.end + 1 == tokens[k].start)
+        }
+        return capitalizedNeighbour(t - 1) || capitalizedNeighbour(t + 1)
+    }
+
     func decode(_ line: String, lineNumber: Int, minimumConfidence: Double) -> Output {
         let scalars = Array(line.unicodeScalars)
         var tokens: [Token] = []
@@ -251,7 +281,7 @@ struct TokenDecoder {
         }
 
         // An array, converted once: appending to a String's scalar view copies the whole string
-        // each time, which made a 2 MB line take seconds.
+        // each time, so a 2 MB line would take seconds.
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count + 8)
         var repairs: [Repair] = []
@@ -278,7 +308,8 @@ struct TokenDecoder {
             let choice = choices[t][chosen[t]]
             var written = original
             var confidence = 1.0
-            if !choice.isIdentity {
+            if !choice.isIdentity,
+               !TokenDecoder.isProtected(token, t, tokens: tokens, choices: choices, scalars: scalars, marksLost: mode.contains(.diacritics)) {
                 // Confidence: this word against the others for the same letters, in the chosen context.
                 let previous: Int32 = token.contextBefore ?? (t == 0 ? LanguageModel.boundary : lastWord(choices[t - 1][chosen[t - 1]]))
                 let next: Int32? = t + 1 < tokens.count
@@ -305,7 +336,19 @@ struct TokenDecoder {
                 // through this decoder too.
                 let keptWord = choices[t][0].words.count == 1 && choices[t][0].words[0] >= 0
                     && original.contains(where: VietnameseLetters.isMarked)
-                if confidence < (keptWord ? max(minimumConfidence, TokenDecoder.markedWordConfidence) : minimumConfidence) {
+                // Such a word the corpus saw beside its neighbour as written ("hằng năm", though
+                // "hàng năm" is more frequent) stays: the pair is evidence it was meant.
+                let seenAsWritten = keptWord && {
+                    let word = choices[t][0].words[0]
+                    if let v = token.contextBefore ?? (t > 0 && tokens[t].contextBefore == nil ? lastWord(choices[t - 1][0]) : nil),
+                       v >= 0, model.seenPair(word, after: v) { return true }
+                    if t + 1 < tokens.count, tokens[t + 1].contextBefore == nil, let w = choices[t + 1][0].words.first, w >= 0,
+                       model.seenPair(w, after: word) { return true }
+                    return false
+                }()
+                if seenAsWritten {
+                    confidence = 1
+                } else if confidence < (keptWord ? max(minimumConfidence, TokenDecoder.markedWordConfidence) : minimumConfidence) {
                     diagnostics.append(Diagnostic(.repairUncertain,
                         "\"\(Scalars.string(original))\" left as written (best guess \"\(repairedText)\", confidence \(String(format: "%.2f", confidence)))",
                         span: SourceSpan(startLine: lineNumber, endLine: lineNumber, startColumn: token.start + 1, endColumn: token.end + 1)))
@@ -435,9 +478,9 @@ struct TokenDecoder {
             let letterCase = TokenDecoder.letterCase(of: result[k].text), first = result[k].words[0]
             result[k].letterCase = letterCase
             // Only a capitalized word is scored for its own case: the complement for lower-case
-            // words (−log P(small letters)) changed one more intact word for 3 restored syllables
-            // ("cho nam" read "năm": the corpus mostly writes "Nam"), and the most frequent case
-            // then needs no table look-up in the search's inner loop.
+            // words (−log P(small letters)) would change one more intact word for 3 restored
+            // syllables ("cho nam" read "năm": the corpus mostly writes "Nam"), and the most
+            // frequent case then needs no table look-up in the search's inner loop.
             result[k].caseScored = first >= 0 && letterCase == .capitalized
             let last = lastWord(result[k])
             result[k].followsCapitalized = followCost(last, .capitalized)

@@ -165,11 +165,34 @@ enum SectionRecognizer {
         return starts
     }
 
-    /// Roman numerals when the document has any; otherwise the arabic items with capital headings.
+    /// Roman numerals when the document has any; otherwise the arabic items with capital headings,
+    /// or with headings in title case that name the plan's parts ("2. Mục Tiêu", "4. Kinh Phí Thực
+    /// Hiện", "5. Tổ Chức Thực Hiện", as a Word outline numbers them), three of them at least.
     static func topLevelStyle(_ blocks: [Block]) -> ListMarker.Style {
         if blocks.contains(where: { $0.marker?.style == .roman }) { return .roman }
         if blocks.contains(where: { $0.marker?.style == .arabic(depth: 1) && $0.isAllCaps }) { return .arabic(depth: 1) }
+        let titledParts = blocks.filter { block in
+            guard block.marker?.style == .arabic(depth: 1), isTitleCase(block.text.scalars[...]) else { return false }
+            return HeadingVocabulary.match(block.text.scalars[...]) != nil
+        }
+        if titledParts.count >= 3 { return .arabic(depth: 1) }
         return .roman
+    }
+
+    /// A short heading whose every word begins with a capital ("Nhiệm Vụ Và Giải Pháp").
+    static func isTitleCase(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        var words = 0
+        var atWordStart = true
+        for s in text {
+            if Scalars.isSpace(s) { atWordStart = true; continue }
+            if atWordStart {
+                atWordStart = false
+                guard Scalars.isLetter(s) else { continue }
+                guard Scalars.isUpper(s) else { return false }
+                words += 1
+            }
+        }
+        return words >= 1 && words <= 10
     }
 
     static func rank(_ style: ListMarker.Style) -> Int {

@@ -3,13 +3,16 @@ import Foundation
 /// The entrance of the pipeline: a file's bytes decoded, line endings unified and
 /// composed to NFC once, so no later stage has to think about encodings.
 public struct SourceText: Sendable {
+    /// The path as given, for source info, diagnostics and findings.
     public var path: String
     /// The lines without terminators; line `n` of the file is `lines[n - 1]`.
     public var lines: [String]
+    /// How the bytes were read.
     public var encoding: SourceEncoding
     /// True when the text arrived (partly) decomposed and was composed to NFC here.
     public var normalizedToNFC: Bool
 
+    /// Lines already split and in NFC; nothing is decoded or composed.
     public init(path: String, lines: [String], encoding: SourceEncoding = .utf8, normalizedToNFC: Bool = false) {
         self.path = path
         self.lines = lines
@@ -131,16 +134,21 @@ public enum SourceEncoding: String, Codable, Hashable, Sendable {
 
 /// A file that could not become text: the CLI prints it as one line and exits with code 2.
 public struct SourceError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The file's path as given.
     public var path: String
+    /// 1-based line of the first bad byte; nil when the fault is not at a line.
     public var line: Int?
+    /// Why the file cannot be read, as a phrase after the path ("is not valid UTF-8 …").
     public var reason: String
 
+    /// An error for `path`, at `line` when known.
     public init(path: String, line: Int?, reason: String) {
         self.path = path
         self.line = line
         self.reason = reason
     }
 
+    /// "path:line: reason", or "path: reason" without a line.
     public var description: String {
         if let line { return "\(path):\(line): \(reason)" }
         return "\(path): \(reason)"

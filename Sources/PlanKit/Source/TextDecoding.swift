@@ -6,11 +6,15 @@
 /// the first bad byte rather than decoded: a plan read as mojibake or with U+FFFD in it
 /// would be silently damaged.
 public enum TextDecoding {
+    /// Why the bytes cannot be decoded, and where.
     public struct Failure: Error, Hashable, Sendable {
+        /// 1-based line of the first bad byte; nil when the fault is not at a line.
         public var line: Int?
+        /// Why, as a phrase ("contains NUL bytes: …").
         public var reason: String
     }
 
+    /// The text and the encoding it was read in; throws a ``Failure`` naming the first bad line.
     public static func decode(_ bytes: [UInt8]) throws(Failure) -> (text: String, encoding: SourceEncoding) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return (try utf8(bytes[3...], lineOffset: 0), .utf8BOM)

@@ -35,7 +35,7 @@ enum VietnameseComposition {
     /// `text` composed to NFC, or nil when it holds something this table does not cover.
     static func compose(_ text: String) -> String? {
         // Scalars collected in an array and encoded once: appending to a UnicodeScalarView one
-        // scalar at a time cost more than the whole parse of the composed text.
+        // scalar at a time costs more than the whole parse of the composed text.
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
         var last: Unicode.Scalar?

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanKit
+@testable import PlanKitCLI
 
 /// What `plankit batch` tells its user while and after it runs, and what `export` carries over.
 @Suite struct BatchReportingTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanKit
+@testable import PlanKitCLI
 
 @Suite struct BatchTests {
     static let allBytesFiveTimes: [UInt8] = (0..<1280).map { UInt8($0 % 256) }

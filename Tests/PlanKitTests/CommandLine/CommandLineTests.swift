@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanKit
+@testable import PlanKitCLI
 
 /// Runs the tool in-process and captures what it prints.
 final class Captured: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanKit
+@testable import PlanKitCLI
 
 /// `plankit lint` end to end: exit codes, configuration found upwards, baselines.
 @Suite struct LintCommandTests {

@@ -52,6 +52,10 @@ import Testing
             ("lên đạt 50% vào năm 2025", "lên đạt 650 vào năm 2025", true),
             ("lên đạt 50% vào năm 2025", "lên đạt 50% (1.250 lao động nữ) vào năm 2025", false),
             ("lên đạt 50% vào năm 2025", "lên đạt 50% vào năm 2025, tức 1.250 lao động nữ", false),
+            // Outside a share's words: only a number no one writes so ("3096", no thousands dot, no year).
+            ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có trên 3096 nữ đại biểu Hội đồng nhân dân xã vào năm 2025", true),
+            ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có trên 1.296 nữ được tập huấn vào năm 2025", false),
+            ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có 650 nữ được tập huấn vào năm 2025", false),
         ]
         forEachRow(rows, named: { "\($0.replacement)" }) { passage, replacement, fires in
             let found = try Self.findings(.unitMismatch, replacing: passage, with: replacement)

@@ -46,6 +46,13 @@ import Testing
                         ? (root?["findings"] as? [[String: Any]])?.map { $0["rule"] as? String }
                         : ((root?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.map { $0["ruleId"] as? String }
                     #expect(listed == findings.map { $0.rule.id as String? }, "\(label): \(format) lists every finding in order")
+                case .gitlab:
+                    // A JSON array of one issue per finding, fingerprints unique as GitLab requires.
+                    let issues = (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [[String: Any]]
+                    #expect(issues?.map { $0["check_name"] as? String } == findings.map { $0.rule.qualifiedName as String? },
+                            "\(label): gitlab lists every finding in order")
+                    let fingerprints = issues?.compactMap { $0["fingerprint"] as? String } ?? []
+                    #expect(Set(fingerprints).count == findings.count, "\(label): gitlab fingerprints")
                 }
             }
             #expect(Linter.lint(source, plan: PlanParser.parse(source)) == findings, "\(label): not deterministic")

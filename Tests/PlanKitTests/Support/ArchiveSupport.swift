@@ -1,5 +1,6 @@
 import Foundation
 @testable import PlanKit
+@testable import PlanKitCLI
 
 /// Runs `plankit` in-process with captured output.
 struct CapturedRun {

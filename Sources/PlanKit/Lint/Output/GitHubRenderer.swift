@@ -7,7 +7,7 @@
 /// workflows with several annotating steps (docs/lint.md). Which annotations GitHub keeps is not
 /// documented; users report the first printed, so the summary names the first finding of each level
 /// past the limit, and the job summary (``stepSummary(_:)``) lists them all.
-enum GitHubRenderer {
+public enum GitHubRenderer {
     /// GitHub shows at most this many annotations of each level per step.
     static let annotationLimit = 10
 
@@ -54,7 +54,7 @@ enum GitHubRenderer {
 
     /// The job summary (`$GITHUB_STEP_SUMMARY`, Markdown): every finding in one table, so the ones past
     /// the annotation limit are one click away instead of in the log.
-    static func stepSummary(_ report: LintReport) -> String {
+    public static func stepSummary(_ report: LintReport) -> String {
         var out = "### plankit lint\n\n" + report.summary + "\n"
         guard !report.findings.isEmpty else { return out }
         let hidden = [Diagnostic.Severity.error, .warning, .note].reduce(0) { $0 + max(0, report.count($1) - annotationLimit) }

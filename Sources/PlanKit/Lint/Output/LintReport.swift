@@ -9,6 +9,7 @@ public struct LintReport: Sendable {
     /// Files that could not be read, one message each.
     public var failures: [String]
 
+    /// A report over `files`; `findings` should already be sorted in file order.
     public init(files: [(path: String, lines: [String])], findings: [LintFinding], suppressed: Int = 0,
                 failures: [String] = []) {
         self.files = files
@@ -17,6 +18,7 @@ public struct LintReport: Sendable {
         self.failures = failures
     }
 
+    /// How many findings have this severity.
     public func count(_ severity: Diagnostic.Severity) -> Int {
         findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
@@ -40,14 +42,16 @@ public struct LintReport: Sendable {
 
 /// How `plankit lint` prints its findings.
 public enum LintFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
+    case text, json, sarif, github, gitlab
 
+    /// The whole report in this format, ready to print.
     public func render(_ report: LintReport) -> String {
         switch self {
         case .text: TextLintRenderer.render(report)
         case .json: JSONLintRenderer.render(report)
         case .sarif: SARIFRenderer.render(report)
         case .github: GitHubRenderer.render(report)
+        case .gitlab: GitLabRenderer.render(report)
         }
     }
 }

@@ -64,8 +64,8 @@ enum SARIFRenderer {
         let run = JSONNode.object([
             ("tool", .object([("driver", .object([
                 ("name", .string("plankit")),
-                ("version", .string(CommandLineTool.version)),
-                ("semanticVersion", .string(CommandLineTool.version)),
+                ("version", .string(PlanKitVersion.current)),
+                ("semanticVersion", .string(PlanKitVersion.current)),
                 ("rules", .array(ruleNodes)),
             ]))])),
             ("invocations", .array([.object(invocation)])),

@@ -26,7 +26,6 @@ enum IndicatorRules {
                            _ sink: inout FindingSink) {
         let lower = indicator.text.lowercased()
         let isShare = national?.targets.first?.unit == .percent || lower.contains("tỷ lệ") || lower.contains("tỷ trọng")
-        guard isShare else { return }
         let scalars = Array(lower.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -43,8 +42,12 @@ enum IndicatorRules {
             while next < scalars.count, scalars[next] == " " { next += 1 }
             let rest = String(String.UnicodeScalarView(scalars[next..<min(scalars.count, next + 6)]))
             let followedByWord = rest.first.map { $0.isLetter } ?? false
-            // "6096": a share with its "%" read as "96", whatever follows.
+            // "6096": a share with its "%" read as "96", whatever follows. Outside a share's
+            // indicator only a number no one writes so: four digits or more without the thousands
+            // dot ("1.296 lao động"), and no year.
             let percentAsDigits = value % 100 == 96 && value / 100 <= 100
+                && (isShare || (!digits.contains(".") && value >= 1000 && !(1900...2100).contains(value)))
+            guard isShare || percentAsDigits else { continue }
             guard !rest.hasPrefix("%"), !rest.hasPrefix("/"),
                   // "đạt 7096 các cơ quan": a share of something; "120 lao động nữ" counts them.
                   percentAsDigits || !followedByWord

@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit repair FILE`: the repaired text, or with `--diff` the changes made.

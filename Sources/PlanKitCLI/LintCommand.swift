@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit lint FILE...`: checks plans the way a CI job checks code.
@@ -12,7 +13,8 @@ struct LintCommand: Subcommand {
     given), line, column and rule.
 
     OPTIONS:
-      --format FORMAT     text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations).
+      --format FORMAT     text (default), json, sarif (SARIF 2.1.0), github (workflow annotations) or
+                          gitlab (code quality report, the Code Climate subset GitLab reads).
       --strict            Warnings fail the run too.
       --exit-zero         Exit 0 whatever is found (report-only runs); unreadable files still exit 2.
       --config FILE       Use this configuration instead of the nearest .plankit.json above each plan.
@@ -49,7 +51,7 @@ struct LintCommand: Subcommand {
         guard !files.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         let formatName = values["--format"]?.last ?? "text"
         guard let format = LintFormat(rawValue: formatName) else {
-            throw CommandLineError("unknown format '\(formatName)' (expected text, json, sarif or github)", showUsage: true)
+            throw CommandLineError("unknown format '\(formatName)' (expected \(LintFormat.allCases.map(\.rawValue).joined(separator: ", ")))", showUsage: true)
         }
         if flags.contains("--no-config"), values["--config"] != nil {
             throw CommandLineError("--config and --no-config exclude each other", showUsage: true)

@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit catalog`: the built-in national catalog, and the generator of its Swift source.

@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit export --csv PATH...`: every target of every plan as one CSV table.

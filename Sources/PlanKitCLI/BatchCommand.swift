@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit batch DIR|FILE... --out DIR | --jsonl FILE`: a whole archive to JSON on all cores.
@@ -5,7 +6,7 @@ struct BatchCommand: Subcommand {
     static let name = "batch"
     static let summary = "Parse folders of plans on all cores into JSON files or JSON Lines."
     static let usage = """
-    USAGE: plankit batch (--out DIR | --jsonl FILE) [options] DIR|FILE...
+    USAGE: plankit batch (--out DIR | --jsonl FILE) [--review DIR] [options] DIR|FILE...
 
     Parses every plan file under the given folders (recursively) and the files given directly,
     on all cores. Text may be UTF-8, UTF-16 with a byte-order mark, Windows-1258, TCVN3 (ABC)
@@ -28,6 +29,10 @@ struct BatchCommand: Subcommand {
       --force           Redo every output, even those up to date.
       --jobs N          Worker threads (default: the number of cores).
       --compact         Compact JSON files with --out.
+      --review DIR      Also write a review page per plan (HTML, as 'plankit review' does),
+                        mirroring the input tree (2021/a.txt -> DIR/2021/a.html), and
+                        DIR/index.html listing every plan. Pages of plans whose JSON is up
+                        to date are made from that JSON.
       -h, --help        Show this help.
 
     Progress (files done/total, rate, time left) is drawn on stderr when it is a terminal.
@@ -42,7 +47,7 @@ struct BatchCommand: Subcommand {
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(flags: ["--force", "--compact"],
-                                               valued: ["--out", "--jsonl", "--include", "--exclude", "--jobs"])
+                                               valued: ["--out", "--jsonl", "--include", "--exclude", "--jobs", "--review"])
         let paths = scanner.positional
         guard !paths.isEmpty else { throw CommandLineError("no input files or folders", showUsage: true) }
 
@@ -64,6 +69,7 @@ struct BatchCommand: Subcommand {
         do {
             var oneOutputPerInput = false
             if case .directory = destination { oneOutputPerInput = true }
+            if values["--review"] != nil { oneOutputPerInput = true }
             inputs = try finder.expand(paths, distinctOutputs: oneOutputPerInput)
         } catch {
             switch error {
@@ -80,7 +86,7 @@ struct BatchCommand: Subcommand {
 
         let style: PlanJSONEncoder.Style? = flags.contains("--compact") ? .compact : nil
         let runner = BatchRunner(options: .init(destination: destination, force: flags.contains("--force"),
-                                                jobs: jobs, style: style))
+                                                jobs: jobs, style: style, review: values["--review"]?.last))
         let showProgress = console.stderrIsTerminal
         var progress: (@Sendable (BatchRunner.Progress) -> Void)?
         if showProgress {
@@ -90,7 +96,7 @@ struct BatchCommand: Subcommand {
         if showProgress { console.err("\r\u{1B}[K") }
         if let problem = summary.destinationError { throw CommandLineError(problem) }
         console.err(report(summary))
-        return summary.exitCode
+        return summary.succeeded ? ExitCode.success : ExitCode.failure
     }
 
     /// "  312/5000 files   6.2%   48.1 files/s   3.1 MB/s   ETA 1:37"
@@ -114,6 +120,9 @@ struct BatchCommand: Subcommand {
         }
         var text = "plankit batch: " + parts.joined(separator: ", ")
             + String(format: " in %.2f s (%.1f MB/s)\n", s.elapsed, s.elapsed > 0 ? Double(s.bytes) / s.elapsed / 1e6 : 0)
+        if let index = s.reviewIndex {
+            text += "review: \(s.reviewPages) page\(s.reviewPages == 1 ? "" : "s"), index in \(index)\n"
+        }
         if !s.failures.isEmpty {
             text += "failed:\n" + s.failures.map { "  \($0.path): \($0.reason)\n" }.joined()
         }

@@ -1,3 +1,4 @@
+import PlanKit
 /// `plankit lex FILE`: the lexer's blocks, one per line, for seeing why a document parses as it does.
 struct LexCommand: Subcommand {
     static let name = "lex"
@@ -13,11 +14,7 @@ struct LexCommand: Subcommand {
         guard arguments.count == 1 else { throw CommandLineError("expected one file", showUsage: true) }
         let source: SourceText
         do { source = try SourceText.read(path: arguments[0]) } catch { throw CommandLineError("\(error)") }
-        for block in Lexer.lex(source) {
-            let span = block.span
-            let marker = block.marker?.raw ?? ""
-            console.out("\(span.startLine)-\(span.endLine) \(block.kind) \(marker) | \(block.string)\n")
-        }
+        for line in PlanParser.blockListing(source) { console.out(line + "\n") }
         return ExitCode.success
     }
 }

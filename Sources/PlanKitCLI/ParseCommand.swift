@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// `plankit parse FILE...`: each plan as JSON.

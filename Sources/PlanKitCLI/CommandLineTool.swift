@@ -1,3 +1,4 @@
+import PlanKit
 import Foundation
 
 /// Where a command writes. The executable passes the real streams; tests capture them.
@@ -54,11 +55,12 @@ public protocol Subcommand {
 
 /// `plankit`: dispatches to subcommands and maps errors to messages and exit codes.
 public enum CommandLineTool {
-    public static let version = "0.1.0"
+    public static let version = PlanKitVersion.current
 
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [any Subcommand.Type] = [
-        ParseCommand.self, RepairCommand.self, LintCommand.self, BatchCommand.self, ExportCommand.self, CatalogCommand.self, LexCommand.self,
+        ParseCommand.self, RepairCommand.self, LintCommand.self, BatchCommand.self, ReviewCommand.self, ExportCommand.self, CatalogCommand.self,
+        LexCommand.self,
     ]
 
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
