@@ -63,7 +63,8 @@ import Testing
         #expect(nothing.out == "no plans to lint\n")
 
         scratch.write("work/plans/new.txt", try [UInt8](Data(contentsOf: Repository.url("Fixtures/lint/PK134-weaker-than-national.txt"))))
-        _ = try Self.sh("git add plans", in: work)
+        let added = try Self.sh("git add plans", in: work)
+        #expect(added.code == 0, "\(added.out)")
         let warned = try Self.sh(script, in: work, environment: environment)
         #expect(warned.code == 1, "--strict fails on a warning")
         #expect(warned.out.contains("plans/new.txt:17:67: warning: indicator MT2.CT1 sets 40%"))

@@ -20,69 +20,77 @@ import Testing
         return Linter.lint(source, plan: plan).filter { $0.rule == rule }
     }
 
-    @Test(arguments: [
-        // A Roman section in other wordings.
-        ("III. NGUỒN KINH PHÍ\nTừ ngân sách xã.\n", nil as Diagnostic.Severity?),
-        ("III. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN\nTừ ngân sách xã và nguồn xã hội hóa.\n", nil),
-        ("III. KINH PHÍ\nDo ngân sách xã bảo đảm.\n", nil),
-        // A numbered item inside another section, and a paragraph heading.
-        ("3. Kinh phí thực hiện\nTừ ngân sách xã được giao hằng năm.\n", nil),
-        ("Kinh phí thực hiện:\nTừ ngân sách xã được giao hằng năm.\n", nil),
-        ("Nguồn kinh phí: ngân sách xã được giao hằng năm.\n", nil),
-        // A sentence in the tasks that says where the money comes from.
-        ("3. Bố trí kinh phí thực hiện từ ngân sách xã và các nguồn huy động hợp pháp khác.\n", nil),
-        // Only an agency's duty names it: a part of its own is missing, but the plan is funded.
-        ("", .warning),
-    ])
-    func fundingWhereverPlansPutIt(replacement: String, severity: Diagnostic.Severity?) throws {
-        let duty = "- Tham mưu bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách xã."
-        let found = try Self.findings(.missingRequiredPart, replacing: Self.fundingSection, with: replacement)
-        let withDuty = try Self.findings(.missingRequiredPart, replacing: Self.fundingSection + "\nIV. TỔ CHỨC THỰC HIỆN\n1. Công chức Văn hóa - Xã hội\n",
-                                         with: replacement + "\nIV. TỔ CHỨC THỰC HIỆN\n1. Công chức Văn hóa - Xã hội\n" + duty + "\n")
-        #expect(found.map(\.severity) == (severity == nil ? [] : [.error]), "without the duty")
-        #expect(withDuty.map(\.severity) == (severity.map { [$0] } ?? []), "with the duty")
+    @Test func fundingWhereverPlansPutIt() {
+        let rows: [(replacement: String, severity: Diagnostic.Severity?)] = [
+            // A Roman section in other wordings.
+            ("III. NGUỒN KINH PHÍ\nTừ ngân sách xã.\n", nil as Diagnostic.Severity?),
+            ("III. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN\nTừ ngân sách xã và nguồn xã hội hóa.\n", nil),
+            ("III. KINH PHÍ\nDo ngân sách xã bảo đảm.\n", nil),
+            // A numbered item inside another section, and a paragraph heading.
+            ("3. Kinh phí thực hiện\nTừ ngân sách xã được giao hằng năm.\n", nil),
+            ("Kinh phí thực hiện:\nTừ ngân sách xã được giao hằng năm.\n", nil),
+            ("Nguồn kinh phí: ngân sách xã được giao hằng năm.\n", nil),
+            // A sentence in the tasks that says where the money comes from.
+            ("3. Bố trí kinh phí thực hiện từ ngân sách xã và các nguồn huy động hợp pháp khác.\n", nil),
+            // Only an agency's duty names it: a part of its own is missing, but the plan is funded.
+            ("", .warning),
+        ]
+        forEachRow(rows, named: { $0.replacement.debugDescription }) { replacement, severity in
+            let duty = "- Tham mưu bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách xã."
+            let found = try Self.findings(.missingRequiredPart, replacing: Self.fundingSection, with: replacement)
+            let withDuty = try Self.findings(.missingRequiredPart, replacing: Self.fundingSection + "\nIV. TỔ CHỨC THỰC HIỆN\n1. Công chức Văn hóa - Xã hội\n",
+                                             with: replacement + "\nIV. TỔ CHỨC THỰC HIỆN\n1. Công chức Văn hóa - Xã hội\n" + duty + "\n")
+            #expect(found.map(\.severity) == (severity == nil ? [] : [.error]), "\(replacement.debugDescription) without the duty")
+            #expect(withDuty.map(\.severity) == (severity.map { [$0] } ?? []), "\(replacement.debugDescription) with the duty")
+        }
     }
 
-    @Test(arguments: [
-        ("lên đạt 50% vào năm 2025", "lên đạt 5096 vào năm 2025", true),
-        ("lên đạt 50% vào năm 2025", "lên đạt 5096 lao động nữ vào năm 2025", true),
-        ("lên đạt 50% vào năm 2025", "lên đạt 650 vào năm 2025", true),
-        ("lên đạt 50% vào năm 2025", "lên đạt 50% (1.250 lao động nữ) vào năm 2025", false),
-        ("lên đạt 50% vào năm 2025", "lên đạt 50% vào năm 2025, tức 1.250 lao động nữ", false),
-        // Outside a share's words: only a number no one writes so ("3096", no thousands dot, no year).
-        ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có trên 3096 nữ đại biểu Hội đồng nhân dân xã vào năm 2025", true),
-        ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có trên 1.296 nữ được tập huấn vào năm 2025", false),
-        ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có 650 nữ được tập huấn vào năm 2025", false),
-    ])
-    func aShareWithoutItsPercentSign(passage: String, replacement: String, fires: Bool) throws {
-        let found = try Self.findings(.unitMismatch, replacing: passage, with: replacement)
-        #expect(found.count == (fires ? 1 : 0))
-        #expect(found.allSatisfy { $0.severity == .warning && $0.span.startLine == 17 })
+    @Test func aShareWithoutItsPercentSign() {
+        let rows: [(passage: String, replacement: String, fires: Bool)] = [
+            ("lên đạt 50% vào năm 2025", "lên đạt 5096 vào năm 2025", true),
+            ("lên đạt 50% vào năm 2025", "lên đạt 5096 lao động nữ vào năm 2025", true),
+            ("lên đạt 50% vào năm 2025", "lên đạt 650 vào năm 2025", true),
+            ("lên đạt 50% vào năm 2025", "lên đạt 50% (1.250 lao động nữ) vào năm 2025", false),
+            ("lên đạt 50% vào năm 2025", "lên đạt 50% vào năm 2025, tức 1.250 lao động nữ", false),
+            // Outside a share's words: only a number no one writes so ("3096", no thousands dot, no year).
+            ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có trên 3096 nữ đại biểu Hội đồng nhân dân xã vào năm 2025", true),
+            ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có trên 1.296 nữ được tập huấn vào năm 2025", false),
+            ("Tăng tỷ lệ lao động nữ làm công hưởng lương lên đạt 50% vào năm 2025", "Có 650 nữ được tập huấn vào năm 2025", false),
+        ]
+        forEachRow(rows, named: { "\($0.replacement)" }) { passage, replacement, fires in
+            let found = try Self.findings(.unitMismatch, replacing: passage, with: replacement)
+            #expect(found.count == (fires ? 1 : 0), "\(replacement)")
+            #expect(found.allSatisfy { $0.severity == .warning && $0.span.startLine == 17 }, "\(replacement)")
+        }
     }
 
-    @Test(arguments: [
-        // Forms the parser reads: no finding at all.
-        ("hằng năm trước ngày 25/11.", "định kỳ 6 tháng trước ngày 15 tháng 6 và hằng năm trước ngày 20 tháng 11.", nil as Diagnostic.Severity?),
-        ("hằng năm trước ngày 25/11.", "hằng năm trước ngày 25/11/2025.", nil),
-        // A date the parser cannot read: a note, not a warning.
-        ("hằng năm trước ngày 25/11.", "trước ngày 05 của tháng cuối mỗi quý.", .note),
-        // No date at all: the deadline is missing.
-        ("hằng năm trước ngày 25/11.", "khi có yêu cầu.", .warning),
-    ])
-    func reportingDeadline(passage: String, replacement: String, severity: Diagnostic.Severity?) throws {
-        let found = try Self.findings(.missingReportingDeadline, replacing: passage, with: replacement)
-        #expect(found.map(\.severity) == (severity.map { [$0] } ?? []))
+    @Test func reportingDeadline() {
+        let rows: [(passage: String, replacement: String, severity: Diagnostic.Severity?)] = [
+            // Forms the parser reads: no finding at all.
+            ("hằng năm trước ngày 25/11.", "định kỳ 6 tháng trước ngày 15 tháng 6 và hằng năm trước ngày 20 tháng 11.", nil as Diagnostic.Severity?),
+            ("hằng năm trước ngày 25/11.", "hằng năm trước ngày 25/11/2025.", nil),
+            // A date the parser cannot read: a note, not a warning.
+            ("hằng năm trước ngày 25/11.", "trước ngày 05 của tháng cuối mỗi quý.", .note),
+            // No date at all: the deadline is missing.
+            ("hằng năm trước ngày 25/11.", "khi có yêu cầu.", .warning),
+        ]
+        forEachRow(rows, named: { "\($0.replacement)" }) { passage, replacement, severity in
+            let found = try Self.findings(.missingReportingDeadline, replacing: passage, with: replacement)
+            #expect(found.map(\.severity) == (severity.map { [$0] } ?? []), "\(replacement)")
+        }
     }
 
-    @Test(arguments: [
-        ("Bình Lư, ngày 5", "Bình Lư, ngày 5", nil as Diagnostic.Severity?),
-        // The comma missing: the place is there, in a form the parser does not read.
-        ("Bình Lư, ngày 5", "Bình Lư ngày 5", .note),
-        ("Bình Lư, ngày 5", "ngày 5", .warning),
-    ])
-    func placeOfIssue(passage: String, replacement: String, severity: Diagnostic.Severity?) throws {
-        let found = try Self.findings(.missingPlace, replacing: passage, with: replacement)
-        #expect(found.map(\.severity) == (severity.map { [$0] } ?? []))
+    @Test func placeOfIssue() {
+        let rows: [(passage: String, replacement: String, severity: Diagnostic.Severity?)] = [
+            ("Bình Lư, ngày 5", "Bình Lư, ngày 5", nil as Diagnostic.Severity?),
+            // The comma missing: the place is there, in a form the parser does not read.
+            ("Bình Lư, ngày 5", "Bình Lư ngày 5", .note),
+            ("Bình Lư, ngày 5", "ngày 5", .warning),
+        ]
+        forEachRow(rows, named: { "\($0.replacement)" }) { passage, replacement, severity in
+            let found = try Self.findings(.missingPlace, replacing: passage, with: replacement)
+            #expect(found.map(\.severity) == (severity.map { [$0] } ?? []), "\(replacement)")
+        }
     }
 
     /// What the rules say when the parse misses a part the text holds, simulated by taking the part
@@ -98,11 +106,13 @@ import Testing
         #expect(unsigned.map(\.severity) == [.warning])
     }
 
-    @Test(arguments: ["giảm bình quân 10%/năm", "giảm 10% mỗi năm", "hằng năm giảm 10%", "giảm bình quân mỗi năm 10%"])
-    func yearlyRatesNeedNoYear(rate: String) throws {
-        let found = try Self.findings(.targetWithoutYear, replacing: "lên đạt 50% vào năm 2025", with: rate)
-        #expect(found.isEmpty)
-        let bare = try Self.findings(.targetWithoutYear, replacing: "lên đạt 50% vào năm 2025", with: "lên đạt 50%")
-        #expect(bare.count == 1)
+    @Test func yearlyRatesNeedNoYear() {
+        let rows: [String] = ["giảm bình quân 10%/năm", "giảm 10% mỗi năm", "hằng năm giảm 10%", "giảm bình quân mỗi năm 10%"]
+        forEachRow(rows, named: { "\($0)" }) { rate in
+            let found = try Self.findings(.targetWithoutYear, replacing: "lên đạt 50% vào năm 2025", with: rate)
+            #expect(found.isEmpty, "\(rate)")
+            let bare = try Self.findings(.targetWithoutYear, replacing: "lên đạt 50% vào năm 2025", with: "lên đạt 50%")
+            #expect(bare.count == 1, "\(rate)")
+        }
     }
 }

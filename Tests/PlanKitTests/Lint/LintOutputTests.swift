@@ -7,10 +7,11 @@ import Testing
 @Suite struct LintOutputTests {
     static let seeds = ["000", "001", "002", "003", "004"]
 
-    @Test(arguments: seeds)
-    func seedLintMatchesGolden(seed: String) throws {
-        let path = try #require(Repository.seeds[seed])
-        try LintHarness.expectGolden(try LintHarness.text(path), "Fixtures/golden/lint/\(seed).txt")
+    @Test func seedLintMatchesGolden() {
+        forEachRow(Self.seeds, named: { "seed \($0)" }) { seed in
+            let path = try #require(Repository.seeds[seed])
+            try LintHarness.expectGolden(try LintHarness.text(path), "Fixtures/golden/lint/\(seed).txt")
+        }
     }
 
     @Test func sarifValidatesAgainstTheOfficialSchema() throws {
@@ -72,26 +73,28 @@ import Testing
     }
 
     /// Each level has its own 10 per step: 10 errors and 10 warnings all show; 11 warnings and 13 notes do not.
-    @Test(arguments: [
-        (10, 10, 0, nil as String?),
-        (3, 11, 13, "1 of 11 warnings (from p.txt:14 on), 3 of 13 notices (from p.txt:25 on)"),
-    ])
-    func githubLimitsCountEachLevelApart(errors: Int, warnings: Int, notes: Int, hidden: String?) {
-        var findings: [LintFinding] = []
-        for (count, severity) in [(errors, Diagnostic.Severity.error), (warnings, .warning), (notes, .note)] {
-            for _ in 0..<count {
-                let n = findings.count + 1
-                findings.append(LintFinding(path: "p.txt", rule: .numberingGap, severity: severity, message: "m\(n)",
-                                            span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)"))
+    @Test func githubLimitsCountEachLevelApart() {
+        let rows: [(errors: Int, warnings: Int, notes: Int, hidden: String?)] = [
+            (10, 10, 0, nil as String?),
+            (3, 11, 13, "1 of 11 warnings (from p.txt:14 on), 3 of 13 notices (from p.txt:25 on)"),
+        ]
+        for (errors, warnings, notes, hidden) in rows {
+            var findings: [LintFinding] = []
+            for (count, severity) in [(errors, Diagnostic.Severity.error), (warnings, .warning), (notes, .note)] {
+                for _ in 0..<count {
+                    let n = findings.count + 1
+                    findings.append(LintFinding(path: "p.txt", rule: .numberingGap, severity: severity, message: "m\(n)",
+                                                span: SourceSpan(startLine: n, endLine: n), hint: nil, fingerprint: "\(n)"))
+                }
             }
-        }
-        let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
-        let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.filter { $0.hasPrefix("::") }.count == errors + warnings + notes, "every finding is printed")
-        if let hidden {
-            #expect(lines.last == "plankit lint: GitHub shows at most 10 annotations of each level per step; \(hidden) are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.")
-        } else {
-            #expect(lines.last == "plankit lint: 10 errors and 10 warnings in 1 file")
+            let output = GitHubRenderer.render(LintReport(files: [("p.txt", [])], findings: findings))
+            let lines = output.split(separator: "\n").map(String.init)
+            #expect(lines.filter { $0.hasPrefix("::") }.count == errors + warnings + notes, "every finding is printed: \(errors) errors, \(warnings) warnings, \(notes) notes")
+            if let hidden {
+                #expect(lines.last == "plankit lint: GitHub shows at most 10 annotations of each level per step; \(hidden) are not shown as annotations. Run 'plankit lint --format text' (or upload --format sarif) to see them all.", "\(errors) errors, \(warnings) warnings, \(notes) notes")
+            } else {
+                #expect(lines.last == "plankit lint: 10 errors and 10 warnings in 1 file", "\(errors) errors, \(warnings) warnings, \(notes) notes")
+            }
         }
     }
 

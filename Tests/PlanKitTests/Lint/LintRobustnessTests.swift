@@ -27,9 +27,32 @@ import Testing
             let report = LintReport(files: [("m.txt", source.lines)], findings: findings)
             for format in LintFormat.allCases {
                 let output = format.render(report)
-                #expect(!output.isEmpty)
-                if format == .json || format == .sarif {
-                    #expect((try? JSONSerialization.jsonObject(with: Data(output.utf8))) != nil, "\(label): \(format) is not JSON")
+                switch format {
+                case .text:
+                    // A "path:line:column: severity: message [rule]" line per finding, then the summary.
+                    for f in findings {
+                        let line = "m.txt:\(f.span.startLine):\(f.span.startColumn): \(f.severity.rawValue): \(f.message) [\(f.rule.qualifiedName)]\n"
+                        #expect(output.contains(line), "\(label): text output lacks \(line)")
+                    }
+                    #expect(output.hasSuffix(report.summary + "\n"), "\(label): text summary")
+                case .github:
+                    // One annotation line per finding (messages are escaped onto one line), then the summary.
+                    #expect(output.split(separator: "\n").filter { $0.hasPrefix("::") }.count == findings.count, "\(label): github annotations")
+                    #expect(output.contains("plankit lint: " + report.summary + "\n"), "\(label): github summary")
+                case .json, .sarif:
+                    let root = (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any]
+                    #expect(root != nil, "\(label): \(format) is not JSON")
+                    let listed = format == .json
+                        ? (root?["findings"] as? [[String: Any]])?.map { $0["rule"] as? String }
+                        : ((root?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.map { $0["ruleId"] as? String }
+                    #expect(listed == findings.map { $0.rule.id as String? }, "\(label): \(format) lists every finding in order")
+                case .gitlab:
+                    // A JSON array of one issue per finding, fingerprints unique as GitLab requires.
+                    let issues = (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [[String: Any]]
+                    #expect(issues?.map { $0["check_name"] as? String } == findings.map { $0.rule.qualifiedName as String? },
+                            "\(label): gitlab lists every finding in order")
+                    let fingerprints = issues?.compactMap { $0["fingerprint"] as? String } ?? []
+                    #expect(Set(fingerprints).count == findings.count, "\(label): gitlab fingerprints")
                 }
             }
             #expect(Linter.lint(source, plan: PlanParser.parse(source)) == findings, "\(label): not deterministic")

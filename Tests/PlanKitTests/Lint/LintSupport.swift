@@ -21,13 +21,11 @@ enum LintHarness {
 
     /// Compares `actual` with the golden file, or records it with PLANKIT_RECORD=1 (review the diff before committing).
     static func expectGolden(_ actual: String, _ goldenRelative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = Repository.url(goldenRelative)
         if Repository.recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            try Repository.record(actual, to: goldenRelative, sourceLocation: sourceLocation)
             return
         }
-        let expected = try String(contentsOf: url, encoding: .utf8)
+        let expected = try String(contentsOf: Repository.url(goldenRelative), encoding: .utf8)
         guard actual != expected else { return }
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let b = expected.split(separator: "\n", omittingEmptySubsequences: false)

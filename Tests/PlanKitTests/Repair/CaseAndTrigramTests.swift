@@ -89,16 +89,18 @@ import Testing
     /// "2." and "2.1.2." at a line's start open a numbered item (plans capitalize there even
     /// where wrapped lines make "." a poor sign of a sentence); a number in a sentence does not,
     /// and a number with no "." opens nothing.
-    @Test(arguments: [
-        ("2. Yêu cầu", 3, LostGlyphDecoder.StartCapitals.Context.listItem.rawValue),
-        ("2.1.2. Giải pháp", 7, LostGlyphDecoder.StartCapitals.Context.listItem.rawValue),
-        ("**3. Nâng cao", 5, LostGlyphDecoder.StartCapitals.Context.listItem.rawValue),
-        ("15 năm thi hành", 3, -1),
-        ("năm 2025. Tỷ lệ", 10, LostGlyphDecoder.StartCapitals.Context.sentence.rawValue),
-    ] as [(String, Int, Int8)])
-    func numberedItemsOpenAListItem(line: String, position: Int, expected: Int8) {
-        let contexts = LostGlyphDecoder.StartCapitals.contexts(Array(line.unicodeScalars), opensSentence: false)
-        #expect(contexts[position] == expected)
+    @Test func numberedItemsOpenAListItem() {
+        let rows: [(line: String, position: Int, expected: Int8)] = [
+            ("2. Yêu cầu", 3, LostGlyphDecoder.StartCapitals.Context.listItem.rawValue),
+            ("2.1.2. Giải pháp", 7, LostGlyphDecoder.StartCapitals.Context.listItem.rawValue),
+            ("**3. Nâng cao", 5, LostGlyphDecoder.StartCapitals.Context.listItem.rawValue),
+            ("15 năm thi hành", 3, -1),
+            ("năm 2025. Tỷ lệ", 10, LostGlyphDecoder.StartCapitals.Context.sentence.rawValue),
+        ]
+        for (line, position, expected) in rows {
+            let contexts = LostGlyphDecoder.StartCapitals.contexts(Array(line.unicodeScalars), opensSentence: false)
+            #expect(contexts[position] == expected, "\(line)")
+        }
     }
 
     // MARK: - Case agreement

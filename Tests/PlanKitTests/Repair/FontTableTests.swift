@@ -61,28 +61,29 @@ import Testing
 
     /// Each example renders as the issue shows it, and every line of the seed holding it comes
     /// back exactly, with one logged repair per swapped word, at its place.
-    @Test(arguments: examples)
-    func restoresTheIssuesExamples(example: Example) throws {
-        #expect(Self.render(example.clean) == example.damaged)
-        let (clean, damaged, repaired, repairs, _) = Self.document
-        let lines = clean.indices.filter { !Self.occurrences(of: example.clean, in: clean[$0]).isEmpty }
-        #expect(!lines.isEmpty)
-        let cleanWords = example.clean.split(separator: " ").map(String.init)
-        let damagedWords = example.damaged.split(separator: " ").map(String.init)
-        for index in lines {
-            #expect(repaired[index] == clean[index], "line \(index + 1): \(repaired[index])")
-            for start in Self.occurrences(of: example.damaged, in: damaged[index]) {
-                var column = start + 1
-                for (before, after) in zip(damagedWords, cleanWords) {
-                    if before != after {
-                        let logged = repairs.filter { $0.line == index + 1 && $0.column == column }
-                        #expect(logged.count == 1, "line \(index + 1) column \(column)")
-                        if let repair = logged.first {
-                            #expect(repair.original == before && repair.repaired == after && repair.kind == "legacy-font")
-                            #expect(repair.confidence >= Repairer.shared.minimumConfidence && repair.confidence <= 1)
+    @Test func restoresTheIssuesExamples() {
+        for example in Self.examples {
+            #expect(Self.render(example.clean) == example.damaged, "\(example.testDescription)")
+            let (clean, damaged, repaired, repairs, _) = Self.document
+            let lines = clean.indices.filter { !Self.occurrences(of: example.clean, in: clean[$0]).isEmpty }
+            #expect(!lines.isEmpty, "\(example.testDescription)")
+            let cleanWords = example.clean.split(separator: " ").map(String.init)
+            let damagedWords = example.damaged.split(separator: " ").map(String.init)
+            for index in lines {
+                #expect(repaired[index] == clean[index], "\(example.testDescription), line \(index + 1): \(repaired[index])")
+                for start in Self.occurrences(of: example.damaged, in: damaged[index]) {
+                    var column = start + 1
+                    for (before, after) in zip(damagedWords, cleanWords) {
+                        if before != after {
+                            let logged = repairs.filter { $0.line == index + 1 && $0.column == column }
+                            #expect(logged.count == 1, "\(example.testDescription), line \(index + 1) column \(column)")
+                            if let repair = logged.first {
+                                #expect(repair.original == before && repair.repaired == after && repair.kind == "legacy-font", "\(example.testDescription)")
+                                #expect(repair.confidence >= Repairer.shared.minimumConfidence && repair.confidence <= 1, "\(example.testDescription)")
+                            }
                         }
+                        column += before.unicodeScalars.count + 1
                     }
-                    column += before.unicodeScalars.count + 1
                 }
             }
         }
@@ -170,11 +171,13 @@ import Testing
     }
 
     /// Clean plans have no table and pass through the repair untouched.
-    @Test(arguments: ["001", "002", "003", "004"])
-    func cleanTextHasNoTable(seed: String) throws {
-        let lines = try SourceText.read(path: Repository.url(try #require(Repository.seeds[seed])).path).lines
-        #expect(FontTable.solve(lines: lines, lexicon: Lexicon.shipped) == nil)
-        let (repaired, repairs, diagnostics) = Repairer.shared.repair(SourceText(path: "c.txt", lines: lines))
-        #expect(repaired.lines == lines && repairs.isEmpty && diagnostics.isEmpty)
+    @Test func cleanTextHasNoTable() {
+        let rows: [String] = ["001", "002", "003", "004"]
+        forEachRow(rows, named: { "seed \($0)" }) { seed in
+            let lines = try SourceText.read(path: Repository.url(try #require(Repository.seeds[seed], "seed \(seed)")).path).lines
+            #expect(FontTable.solve(lines: lines, lexicon: Lexicon.shipped) == nil, "seed \(seed)")
+            let (repaired, repairs, diagnostics) = Repairer.shared.repair(SourceText(path: "c.txt", lines: lines))
+            #expect(repaired.lines == lines && repairs.isEmpty && diagnostics.isEmpty, "seed \(seed)")
+        }
     }
 }

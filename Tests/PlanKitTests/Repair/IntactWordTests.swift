@@ -26,37 +26,41 @@ import Testing
     /// written, and the neighbour it pins down gets its marks back ("trao" → "trào", "tin" →
     /// "tín", "lich" → "lịch"). Without the vocabulary's wording the decoder wrote "phòng trào",
     /// "ủy tin", "dự lich", "bảo gom".
-    @Test(arguments: [
-        ("Tham gia cac phong trao cua dia phuong.", "Tham gia các phong trào của địa phương."),
-        ("Phat huy phong tuc, tap quan cua dan toc.", "Phát huy phong tục, tập quán của dân tộc."),
-        ("Tuyen truyen voi noi dung phong phu.", "Tuyên truyền với nội dung phong phú."),
-        ("Phat huy vai tro nguoi co uy tin trong cong dong.", "Phát huy vai trò người có uy tín trong cộng đồng."),
-        ("Phoi hop voi So Van hoa, The thao va Du lich.", "Phối hợp với Sở Văn hóa, Thể thao và Du lịch."),
-        ("Phat trien du lich.", "Phát triển du lịch."),
-        ("Ke hoach bao gom cac noi dung sau.", "Kế hoạch bao gồm các nội dung sau."),
-    ])
-    func leavesUnmarkedWordsAlone(damaged: String, expected: String) {
-        let output = Self.repair(damaged)
-        #expect(output.text == expected)
-        // No repair (applied or not) starts at a word the damage left intact.
-        var intactColumns: Set<Int> = []
-        var column = 1
-        for (written, original) in zip(damaged.split(separator: " "), expected.split(separator: " ")) {
-            if written == original { intactColumns.insert(column) }
-            column += written.unicodeScalars.count + 1
+    @Test func leavesUnmarkedWordsAlone() {
+        let rows: [(damaged: String, expected: String)] = [
+            ("Tham gia cac phong trao cua dia phuong.", "Tham gia các phong trào của địa phương."),
+            ("Phat huy phong tuc, tap quan cua dan toc.", "Phát huy phong tục, tập quán của dân tộc."),
+            ("Tuyen truyen voi noi dung phong phu.", "Tuyên truyền với nội dung phong phú."),
+            ("Phat huy vai tro nguoi co uy tin trong cong dong.", "Phát huy vai trò người có uy tín trong cộng đồng."),
+            ("Phoi hop voi So Van hoa, The thao va Du lich.", "Phối hợp với Sở Văn hóa, Thể thao và Du lịch."),
+            ("Phat trien du lich.", "Phát triển du lịch."),
+            ("Ke hoach bao gom cac noi dung sau.", "Kế hoạch bao gồm các nội dung sau."),
+        ]
+        for (damaged, expected) in rows {
+            let output = Self.repair(damaged)
+            #expect(output.text == expected, "\(damaged)")
+            // No repair (applied or not) starts at a word the damage left intact.
+            var intactColumns: Set<Int> = []
+            var column = 1
+            for (written, original) in zip(damaged.split(separator: " "), expected.split(separator: " ")) {
+                if written == original { intactColumns.insert(column) }
+                column += written.unicodeScalars.count + 1
+            }
+            #expect(!intactColumns.isEmpty, "\(damaged)")
+            #expect(output.repairs.allSatisfy { !intactColumns.contains($0.column) }, "\(damaged)")
         }
-        #expect(!intactColumns.isEmpty)
-        #expect(output.repairs.allSatisfy { !intactColumns.contains($0.column) })
     }
 
     /// Where the context pins down the marked reading, the same letters are still restored:
     /// "Phòng" the agency, "báo cáo", "Ủy ban".
-    @Test(arguments: [
-        ("Phong Van hoa va Thong tin huyen.", "Phòng Văn hóa và Thông tin huyện."),
-        ("Bao cao ket qua thuc hien ke hoach.", "Báo cáo kết quả thực hiện kế hoạch."),
-        ("Uy ban nhan dan huyen.", "Ủy ban nhân dân huyện."),
-    ])
-    func restoresWhereContextDecides(damaged: String, expected: String) {
-        #expect(Self.repair(damaged).text == expected)
+    @Test func restoresWhereContextDecides() {
+        let rows: [(damaged: String, expected: String)] = [
+            ("Phong Van hoa va Thong tin huyen.", "Phòng Văn hóa và Thông tin huyện."),
+            ("Bao cao ket qua thuc hien ke hoach.", "Báo cáo kết quả thực hiện kế hoạch."),
+            ("Uy ban nhan dan huyen.", "Ủy ban nhân dân huyện."),
+        ]
+        for (damaged, expected) in rows {
+            #expect(Self.repair(damaged).text == expected, "\(damaged)")
+        }
     }
 }

@@ -32,69 +32,75 @@ import Testing
         let line = clean[c.1 - 1]
         #expect(line.contains(c.2), "line \(c.1) of \(c.0): \(line)")
         damaged[c.1 - 1] = line.replacingOccurrences(of: c.2, with: c.3)
-        #expect(damaged[c.1 - 1] != line)
+        #expect(damaged[c.1 - 1] != line, "\(c.3)")
         return (clean, damaged)
     }
 
     /// The confused document is no longer taken for clean by the screen, and the analysis turns
     /// the OCR pass on.
-    @Test(arguments: cases)
-    func screenAndAnalysisSeeTheConfusion(_ c: (String, Int, String, String)) throws {
-        let (clean, damaged) = try Self.damaged(c)
-        #expect(!DamageScreen.mayBeDamaged(clean))
-        #expect(DamageScreen.mayBeDamaged(damaged), "\(c.3)")
-        let analysis = DocumentAnalysis(lines: damaged, lexicon: Lexicon.shipped)
-        #expect(analysis.tokenMode?.contains(.ocr) == true, "\(c.3)")
+    @Test func screenAndAnalysisSeeTheConfusion() {
+        forEachRow(Self.cases, named: { $0.3 }) { c in
+            let (clean, damaged) = try Self.damaged(c)
+            #expect(!DamageScreen.mayBeDamaged(clean), "\(c.3)")
+            #expect(DamageScreen.mayBeDamaged(damaged), "\(c.3)")
+            let analysis = DocumentAnalysis(lines: damaged, lexicon: Lexicon.shipped)
+            #expect(analysis.tokenMode?.contains(.ocr) == true, "\(c.3)")
+        }
     }
 
     /// The word comes back, the repair is logged, and nothing else in the document changes.
-    @Test(arguments: cases)
-    func loneConfusionIsRepaired(_ c: (String, Int, String, String)) throws {
-        let (clean, damaged) = try Self.damaged(c)
-        let (repaired, repairs, _) = Repairer.shared.repair(SourceText(path: "t.txt", lines: damaged))
-        #expect(repaired.lines.count == clean.count)
-        for (index, (before, after)) in zip(clean, repaired.lines).enumerated() where before != after {
-            Issue.record("line \(index + 1) changed: \(before) → \(after)")
-        }
-        #expect(repairs.count == 1, "\(repairs)")
-        if let repair = repairs.first {
-            #expect(repair.line == c.1)
-            #expect(c.3.contains(repair.original) && c.2.contains(repair.repaired), "\(repair)")
-            #expect(repair.kind == "ocr")
+    @Test func loneConfusionIsRepaired() {
+        forEachRow(Self.cases, named: { $0.3 }) { c in
+            let (clean, damaged) = try Self.damaged(c)
+            let (repaired, repairs, _) = Repairer.shared.repair(SourceText(path: "t.txt", lines: damaged))
+            #expect(repaired.lines.count == clean.count, "\(c.3)")
+            for (index, (before, after)) in zip(clean, repaired.lines).enumerated() where before != after {
+                Issue.record("\(c.3): line \(index + 1) changed: \(before) → \(after)")
+            }
+            #expect(repairs.count == 1, "\(c.3): \(repairs)")
+            if let repair = repairs.first {
+                #expect(repair.line == c.1, "\(c.3)")
+                #expect(c.3.contains(repair.original) && c.2.contains(repair.repaired), "\(c.3): \(repair)")
+                #expect(repair.kind == "ocr", "\(c.3)")
+            }
         }
     }
 
     /// Lines as clean plans write them: no confusion among them.
-    @Test(arguments: [
-        "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU",
-        "II. MỤC TIÊU",
-        "IV. KINH PHÍ THỰC HIỆN",
-        "  KẾ HOẠCH ",
-        "UBND huyện Tuần Giáo xây dựng Kế hoạch triển khai công tác Bình",
-        "- Sở Lao động - TB&XH tỉnh Sơn La;",
-        "Nghị quyết số 28/NQ-CP ngày 03/3/2021 của",
-        "Sở LĐTB&XH tỉnh chủ trì",
-        "Tuần Giáo, ngày      tháng 3 năm 2022 ",
-        "In ấn tài liệu tuyên truyền",
-        "trong năm 2030",
-    ])
-    func cleanLinesHaveNoConfusion(_ line: String) {
-        #expect(!OCRSignature.hasConfusion([line], lexicon: Lexicon.shipped), "\(line)")
+    @Test func cleanLinesHaveNoConfusion() {
+        let rows: [String] = [
+            "III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU",
+            "II. MỤC TIÊU",
+            "IV. KINH PHÍ THỰC HIỆN",
+            "  KẾ HOẠCH ",
+            "UBND huyện Tuần Giáo xây dựng Kế hoạch triển khai công tác Bình",
+            "- Sở Lao động - TB&XH tỉnh Sơn La;",
+            "Nghị quyết số 28/NQ-CP ngày 03/3/2021 của",
+            "Sở LĐTB&XH tỉnh chủ trì",
+            "Tuần Giáo, ngày      tháng 3 năm 2022 ",
+            "In ấn tài liệu tuyên truyền",
+            "trong năm 2030",
+        ]
+        for line in rows {
+            #expect(!OCRSignature.hasConfusion([line], lexicon: Lexicon.shipped), "\(line)")
+        }
     }
 
     /// Clean forms of mixed case the screen lets through (it reads every document `parse` sees):
     /// a word opening with I before a consonant, an abbreviation of a vowel and a consonant, a
     /// title, Roman numerals before small words.
-    @Test(arguments: [
-        "In ấn tài liệu tuyên truyền về bình đẳng giới",
-        "Ít nhất 30% cán bộ nữ; Im lặng là không được",
-        "UB nhân dân xã, TP Sơn La, CP và XH",
-        "ThS. Nguyễn Thị Nhàn",
-        "Mục II và mục IV của kế hoạch",
-    ])
-    func screenLetsCleanMixedCaseThrough(_ line: String) throws {
-        let clean = try Self.lines("002")
-        #expect(!DamageScreen.mayBeDamaged([line] + clean), "\(line)")
+    @Test func screenLetsCleanMixedCaseThrough() {
+        let rows: [String] = [
+            "In ấn tài liệu tuyên truyền về bình đẳng giới",
+            "Ít nhất 30% cán bộ nữ; Im lặng là không được",
+            "UB nhân dân xã, TP Sơn La, CP và XH",
+            "ThS. Nguyễn Thị Nhàn",
+            "Mục II và mục IV của kế hoạch",
+        ]
+        forEachRow(rows, named: { "\($0)" }) { line in
+            let clean = try Self.lines("002")
+            #expect(!DamageScreen.mayBeDamaged([line] + clean), "\(line)")
+        }
     }
 
     /// The clean seeds hold none either (the shapes are counted in every document `parse` sees).

@@ -4,26 +4,30 @@ import Testing
 
 /// Both tone placements ("hòa"/"hoà") are read; restored words are written in the document's own.
 @Suite struct TonePlacementTests {
-    @Test(arguments: [
-        ("hòa", TonePlacement?.some(.first)), ("hoà", .second), ("khỏe", .first), ("khoẻ", .second),
-        ("thủy", .first), ("thuỷ", .second), ("Ủy", .first), ("Uỷ", .second), ("HOÀ", .second),
-        ("hoa", nil),        // no tone
-        ("quý", nil),        // "qu" is the onset, "y" the whole rhyme
-        ("hoạt", nil),       // closed rhyme: one placement only
-        ("ngoài", nil),      // "oai" is another rhyme
-        ("khuya", nil),
-    ])
-    func placement(word: String, expected: TonePlacement?) {
-        #expect(TonePlacement.rhyme(Array(word.unicodeScalars))?.placement == expected)
+    @Test func placement() {
+        let rows: [(word: String, expected: TonePlacement?)] = [
+            ("hòa", TonePlacement?.some(.first)), ("hoà", .second), ("khỏe", .first), ("khoẻ", .second),
+            ("thủy", .first), ("thuỷ", .second), ("Ủy", .first), ("Uỷ", .second), ("HOÀ", .second),
+            ("hoa", nil),        // no tone
+            ("quý", nil),        // "qu" is the onset, "y" the whole rhyme
+            ("hoạt", nil),       // closed rhyme: one placement only
+            ("ngoài", nil),      // "oai" is another rhyme
+            ("khuya", nil),
+        ]
+        for (word, expected) in rows {
+            #expect(TonePlacement.rhyme(Array(word.unicodeScalars))?.placement == expected, "\(word)")
+        }
     }
 
-    @Test(arguments: [
-        ("hòa", TonePlacement.second, "hoà"), ("hoà", .first, "hòa"), ("Ủy", .second, "Uỷ"),
-        ("HÓA", .second, "HOÁ"), ("xoẹ", .first, "xọe"), ("thuỷ", .second, "thuỷ"), ("quý", .first, "quý"),
-    ])
-    func restyle(word: String, placement: TonePlacement, expected: String) {
-        let out = TonePlacement.restyle(Array(word.unicodeScalars), to: placement)
-        #expect(String(String.UnicodeScalarView(out)) == expected)
+    @Test func restyle() {
+        let rows: [(word: String, placement: TonePlacement, expected: String)] = [
+            ("hòa", TonePlacement.second, "hoà"), ("hoà", .first, "hòa"), ("Ủy", .second, "Uỷ"),
+            ("HÓA", .second, "HOÁ"), ("xoẹ", .first, "xọe"), ("thuỷ", .second, "thuỷ"), ("quý", .first, "quý"),
+        ]
+        for (word, placement, expected) in rows {
+            let out = TonePlacement.restyle(Array(word.unicodeScalars), to: placement)
+            #expect(String(String.UnicodeScalarView(out)) == expected, "\(word)")
+        }
     }
 
     /// Seed 004 rewritten in the newer placement ("hoá", "xoá", "khoẻ", "Uỷ") with lines 201–300
@@ -65,37 +69,41 @@ import Testing
     }
 
     /// A word changed only in its tone's placement is put back; a real change is placed.
-    @Test(arguments: [
-        ("hoà", "hòa", TonePlacement?.none, "hoà"),      // only the placement differed: as written
-        ("hoà", "hòa", .first, "hoà"),
-        ("hoa", "hòa", .second, "hoà"),                  // the decoder chose the tone: document style
-        ("hoa", "hòa", nil, "hòa"),                      // no style known: the decoder's
-        ("hòn", "hòa", .second, "hoà"),                  // a letter fixed and the tone chosen anew
-        ("hòa", "hòa", .second, "hòa"),                  // untouched word
-        (" òa", "hòa", .second, "hòa"),                  // a lost "h": the tone was visible, it stays
-        ("ho a", "hoà", .second, "hoà"),                 // a lost "à" filled: in the document's style
-        ("ho  a", "hòa", .second, "hòa"),                // different lengths: left as decoded
-        ("Uy ban", "Ủy ban", .second, "Uỷ ban"),
-    ])
-    func place(original: String, repaired: String, style: TonePlacement?, expected: String) {
-        let out = TonePlacement.place(repaired: Array(repaired.unicodeScalars), original: Array(original.unicodeScalars), style: style)
-        #expect(String(String.UnicodeScalarView(out)) == expected)
+    @Test func place() {
+        let rows: [(original: String, repaired: String, style: TonePlacement?, expected: String)] = [
+            ("hoà", "hòa", TonePlacement?.none, "hoà"),      // only the placement differed: as written
+            ("hoà", "hòa", .first, "hoà"),
+            ("hoa", "hòa", .second, "hoà"),                  // the decoder chose the tone: document style
+            ("hoa", "hòa", nil, "hòa"),                      // no style known: the decoder's
+            ("hòn", "hòa", .second, "hoà"),                  // a letter fixed and the tone chosen anew
+            ("hòa", "hòa", .second, "hòa"),                  // untouched word
+            (" òa", "hòa", .second, "hòa"),                  // a lost "h": the tone was visible, it stays
+            ("ho a", "hoà", .second, "hoà"),                 // a lost "à" filled: in the document's style
+            ("ho  a", "hòa", .second, "hòa"),                // different lengths: left as decoded
+            ("Uy ban", "Ủy ban", .second, "Uỷ ban"),
+        ]
+        for (original, repaired, style, expected) in rows {
+            let out = TonePlacement.place(repaired: Array(repaired.unicodeScalars), original: Array(original.unicodeScalars), style: style)
+            #expect(String(String.UnicodeScalarView(out)) == expected, "\(original) → \(repaired)")
+        }
     }
 
     /// Lost glyphs: visible letters are exactly what was written, so " o " (h and á lost, seed 000
     /// line 20) stays "hoá" in a document that writes "hóa", and a tone moves only between two
     /// lost letters.
-    @Test(arguments: [
-        (" o ", "hoá", TonePlacement.first, "hoá"),
-        (" òa", "hòa", .second, "hòa"),
-        ("h  ", "hoá", .first, "hóa"),
-        ("t  ", "thủy", .second, "thủy"),               // lengths differ: as decoded
-        ("t   ", "thủy", .second, "thuỷ"),
-    ])
-    func placeLostGlyphs(original: String, repaired: String, style: TonePlacement, expected: String) {
-        let out = TonePlacement.place(repaired: Array(repaired.unicodeScalars), original: Array(original.unicodeScalars),
-                                      style: style, lostGlyphs: true)
-        #expect(String(String.UnicodeScalarView(out)) == expected)
+    @Test func placeLostGlyphs() {
+        let rows: [(original: String, repaired: String, style: TonePlacement, expected: String)] = [
+            (" o ", "hoá", TonePlacement.first, "hoá"),
+            (" òa", "hòa", .second, "hòa"),
+            ("h  ", "hoá", .first, "hóa"),
+            ("t  ", "thủy", .second, "thủy"),               // lengths differ: as decoded
+            ("t   ", "thủy", .second, "thuỷ"),
+        ]
+        for (original, repaired, style, expected) in rows {
+            let out = TonePlacement.place(repaired: Array(repaired.unicodeScalars), original: Array(original.unicodeScalars),
+                                          style: style, lostGlyphs: true)
+            #expect(String(String.UnicodeScalarView(out)) == expected, "\(original) → \(repaired)")
+        }
     }
 
     static func stripMarks(_ line: String) -> String {

@@ -65,53 +65,55 @@ import Testing
         return rows
     }
 
-    @Test(arguments: seedNames)
-    func everyElementAppearsWithItsSpan(seed: String) throws {
-        let (plan, _, html) = try Self.seedPage(seed)
-        let chips = Self.matches(#"<span class="c [^"]*" id="e\d+" data-el="([a-z]+)" data-span="([0-9:-]+)""#, in: html)
-            .map { "\($0[0]) \($0[1])" }.sorted()
-        #expect(chips == Self.elements(plan))
-        // Each chip sits on the row of its element's first line.
-        for (line, row) in Self.rows(html) {
-            for span in Self.matches(#"data-el="[a-z]+" data-span="(\d+):"#, in: String(row)) {
-                #expect(span[0] == String(line))
+    @Test func everyElementAppearsWithItsSpan() {
+        forEachRow(Self.seedNames, named: { "seed \($0)" }) { seed in
+            let (plan, _, html) = try Self.seedPage(seed)
+            let chips = Self.matches(#"<span class="c [^"]*" id="e\d+" data-el="([a-z]+)" data-span="([0-9:-]+)""#, in: html)
+                .map { "\($0[0]) \($0[1])" }.sorted()
+            #expect(chips == Self.elements(plan), "seed \(seed)")
+            // Each chip sits on the row of its element's first line.
+            for (line, row) in Self.rows(html) {
+                for span in Self.matches(#"data-el="[a-z]+" data-span="(\d+):"#, in: String(row)) {
+                    #expect(span[0] == String(line), "seed \(seed)")
+                }
             }
+            #expect(html.components(separatedBy: "<div class=\"ln").count - 1 == plan.source.lineCount, "seed \(seed)")
         }
-        #expect(html.components(separatedBy: "<div class=\"ln").count - 1 == plan.source.lineCount)
     }
 
-    @Test(arguments: seedNames)
-    func everyRepairAndDiagnosticAppearsOnItsLine(seed: String) throws {
-        let (plan, _, html) = try Self.seedPage(seed)
-        let rows = Self.rows(html)
-        #expect(rows.count == plan.source.lineCount)
-        #expect(html.components(separatedBy: "<ruby class=\"rp").count - 1 == plan.repairs.count)
-        for (k, repair) in plan.repairs.enumerated() {
-            let row = try #require(rows[repair.line])
-            let confidence = String(format: "%.2f", repair.confidence)
-            #expect(row.contains("id=\"r\(k)\" title=\"\(repair.kind) · confidence \(confidence)"))
-            #expect(row.contains("<ins>\(ReviewHTML.escape(repair.repaired))</ins><rt><del>\(ReviewHTML.escape(repair.original))</del></rt>"))
-        }
-        let doubtful = plan.repairs.filter { $0.confidence < PlanReview.Options().doubtfulConfidence }.count
-        #expect(html.components(separatedBy: "<ruby class=\"rp low doubt").count - 1 == doubtful)
-
-        #expect(html.components(separatedBy: "<div class=\"d sev-").count - 1 == plan.diagnostics.count)
-        for (k, d) in plan.diagnostics.enumerated() {
-            let tag = "<div class=\"d sev-\(d.severity.rawValue) doubt\" id=\"d\(k)\" data-rule=\"\(d.rule)\""
-            if let span = d.span {
-                let row = try #require(rows[span.startLine])
-                #expect(row.contains(tag), "\(d.rule) at line \(span.startLine)")
-            } else {
-                let start = try #require(html.range(of: "<header id=\"sum\">"))
-                let end = try #require(html.range(of: "</header>"))
-                #expect(html[start.upperBound..<end.lowerBound].contains(tag), "\(d.rule) in the summary")
+    @Test func everyRepairAndDiagnosticAppearsOnItsLine() {
+        forEachRow(Self.seedNames, named: { "seed \($0)" }) { seed in
+            let (plan, _, html) = try Self.seedPage(seed)
+            let rows = Self.rows(html)
+            #expect(rows.count == plan.source.lineCount, "seed \(seed)")
+            #expect(html.components(separatedBy: "<ruby class=\"rp").count - 1 == plan.repairs.count, "seed \(seed)")
+            for (k, repair) in plan.repairs.enumerated() {
+                let row = try #require(rows[repair.line], "seed \(seed)")
+                let confidence = String(format: "%.2f", repair.confidence)
+                #expect(row.contains("id=\"r\(k)\" title=\"\(repair.kind) · confidence \(confidence)"), "seed \(seed)")
+                #expect(row.contains("<ins>\(ReviewHTML.escape(repair.repaired))</ins><rt><del>\(ReviewHTML.escape(repair.original))</del></rt>"), "seed \(seed)")
             }
-            #expect(html.contains(ReviewHTML.escape(d.message)))
+            let doubtful = plan.repairs.filter { $0.confidence < PlanReview.Options().doubtfulConfidence }.count
+            #expect(html.components(separatedBy: "<ruby class=\"rp low doubt").count - 1 == doubtful, "seed \(seed)")
+
+            #expect(html.components(separatedBy: "<div class=\"d sev-").count - 1 == plan.diagnostics.count, "seed \(seed)")
+            for (k, d) in plan.diagnostics.enumerated() {
+                let tag = "<div class=\"d sev-\(d.severity.rawValue) doubt\" id=\"d\(k)\" data-rule=\"\(d.rule)\""
+                if let span = d.span {
+                    let row = try #require(rows[span.startLine], "seed \(seed)")
+                    #expect(row.contains(tag), "seed \(seed): \(d.rule) at line \(span.startLine)")
+                } else {
+                    let start = try #require(html.range(of: "<header id=\"sum\">"), "seed \(seed)")
+                    let end = try #require(html.range(of: "</header>"), "seed \(seed)")
+                    #expect(html[start.upperBound..<end.lowerBound].contains(tag), "seed \(seed): \(d.rule) in the summary")
+                }
+                #expect(html.contains(ReviewHTML.escape(d.message)), "seed \(seed)")
+            }
+            let summary = ReviewSummary(plan: plan)
+            let doubts = html.components(separatedBy: "doubt\"").count - 1
+            #expect(doubts == summary.doubtfulRepairs + summary.inferred + plan.diagnostics.count, "seed \(seed)")
+            #expect(html.contains("<span id=\"pos\">\(doubts == 0 ? "none" : "– / \(doubts)")</span>"), "seed \(seed)")
         }
-        let summary = ReviewSummary(plan: plan)
-        let doubts = html.components(separatedBy: "doubt\"").count - 1
-        #expect(doubts == summary.doubtfulRepairs + summary.inferred + plan.diagnostics.count)
-        #expect(html.contains("<span id=\"pos\">\(doubts == 0 ? "none" : "– / \(doubts)")</span>"))
     }
 
     @Test func pageIsSelfContainedVietnameseAndPinsItsScript() throws {

@@ -13,22 +13,25 @@ import Testing
     ]
 
     /// Digests from Python's hashlib.
-    @Test(arguments: digests)
-    func sha256(bytes: [UInt8], digest: String) {
-        #expect(SHA256.hex(bytes) == digest)
+    @Test func sha256() {
+        for (bytes, digest) in Self.digests {
+            #expect(SHA256.hex(bytes) == digest, "\(digest)")
+        }
     }
 
-    @Test(arguments: [
-        ("*.txt", "a/b/kh.txt", true),
-        ("*.txt", "a/b/kh.md", false),
-        ("2021/*.txt", "2021/kh.txt", true),
-        ("2021/*.txt", "2022/kh.txt", false),
-        ("**/nhap/*", "a/nhap/x.txt", true),
-        ("**/nhap/*", "nhap/x.txt", true),
-        ("ke-hoach-??.txt", "x/ke-hoach-01.txt", true),
-    ])
-    func globs(pattern: String, path: String, matches: Bool) {
-        #expect(BatchInputs.matches(pattern, path) == matches)
+    @Test func globs() {
+        let rows: [(pattern: String, path: String, matches: Bool)] = [
+            ("*.txt", "a/b/kh.txt", true),
+            ("*.txt", "a/b/kh.md", false),
+            ("2021/*.txt", "2021/kh.txt", true),
+            ("2021/*.txt", "2022/kh.txt", false),
+            ("**/nhap/*", "a/nhap/x.txt", true),
+            ("**/nhap/*", "nhap/x.txt", true),
+            ("ke-hoach-??.txt", "x/ke-hoach-01.txt", true),
+        ]
+        for (pattern, path, matches) in rows {
+            #expect(BatchInputs.matches(pattern, path) == matches, "\(pattern) \(path)")
+        }
     }
 
     @Test func walksFoldersSortedWithIncludeAndExclude() throws {
@@ -111,22 +114,31 @@ import Testing
     }
 
     @Test func usageErrors() {
-        #expect(CapturedRun(["batch", "--out", "x"]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", "."]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", ".", "--out", "a", "--jsonl", "b"]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", ".", "--out", "a", "--jobs", "0"]).exitCode == ExitCode.usage)
-        #expect(CapturedRun(["batch", "/no/such/dir", "--out", "a"]).exitCode == ExitCode.usage)
+        let rows: [(arguments: [String], error: String)] = [
+            (["batch", "--out", "x"], "no input files or folders"),
+            (["batch", "."], "say where to write: --out DIR or --jsonl FILE"),
+            (["batch", ".", "--out", "a", "--jsonl", "b"], "--out and --jsonl exclude each other"),
+            (["batch", ".", "--out", "a", "--jobs", "0"], "--jobs needs a positive number, not '0'"),
+            (["batch", "/no/such/dir", "--out", "a"], "/no/such/dir: no such file or folder"),
+        ]
+        for (arguments, error) in rows {
+            let run = CapturedRun(arguments)
+            #expect(run.exitCode == ExitCode.usage, "\(arguments)")
+            #expect(run.err.hasPrefix("plankit batch: error: \(error)\n"), "\(arguments)")
+        }
         #expect(CapturedRun(["batch", "--help"]).out.contains("--include GLOB"))
     }
 }
 
 @Suite struct ExportTests {
-    @Test(arguments: [
-        (["plain", "a,b", "say \"x\"", "l1\nl2", "", "38.6"], "plain,\"a,b\",\"say \"\"x\"\"\",\"l1\nl2\",,38.6\r\n"),
-        (["Bình Lư", "ít nhất 30%"], "Bình Lư,ít nhất 30%\r\n"),
-    ])
-    func rfc4180(fields: [String], line: String) {
-        #expect(TargetTable.record(fields) == line)
+    @Test func rfc4180() {
+        let rows: [(fields: [String], line: String)] = [
+            (["plain", "a,b", "say \"x\"", "l1\nl2", "", "38.6"], "plain,\"a,b\",\"say \"\"x\"\"\",\"l1\nl2\",,38.6\r\n"),
+            (["Bình Lư", "ít nhất 30%"], "Bình Lư,ít nhất 30%\r\n"),
+        ]
+        for (fields, line) in rows {
+            #expect(TargetTable.record(fields) == line, "\(line.debugDescription)")
+        }
     }
 
     /// Plan files, batch JSON and JSON Lines give the same rows: one per target.
@@ -153,7 +165,7 @@ import Testing
         #expect(records.count == targets + 1)
     }
 
-    @Test func unreadableInputsFailAlone() {
+    @Test func unreadableInputsFailAlone() throws {
         let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("broken.json", Array("{not json".utf8))
@@ -162,6 +174,10 @@ import Testing
         #expect(run.exitCode == ExitCode.failure)
         #expect(run.err.contains("broken.json: is not valid JSON"))
         #expect(run.out.hasPrefix("file,locality"))
+        // The readable plan's rows are all there: one per target, after the header.
+        let plan = PlanParser.parse(try SourceText(path: "x", bytes: ArchiveFixtures.seeds[1].bytes))
+        let targets = plan.objectives.flatMap(\.indicators).flatMap(\.targets).count
+        #expect(targets > 0 && run.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == targets + 1)
         #expect(CapturedRun(["export", dir.path]).exitCode == ExitCode.usage)
     }
 }

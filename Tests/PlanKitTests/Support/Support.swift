@@ -1,10 +1,17 @@
 import Foundation
+import Testing
 @testable import PlanKit
 
 /// Paths inside the repository, found from this file so tests run from any directory.
 enum Repository {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The folder holding Package.swift, above this file wherever the tests are filed.
+    static let root: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
 
     static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
@@ -30,6 +37,20 @@ enum Repository {
 
     /// Set PLANKIT_RECORD=1 to rewrite golden files instead of comparing (then review every changed line).
     static var recording: Bool { ProcessInfo.processInfo.environment["PLANKIT_RECORD"] == "1" }
+
+    /// Writes an expected output while recording. Only files under `Fixtures/golden/` and
+    /// `Fixtures/lint/expected/` are written: re-recording never touches a source file or an input.
+    static func record(_ text: String, to relative: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expectedFolders = ["Fixtures/golden/", "Fixtures/lint/expected/"]
+        guard expectedFolders.contains(where: relative.hasPrefix), !relative.split(separator: "/").contains("..") else {
+            Issue.record("refused to record \(relative): only files under \(expectedFolders) are re-recorded",
+                         sourceLocation: sourceLocation)
+            return
+        }
+        let file = url(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+    }
 }
 
 /// Parses text given inline (tests of small forms).
@@ -62,4 +83,20 @@ func runProcess(_ executable: String, _ arguments: [String], in folder: String? 
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, output)
+}
+
+/// Checks every row of a table in one test (one line of output however long the table).
+/// `check` names its row in each expectation's comment, so a failure says which row; a row whose
+/// `#require` fails, or that throws, is recorded and the rows after it still run.
+func forEachRow<Row>(_ rows: [Row], named name: (Row) -> String,
+                     sourceLocation: SourceLocation = #_sourceLocation, _ check: (Row) throws -> Void) {
+    for row in rows {
+        do {
+            try check(row)
+        } catch is ExpectationFailedError {
+            continue  // recorded by the `#require` that threw, with its comment
+        } catch {
+            Issue.record(error, "row \(name(row))", sourceLocation: sourceLocation)
+        }
+    }
 }

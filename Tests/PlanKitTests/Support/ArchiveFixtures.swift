@@ -1,10 +1,8 @@
 import Foundation
 
-/// The seed plans under `Fixtures/seeds`, found from this file's path.
+/// The seed plans under `Fixtures/seeds`, as bytes.
 enum ArchiveFixtures {
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/seeds")
+    static let directory: URL = Repository.url("Fixtures/seeds")
 
     /// (file name, bytes), sorted by name.
     static let seeds: [(name: String, bytes: [UInt8])] = {

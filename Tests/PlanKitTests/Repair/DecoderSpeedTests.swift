@@ -17,23 +17,25 @@ import Testing
         return (first..<(first + trie.childCount[Int(node)])).filter { trie.child($0, value) >= 0 }
     }
 
-    @Test(arguments: [
-        // (words, letter, first letters of the words that continue with it, in child order)
-        (["anh", "em", "ba"], "n", ["a"]),
-        (["anh", "em", "ba", "an"], "n", ["a"]),
-        (["ca", "ba", "đa", "bo"], "a", ["đ", "b", "c"]),
-        (["ca", "ba"], "o", []),
-        (["ca", "ba"], "z", []),
-        (["a"], "a", []),
-    ])
-    func followersOfSmallTries(words: [String], letter: String, expected: [String]) {
-        var trie = Trie()
-        for (id, word) in words.enumerated() { trie.insert(Array(word.unicodeScalars), id: Int32(id)) }
-        trie.freeze()
-        let value = letter.unicodeScalars.first!.value
-        let listed = Self.listedFollowers(trie, value)
-        #expect(listed == Self.scannedFollowers(trie, value, of: Trie.root))
-        #expect(listed.map { String(Unicode.Scalar(trie.label[Int($0)])!) } == expected)
+    @Test func followersOfSmallTries() {
+        let rows: [(words: [String], letter: String, expected: [String])] = [
+            // (words, letter, first letters of the words that continue with it, in child order)
+            (["anh", "em", "ba"], "n", ["a"]),
+            (["anh", "em", "ba", "an"], "n", ["a"]),
+            (["ca", "ba", "đa", "bo"], "a", ["đ", "b", "c"]),
+            (["ca", "ba"], "o", []),
+            (["ca", "ba"], "z", []),
+            (["a"], "a", []),
+        ]
+        for (words, letter, expected) in rows {
+            var trie = Trie()
+            for (id, word) in words.enumerated() { trie.insert(Array(word.unicodeScalars), id: Int32(id)) }
+            trie.freeze()
+            let value = letter.unicodeScalars.first!.value
+            let listed = Self.listedFollowers(trie, value)
+            #expect(listed == Self.scannedFollowers(trie, value, of: Trie.root), "\(words) \(letter)")
+            #expect(listed.map { String(Unicode.Scalar(trie.label[Int($0)])!) } == expected, "\(words) \(letter)")
+        }
     }
 
     /// Below the root: "ng" and "nh" after "a" and "i" share the child "n" of each.
@@ -80,24 +82,28 @@ import Testing
 
     /// The decoder's numeric test answers ASCII from a range: it must agree with Unicode's
     /// properties for every scalar it meets (digits, letters, marks, other numerals).
-    @Test(arguments: ["0", "9", "5", "a", "Z", " ", "-", "/", ".", "đ", "Ế", "²", "½", "٣", "Ⅻ", "\u{7F}"])
-    func numericTestAgreesWithProperties(text: String) {
-        let scalar = text.unicodeScalars.first!
-        #expect(LanguageModel.isNumeric(scalar) == (scalar.properties.numericType != nil))
+    @Test func numericTestAgreesWithProperties() {
+        let rows: [String] = ["0", "9", "5", "a", "Z", " ", "-", "/", ".", "đ", "Ế", "²", "½", "٣", "Ⅻ", "\u{7F}"]
+        for text in rows {
+            let scalar = text.unicodeScalars.first!
+            #expect(LanguageModel.isNumeric(scalar) == (scalar.properties.numericType != nil), "\(text.debugDescription)")
+        }
     }
 
     /// The open-rhyme pre-test must never say no where ``TonePlacement/place`` would look at a
     /// word: a run of letters ending in letters folding to oa, oe or uy.
-    @Test(arguments: [
-        ("hòa", true), ("hoà", true), ("khỏe", true), ("THỦY", true), ("quý", true), ("Hoà,", true),
-        ("bình đẳng hoà", true), ("hoà bình", true), ("giới", false), ("o a", false), ("ngoài", false),
-        ("", false), ("a", false), ("toán", false), ("1oa", true),
-    ])
-    func openRhymePreTest(text: String, expected: Bool) {
-        #expect(TonePlacement.mayHaveOpenRhyme(text) == expected)
-        let scalars = Array(text.unicodeScalars)
-        let anyRun = TonePlacement.letterRuns(scalars).contains { TonePlacement.mayEndInOpenRhyme(scalars[$0]) }
-        #expect(anyRun == expected)
+    @Test func openRhymePreTest() {
+        let rows: [(text: String, expected: Bool)] = [
+            ("hòa", true), ("hoà", true), ("khỏe", true), ("THỦY", true), ("quý", true), ("Hoà,", true),
+            ("bình đẳng hoà", true), ("hoà bình", true), ("giới", false), ("o a", false), ("ngoài", false),
+            ("", false), ("a", false), ("toán", false), ("1oa", true),
+        ]
+        for (text, expected) in rows {
+            #expect(TonePlacement.mayHaveOpenRhyme(text) == expected, "\(text)")
+            let scalars = Array(text.unicodeScalars)
+            let anyRun = TonePlacement.letterRuns(scalars).contains { TonePlacement.mayEndInOpenRhyme(scalars[$0]) }
+            #expect(anyRun == expected, "\(text)")
+        }
     }
 
     /// A trigram cost with its context looked up once equals the plain look-up, for contexts
@@ -117,6 +123,7 @@ import Testing
             }
             #expect(model.cost(w, after: -1, v, context: model.trigramContext(-1, v)) == model.cost(w, after: -1, v))
         }
-        #expect(seenContexts > 0)
+        // The reference of seed 000 is not in the corpus: both kinds of context are met.
+        #expect(seenContexts > 0 && seenContexts < ids.count - 2, "\(seenContexts) of \(ids.count - 2) contexts seen")
     }
 }

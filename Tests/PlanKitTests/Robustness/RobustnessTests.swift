@@ -24,28 +24,30 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("empty file", [UInt8]()),
-        ("only blank lines", Array("\n\n   \n\t\n\r\n \u{00A0}\n\n".utf8)),
-        ("one space", [0x20]),
-        ("NUL bytes", [0, 0, 0, 0]),
-        ("binary (ELF header and noise)", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }),
-        ("truncated UTF-8 sequence at the end", Array("Kế hoạch".utf8).dropLast()),
-        ("lone continuation bytes", [0x80, 0x81, 0xBF, 0x0A]),
-        ("UTF-16 BOM, odd length", [0xFF, 0xFE, 0x41]),
-        ("UTF-16 unpaired surrogate", [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]),
-        ("huge percentage", Array("Mục tiêu 1: Trong lĩnh vực chính trị\nChỉ tiêu 1: đạt 999999999999999999999% vào năm 2030\n".utf8)),
-        ("huge year and day", Array("trước ngày 99999999999/99999999999/999999999999999999\nnăm 99999999999999999999\n".utf8)),
-        ("5 000-digit number", Array(("Chỉ tiêu 1: đạt " + String(repeating: "9", count: 5000) + "%\n").utf8)),
-        ("deep numbering", Array((1...60).map { d in (0..<d).map { _ in "1" }.joined(separator: ".") + ". x\n" }.joined().utf8)),
-        ("markers only", Array("I.\nII.\n1.\n1.1.\na)\nđ.\n-\n+\n•\n*\n|\n| |\n####\n**\n***\n".utf8)),
-        ("a long line", Array(String(repeating: "Kế hoạch thực hiện mục tiêu 30% ", count: 3000).utf8)),
-        ("control characters", [0x01, 0x02, 0x0B, 0x0C, 0x1B, 0x0A, 0x41, 0x0B, 0x0A, 0x7F, 0x0A]),
-        ("bidi and zero-width", Array("\u{200B}\u{200E}I. MỤC ĐÍCH\u{202E}\n\u{FEFF}Chỉ tiêu 1\u{200D}: 50%\n".utf8)),
-        ("combining marks alone", Array("\u{0301}\u{0323}\n\u{0300}a\u{0302}\u{0301}\u{0323}\n".utf8)),
-    ] as [(String, [UInt8])])
-    func edgeInputsKeepTheContract(name: String, bytes: [UInt8]) throws {
-        try Self.checkContract(bytes, label: name)
+    @Test func edgeInputsKeepTheContract() {
+        let rows: [(name: String, bytes: [UInt8])] = [
+            ("empty file", [UInt8]()),
+            ("only blank lines", Array("\n\n   \n\t\n\r\n \u{00A0}\n\n".utf8)),
+            ("one space", [0x20]),
+            ("NUL bytes", [0, 0, 0, 0]),
+            ("binary (ELF header and noise)", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + (0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }),
+            ("truncated UTF-8 sequence at the end", Array("Kế hoạch".utf8).dropLast()),
+            ("lone continuation bytes", [0x80, 0x81, 0xBF, 0x0A]),
+            ("UTF-16 BOM, odd length", [0xFF, 0xFE, 0x41]),
+            ("UTF-16 unpaired surrogate", [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]),
+            ("huge percentage", Array("Mục tiêu 1: Trong lĩnh vực chính trị\nChỉ tiêu 1: đạt 999999999999999999999% vào năm 2030\n".utf8)),
+            ("huge year and day", Array("trước ngày 99999999999/99999999999/999999999999999999\nnăm 99999999999999999999\n".utf8)),
+            ("5 000-digit number", Array(("Chỉ tiêu 1: đạt " + String(repeating: "9", count: 5000) + "%\n").utf8)),
+            ("deep numbering", Array((1...60).map { d in (0..<d).map { _ in "1" }.joined(separator: ".") + ". x\n" }.joined().utf8)),
+            ("markers only", Array("I.\nII.\n1.\n1.1.\na)\nđ.\n-\n+\n•\n*\n|\n| |\n####\n**\n***\n".utf8)),
+            ("a long line", Array(String(repeating: "Kế hoạch thực hiện mục tiêu 30% ", count: 3000).utf8)),
+            ("control characters", [0x01, 0x02, 0x0B, 0x0C, 0x1B, 0x0A, 0x41, 0x0B, 0x0A, 0x7F, 0x0A]),
+            ("bidi and zero-width", Array("\u{200B}\u{200E}I. MỤC ĐÍCH\u{202E}\n\u{FEFF}Chỉ tiêu 1\u{200D}: 50%\n".utf8)),
+            ("combining marks alone", Array("\u{0301}\u{0323}\n\u{0300}a\u{0302}\u{0301}\u{0323}\n".utf8)),
+        ]
+        forEachRow(rows, named: { "\($0.name)" }) { name, bytes in
+            try Self.checkContract(bytes, label: name)
+        }
     }
 
     /// Mutated documents' JSON also validates against the published schema (docs/plan.schema.json).
@@ -222,35 +224,48 @@ extension RobustnessTests.Mutation {
     /// written run ("645/ năm") made HeaderExtractor.readNumber build a range from the next
     /// token back to the end of the run: a trap. A symbol written after a spaced slash is read
     /// ("Số: / KH-UBND", a blank number), a lower-case word after it is not part of the number.
-    @Test(arguments: [("Số: 645/ năm D\n", nil), ("Số: 645/\n", nil), ("Số: / KH-UBND\n", "KH-UBND"), ("Số: /\n", nil)] as [(String, String?)])
-    func numberWhoseSlashEndsTheRun(_ text: String, symbol: String?) {
-        let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
-        #expect(plan.source.lineCount == 1)
-        #expect(plan.header.symbol == symbol)
+    @Test func numberWhoseSlashEndsTheRun() {
+        let rows: [(text: String, symbol: String?)] = [("Số: 645/ năm D\n", nil), ("Số: 645/\n", nil), ("Số: / KH-UBND\n", "KH-UBND"), ("Số: /\n", nil)]
+        for (text, symbol) in rows {
+            let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
+            #expect(plan.source.lineCount == 1, "\(text.debugDescription)")
+            #expect(plan.header.symbol == symbol, "\(text.debugDescription)")
+        }
     }
 
     /// libFuzzer (Tools/fuzz/findings/bom-only-line.txt): a line holding only a byte-order mark
     /// after the first line is read as blank by the lexer (U+FEFF is one of its spaces) while the
     /// harness counted it as text. Not a parser fault: blank now means the same in both; the
     /// text lines around it are still covered.
-    @Test(arguments: ["OO\n\u{FEFF}", "OO\n\u{FEFF}\nKẾ HOẠCH\n", "\u{200B}\u{FEFF} \nx\n"])
-    func invisibleSpaceOnlyLineIsBlank(_ text: String) throws {
-        try RobustnessTests.checkContract(Array(text.utf8), label: "invisible spaces")
-        let source = SourceText(path: "r.txt", text: text)
-        #expect(source.lines.contains { RobustnessTests.isBlank($0) && !$0.isEmpty })
-        let plan = PlanParser.parse(source)
-        #expect(plan.preamble.count + plan.sections.count + plan.unclassified.count + plan.closing.count >= 1)
+    @Test func invisibleSpaceOnlyLineIsBlank() {
+        // (text, the lines holding text: the ones the elements cover)
+        let rows: [(text: String, textLines: [Int])] = [("OO\n\u{FEFF}", [1]), ("OO\n\u{FEFF}\nKẾ HOẠCH\n", [1, 3]), ("\u{200B}\u{FEFF} \nx\n", [2])]
+        forEachRow(rows, named: { $0.text.debugDescription }) { text, textLines in
+            try RobustnessTests.checkContract(Array(text.utf8), label: "invisible spaces \(text.debugDescription)")
+            let source = SourceText(path: "r.txt", text: text)
+            #expect(source.lines.contains { RobustnessTests.isBlank($0) && !$0.isEmpty }, "\(text.debugDescription)")
+            let plan = PlanParser.parse(source)
+            let spans = (plan.preamble + plan.unclassified + plan.closing).map(\.span) + plan.sections.map(\.span)
+            #expect(Set(spans.flatMap { $0.startLine...$0.endLine }) == Set(textLines), "\(text.debugDescription)")
+        }
     }
 
     /// libFuzzer (Tools/fuzz/findings/markup-only-line.txt): a line of nothing but Markdown
     /// emphasis marks ("*__") was emptied by the markup stripper and dropped: a non-blank line in
     /// no element. It is now kept as written.
-    @Test(arguments: ["x.\n\n*__\n", "|\n*__\n|\n", "KẾ HOẠCH\n\n** **\n\nI. MỤC TIÊU\n", "## *__\n"])
-    func markupOnlyLineIsKept(_ text: String) throws {
-        try RobustnessTests.checkContract(Array(text.utf8), label: "markup only")
-        let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
-        let json = try PlanJSONEncoder(style: .compact).encode(plan)
-        #expect(json.contains("*__") || json.contains("** **"))
+    @Test func markupOnlyLineIsKept() {
+        // (text, the markup line as kept, its line)
+        let rows: [(text: String, kept: String, line: Int)] = [
+            ("x.\n\n*__\n", "*__", 3), ("|\n*__\n|\n", "*__", 2), ("KẾ HOẠCH\n\n** **\n\nI. MỤC TIÊU\n", "** **", 3), ("## *__\n", "*__", 1),
+        ]
+        forEachRow(rows, named: { $0.text.debugDescription }) { text, kept, line in
+            try RobustnessTests.checkContract(Array(text.utf8), label: "markup only \(text.debugDescription)")
+            let plan = PlanParser.parse(SourceText(path: "r.txt", text: text))
+            let json = try PlanJSONEncoder(style: .compact).encode(plan)
+            #expect(json.contains(#""text":"\#(kept)""#), "\(text.debugDescription)")
+            let blocks = plan.preamble + plan.unclassified + plan.closing + plan.sections.flatMap(\.paragraphs)
+            #expect(blocks.contains { $0.text == kept && $0.span.startLine == line }, "\(text.debugDescription)")
+        }
     }
 
     @Test func numberWithSymbolStillRead() {

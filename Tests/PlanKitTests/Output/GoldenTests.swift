@@ -4,9 +4,11 @@ import Testing
 
 /// Whole-document expectations: the JSON of each undamaged seed, reviewed by hand line by line.
 @Suite struct GoldenTests {
-    @Test(arguments: ["001", "002", "003", "004"])
-    func seedMatchesGolden(seed: String) throws {
-        try compare(try #require(Repository.seeds[seed]), golden: "Fixtures/golden/\(seed).json", name: seed)
+    @Test func seedMatchesGolden() {
+        let rows: [String] = ["001", "002", "003", "004"]
+        forEachRow(rows, named: { "seed \($0)" }) { seed in
+            try compare(try #require(Repository.seeds[seed]), golden: "Fixtures/golden/\(seed).json", name: seed)
+        }
     }
 
     /// The plans written for testing (Fixtures/plans/), each beside its golden in Fixtures/golden/plans/.
@@ -15,24 +17,23 @@ import Testing
             .filter { $0.hasSuffix(".txt") }.sorted().map { "Fixtures/plans/\(set)/" + $0 }
     }
 
-    @Test(arguments: plans)
-    func planMatchesGolden(path: String) throws {
-        let name = String(path.split(separator: "/").last!.dropLast(4))
-        let golden = "Fixtures/golden/plans/\(name).json"
-        // A plan gets its golden once it has been reviewed; until then only the facts tests cover it.
-        guard Repository.recording || FileManager.default.fileExists(atPath: Repository.url(golden).path) else { return }
-        try compare(path, golden: golden, name: name)
+    @Test func planMatchesGolden() {
+        forEachRow(Self.plans, named: { "\($0)" }) { path in
+            let name = String(path.split(separator: "/").last!.dropLast(4))
+            let golden = "Fixtures/golden/plans/\(name).json"
+            // A plan gets its golden once it has been reviewed; until then only the facts tests cover it.
+            guard Repository.recording || FileManager.default.fileExists(atPath: Repository.url(golden).path) else { return }
+            try compare(path, golden: golden, name: name)
+        }
     }
 
     func compare(_ path: String, golden relative: String, name seed: String) throws {
         let json = try PlanJSONEncoder().encode(try Repository.parse(path)) + "\n"
-        let golden = Repository.url(relative)
         if Repository.recording {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try json.write(to: golden, atomically: true, encoding: .utf8)
+            try Repository.record(json, to: relative)
             return
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let expected = try String(contentsOf: Repository.url(relative), encoding: .utf8)
         if json != expected {
             let a = json.split(separator: "\n", omittingEmptySubsequences: false)
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)

@@ -59,34 +59,36 @@ import Testing
                 .filter { $0.hasSuffix(".txt") }.sorted().map { "\(folder)/\($0)" }
         }
 
-    @Test(arguments: allDocuments)
-    func everyWordOfTheInputIsInTheOutputOnce(path: String) throws {
-        let plan = try Repository.parse(path)
-        let input = try String(contentsOf: Repository.url(path), encoding: .utf8)
-        // The parser reads the repaired text: the input with every logged repair applied.
-        let lines = input.precomposedStringWithCanonicalMapping.components(separatedBy: "\n")
-        let repaired = try Self.applying(plan.repairs, to: lines)
-        let expected = Self.counts(Self.words(repaired.joined(separator: "\n")))
-        let got = Self.counts(Self.outputWords(plan))
-        let missing = expected.filter { got[$0.key, default: 0] < $0.value }.keys.sorted()
-        let extra = got.filter { expected[$0.key, default: 0] < $0.value }.keys.sorted()
-        #expect(missing.isEmpty, "words lost: \(missing.prefix(20))")
-        #expect(extra.isEmpty, "words duplicated or invented: \(extra.prefix(20))")
+    @Test func everyWordOfTheInputIsInTheOutputOnce() {
+        forEachRow(Self.allDocuments, named: { "\($0)" }) { path in
+            let plan = try Repository.parse(path)
+            let input = try String(contentsOf: Repository.url(path), encoding: .utf8)
+            // The parser reads the repaired text: the input with every logged repair applied.
+            let lines = input.precomposedStringWithCanonicalMapping.components(separatedBy: "\n")
+            let repaired = try Self.applying(plan.repairs, to: lines)
+            let expected = Self.counts(Self.words(repaired.joined(separator: "\n")))
+            let got = Self.counts(Self.outputWords(plan))
+            let missing = expected.filter { got[$0.key, default: 0] < $0.value }.keys.sorted()
+            let extra = got.filter { expected[$0.key, default: 0] < $0.value }.keys.sorted()
+            #expect(missing.isEmpty, "\(path): words lost: \(missing.prefix(20))")
+            #expect(extra.isEmpty, "\(path): words duplicated or invented: \(extra.prefix(20))")
+        }
     }
 
-    @Test(arguments: allDocuments)
-    func everyNonBlankLineIsCovered(path: String) throws {
-        let plan = try Repository.parse(path)
-        var covered = IndexSet()
-        func cover(_ span: SourceSpan) { covered.insert(integersIn: span.startLine...span.endLine) }
-        plan.preamble.forEach { cover($0.span) }
-        plan.sections.forEach { cover($0.span) }
-        plan.closing.forEach { cover($0.span) }
-        plan.unclassified.forEach { cover($0.span) }
-        let lines = try String(contentsOf: Repository.url(path), encoding: .utf8).components(separatedBy: "\n")
-        // A line holding only a form feed (a page break in pdftotext and Tesseract output) is blank.
-        let uncovered = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !covered.contains($0 + 1) }
-        #expect(uncovered.isEmpty, "lines not in any element: \(uncovered.map { $0 + 1 })")
+    @Test func everyNonBlankLineIsCovered() {
+        forEachRow(Self.allDocuments, named: { "\($0)" }) { path in
+            let plan = try Repository.parse(path)
+            var covered = IndexSet()
+            func cover(_ span: SourceSpan) { covered.insert(integersIn: span.startLine...span.endLine) }
+            plan.preamble.forEach { cover($0.span) }
+            plan.sections.forEach { cover($0.span) }
+            plan.closing.forEach { cover($0.span) }
+            plan.unclassified.forEach { cover($0.span) }
+            let lines = try String(contentsOf: Repository.url(path), encoding: .utf8).components(separatedBy: "\n")
+            // A line holding only a form feed (a page break in pdftotext and Tesseract output) is blank.
+            let uncovered = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !covered.contains($0 + 1) }
+            #expect(uncovered.isEmpty, "\(path): lines not in any element: \(uncovered.map { $0 + 1 })")
+        }
     }
 
     @Test func outputValidatesAgainstTheJSONSchema() throws {
@@ -105,12 +107,13 @@ import Testing
     }
 
     /// Our encoder's JSON reads back through Foundation's decoder into the same values.
-    @Test(arguments: allSeeds)
-    func jsonRoundTripsThroughCodable(seed: String) throws {
-        let plan = try Repository.parse(try #require(Repository.seeds[seed]))
-        let json = try PlanJSONEncoder().encode(plan)
-        let decoded = try JSONDecoder().decode(Plan.self, from: Data(json.utf8))
-        #expect(decoded == plan)
+    @Test func jsonRoundTripsThroughCodable() {
+        forEachRow(Self.allSeeds, named: { "seed \($0)" }) { seed in
+            let plan = try Repository.parse(try #require(Repository.seeds[seed], "seed \(seed)"))
+            let json = try PlanJSONEncoder().encode(plan)
+            let decoded = try JSONDecoder().decode(Plan.self, from: Data(json.utf8))
+            #expect(decoded == plan, "seed \(seed)")
+        }
     }
 }
 

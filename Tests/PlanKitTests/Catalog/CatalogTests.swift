@@ -36,19 +36,21 @@ import Testing
         #expect(NationalCatalog.indicator(id: "1.1")?.measure.contains("written") == false)
     }
 
-    @Test(arguments: [
-        ("Phấn đấu đến năm 2025 đạt 60% và đến năm 2030 đạt 75% các cơ quan quản lý nhà nước, chính quyền địa phương các cấp có lãnh đạo chủ chốt là nữ.", Domain.politics, "1.1" as String?),
-        ("Tỷ lệ nữ làm chủ doanh nghiệp đạt ít nhất 27% vào năm 2025 và 30% vào năm 2030.", .economyLabour, "2.3"),
-        ("Giảm số giờ trung bình làm công việc nội trợ và chăm sóc trong gia đình không được trả công của phụ nữ còn 1,7 lần vào năm 2025", .familyGBV, "3.1"),
-        ("Đến năm 2025 các xã, thị trấn có địa chỉ tin cậy triển khai các hoạt động trợ giúp, phòng ngừa và ứng phó với bạo lực trên cơ sở giới.", .familyGBV, "3.4"),
-        ("Từng bước xóa bỏ tình trạng tảo hôn và hôn nhân cận huyết thống trong vùng đồng bào dân tộc thiểu số", .familyGBV, nil),
-        ("Tỷ suất tử vong mẹ giảm còn <48/100.000 trẻ đẻ sống vào năm 2025 (theo Quyết định số 886/QĐ-SYT ngày 16/12/2020 của Sở Y tế về giao chỉ tiêu kế hoạch hoạt động chuyên môn 5 năm 2021-2025).", .health, "4.2"),
-        ("Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ đạt 25% vào năm 2025", .education, "5.4"),
-        ("Hàng tháng, tiếp tục duy trì đạt bài phát thanh, truyền hình xã có chuyên mục, chuyên đề nâng cao nhận thức về bình đẳng giới.", .informationCommunication, "6.4"),
-        ("Phấn đấu 100% nữ đại biểu dân cử được trang bị kiến thức về bình đẳng giới và kỹ năng quản lý, lãnh đạo.", .politics, nil),
-    ])
-    func matchesByTheWordsOfTheMeasure(text: String, domain: Domain, expected: String?) {
-        #expect(CatalogIndex(NationalCatalog.indicators).match(text: text, domain: domain)?.id == expected)
+    @Test func matchesByTheWordsOfTheMeasure() {
+        let rows: [(text: String, domain: Domain, expected: String?)] = [
+            ("Phấn đấu đến năm 2025 đạt 60% và đến năm 2030 đạt 75% các cơ quan quản lý nhà nước, chính quyền địa phương các cấp có lãnh đạo chủ chốt là nữ.", Domain.politics, "1.1" as String?),
+            ("Tỷ lệ nữ làm chủ doanh nghiệp đạt ít nhất 27% vào năm 2025 và 30% vào năm 2030.", .economyLabour, "2.3"),
+            ("Giảm số giờ trung bình làm công việc nội trợ và chăm sóc trong gia đình không được trả công của phụ nữ còn 1,7 lần vào năm 2025", .familyGBV, "3.1"),
+            ("Đến năm 2025 các xã, thị trấn có địa chỉ tin cậy triển khai các hoạt động trợ giúp, phòng ngừa và ứng phó với bạo lực trên cơ sở giới.", .familyGBV, "3.4"),
+            ("Từng bước xóa bỏ tình trạng tảo hôn và hôn nhân cận huyết thống trong vùng đồng bào dân tộc thiểu số", .familyGBV, nil),
+            ("Tỷ suất tử vong mẹ giảm còn <48/100.000 trẻ đẻ sống vào năm 2025 (theo Quyết định số 886/QĐ-SYT ngày 16/12/2020 của Sở Y tế về giao chỉ tiêu kế hoạch hoạt động chuyên môn 5 năm 2021-2025).", .health, "4.2"),
+            ("Tỷ lệ nữ tiến sĩ trong tổng số người có trình độ tiến sĩ đạt 25% vào năm 2025", .education, "5.4"),
+            ("Hàng tháng, tiếp tục duy trì đạt bài phát thanh, truyền hình xã có chuyên mục, chuyên đề nâng cao nhận thức về bình đẳng giới.", .informationCommunication, "6.4"),
+            ("Phấn đấu 100% nữ đại biểu dân cử được trang bị kiến thức về bình đẳng giới và kỹ năng quản lý, lãnh đạo.", .politics, nil),
+        ]
+        for (text, domain, expected) in rows {
+            #expect(CatalogIndex(NationalCatalog.indicators).match(text: text, domain: domain)?.id == expected, "\(text)")
+        }
     }
 
     /// Without a domain the whole catalog competes; words that measure nothing national match nothing anywhere.
@@ -105,21 +107,23 @@ import Testing
     }
 
     /// Bình Lư (001) and Bắc Yên (003) renumber nothing but drop some indicators; every one they keep is national.
-    @Test(arguments: [
-        ("001", ["MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
-                 "MT3.CT1=3.1", "MT3.CT2=3.2", "MT3.CT3=3.3", "MT3.CT4=3.4",
-                 "MT4.CT1=4.1", "MT4.CT2=4.2", "MT4.CT3=4.3",
-                 "MT5.CT1=5.1", "MT5.CT2=5.2", "MT5.CT3=5.3", "MT5.CT4=5.4",
-                 "MT6.CT1=6.1", "MT6.CT2=6.2", "MT6.CT3=6.3", "MT6.CT4=6.4"]),
-        ("003", ["MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
-                 "MT3.CT1=3.1", "MT3.CT2=3.2", "MT3.CT3=3.3", "MT3.CT4=3.4",
-                 "MT4.CT1=4.1", "MT4.CT2=4.2", "MT4.CT3=4.3",
-                 "MT5.CT1=5.1", "MT5.CT2=5.2", "MT5.CT3=5.3", "MT5.CT4=5.4",
-                 "MT6.CT1=6.1", "MT6.CT2=6.2"]),
-    ])
-    func parseCarriesNationalIds(seed: String, expected: [String]) throws {
-        let plan = try Repository.parse(try #require(Repository.seeds[seed]))
-        #expect(plan.objectives.flatMap(\.indicators).map { "\($0.id)=\($0.nationalId ?? "nil")" } == expected)
+    @Test func parseCarriesNationalIds() {
+        let rows: [(seed: String, expected: [String])] = [
+            ("001", ["MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
+                     "MT3.CT1=3.1", "MT3.CT2=3.2", "MT3.CT3=3.3", "MT3.CT4=3.4",
+                     "MT4.CT1=4.1", "MT4.CT2=4.2", "MT4.CT3=4.3",
+                     "MT5.CT1=5.1", "MT5.CT2=5.2", "MT5.CT3=5.3", "MT5.CT4=5.4",
+                     "MT6.CT1=6.1", "MT6.CT2=6.2", "MT6.CT3=6.3", "MT6.CT4=6.4"]),
+            ("003", ["MT1.CT1=1.1", "MT2.CT1=2.1", "MT2.CT2=2.2", "MT2.CT3=2.3",
+                     "MT3.CT1=3.1", "MT3.CT2=3.2", "MT3.CT3=3.3", "MT3.CT4=3.4",
+                     "MT4.CT1=4.1", "MT4.CT2=4.2", "MT4.CT3=4.3",
+                     "MT5.CT1=5.1", "MT5.CT2=5.2", "MT5.CT3=5.3", "MT5.CT4=5.4",
+                     "MT6.CT1=6.1", "MT6.CT2=6.2"]),
+        ]
+        forEachRow(rows, named: { "seed \($0.seed)" }) { seed, expected in
+            let plan = try Repository.parse(try #require(Repository.seeds[seed], "seed \(seed)"))
+            #expect(plan.objectives.flatMap(\.indicators).map { "\($0.id)=\($0.nationalId ?? "nil")" } == expected, "seed \(seed)")
+        }
     }
 
     /// Normalising a parsed plan again changes nothing (lint relies on the parser's normalisation).

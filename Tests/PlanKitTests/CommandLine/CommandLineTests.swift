@@ -60,7 +60,9 @@ final class Captured: @unchecked Sendable {
         #expect(code == 0)
         let lines = out.split(separator: "\n")
         #expect(lines.count == 3)
-        for line in lines { _ = try JSONDecoder().decode(Plan.self, from: Data(line.utf8)) }
+        // Each line is the plan of its file, in the order given.
+        let plans = try lines.map { try JSONDecoder().decode(Plan.self, from: Data($0.utf8)) }
+        #expect(plans == (try seeds.map { PlanParser.parse(try SourceText.read(path: $0)) }))
     }
 
     @Test func outputFileIsWrittenWhole() throws {
@@ -77,23 +79,32 @@ final class Captured: @unchecked Sendable {
         #expect(leftovers.isEmpty)
     }
 
-    @Test(arguments: [["parse", "--help"], ["--help"], ["parse", "-h"]])
-    func helpExplainsUsage(arguments: [String]) {
-        let (code, out, _) = Captured.run(arguments)
-        #expect(code == 0)
-        #expect(out.contains("USAGE: plankit"))
+    @Test func helpExplainsUsage() {
+        // A command's help shows that command's usage line; the tool's own help, the general one.
+        let rows: [(arguments: [String], usage: String)] = [
+            (["parse", "--help"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...\n"),
+            (["--help"], "USAGE: plankit <command> [options] FILE...\n"),
+            (["parse", "-h"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...\n"),
+        ]
+        for (arguments, usage) in rows {
+            let (code, out, _) = Captured.run(arguments)
+            #expect(code == 0, "\(arguments)")
+            #expect(out.contains(usage), "\(arguments)")
+        }
     }
 
-    @Test(arguments: [
-        (["parse"], "plankit parse: error: no input files"),
-        (["parse", "--bogus", "x"], "plankit parse: error: unknown option '--bogus'"),
-        (["frobnicate"], "plankit: error: unknown command 'frobnicate'"),
-        ([], "plankit 0.1.0"),
-    ] as [([String], String)])
-    func usageErrorsExitWithTwo(arguments: [String], message: String) {
-        let (code, _, err) = Captured.run(arguments)
-        #expect(code == 2)
-        #expect(err.hasPrefix(message))
+    @Test func usageErrorsExitWithTwo() {
+        let rows: [(arguments: [String], message: String)] = [
+            (["parse"], "plankit parse: error: no input files"),
+            (["parse", "--bogus", "x"], "plankit parse: error: unknown option '--bogus'"),
+            (["frobnicate"], "plankit: error: unknown command 'frobnicate'"),
+            ([], "plankit 0.1.0"),
+        ]
+        for (arguments, message) in rows {
+            let (code, _, err) = Captured.run(arguments)
+            #expect(code == 2, "\(arguments)")
+            #expect(err.hasPrefix(message), "\(arguments)")
+        }
     }
 
     @Test func sameInputGivesTheSameBytes() {

@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// Forms of clean plans the seeds do not show, one row each.
+@Suite struct CleanPlanFormTests {
+    @Test func repeatedIndicatorWordInOneList() {
+        let rows: [(sentence: String, ids: [String])] = [
+            ("Chịu trách nhiệm chỉ tiêu 1, chỉ tiêu 2 (số liệu về bạo lực) của mục tiêu 3.", ["MT3.CT1", "MT3.CT2"]),
+            ("Chịu trách nhiệm chỉ tiêu 2 (số liệu), chỉ tiêu 3, 4 của mục tiêu 3.", ["MT3.CT2", "MT3.CT3", "MT3.CT4"]),
+            ("Theo dõi chỉ tiêu 1 và chỉ tiêu 3 của mục tiêu 4.", ["MT4.CT1", "MT4.CT3"]),
+            ("Chịu trách nhiệm chỉ tiêu 1, 2 của mục tiêu 2.", ["MT2.CT1", "MT2.CT2"]),
+            // OCR's "I" for the digit 1 in the number's place.
+            ("báo cáo các chỉ tiêu của mục tiêu 3 và chỉ tiêu I của mục tiêu 6.", ["MT6.CT1"]),
+        ]
+        for (sentence, ids) in rows {
+            let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+            let references = ReferenceReader.read(block)
+            #expect(references.flatMap { r in r.indicators.map { "MT\(r.objective).CT\($0)" } } == ids, "\(sentence)")
+        }
+    }
+
+    @Test func deadlinesWithTheMonthAsAWord() {
+        let rows: [(sentence: String, kind: ReportingDeadline.Kind, day: Int, month: Int, year: Int?)] = [
+            ("- Báo cáo 6 tháng trước ngày 15 tháng 6.", ReportingDeadline.Kind.semiannual, 15, 6, nil),
+            ("- Báo cáo trước ngày 20 tháng 11 hằng năm.", .annual, 20, 11, nil),
+            ("- Định kỳ 6 tháng (trước ngày 15 tháng 6) gửi báo cáo.", .semiannual, 15, 6, nil),
+            ("- Báo cáo sơ kết giai đoạn trước ngày 30/9/2025.", .other, 30, 9, 2025),
+            ("- Báo cáo tổng kết giai đoạn trước ngày 30/9/2030.", .final, 30, 9, 2030),
+            ("- Xây dựng kế hoạch giai đoạn 2021 - 2030, gửi về Phòng trước ngày 30/10/2021.", .other, 30, 10, 2021),
+            ("- Gửi báo cáo tổng kết 5 năm thực hiện Kế hoạch trước ngày 30/10/2025.", .final, 30, 10, 2025),
+        ]
+        forEachRow(rows, named: { "\($0.sentence)" }) { sentence, kind, day, month, year in
+            let deadline = try #require(ReportingExtractor.read(Lexer.lex(SourceText(path: "t", text: sentence))[0]).first, "\(sentence)")
+            #expect(deadline.kind == kind, "\(sentence)")
+            #expect(deadline.day == day, "\(sentence)")
+            #expect(deadline.month == month, "\(sentence)")
+            #expect(deadline.year == year, "\(sentence)")
+        }
+    }
+
+    @Test func countsBaselinesAndRates() {
+        let rows: [(sentence: String, expected: [T])] = [
+            ("Mỗi cơ quan có ít nhất 01 nữ.", [T(1, .count, .gte, nil)]),
+            ("có ít nhất 01 lãnh đạo chủ chốt là nữ vào năm 2025.", [T(1, .count, .gte, 2025)]),
+            ("tạo việc làm cho ít nhất 120 lao động nữ.", [T(120, .count, .gte, nil)]),
+            ("tổ chức 02 cuộc đối thoại.", [T(2, .count, .eq, nil)]),
+            ("Giảm 50% số vụ bạo lực so với năm 2020.", [T(50, .percent, .eq, nil)]),
+            ("giảm bình quân 10%/năm.", [T(10, .percent, .eq, nil)]),
+            ("tiểu học đạt 99% và trung học cơ sở đạt 92% vào năm 2030.", [T(99, .percent, .eq, 2030), T(92, .percent, .eq, 2030)]),
+            ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000 vào năm 2025.", [T(18, .per1k, .eq, 2025, baseline: 23)]),
+            ("giảm từ 25/1.000 phụ nữ (năm 2020) xuống 20/1.000 vào năm 2025.", [T(20, .per1k, .eq, 2025, baseline: 25)]),
+            ("giảm từ 23 xuống 18/1.000 vào năm 2030.", [T(18, .per1k, .eq, 2030, baseline: 23)]),
+            ("Đến năm 2030: 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
+             [T(90, .percent, .eq, 2030), T(70, .percent, .eq, 2030)]),
+            ("Đến năm 2030, trên 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
+             [T(90, .percent, .gt, 2030), T(70, .percent, .eq, 2030)]),
+            ("Tỷ số giới tính khi sinh không vượt quá 111 bé trai/100 bé gái vào năm 2025.", [T(111, .per100Girls, .lte, 2025)]),
+        ]
+        for (sentence, expected) in rows {
+            let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+            #expect(TargetParser.parse(block, range: 0..<block.text.count).targets.map(T.init) == expected, "\(sentence)")
+        }
+    }
+
+    @Test func headerOfADecisionCopiedFromAWebPage() {
+        let plan = parse("""
+            | ỦY | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+            | BAN NHÂN DÂN TỈNH TÂY NINH<br>——— | Độc lập - Tự do - Hạnh phúc |
+            | Số: 822 / QĐ - UBND | Tây Ninh, ngày 5 tháng 3 năm 2022 |
+            QUYẾT ĐỊNH
+            Về việc ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới
+            tỉnh Tây Ninh giai đoạn 2021-2030
+            CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TÂY NINH
+            Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+            Căn cứ Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ;
+            QUYẾT ĐỊNH:
+            Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.
+            Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+            | Nơi nhận:<br>- Như Điều 2;<br>- Lưu: VT. | KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br>(Đã ký)<br>Trần Văn Bình |
+            """)
+        let h = plan.header
+        #expect(h.issuer == "ỦY BAN NHÂN DÂN TỈNH TÂY NINH")
+        #expect(h.number == "822/QĐ-UBND")
+        #expect(plan.diagnostics.contains { $0.rule == "PK007" })
+        #expect(h.place == "Tây Ninh")
+        #expect(h.date == PlanDate(year: 2022, month: 3, day: 5))
+        #expect(h.documentType == "QUYẾT ĐỊNH")
+        #expect(h.title == "Về việc ban hành Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Tây Ninh giai đoạn 2021-2030")
+        #expect(h.period == Period(from: 2021, to: 2030))
+        #expect(h.locality == Locality(level: .province, name: "Tây Ninh"))
+        #expect(h.basis.map(\.kind) == ["Luật", "Nghị quyết"])
+        #expect(h.basis.map(\.number) == [nil, "28/NQ-CP"])
+        #expect(plan.signature?.delegation == "KT. CHỦ TỊCH")
+        #expect(plan.signature?.name == "Trần Văn Bình")
+        #expect(plan.recipients == ["Như Điều 2", "Lưu: VT"])
+    }
+
+    @Test func twoColumnsAsPdftotextLayoutPrintsThem() {
+        let plan = parse("""
+              ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+               XÃ BÌNH AN                        Độc lập - Tự do - Hạnh phúc
+              Số: 47/KH-UBND                   Bình An, ngày 12 tháng 5 năm 2022
+
+                                  KẾ HOẠCH
+                 Thực hiện bình đẳng giới trên địa bàn xã Bình An năm 2022
+              I. MỤC TIÊU
+              Chỉ tiêu 1: Đạt 30% vào năm 2022.
+            Nơi nhận:                                      TM. ỦY BAN NHÂN DÂN
+            - UBND huyện;                                        CHỦ TỊCH
+            - Lưu: VP.
+                                                                 Lò Văn Thưởng
+            """)
+        #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN XÃ BÌNH AN")
+        #expect(plan.header.number == "47/KH-UBND")
+        #expect(plan.header.place == "Bình An")
+        #expect(plan.header.date == PlanDate(year: 2022, month: 5, day: 12))
+        #expect(plan.recipients == ["UBND huyện", "Lưu: VP"])
+        #expect(plan.signature?.onBehalf == "TM. ỦY BAN NHÂN DÂN")
+        #expect(plan.signature?.title == "CHỦ TỊCH")
+        #expect(plan.signature?.name == "Lò Văn Thưởng")
+    }
+
+    /// A web page's table copied one cell line per row, with lone "|" between the cells.
+    @Test func tableCellsOneLinePerRow() {
+        let plan = parse("""
+            ỦY
+            BAN NHÂN DÂN TỈNH THƯỢNG LÂM
+            |
+            CỘNG
+            HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            |
+            Số: 2317/KH-UBND
+            |
+            Thượng Lâm, ngày 14 tháng 6 năm 2021
+            |
+            KẾ HOẠCH
+            THỰC HIỆN CHIẾN LƯỢC QUỐC GIA VỀ BÌNH ĐẲNG GIỚI TỈNH THƯỢNG LÂM GIAI ĐOẠN 2021 - 2030
+            Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;
+            I. MỤC TIÊU
+            Chỉ tiêu 1: Đạt 30% vào năm 2025.
+            |
+            Nơi nhận:
+            - Bộ Lao động - Thương binh và Xã hội;
+            - Lưu: VT, KGVX.
+            |
+            TM. ỦY BAN NHÂN DÂN
+            CHỦ TỊCH
+            |
+            Hà Quang Trung
+            """)
+        #expect(plan.header.issuer == "ỦY BAN NHÂN DÂN TỈNH THƯỢNG LÂM")
+        #expect(plan.header.number == "2317/KH-UBND")
+        #expect(plan.header.place == "Thượng Lâm")
+        #expect(plan.header.documentType == "KẾ HOẠCH")
+        #expect(plan.header.locality == Locality(level: .province, name: "Thượng Lâm"))
+        #expect(plan.header.period == Period(from: 2021, to: 2030))
+        #expect(plan.sections.map(\.label) == ["I"])
+        #expect(plan.recipients == ["Bộ Lao động - Thương binh và Xã hội", "Lưu: VT, KGVX"])
+        #expect(plan.signature?.onBehalf == "TM. ỦY BAN NHÂN DÂN")
+        #expect(plan.signature?.title == "CHỦ TỊCH")
+        #expect(plan.signature?.name == "Hà Quang Trung")
+    }
+
+    /// Justified `pdftotext -layout` text: runs of spaces inside labels, a recipient wrapped in its
+    /// column beside the signature, the locality named only by the enacting sentence.
+    @Test func justifiedTwoColumnPlan() {
+        let plan = parse("""
+              ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+               XÃ PHÚC KHÁNH                            Độc lập - Tự do - Hạnh phúc
+           Số: 41/KH-UBND                          Phúc Khánh, ngày 18 tháng 02 năm 2025
+                                              KẾ HOẠCH
+                   Triển khai công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm 2025
+             Ủy  ban  nhân  dân  xã Phúc Khánh xây dựng Kế hoạch triển khai công tác bình đẳng
+        giới năm 2025 trên địa bàn xã như sau:
+             I. MỤC TIÊU
+             Mục tiêu 2: Giảm khoảng cách giới trong lĩnh vực kinh tế, lao động, việc làm
+             Chỉ  tiêu 1: Phối hợp hỗ trợ ít nhất 30 lao động nữ được đào tạo nghề, giới thiệu
+        việc làm trong năm 2025.
+             Chỉ  tiêu  2:  100%  hội viên phụ nữ có nhu cầu được tiếp cận nguồn vốn vay ưu đãi.
+        Nơi nhận:                                               TM. ỦY BAN NHÂN DÂN
+        - Ban Thường vụ Đảng ủy, Thường trực                          CHỦ TỊCH
+        HĐND xã (b/c);
+        - Lưu: VT, VHXH.                                             Lê Văn Nam
+        """)
+        #expect(plan.header.locality == Locality(level: .commune, name: "Phúc Khánh"))
+        #expect(plan.objectives.first?.indicators.map(\.id) == ["MT2.CT1", "MT2.CT2"])
+        #expect(plan.objectives.first?.indicators.first?.targets.map(T.init) == [T(30, .count, .gte, 2025)])
+        #expect(plan.recipients == ["Ban Thường vụ Đảng ủy, Thường trực HĐND xã (b/c)", "Lưu: VT, VHXH"])
+        #expect(plan.signature?.name == "Lê Văn Nam")
+    }
+
+    @Test func basisAgenciesAndItemsInOtherWordings() {
+        let plan = parse("""
+            KẾ HOẠCH
+            Thực hiện bình đẳng giới giai đoạn 2021 - 2030 trên địa bàn thị xã Sơn Kỳ
+            Căn cứ Luật Bình đẳng giới số 73/2006/QH11 ngày 29 tháng 11 năm 2006;
+            Thực hiện Công văn số 48/LĐTBXH ngày 21/6/2021 của Phòng Lao động - Thương binh và Xã hội về việc xây dựng kế hoạch cấp xã, Ủy ban nhân dân thị xã Sơn Kỳ xây dựng Kế hoạch như sau:
+            I. MỤC TIÊU
+            Mục tiêu 2: Trong lĩnh vực kinh tế, lao động
+            Chỉ tiêu 3: Tỷ lệ nữ giám đốc doanh nghiệp đạt 30% vào năm 2030.
+            II. TỔ CHỨC THỰC HIỆN
+            ], Trách nhiệm của Phòng Nội vụ
+            - Theo dõi mục tiêu 2.
+            3. Phòng Tài chính - Kế hoạch: Tham mưu bố trí kinh phí; báo cáo kết quả thực hiện chỉ tiêu 3 của mục tiêu 2.
+            """)
+        #expect(plan.header.basis.map(\.number) == ["73/2006/QH11", "48/LĐTBXH"])
+        #expect(plan.header.issuer == "Ủy ban nhân dân thị xã Sơn Kỳ")
+        #expect(plan.responsibilities.map(\.agency) == ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"])
+        #expect(plan.responsibilities.map(\.reportsOn) == [["MT2.CT3"], ["MT2.CT3"]])
+        #expect(plan.sections.last?.children.first?.inferred == true)
+    }
+
+    /// Forms found in review that the new rules must leave alone, and an input that trapped.
+    @Test func cleanFormsTheNewRulesLeaveAlone() {
+        let plan = parse("""
+            KẾ HOẠCH
+            Thực hiện bình đẳng giới năm 2025 trên địa bàn quận Nam Từ Liêm
+            I. MỤC TIÊU
+            MỤC TIÊU CỤ THỂ
+            Mục tiêu 1: Trong lĩnh vực chính trị
+            Chỉ tiêu 1: Đạt 30% vào năm 2025.
+            II. TỔ CHỨC THỰC HIỆN
+            1. Phòng Văn hóa - Thông tin
+            - Chủ trì thực hiện chỉ tiêu 1 của mục tiêu 1.
+            2. Trách nhiệm của chủ trì các cơ quan đơn vị trên địa bàn xã theo dõi các chỉ tiêu
+            """)
+        // An unnumbered subheading in capitals is no top-level section.
+        #expect(plan.sections.map(\.label) == ["I", "II"])
+        #expect(plan.header.locality == Locality(level: .district, name: "Nam Từ Liêm"))
+        #expect(plan.diagnostics.allSatisfy { $0.rule != "PK040" })
+    }
+
+    /// Body text with wide gaps but no header or closing fields beside each other is never split.
+    @Test func justifiedBodyTextIsNotTakenForColumns() {
+        let lines = Lexer.lex(SourceText(path: "t", text: "KẾ HOẠCH\nTăng      cường     công tác.\n")).map(\.string)
+        #expect(lines == ["KẾ HOẠCH", "Tăng      cường     công tác."])
+    }
+}
