@@ -83,15 +83,20 @@ public struct BatchRunner: Sendable {
         var sink: OrderedSink?
         var jsonlPath: String?
 
-        switch options.destination {
-        case .directory(let directory):
+        /// The summary of a run that could not make its output folder, or nil when it is there.
+        func makeDirectory(_ directory: String) -> BatchSummary? {
             do {
                 try AtomicWriter.makeDirectory(directory)
+                return nil
             } catch {
                 var summary = state.summary(elapsed: 0)
                 summary.destinationError = "\(directory): \(error.reason)"
                 return summary
             }
+        }
+        switch options.destination {
+        case .directory(let directory):
+            if let failed = makeDirectory(directory) { return failed }
             journal = BatchJournal(directory: directory)
         case .jsonLines(let path):
             if path == "-" {
@@ -111,15 +116,7 @@ public struct BatchRunner: Sendable {
             }
         }
 
-        if let review = options.review {
-            do {
-                try AtomicWriter.makeDirectory(review)
-            } catch {
-                var summary = state.summary(elapsed: 0)
-                summary.destinationError = "\(review): \(error.reason)"
-                return summary
-            }
-        }
+        if let review = options.review, let failed = makeDirectory(review) { return failed }
 
         let quarantinePath = CrashQuarantine.path(for: options.destination)
         if options.force { unlink(quarantinePath) }
