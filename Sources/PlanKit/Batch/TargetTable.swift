@@ -71,9 +71,7 @@ public enum TargetTable {
         case let b as Bool where !(value is Int) || String(describing: type(of: value!)).contains("Bool"):
             return b ? "true" : "false"
         case let n as NSNumber:
-            let d = n.doubleValue
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-            return "\(d)"
+            return NumberText.shortest(n.doubleValue)
         case let s as String: return s
         case let other?: return "\(other)"
         }

@@ -232,7 +232,5 @@ public enum CatalogMarkdown {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    private static func number(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(d)
-    }
+    private static func number(_ d: Double) -> String { NumberText.shortest(d) }
 }

@@ -86,10 +86,7 @@ public enum PlanFacts {
     }
 
     /// "40", "39.5", "1.4": a target's value in its shortest form that reads back as the same value.
-    public static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
-    }
+    public static func number(_ value: Double) -> String { NumberText.shortest(value) }
 
     static func collapse(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\u{a0}" }).joined(separator: " ")

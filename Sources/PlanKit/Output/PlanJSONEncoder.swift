@@ -54,9 +54,7 @@ indirect enum JSONNode {
     }
 
     static func number(_ d: Double) -> JSONNode {
-        guard d.isFinite else { return .null }
-        if d == d.rounded(), abs(d) < 1e15 { return .number(String(Int64(d))) }
-        return .number(d.description)
+        d.isFinite ? .number(NumberText.shortest(d)) : .null
     }
 
     func write(to out: inout String, style: PlanJSONEncoder.Style, indent: Int) {

@@ -45,13 +45,7 @@ enum ReviewHTML {
     }
 
     /// A number without a needless ".0" ("38", "1.7", "38.6").
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.3f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
+    static func number(_ value: Double) -> String { NumberText.shortest(value) }
 
     /// A target's comparator as a sign before its value ("≥", "<", "≈"); empty for equal.
     static func sign(_ comparator: Comparator) -> String {

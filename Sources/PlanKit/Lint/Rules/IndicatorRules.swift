@@ -184,9 +184,7 @@ enum IndicatorRules {
         return words + format(target.value) + unitSuffix(target.unit)
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
-    }
+    static func format(_ value: Double) -> String { NumberText.shortest(value) }
 
     static func unitSuffix(_ unit: TargetUnit) -> String {
         switch unit {
