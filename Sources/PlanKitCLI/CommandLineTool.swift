@@ -15,6 +15,12 @@ public struct Console: Sendable {
         self.stderrIsTerminal = stderrIsTerminal
     }
 
+    /// An error in the one form every command reports it: "plankit <command>: error: <what>" on
+    /// stderr (a file that could not be read or written names itself in `message`).
+    public func reportError(_ command: String, _ message: String) {
+        err("plankit \(command): error: \(message)\n")
+    }
+
     public static let standard = Console(
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
         err: { FileHandle.standardError.write(Data($0.utf8)) },
@@ -90,7 +96,7 @@ public enum CommandLineTool {
         do {
             return try command.run(rest, console: console)
         } catch {
-            console.err("plankit \(command.name): error: \(error.message)\n")
+            console.reportError(command.name, error.message)
             if error.showUsage { console.err("\n" + command.usage) }
             return error.exitCode
         }

@@ -63,7 +63,7 @@ struct ExportCommand: Subcommand {
                     for row in TargetTable.rows(plan: plan) { sink.write(TargetTable.record(row)) }
                 }
             } catch {
-                console.err("plankit export: error: \(error.description)\n")
+                console.reportError("export", error.description)
                 exitCode = ExitCode.failure
             }
         }

@@ -82,7 +82,7 @@ struct LintCommand: Subcommand {
             do {
                 source = try SourceText.read(path: path)
             } catch {
-                console.err("plankit lint: error: \(error)\n")
+                console.reportError("lint", "\(error)")
                 failures.append(error.description)
                 continue
             }

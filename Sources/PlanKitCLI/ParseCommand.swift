@@ -41,10 +41,10 @@ struct ParseCommand: Subcommand {
                 let plan = PlanParser.parse(source, repair: !flags.contains("--no-repair"))
                 documents.append(try encoder.encode(plan))
             } catch let error as SourceError {
-                console.err("plankit parse: error: \(error)\n")
+                console.reportError("parse", "\(error)")
                 exitCode = ExitCode.usage
             } catch {
-                console.err("plankit parse: error: \(path): \(error)\n")
+                console.reportError("parse", "\(path): \(error)")
                 exitCode = ExitCode.usage
             }
         }

@@ -83,15 +83,15 @@ struct ReviewCommand: Subcommand {
                 entries.append(PlanReview.IndexEntry(summary: ReviewSummary(plan: plan, doubtfulConfidence: options.doubtfulConfidence),
                                                      link: BatchInput.linkPath(page)))
             } catch let error as SourceError {
-                console.err("plankit review: error: \(error)\n")
+                console.reportError("review", "\(error)")
                 entries.append(PlanReview.IndexEntry(path: input.path, failure: error.reason))
                 exitCode = ExitCode.usage
             } catch let error as CommandLineError {
-                console.err("plankit review: error: \(input.path): \(error.message)\n")
+                console.reportError("review", "\(input.path): \(error.message)")
                 entries.append(PlanReview.IndexEntry(path: input.path, failure: error.message))
                 exitCode = ExitCode.usage
             } catch {
-                console.err("plankit review: error: \(input.path): \(error)\n")
+                console.reportError("review", "\(input.path): \(error)")
                 entries.append(PlanReview.IndexEntry(path: input.path, failure: "\(error)"))
                 exitCode = ExitCode.usage
             }
