@@ -76,22 +76,24 @@ struct ExportCommand: Subcommand {
     }
 }
 
-/// Plan documents as JSON objects from any of the files `export` reads, one at a time.
+/// The plans in any of the files `export` reads, one at a time: plan JSON as `parse` and `batch`
+/// write it (one document, an array, or JSON Lines), decoded into ``Plan``; any other file is parsed.
 enum PlanDocuments {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func forEach(in path: String, _ body: ([String: Any]) -> Void) throws(Failure) {
+    static func forEach(in path: String, _ body: (Plan) -> Void) throws(Failure) {
+        let decoder = JSONDecoder()
         switch (path as NSString).pathExtension.lowercased() {
         case "json":
             guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "\(path): cannot be read") }
-            guard let value = try? JSONSerialization.jsonObject(with: data) else {
+            guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
                 throw Failure(description: "\(path): is not valid JSON")
             }
-            if let plan = value as? [String: Any] {
+            if let plan = try? decoder.decode(Plan.self, from: data) {
                 body(plan)
-            } else if let plans = value as? [[String: Any]] {
+            } else if let plans = try? decoder.decode([Plan].self, from: data) {
                 plans.forEach(body)
             } else {
                 throw Failure(description: "\(path): is neither a plan nor an array of plans")
@@ -104,7 +106,7 @@ enum PlanDocuments {
             LineReader.forEachLine(handle) { line in
                 lineNumber += 1
                 guard !line.isEmpty else { return }
-                if let plan = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] {
+                if let plan = try? decoder.decode(Plan.self, from: Data(line)) {
                     body(plan)
                 } else if bad == nil {
                     bad = lineNumber
@@ -118,12 +120,7 @@ enum PlanDocuments {
             } catch {
                 throw Failure(description: error.description)
             }
-            let plan = PlanParser.parse(source)
-            guard let json = try? PlanJSONEncoder(style: .compact).encode(plan),
-                  let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
-                throw Failure(description: "\(path): could not be encoded")
-            }
-            body(object)
+            body(PlanParser.parse(source))
         }
     }
 }

@@ -1,10 +1,6 @@
 import Foundation
 
 /// One row per target across plans, for a spreadsheet or pandas: the table `plankit export --csv` writes.
-///
-/// Rows are read from the plans' JSON (what `parse` and `batch` write), not from the model
-/// types, so fields added by later stages (`nationalId` from lint) come through when present
-/// and are empty when not.
 public enum TargetTable {
     /// The columns, in order: the ones the archive users asked for, then context.
     public static let columns = [
@@ -12,29 +8,20 @@ public enum TargetTable {
         "value", "unit", "domain", "baseline", "fromYearOn", "text",
     ]
 
-    /// The rows of one plan document (a JSON object as `parse` prints it).
-    public static func rows(plan: [String: Any]) -> [[String]] {
-        let source = plan["source"] as? [String: Any]
-        let header = plan["header"] as? [String: Any]
-        let locality = header?["locality"] as? [String: Any]
-        let period = header?["period"] as? [String: Any]
-        let file = string(source?["path"])
-        let periodText: String
-        if let from = period?["from"], let to = period?["to"], !(from is NSNull), !(to is NSNull) {
-            periodText = "\(number(from))-\(number(to))"
-        } else {
-            periodText = ""
-        }
+    /// The rows of one plan, one per target, in document order.
+    public static func rows(plan: Plan) -> [[String]] {
+        let header = plan.header
+        let period = header.period.map { "\($0.from)-\($0.to)" } ?? ""
         var rows: [[String]] = []
-        for objective in plan["objectives"] as? [[String: Any]] ?? [] {
-            for indicator in objective["indicators"] as? [[String: Any]] ?? [] {
-                for target in indicator["targets"] as? [[String: Any]] ?? [] {
+        for objective in plan.objectives {
+            for indicator in objective.indicators {
+                for target in indicator.targets {
                     rows.append([
-                        file, string(locality?["name"]), string(locality?["level"]), periodText,
-                        number(objective["number"]), string(indicator["id"]), string(indicator["nationalId"]),
-                        number(target["year"]), string(target["comparator"]), number(target["value"]),
-                        string(target["unit"]), string(objective["domain"]), number(target["baseline"]),
-                        bool(target["fromYearOn"]), string(target["text"]),
+                        plan.source.path, header.locality?.name ?? "", header.locality?.level.rawValue ?? "", period,
+                        String(objective.number), indicator.id, indicator.nationalId ?? "",
+                        target.year.map(String.init) ?? "", target.comparator.rawValue, NumberText.shortest(target.value),
+                        target.unit.rawValue, objective.domain?.rawValue ?? "", target.baseline.map(NumberText.shortest) ?? "",
+                        target.fromYearOn ? "true" : "false", target.text,
                     ])
                 }
             }
@@ -54,33 +41,5 @@ public enum TargetTable {
             }
         }
         return line + "\r\n"
-    }
-
-    static func string(_ value: Any?) -> String {
-        switch value {
-        case let s as String: s
-        case nil, is NSNull: ""
-        case let other?: number(other)
-        }
-    }
-
-    /// Numbers in their shortest exact form, as the JSON encoder writes them (38.6, 100000).
-    static func number(_ value: Any?) -> String {
-        switch value {
-        case nil, is NSNull: return ""
-        case let b as Bool where !(value is Int) || String(describing: type(of: value!)).contains("Bool"):
-            return b ? "true" : "false"
-        case let n as NSNumber:
-            return NumberText.shortest(n.doubleValue)
-        case let s as String: return s
-        case let other?: return "\(other)"
-        }
-    }
-
-    static func bool(_ value: Any?) -> String {
-        switch value {
-        case let b as Bool: b ? "true" : "false"
-        default: ""
-        }
     }
 }
