@@ -44,7 +44,7 @@ public enum PlanParser {
         diagnostics.sort { ($0.span ?? SourceSpan(startLine: 0, endLine: 0)) < ($1.span ?? SourceSpan(startLine: 0, endLine: 0)) }
 
         // Indicators get their national ids here, once: lint and export read them from the plan.
-        return NationalNormalizer.normalize(Plan(
+        var plan = NationalNormalizer.normalize(Plan(
             source: SourceInfo(path: source.path, lineCount: source.lines.count,
                                encoding: source.encoding.rawValue, normalizedToNFC: source.normalizedToNFC),
             header: header,
@@ -59,6 +59,22 @@ public enum PlanParser {
             unclassified: unclassified,
             repairs: repairs,
             diagnostics: diagnostics))
+        // A share whose "%" OCR lost ("đạt 4096 vào năm 2025") gives no target; it never passes silently.
+        var shares: [Diagnostic] = []
+        for indicator in plan.objectives.flatMap(\.indicators) {
+            let national = indicator.nationalId.flatMap(NationalCatalog.indicator(id:))
+            for written in TargetParser.sharesWithoutPercent(indicator.text, isShare: TargetParser.isShare(indicator, national: national)) {
+                shares.append(Diagnostic(.unreadableNumber,
+                                         "number '\(written)' of indicator \(indicator.id) stands where a share does, over 100 and without '%': no target read",
+                                         span: indicator.span))
+            }
+        }
+        if !shares.isEmpty {
+            plan.diagnostics = (plan.diagnostics + shares).sorted {
+                ($0.span ?? SourceSpan(startLine: 0, endLine: 0)) < ($1.span ?? SourceSpan(startLine: 0, endLine: 0))
+            }
+        }
+        return plan
     }
 
     /// The lexer's blocks, one line each ("startLine-endLine kind marker | text"): what the first

@@ -78,6 +78,50 @@ enum TargetParser {
         return (targets, unreadable)
     }
 
+    /// Whether an indicator measures a share: its national counterpart is one, or its words say so.
+    static func isShare(_ indicator: Indicator, national: NationalIndicator?) -> Bool {
+        let lower = indicator.text.lowercased()
+        return national?.targets.first?.unit == .percent || lower.contains("tỷ lệ") || lower.contains("tỷ trọng")
+    }
+
+    /// Numbers over 100 where a share's value stands without its "%" ("đạt 4096 vào năm 2025",
+    /// "6096 cơ quan"): OCR reads "%" as "96" or drops it, and no target is read there. A number
+    /// counting something ("120 lao động nữ", "1.296 lao động") or a year is left alone; outside a
+    /// share's indicator only a number no one writes so is taken: four digits or more ending in 96,
+    /// without the thousands dot, and no year. Each as written.
+    static func sharesWithoutPercent(_ text: String, isShare: Bool) -> [String] {
+        let original = Array(text.unicodeScalars)
+        let scalars = Array(text.lowercased().unicodeScalars)
+        guard scalars.count == original.count else { return [] }
+        func isNumberPart(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "." || s == "," }
+        var found: [String] = []
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i].properties.numericType != nil, i == 0 || !isNumberPart(scalars[i - 1]) else { i += 1; continue }
+            var end = i
+            while end < scalars.count, isNumberPart(scalars[end]) { end += 1 }
+            defer { i = end }
+            var digits = String(String.UnicodeScalarView(scalars[i..<end]))
+            while digits.last == "." || digits.last == "," { digits.removeLast() }
+            guard let value = Int(digits), value > 100 else { continue }
+            let before = String(String.UnicodeScalarView(scalars[max(0, i - 6)..<i]))
+            if before.hasSuffix("năm ") || before.hasSuffix("số ") { continue }
+            var next = end
+            while next < scalars.count, scalars[next] == " " { next += 1 }
+            let rest = String(String.UnicodeScalarView(scalars[next..<min(scalars.count, next + 6)]))
+            let followedByWord = rest.first.map { $0.isLetter } ?? false
+            let percentAsDigits = value % 100 == 96 && value / 100 <= 100
+                && (isShare || (!digits.contains(".") && value >= 1000 && !(1900...2100).contains(value)))
+            guard isShare || percentAsDigits else { continue }
+            guard !rest.hasPrefix("%"), !rest.hasPrefix("/"),
+                  // "đạt 7096 các cơ quan": a share of something; "120 lao động nữ" counts them.
+                  percentAsDigits || !followedByWord
+                    || ["vào", "và", "đến", "trong", "năm", "trở", "các", "những", "số", "tổng"].contains(where: rest.hasPrefix) else { continue }
+            found.append(String(String.UnicodeScalarView(original[i..<end])))
+        }
+        return found
+    }
+
     struct YearPhrase {
         var year: Int
         var fromYearOn: Bool

@@ -61,6 +61,10 @@ import Testing
             let found = try Self.findings(.unitMismatch, replacing: passage, with: replacement)
             #expect(found.count == (fires ? 1 : 0), "\(replacement)")
             #expect(found.allSatisfy { $0.severity == .warning && $0.span.startLine == 17 }, "\(replacement)")
+            // The parse itself says so too (PK011), whether or not the plan is linted.
+            let clean = try String(contentsOf: Repository.url("Fixtures/lint/clean.txt"), encoding: .utf8)
+            let plan = PlanParser.parse(SourceText(path: "form.txt", text: clean.replacingOccurrences(of: passage, with: replacement)))
+            #expect(plan.diagnostics.filter { $0.rule == "PK011" }.count == (fires ? 1 : 0), "\(replacement)")
         }
     }
 

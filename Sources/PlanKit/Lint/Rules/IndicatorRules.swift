@@ -19,50 +19,17 @@ enum IndicatorRules {
         }
     }
 
-    /// PK132: a number over 100 where the indicator's share stands, without its "%" ("đạt 4096 vào
-    /// năm 2025"): OCR reads "%" as "96" or drops it, and the parser reads no target there, so the
-    /// rule looks at the words. A number counting something ("120 lao động nữ") or a year is left alone.
+    /// PK132: a number over 100 where the indicator's share stands, without its "%"
+    /// (``TargetParser/sharesWithoutPercent(_:isShare:)``).
     static func bareShares(_ indicator: Indicator, national: NationalIndicator?, _ context: LintContext,
                            _ sink: inout FindingSink) {
-        let lower = indicator.text.lowercased()
-        let isShare = national?.targets.first?.unit == .percent || lower.contains("tỷ lệ") || lower.contains("tỷ trọng")
-        let scalars = Array(lower.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            guard scalars[i].properties.numericType != nil, i == 0 || !isNumberPart(scalars[i - 1]) else { i += 1; continue }
-            var end = i
-            while end < scalars.count, isNumberPart(scalars[end]) { end += 1 }
-            defer { i = end }
-            var digits = String(String.UnicodeScalarView(scalars[i..<end]))
-            while digits.last == "." || digits.last == "," { digits.removeLast() }
-            guard let value = Int(digits), value > 100 else { continue }
-            let before = String(String.UnicodeScalarView(scalars[max(0, i - 6)..<i]))
-            if before.hasSuffix("năm ") || before.hasSuffix("số ") { continue }
-            var next = end
-            while next < scalars.count, scalars[next] == " " { next += 1 }
-            let rest = String(String.UnicodeScalarView(scalars[next..<min(scalars.count, next + 6)]))
-            let followedByWord = rest.first.map { $0.isLetter } ?? false
-            // "6096": a share with its "%" read as "96", whatever follows. Outside a share's
-            // indicator only a number no one writes so: four digits or more without the thousands
-            // dot ("1.296 lao động"), and no year.
-            let percentAsDigits = value % 100 == 96 && value / 100 <= 100
-                && (isShare || (!digits.contains(".") && value >= 1000 && !(1900...2100).contains(value)))
-            guard isShare || percentAsDigits else { continue }
-            guard !rest.hasPrefix("%"), !rest.hasPrefix("/"),
-                  // "đạt 7096 các cơ quan": a share of something; "120 lao động nữ" counts them.
-                  percentAsDigits || !followedByWord
-                    || ["vào", "và", "đến", "trong", "năm", "trở", "các", "những", "số", "tổng"].contains(where: rest.hasPrefix) else { continue }
-            let written = String(String.UnicodeScalarView(Array(indicator.text.unicodeScalars)[i..<end]))
+        for written in TargetParser.sharesWithoutPercent(indicator.text, isShare: TargetParser.isShare(indicator, national: national)) {
             let at = context.locate(written, within: indicator.span) ?? context.refine(indicator.span)
             sink.report(.unitMismatch,
                         "indicator \(indicator.id) reads \"\(written)\" where its share stands: a share cannot exceed 100% (a \"%\" lost or read as \"96\"?)",
                         at: at, subject: indicator.id + " " + written,
                         hint: "Check the number against the original document and write the share with its \"%\".")
         }
-    }
-
-    private static func isNumberPart(_ s: Unicode.Scalar) -> Bool {
-        s.properties.numericType != nil || s == "." || s == ","
     }
 
     /// PK130 and PK131.
