@@ -147,7 +147,7 @@ struct TokenDecoder {
     /// When the text lost its marks, a symbol's letters lost theirs too ("QD-UBND" for "QĐ-UBND")
     /// and are restored like any word.
     private static func isProtected(_ token: Token, _ t: Int, tokens: [Token], choices: [[Choice]], scalars: [Unicode.Scalar],
-                                    marksLost: Bool) -> Bool {
+                                    marksLost: Bool, lineOfWords: Bool) -> Bool {
         guard !marksLost else { return false }
         let before: Unicode.Scalar? = token.start > 0 ? scalars[token.start - 1] : nil
         let after: Unicode.Scalar? = token.end < scalars.count ? scalars[token.end] : nil
@@ -159,7 +159,7 @@ struct TokenDecoder {
         // Only on a line whose words are all words: an OCR'd line with confusions around a name
         // may hold a confused capital word too.
         let original = choices[t][0]
-        guard choices.allSatisfy({ $0[0].words.allSatisfy { $0 >= 0 } }), original.letterCase == .capitalized, original.words.count == 1, original.words[0] >= 0,
+        guard lineOfWords, original.letterCase == .capitalized, original.words.count == 1, original.words[0] >= 0,
               scalars[token.start..<token.end].contains(where: VietnameseLetters.isMarked) else { return false }
         // A capitalised neighbour with only a space between: the run of a name.
         func capitalizedNeighbour(_ k: Int) -> Bool {
@@ -284,6 +284,8 @@ struct TokenDecoder {
         // each time, so a 2 MB line would take seconds.
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count + 8)
+        // Every word of the line as written is a word (names are protected only on such a line).
+        let lineOfWords = choices.allSatisfy { $0[0].words.allSatisfy { $0 >= 0 } }
         var repairs: [Repair] = []
         var diagnostics: [Diagnostic] = []
         var cursor = 0
@@ -309,7 +311,8 @@ struct TokenDecoder {
             var written = original
             var confidence = 1.0
             if !choice.isIdentity,
-               !TokenDecoder.isProtected(token, t, tokens: tokens, choices: choices, scalars: scalars, marksLost: mode.contains(.diacritics)) {
+               !TokenDecoder.isProtected(token, t, tokens: tokens, choices: choices, scalars: scalars,
+                                         marksLost: mode.contains(.diacritics), lineOfWords: lineOfWords) {
                 // Confidence: this word against the others for the same letters, in the chosen context.
                 let previous: Int32 = token.contextBefore ?? (t == 0 ? LanguageModel.boundary : lastWord(choices[t - 1][chosen[t - 1]]))
                 let next: Int32? = t + 1 < tokens.count
