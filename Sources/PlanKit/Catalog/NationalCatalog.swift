@@ -68,6 +68,18 @@ public struct NationalIndicator: Codable, Hashable, Sendable {
         case higherIsBetter = "higher"
         case lowerIsBetter = "lower"
         case qualitative
+
+        /// Whether a target of `value` with `comparator` is weaker than `national` in this direction.
+        /// Equal numbers are weaker only against a strict national bound ("under 42" against "42").
+        func isWeaker(_ value: Double, _ comparator: Comparator, than national: NationalTarget) -> Bool {
+            switch self {
+            case .higherIsBetter:
+                value < national.value || (value == national.value && national.comparator == .gt && comparator != .gt)
+            case .lowerIsBetter:
+                value > national.value || (value == national.value && national.comparator == .lt && comparator != .lt)
+            case .qualitative: false
+            }
+        }
     }
 }
 

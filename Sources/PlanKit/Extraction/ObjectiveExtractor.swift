@@ -36,7 +36,7 @@ enum ObjectiveExtractor {
         /// "Các chỉ tiêu:" over unnumbered bullets: each bullet is the next indicator.
         var bulletsAreIndicators = false
         /// A table of targets under the objective: the year of each column, read off its header row.
-        var table = TargetTable()
+        var table = YearTable()
 
         do {
             walk { block, isHeading, depth in
@@ -84,7 +84,7 @@ enum ObjectiveExtractor {
                     mode = .indicators
                     awaitingIndicatorText = false
                     bulletsAreIndicators = false
-                    table = TargetTable()
+                    table = YearTable()
                     return
                 }
                 // An objective closed by a damaged heading under it ("2. .1. Các c ỉ tiêu:" read as a
@@ -187,7 +187,7 @@ enum ObjectiveExtractor {
     /// a header row "| Chỉ tiêu | Năm 2026 | Năm 2030 |" gives each column its year; a row
     /// "| 1. Tỷ lệ lao động nữ … | 58% | Khoảng 65% |" is indicator 1, each cell a target in its
     /// column's year.
-    struct TargetTable {
+    struct YearTable {
         var years: [Int?] = []
         var rowLine = 0
         var column = 0

@@ -11,9 +11,9 @@ enum TwoColumns {
 
     static func reorder(_ lines: [CleanLine]) -> [CleanLine] {
         let documentType = lines.firstIndex { isDocumentType($0.text) } ?? lines.count
-        var zones: [Range<Int>] = []
+        var zones: [(lines: Range<Int>, closing: Bool)] = []
         // A header is a few lines: one that runs on is no header (the document type was not found).
-        if documentType < min(lines.count, 40) { zones.append(0..<documentType) }
+        if documentType < min(lines.count, 40) { zones.append((0..<documentType, false)) }
         // The closing is looked for after the document type (without one, no column is trusted).
         var k = documentType
         while k < lines.count {
@@ -21,22 +21,22 @@ enum TwoColumns {
                 // A closing is short: it ends at the next document type or 40 lines on.
                 let limit = min(lines.count, k + 40)
                 let end = (k + 1..<limit).first { isDocumentType(lines[$0].text) } ?? limit
-                zones.append(k..<end)
+                zones.append((k..<end, true))
                 k = end
             } else {
                 k += 1
             }
         }
         // The columns are real only where a split line holds the fields a header or closing sets side by side.
-        let confirmed = zones.filter { zone in zone.contains { k in holdsTwoFields(lines[k]) } }
+        let confirmed = zones.filter { zone in zone.lines.contains { k in holdsTwoFields(lines[k]) } }
         guard !confirmed.isEmpty else { return lines }
         var out: [CleanLine] = []
         out.reserveCapacity(lines.count + 16)
         var next = 0
         for zone in confirmed {
-            out.append(contentsOf: lines[next..<zone.lowerBound])
-            out.append(contentsOf: columns(Array(lines[zone]), closing: Lexer.startsWith(lines[zone.lowerBound].text[...], Keywords.recipients)))
-            next = zone.upperBound
+            out.append(contentsOf: lines[next..<zone.lines.lowerBound])
+            out.append(contentsOf: columns(Array(lines[zone.lines]), closing: zone.closing))
+            next = zone.lines.upperBound
         }
         out.append(contentsOf: lines[next...])
         return out

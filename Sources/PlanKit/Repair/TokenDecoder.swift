@@ -343,7 +343,7 @@ struct TokenDecoder {
                 // "hàng năm" is more frequent) stays: the pair is evidence it was meant.
                 let seenAsWritten = keptWord && {
                     let word = choices[t][0].words[0]
-                    if let v = token.contextBefore ?? (t > 0 && tokens[t].contextBefore == nil ? lastWord(choices[t - 1][0]) : nil),
+                    if let v = token.contextBefore ?? (t > 0 ? lastWord(choices[t - 1][0]) : nil),
                        v >= 0, model.seenPair(word, after: v) { return true }
                     if t + 1 < tokens.count, tokens[t + 1].contextBefore == nil, let w = choices[t + 1][0].words.first, w >= 0,
                        model.seenPair(w, after: word) { return true }

@@ -72,20 +72,10 @@ enum ReviewTargets {
     /// when one is unconfirmed).
     static func verdict(_ target: Target, _ national: NationalTarget, _ direction: NationalIndicator.Direction) -> Verdict? {
         guard national.unit == target.unit else { return .otherUnit }
-        switch direction {
-        case .higherIsBetter:
-            if target.value < national.value || (target.value == national.value && national.comparator == .gt && target.comparator != .gt) {
-                return .weaker
-            }
-            return target.value > national.value ? .stronger : .same
-        case .lowerIsBetter:
-            if target.value > national.value || (target.value == national.value && national.comparator == .lt && target.comparator != .lt) {
-                return .weaker
-            }
-            return target.value < national.value ? .stronger : .same
-        case .qualitative:
-            return nil
-        }
+        if direction == .qualitative { return nil }
+        if direction.isWeaker(target.value, target.comparator, than: national) { return .weaker }
+        let better = direction == .higherIsBetter ? target.value > national.value : target.value < national.value
+        return better ? .stronger : .same
     }
 
     static func render(_ plan: Plan, into html: inout String) {

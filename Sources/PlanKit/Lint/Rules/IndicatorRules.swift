@@ -103,18 +103,7 @@ enum IndicatorRules {
                        _ sink: inout FindingSink) {
         guard let national = target.national, national.confirmed, national.unit == target.unit,
               let direction = NationalCatalog.indicator(id: national.indicator)?.direction else { return }
-        let isWeaker: Bool
-        switch direction {
-        // Equal numbers are weaker only against a strict national bound ("under 42" against "42").
-        case .higherIsBetter:
-            isWeaker = target.value < national.value
-                || (target.value == national.value && national.comparator == .gt && target.comparator != .gt)
-        case .lowerIsBetter:
-            isWeaker = target.value > national.value
-                || (target.value == national.value && national.comparator == .lt && target.comparator != .lt)
-        case .qualitative: isWeaker = false
-        }
-        guard isWeaker else { return }
+        guard direction.isWeaker(target.value, target.comparator, than: national) else { return }
         let better = direction == .higherIsBetter ? "higher" : "lower"
         let part = national.part.map { " (\($0))" } ?? ""
         sink.report(.weakerThanNational,
