@@ -37,6 +37,8 @@ enum ObjectiveExtractor {
         var bulletsAreIndicators = false
         /// A table of targets under the objective: the year of each column, read off its header row.
         var table = YearTable()
+        /// The block and text range of the last indicator read from a label, for a label lost after it.
+        var lastIndicatorSource: (block: Block, range: Range<Int>)?
 
         do {
             walk { block, isHeading, depth in
@@ -85,6 +87,7 @@ enum ObjectiveExtractor {
                     awaitingIndicatorText = false
                     bulletsAreIndicators = false
                     table = YearTable()
+                    lastIndicatorSource = nil
                     return
                 }
                 // An objective closed by a damaged heading under it ("2. .1. Các c ỉ tiêu:" read as a
@@ -132,6 +135,10 @@ enum ObjectiveExtractor {
                     }
                     // No number written ("Chỉ tiêu:", or one lost: "Chỉ tiêu  :"): the one after the indicator before.
                     let previous = objectives[current].indicators.last?.number ?? 0
+                    if number == previous + 2, let source = lastIndicatorSource {
+                        splitLostLabel(source, missing: previous + 1, of: &objectives[current], diagnostics: &diagnostics)
+                    }
+                    lastIndicatorSource = (block, textRange)
                     let inference = damagedLabel ? "the first word of its label is damaged"
                         : number == 0 && previous > 0 ? "its number is not written or lost" : nil
                     addIndicator(number: number == 0 ? previous + 1 : number, block: block, textRange: textRange,
@@ -236,6 +243,40 @@ enum ObjectiveExtractor {
             objective.indicators[row].targets += targets
             objective.indicators[row].span = objective.indicators[row].span.union(block.span)
         }
+    }
+
+    /// Indicator N+1's label lost inside the paragraph of indicator N, the one before N+2
+    /// ("… vào năm 2030. ng sac Đến năm 2025 đạt 80% …": OCR destroyed "- Chỉ tiêu 2:" and the line
+    /// went on with the paragraph before). The paragraph is cut after the first sentence followed by
+    /// something no sentence begins with (a lower-case word, debris) and holding a number; clean
+    /// text, whose sentences begin with capitals, is never cut.
+    private static func splitLostLabel(_ source: (block: Block, range: Range<Int>), missing: Int,
+                                       of objective: inout Objective, diagnostics: inout [Diagnostic]) {
+        let text = source.block.text.scalars
+        guard let last = objective.indicators.last, last.number == missing - 1 else { return }
+        var cut: Int?
+        var k = source.range.lowerBound
+        while k + 2 < source.range.upperBound {
+            if text[k] == ".", Scalars.isSpace(text[k + 1]) {
+                var next = k + 1
+                while next < source.range.upperBound, Scalars.isSpace(text[next]) { next += 1 }
+                if next < source.range.upperBound, !Scalars.isUpper(text[next]), !Scalars.isDigit(text[next]),
+                   text[next..<source.range.upperBound].contains(where: Scalars.isDigit) {
+                    cut = next
+                    break
+                }
+            }
+            k += 1
+        }
+        guard let cut else { return }
+        let block = source.block
+        objective.indicators.removeLast()
+        addIndicator(number: last.number, block: block, textRange: block.text.trimmed(source.range.lowerBound..<cut),
+                     to: &objective, diagnostics: &diagnostics)
+        objective.indicators[objective.indicators.count - 1].inferred = last.inferred
+        addIndicator(number: missing, block: block, textRange: block.text.trimmed(cut..<source.range.upperBound), to: &objective,
+                     inference: "its label is lost: the text after indicator \(missing - 1)'s first sentence, before indicator \(missing + 1)",
+                     diagnostics: &diagnostics)
     }
 
     private static func addIndicator(number: Int, block: Block, textRange: Range<Int>, to objective: inout Objective,

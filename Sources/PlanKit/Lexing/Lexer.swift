@@ -286,7 +286,19 @@ enum Lexer {
         let last = block.lastLine
         // "peưn tiêu 2: …" after a sentence's end: a label OCR damaged, though it starts in lower case.
         if endsSentence(last.text), damagedIndicatorLabel(line.text[...]) != nil { return false }
-        if Scalars.isLowerLetter(first) { return true }
+        // A heading in capitals ends with its line even when OCR lost its marker's period ("IV TỔ
+        // CHỨC THỰC HIỆN") and the paragraph under it begins with a damaged, lower-case word.
+        if Scalars.isLowerLetter(first) {
+            guard block.fragments.count == 1 else { return true }
+            if isCapitalHeading(last.text) { return false }
+            // A numbered line well short of the wrapped lines' width, without a closing
+            // mark, ended there: "2.4. Phòng Giáo dục và Đào tạo" over a duty whose bullet OCR lost.
+            if wrap.isKnown, let marker = block.marker, marker.style != .bullet, !endsSentence(last.text),
+               let end = last.text.last, end != ",", last.text.count * 10 < wrap.width * 6 {
+                return false
+            }
+            return true
+        }
         if opensBlock(line.text) { return false }
         if isAllCaps(line.text[...]) || isAllCaps(last.text[...]) {
             // A Roman heading wrapped over two capital lines ("III. NHIỆM VỤ, GIẢI PHÁP" / "CHỦ YẾU").
@@ -304,6 +316,11 @@ enum Lexer {
             // In hard-wrapped text a line that fills the width did not end its paragraph,
             // even when a sentence happens to end with it.
             return wrap.isHard && block.marker?.style != .roman && last.text.count * 10 >= wrap.width * 9
+        }
+        // "… Trung tâm Giáo dục nghề nghiệp -" / "Giáo dục thường xuyên …": a name joined by a dash
+        // never ends a paragraph.
+        if last.text.count >= 3, let end = last.text.last, end == "-" || end == "–", Scalars.isSpace(last.text[last.text.count - 2]) {
+            return true
         }
         if Scalars.isDigit(first) {
             // "2030." or "42/100.000 …" going on after "vào năm" / "giảm còn".
@@ -495,6 +512,20 @@ enum Lexer {
         return letters >= 2
     }
 
+    /// A line in capitals of two words or more, each of two letters or more ("IV TỔ CHỨC THỰC
+    /// HIỆN", "MỤC ĐÍCH, YÊU CẦU"): a heading, not a fragment of a sentence.
+    static func isCapitalHeading(_ text: [Unicode.Scalar]) -> Bool {
+        guard isAllCaps(text[...]) else { return false }
+        var words = 0, run = 0
+        for s in text {
+            if Scalars.isLetter(s) { run += 1; continue }
+            if run >= 2 { words += 1 }
+            run = 0
+        }
+        if run >= 2 { words += 1 }
+        return words >= 2
+    }
+
     /// "9", "- 9 -": a page number alone on its line.
     static func isPageNumber(_ text: [Unicode.Scalar]) -> Bool {
         var digits = 0
@@ -526,6 +557,9 @@ enum Lexer {
         var width: Int
         /// Many wrapped lines of about the same width: text pulled from a PDF, not one paragraph per line.
         var isHard: Bool
+        /// Enough wrapped lines to tell the width.
+        var isKnown: Bool { width < Wrap.unknown.width }
+        static let unknown = Wrap(width: Int.max / 10, isHard: false)
     }
 
     static func estimateWrap(_ lines: [CleanLine]) -> Wrap {
@@ -537,7 +571,7 @@ enum Lexer {
             }
         }
         // Too few wrapped lines to tell the width: never join on a capital letter.
-        guard lengths.count >= 3 else { return Wrap(width: Int.max / 10, isHard: false) }
+        guard lengths.count >= 3 else { return .unknown }
         lengths.sort()
         let p80 = lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
         let p20 = lengths[lengths.count * 2 / 10]

@@ -63,10 +63,17 @@ enum TwoColumns {
         return left + right
     }
 
-    /// A line cut at its gaps of `minimumGap` spaces or more; the line itself when it has none
-    /// or had markup removed (its columns would no longer map).
+    /// A line cut at its gaps of `minimumGap` spaces or more, else where a right-column field
+    /// begins (``fieldCut(_:)``); the line itself when it has neither or had markup removed (its
+    /// columns would no longer map).
     static func split(_ line: CleanLine) -> [CleanLine] {
-        guard line.kind == .text, line.columns == nil, widestGap(line.text) >= minimumGap else { return [line] }
+        guard line.kind == .text, line.columns == nil else { return [line] }
+        guard widestGap(line.text) >= minimumGap else {
+            guard let cut = fieldCut(line.text) else { return [line] }
+            var end = cut
+            while end > 0, Scalars.isSpace(line.text[end - 1]) { end -= 1 }
+            return [piece(of: line, 0..<end), piece(of: line, cut..<line.text.count)]
+        }
         var parts: [CleanLine] = []
         var start = 0
         var i = 0
@@ -100,6 +107,61 @@ enum TwoColumns {
                          columns: nil, headingLevel: 0, source: source)
     }
 
+    /// Where the right column's field begins on a line whose two cells OCR joined with one space
+    /// (Tesseract reads a borderless table row as one line): "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI …",
+    /// "XÃ KHÁNH LỘC | Độc lập - Tự do - Hạnh phúc", "Số: 47/KH-UBND | Khánh Lộc, ngày …",
+    /// "Nơi nhận: | TM. ỦY BAN NHÂN DÂN", "- UBND huyện Quy Lăng; | CHỦ TỊCH", "- Các thôn; | Lò Văn
+    /// Thưởng". Nil when the line holds one field.
+    static func fieldCut(_ text: [Unicode.Scalar]) -> Int? {
+        guard text.count >= 8 else { return nil }
+        let lowered = ScalarText(text)
+        // The motto's two lines, after the issuer's.
+        for anchor in mottoAnchors {
+            if let p = lowered.find(anchor, from: 1), Scalars.isSpace(text[p - 1]), Lexer.isAllCaps(text[..<p]) { return p }
+        }
+        // The place before ", ngày", after the number: back over the place's capitalised words.
+        if Lexer.startsWith(text[...], "số".lowerScalars), let comma = lowered.find(", ngày".lowerScalars, wholeWord: false) {
+            var start = comma
+            var words = 0
+            while words < 4 {
+                var w = start
+                while w > 0, Scalars.isSpace(text[w - 1]) { w -= 1 }
+                var b = w
+                while b > 0, !Scalars.isSpace(text[b - 1]) { b -= 1 }
+                let word = text[b..<w]
+                guard b > 0, let first = word.first, Scalars.isUpper(first), !Lexer.isAllCaps(word),
+                      !word.contains(where: { Scalars.isDigit($0) || $0 == "/" }) else { break }
+                start = b
+                words += 1
+            }
+            return words > 0 ? start : nil
+        }
+        // A signature's first line beside "Nơi nhận:" or a recipient.
+        let leftIsClosing = Lexer.startsWith(text[...], Keywords.recipients) || text.first == "-"
+        guard leftIsClosing else { return nil }
+        for prefix in Keywords.signaturePrefixes {
+            var from = 1
+            while let p = lowered.find(prefix, from: from, wholeWord: false) {
+                if Scalars.isSpace(text[p - 1]), p + prefix.count < text.count, Scalars.isSpace(text[p + prefix.count]) { return p }
+                from = p + 1
+            }
+        }
+        // After a recipient's ";": the signer's title in capitals, or the signer's name.
+        guard text.first == "-", let semicolon = text.lastIndex(of: ";"), semicolon + 2 < text.count else { return nil }
+        var p = semicolon + 1
+        while p < text.count, Scalars.isSpace(text[p]) { p += 1 }
+        let rest = text[p...]
+        if Lexer.isAllCaps(rest), Keywords.signerTitles.contains(where: { Scalars.string(rest).hasSuffix($0) }) { return p }
+        let words = rest.split(whereSeparator: Scalars.isSpace)
+        if (2...5).contains(words.count), words.allSatisfy({ w in
+            guard let f = w.first, Scalars.isUpper(f), !Lexer.isAllCaps(w) else { return false }
+            return w.allSatisfy(Scalars.isLetter)
+        }) { return p }
+        return nil
+    }
+
+    static let mottoAnchors = ["cộng hòa xã hội", "cộng hoà xã hội", "độc lập - tự do", "độc lập – tự do"].map(\.lowerScalars)
+
     static func widestGap(_ text: [Unicode.Scalar]) -> Int {
         var widest = 0, run = 0
         for s in text {
@@ -114,7 +176,6 @@ enum TwoColumns {
     /// Two fields of a header or closing on one line: issuer | motto, number | place-date,
     /// "Nơi nhận:" or a recipient | signature.
     static func holdsTwoFields(_ line: CleanLine) -> Bool {
-        guard line.kind == .text, line.columns == nil, widestGap(line.text) >= minimumGap else { return false }
         let parts = split(line)
         guard parts.count >= 2 else { return false }
         let left = parts[0].text[...], right = parts[parts.count - 1].text[...]

@@ -248,6 +248,8 @@ enum Keywords {
     /// Labels that number an item inside a paragraph-like line: "Chỉ tiêu 2:", "Mục tiêu 3:", "Điều 1.".
     static let itemLabels = ["chỉ tiêu", "mục tiêu", "điều"].map(\.lowerScalars)
     static let signaturePrefixes = ["tm.", "kt.", "q.", "tl.", "tuq.", "t/m"].map(\.lowerScalars)
+    /// How a signer's title in capitals ends: "(PHÓ) CHỦ TỊCH", "(PHÓ) GIÁM ĐỐC", "TRƯỞNG BAN" …
+    static let signerTitles = ["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG"]
     static let reportingRegime = "chế độ báo cáo".lowerScalars
     static let report = "báo cáo".lowerScalars
     static let regime = "chế độ".lowerScalars

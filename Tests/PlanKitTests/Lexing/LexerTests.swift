@@ -86,4 +86,29 @@ import Testing
             """))
         #expect(blocks.count == 2)
     }
+
+    /// Two cells of a header or closing that OCR joined with one space: cut where the right one's field begins.
+    @Test func joinedColumnsAreCutWhereTheRightFieldBegins() {
+        let rows: [(line: String, right: String?)] = [
+            ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("XÃ KHÁNH LỘC Độc lập - Tự do - Hạnh phúc", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 47/KH-UBND Khánh Lộc, ngày tháng 5 năm 2022", "Khánh Lộc, ngày tháng 5 năm 2022"),
+            ("Số: 822 / QĐ - UBND Quy Lăng, ngày 16 tháng 9 năm 2021", "Quy Lăng, ngày 16 tháng 9 năm 2021"),
+            ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN"),
+            ("- UBND huyện Quy Lăng; CHỦ TỊCH", "CHỦ TỊCH"),
+            ("- Sở Y tế; KT. GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
+            ("- Các thôn; Lò Văn Thưởng", "Lò Văn Thưởng"),
+            // One field each.
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nil),
+            ("Số: 47/KH-UBND", nil),
+            ("Khánh Lộc, ngày 12 tháng 5 năm 2022", nil),
+            ("- Chủ tịch, PCT UBND xã;", nil),
+            ("- Các ban, ngành; các thôn", nil),
+            ("Thực hiện Quyết định số 822/QĐ-UBND ngày 16/9/2021 của Chủ tịch", nil),
+        ]
+        forEachRow(rows, named: { $0.line }) { line, right in
+            let scalars = Scalars.array(line)
+            #expect(TwoColumns.fieldCut(scalars).map { Scalars.string(scalars[$0...]) } == right, "\(line)")
+        }
+    }
 }

@@ -165,6 +165,46 @@ import Testing
                 == [T(60, .percent, .eq, 2025), T(75, .percent, .eq, 2030), T(40, .percent, .gt, 2030), T(30, .percent, .gte, 2030)])
     }
 
+    /// Tesseract's reading of a scan: a heading without its marker's period, an agency heading whose
+    /// duty lost its bullet, a label lost inside the indicator before, a name wrapped after a dash.
+    @Test func ocrLinesThatEndAHeadingOrGoOn() {
+        let plan = parse("""
+            II. MỤC TIÊU
+            c) Mục tiêu 3: Trong đời sống gia đình và phòng ngừa, ứng phó với bạo lực trên cơ sở giới
+            - Chỉ tiêu 1: Giảm số giờ làm công việc nội trợ của phụ nữ còn 1,4 lần so với nam giới vào
+            năm 2030.
+            ng sac Đến năm 2025 đạt 80% người bị bạo lực gia đình được phát hiện được tiếp cận dịch vụ
+            hỗ trợ cơ bản.
+            - Chỉ tiêu 3: Tỷ lệ nữ học viên tại Trung tâm Giáo dục nghề nghiệp -
+            Giáo dục thường xuyên huyện đạt 35% vào năm 2030.
+            IV TỔ CHỨC THỰC HIỆN
+            kien cu đơn vị, Ủy ban nhân dân các xã căn cứ Kế hoạch này xây dựng kế hoạch hằng năm.
+            2. Trách nhiệm của các cơ quan, đơn vị
+            2.4. Phòng Giáo dục và Đào tạo
+            ưng đạo các trường lồng ghép nội dung bình đẳng giới trong các hoạt động giáo dục.
+            - Chịu trách nhiệm theo dõi và báo cáo kết quả chỉ tiêu 1, 3 của mục tiêu 3 của Kế hoạch này.
+            """)
+        #expect(plan.sections.map(\.kind) == [.objectives, .organization])
+        let indicators = plan.objectives.first?.indicators ?? []
+        #expect(indicators.map(\.id) == ["MT3.CT1", "MT3.CT2", "MT3.CT3"])
+        #expect(indicators.map(\.inferred) == [nil, true, nil])
+        #expect(indicators.map { $0.targets.map(\.value) } == [[1.4], [80], [35]])
+        #expect(plan.responsibilities.map(\.agency) == ["Phòng Giáo dục và Đào tạo"])
+        #expect(plan.responsibilities.first?.reportsOn == ["MT3.CT1", "MT3.CT3"])
+    }
+
+    /// A clean indicator of two sentences before a skipped number is not cut.
+    @Test func aSkippedIndicatorNumberInCleanTextCutsNothing() {
+        let plan = parse("""
+            II. MỤC TIÊU
+            Mục tiêu 3: Trong đời sống gia đình
+            - Chỉ tiêu 1: Giảm còn 1,5 lần vào năm 2025. Đến năm 2030 giảm còn 1,4 lần.
+            - Chỉ tiêu 3: Giảm 50% số cặp tảo hôn vào năm 2030.
+            """)
+        #expect(plan.objectives.first?.indicators.map(\.id) == ["MT3.CT1", "MT3.CT3"])
+        #expect(plan.objectives.first?.indicators.first?.targets.count == 2)
+    }
+
     @Test func aWrappedObjectiveHeadingDoesNotSwallowItsIndicator() {
         let plan = parse("""
             II. MỤC TIÊU

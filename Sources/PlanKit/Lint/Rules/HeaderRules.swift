@@ -98,7 +98,6 @@ enum HeaderRules {
     }
 
     /// Titles a signer signs under, in capitals.
-    static let signerTitles = ["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "BÍ THƯ", "THỦ TRƯỞNG"]
 
     /// A signer's title in capitals followed within four lines by what looks like a person's name
     /// (two to five capitalised words, no digits), among the document's last 30 lines from `after`
@@ -109,7 +108,7 @@ enum HeaderRules {
         guard from <= last else { return nil }
         for number in from...last {
             let cells = context.line(number).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.contains(where: { cell in signerTitles.contains { cell.contains($0) } && cell == cell.uppercased() }) else { continue }
+            guard cells.contains(where: { cell in Keywords.signerTitles.contains { cell.contains($0) } && cell == cell.uppercased() }) else { continue }
             for next in (number + 1)..<min(number + 5, last + 1) {
                 let words = context.line(next).split(separator: "|").last.map { $0.split(whereSeparator: \.isWhitespace) } ?? []
                 let name = words.filter { $0 != "**" }.map { $0.trimmingCharacters(in: .init(charactersIn: "*")) }
