@@ -23,7 +23,7 @@ public enum PlanParser {
         let objectives = ObjectiveExtractor.extract(outline, diagnostics: &diagnostics)
         let responsibilities = ResponsibilityExtractor.extract(outline, objectives: objectives, diagnostics: &diagnostics)
         header.locality = HeaderExtractor.cityLevel(header.locality, issuer: header.issuer, agencies: responsibilities.map(\.agency))
-        let reporting = ReportingExtractor.extract(outline)
+        let reporting = ReportingExtractor.extract(outline, period: header.period)
         let (signature, recipients, closing) = ClosingExtractor.extract(outline.closing, diagnostics: &diagnostics)
 
         if objectives.isEmpty {

@@ -30,7 +30,8 @@ enum ClosingExtractor {
                 role = .recipient
                 recipients[recipients.count - 1] = trimmedItem(last + " " + block.string)
             } else if block.isAllCaps, block.marker == nil {
-                inRecipients = false
+                // In a table the signature's cells sit beside the list's, row by row: the list goes on.
+                if block.kind != .cell { inRecipients = false }
                 role = .signature
                 // A second signature block (a decision's, then the plan's it issues): the last one signs.
                 if name != nil, SectionRecognizer.isSignatureLine(block) {
@@ -47,7 +48,7 @@ enum ClosingExtractor {
                 role = .signer
                 name = block.string
                 signatureSpan = signatureSpan!.union(block.span)
-            } else {
+            } else if block.kind != .rule, block.kind != .cell, !Lexer.isRule(block.text.scalars) {
                 inRecipients = false
             }
             blocks.append(TextBlock(role: role, marker: block.marker?.raw, text: block.string, span: block.span))

@@ -6,10 +6,10 @@ enum ReportingExtractor {
     static let semiannual: [Phrase] = ["6 tháng", "06 tháng", "sáu tháng"].map(Phrase.init)
     static let final: [Phrase] = ["tổng kết giai đoạn", "giai đoạn", "cuối kỳ", "tổng kết kế hoạch", "tổng kết chiến lược", "tổng kết"].map(Phrase.init)
 
-    static func extract(_ outline: Outline) -> [ReportingDeadline] {
+    static func extract(_ outline: Outline, period: Period? = nil) -> [ReportingDeadline] {
         var deadlines: [ReportingDeadline] = []
         for root in outline.sections where root.kind == .organization || root.kind == .reporting {
-            root.walk { block, _, _ in deadlines.append(contentsOf: read(block)) }
+            root.walk { block, _, _ in deadlines.append(contentsOf: read(block, planYear: period.flatMap { $0.from == $0.to ? $0.to : nil })) }
         }
         return deadlines
     }
@@ -17,7 +17,9 @@ enum ReportingExtractor {
     static let beforeWord = "trước".lowerScalars
     static let latestWord = "chậm".lowerScalars
 
-    static func read(_ block: Block) -> [ReportingDeadline] {
+    /// `planYear`: the year of a plan for one year, whose report due in November
+    /// needs no other name ("báo cáo Sở Nội vụ trước ngày 30/11/2026": the year's report).
+    static func read(_ block: Block, planYear: Int? = nil) -> [ReportingDeadline] {
         // Every deadline starts with the word "trước" or "chậm": a scan for them is far cheaper than
         // tokenizing each paragraph of the organization section.
         guard block.text.containsWord(beforeWord, or: latestWord) else { return [] }
@@ -51,6 +53,10 @@ enum ReportingExtractor {
                 textStart = at
                 // "06 tháng đầu năm (trước ngày 8/6/2022)": take the closing parenthesis along.
                 if t.is(next, Words.closeParen) { textEnd = t[next].range.upperBound }
+            }
+            if kind == nil, let planYear, month == 11, (date.year ?? planYear) == planYear,
+               (contextStart..<i).contains(where: { t.matches($0, reportWords) }) {
+                kind = .annual
             }
             let range = t[textStart].range.lowerBound..<textEnd
             result.append(ReportingDeadline(kind: kind ?? .other, day: date.day, month: month, year: date.year,

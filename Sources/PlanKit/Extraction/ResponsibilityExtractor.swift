@@ -50,6 +50,23 @@ enum ResponsibilityExtractor {
         return groups
     }
 
+    /// Verbs that begin a duty on the line under an agency's heading, written without a dash:
+    /// "5. Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện" / "Tổ chức tuyển sinh …".
+    static let dutyLineOpeners: [Phrase] = ["tổ chức", "chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "là cơ quan", "chỉ đạo",
+                                            "xây dựng", "thực hiện", "triển khai", "theo dõi", "tuyên truyền"].map(Phrase.init) + dutyOpeners
+
+    /// The token that opens a wrapped line of `heading` with a capitalised duty verb: where the
+    /// agency's name, which fits its own line, ends and the duty begins.
+    static func dutyLineStart(_ heading: Block, _ t: TokenStream) -> Int? {
+        for fragment in heading.fragments.dropFirst() where fragment.offset < heading.text.count {
+            guard Scalars.isUpper(heading.text.scalars[fragment.offset]),
+                  let i = (1..<t.count).first(where: { t[$0].range.lowerBound == fragment.offset }),
+                  dutyLineOpeners.contains(where: { t.matches(i, $0) }) else { continue }
+            return i
+        }
+        return nil
+    }
+
     static func responsibility(_ node: Outline.Node, objectives: [Objective], diagnostics: inout [Diagnostic]) -> Responsibility {
         let heading = node.heading.text
         let t = TokenStream(heading)
@@ -60,7 +77,8 @@ enum ResponsibilityExtractor {
         // in the same sentence; the agency ends where the duty begins.
         var inlineDuty: Range<Int>? = nil
         let colonAt = (1..<max(1, t.count - 1)).first(where: { t.is($0, Words.colon) })
-        let verbAt = t.count >= 12 ? (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }) : nil
+        let verbAt = [t.count >= 12 ? (2..<t.count).first(where: { i in dutyOpeners.contains { t.matches(i, $0) } }) : nil,
+                      dutyLineStart(node.heading, t)].compactMap { $0 }.min()
         // "Phòng Văn hóa - Xã hội: là cơ quan thường trực, chủ trì …": a colon before the verb ends the agency.
         if let verb = verbAt, colonAt.map({ $0 > verb || $0 > 14 }) ?? true,
            t[verb - 1].range.upperBound > range.lowerBound {

@@ -224,9 +224,11 @@ enum TargetParser {
             }
             if t.is(i - 1, Words.from) {
                 start = i - 1
-                if startsDecrease(t, after: unitEnd, clause: clause) {
-                    // "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000": a baseline for what follows.
+                if let down = decreaseWord(t, after: unitEnd, clause: clause) {
+                    // "giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000": a baseline for what follows;
+                    // its year ("… phụ nữ năm 2020 xuống") is no target's.
                     pendingBaseline = value
+                    skipUntil = down
                     continue
                 }
                 if t.is(unitEnd, Words.to), t.isNumber(unitEnd + 1) {
@@ -250,6 +252,11 @@ enum TargetParser {
     /// Whether "xuống", "còn" or "lên" follows within a few words (and before any other number):
     /// the number before was where the indicator starts from.
     static func startsDecrease(_ t: TokenStream, after start: Int, clause: Range<Int>) -> Bool {
+        decreaseWord(t, after: start, clause: clause) != nil
+    }
+
+    /// Where the "xuống" / "còn" / "lên" of ``startsDecrease(_:after:clause:)`` is, or nil.
+    static func decreaseWord(_ t: TokenStream, after start: Int, clause: Range<Int>) -> Int? {
         var k = start
         var limit = start + 5
         while k < min(limit, clause.upperBound) {
@@ -259,11 +266,17 @@ enum TargetParser {
                 k = close + 1
                 continue
             }
+            // "từ 27/1.000 phụ nữ năm 2020 xuống …": the baseline's year.
+            if t.is(k, Words.year), k + 1 < clause.upperBound, t.year(k + 1) != nil {
+                limit += 2
+                k += 2
+                continue
+            }
             guard !t.isNumber(k), !t.is(k, Words.onward) else { break }
-            if t.is(k, Words.down) || t.is(k, Words.remain) || t.is(k, Words.up) { return true }
+            if t.is(k, Words.down) || t.is(k, Words.remain) || t.is(k, Words.up) { return k }
             k += 1
         }
-        return false
+        return nil
     }
 
     static func bindYears(_ t: TokenStream, _ candidates: [Candidate], _ years: [YearPhrase]) -> [Found] {

@@ -29,9 +29,14 @@ import Testing
             ("- Báo cáo tổng kết giai đoạn trước ngày 30/9/2030.", .final, 30, 9, 2030),
             ("- Xây dựng kế hoạch giai đoạn 2021 - 2030, gửi về Phòng trước ngày 30/10/2021.", .other, 30, 10, 2021),
             ("- Gửi báo cáo tổng kết 5 năm thực hiện Kế hoạch trước ngày 30/10/2025.", .final, 30, 10, 2025),
+            // In a plan for 2026 (below): the year's report needs no other name; a December one is another report.
+            ("Phòng Nội vụ tham mưu báo cáo Sở Nội vụ tỉnh trước ngày 30/11/2026.", .annual, 30, 11, 2026),
+            ("- Báo cáo kết quả Tháng hành động vì bình đẳng giới: trước ngày 20/12/2026.", .other, 20, 12, 2026),
+            ("- Gửi kế hoạch về Phòng Nội vụ trước ngày 30/11/2026.", .other, 30, 11, 2026),
         ]
         forEachRow(rows, named: { "\($0.sentence)" }) { sentence, kind, day, month, year in
-            let deadline = try #require(ReportingExtractor.read(Lexer.lex(SourceText(path: "t", text: sentence))[0]).first, "\(sentence)")
+            let block = Lexer.lex(SourceText(path: "t", text: sentence))[0]
+            let deadline = try #require(ReportingExtractor.read(block, planYear: 2026).first, "\(sentence)")
             #expect(deadline.kind == kind, "\(sentence)")
             #expect(deadline.day == day, "\(sentence)")
             #expect(deadline.month == month, "\(sentence)")
@@ -51,6 +56,8 @@ import Testing
             ("giảm từ 23 ca sinh/1.000 phụ nữ xuống 18/1.000 vào năm 2025.", [T(18, .per1k, .eq, 2025, baseline: 23)]),
             ("giảm từ 25/1.000 phụ nữ (năm 2020) xuống 20/1.000 vào năm 2025.", [T(20, .per1k, .eq, 2025, baseline: 25)]),
             ("giảm từ 23 xuống 18/1.000 vào năm 2030.", [T(18, .per1k, .eq, 2030, baseline: 23)]),
+            ("giảm từ 27/1.000 phụ nữ năm 2020 xuống 22/1.000 phụ nữ vào năm 2025 và dưới 19/1.000 phụ nữ vào năm 2030.",
+             [T(22, .per1k, .eq, 2025, baseline: 27), T(19, .per1k, .lt, 2030)]),
             ("Đến năm 2030: 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
              [T(90, .percent, .eq, 2030), T(70, .percent, .eq, 2030)]),
             ("Đến năm 2030, trên 90% người bị bạo lực được hỗ trợ; 70% người gây bạo lực được tư vấn.",
@@ -210,6 +217,34 @@ import Testing
         #expect(plan.responsibilities.map(\.agency) == ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch"])
         #expect(plan.responsibilities.map(\.reportsOn) == [["MT2.CT3"], ["MT2.CT3"]])
         #expect(plan.sections.last?.children.first?.inferred == true)
+    }
+
+    /// An agency heading over a duty that starts with a capital and no dash, and a closing in a
+    /// web table whose signature cells sit beside the recipients'.
+    @Test func agencyOverAnUndashedDutyAndAClosingTable() {
+        let plan = parse("""
+            KẾ HOẠCH
+            Thực hiện bình đẳng giới giai đoạn 2021 - 2025 trên địa bàn huyện Vạn Thủy
+            I. MỤC TIÊU
+            Mục tiêu 5: Trong lĩnh vực giáo dục, đào tạo
+            - Chỉ tiêu 3: Tỷ lệ nữ học viên đạt 30% vào năm 2025.
+            II. TỔ CHỨC THỰC HIỆN
+            5. Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện
+            Tổ chức tuyển sinh, đào tạo nghề gắn với nhu cầu của lao động nữ nông thôn; chịu trách
+            nhiệm theo dõi, báo cáo kết quả thực hiện chỉ tiêu 3 của mục tiêu 5.
+
+            | Nơi nhận: | TM. ỦY BAN NHÂN DÂN |
+            |---|---|
+            | - Sở Nội vụ; | KT. CHỦ TỊCH |
+            | - Thường trực Huyện ủy; | PHÓ CHỦ TỊCH |
+            | - Lưu: VT. | (Đã ký) |
+            |  | Lương Thị Bích Hạnh |
+            """)
+        #expect(plan.responsibilities.map(\.agency) == ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"])
+        #expect(plan.responsibilities.map(\.reportsOn) == [["MT5.CT3"]])
+        #expect(plan.recipients == ["Sở Nội vụ", "Thường trực Huyện ủy", "Lưu: VT"])
+        #expect(plan.signature?.name == "Lương Thị Bích Hạnh")
+        #expect(plan.signature?.title == "PHÓ CHỦ TỊCH")
     }
 
     /// Forms found in review that the new rules must leave alone, and an input that trapped.
