@@ -66,7 +66,7 @@ public enum CommandLineTool {
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [any Subcommand.Type] = [
         ParseCommand.self, RepairCommand.self, LintCommand.self, BatchCommand.self, ReviewCommand.self, ExportCommand.self, CatalogCommand.self,
-        LexCommand.self,
+        LexCommand.self, DoctorCommand.self,
     ]
 
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
