@@ -94,6 +94,7 @@ struct BatchCommand: Subcommand {
         let style: PlanJSONEncoder.Style? = flags.contains("--compact") ? .compact : nil
         let runner = BatchRunner(options: .init(destination: destination, force: flags.contains("--force"),
                                                 jobs: jobs, style: style, review: values["--review"]?.last,
+                                                intake: DocumentIntake.Options(searchPath: console.toolSearchPath),
                                                 keepText: values["--keep-text"]?.last))
         let showProgress = console.stderrIsTerminal
         var progress: (@Sendable (BatchRunner.Progress) -> Void)?

@@ -18,7 +18,7 @@ struct DoctorCommand: Subcommand {
 
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         guard arguments.isEmpty else { throw CommandLineError("doctor takes no arguments", showUsage: true) }
-        let capabilities = DocumentIntake.capabilities()
+        let capabilities = DocumentIntake.capabilities(options: DocumentIntake.Options(searchPath: console.toolSearchPath))
         let width = capabilities.map(\.name.count).max() ?? 0
         var text = ""
         for capability in capabilities {

@@ -12,8 +12,9 @@ struct InputFiles {
     static let keepTextHelp = "  --keep-text DIR   Keep the text extracted from each PDF, image or Word file as DIR/<name>.txt\n" +
                               "                    (the lines the JSON's spans count); text inputs are not copied."
 
-    init(values: [String: [String]]) {
+    init(values: [String: [String]], console: Console) {
         keepText = values["--keep-text"]?.last
+        options.searchPath = console.toolSearchPath
     }
 
     /// The file's text; extracted text is kept under `name` (the file's name by default).

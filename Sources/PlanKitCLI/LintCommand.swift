@@ -45,7 +45,7 @@ struct LintCommand: Subcommand {
         let (flags, values) = try scanner.scan(
             flags: ["--strict", "--exit-zero", "--no-config", "--no-baseline", "--write-baseline", "--list-rules"],
             valued: ["--format", "--config", "--baseline", "--output", "--step-summary", "--keep-text"])
-        let reader = InputFiles(values: values)
+        let reader = InputFiles(values: values, console: console)
         if flags.contains("--list-rules") {
             console.out(listRules())
             return ExitCode.success

@@ -35,7 +35,7 @@ struct ParseCommand: Subcommand {
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact", "--no-repair"], valued: ["--output", "--keep-text"])
-        let reader = InputFiles(values: values)
+        let reader = InputFiles(values: values, console: console)
         let files = scanner.positional
         guard !files.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         let jsonl = flags.contains("--jsonl")

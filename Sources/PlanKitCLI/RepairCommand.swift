@@ -31,7 +31,7 @@ struct RepairCommand: Subcommand {
         }
         let source: SourceText
         do {
-            source = try InputFiles(values: values).read(path)
+            source = try InputFiles(values: values, console: console).read(path)
         } catch {
             throw CommandLineError("\(error)")
         }

@@ -35,7 +35,7 @@ struct ReviewCommand: Subcommand {
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(flags: ["--no-repair"], valued: ["--out", "--confidence", "--keep-text"])
-        let reader = InputFiles(values: values)
+        let reader = InputFiles(values: values, console: console)
         let paths = scanner.positional
         guard !paths.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         guard let out = values["--out"]?.last else { throw CommandLineError("say where to write the pages: --out DIR", showUsage: true) }

@@ -35,7 +35,8 @@ if doc_type is not None:
     right = [t for t in head if right_side(t) and ", ngày" not in t]
     number = [t for t in head if t.startswith("Số")]
     date = [t for t in head if ", ngày" in t]
-    out.append("<table><tr><td>" + cell(left) + "</td><td>" + cell(right) + "</td></tr>")
+    # The issuer's column narrow, the motto's wide enough for its one line (as Nghị định 30 sets them).
+    out.append("<table><colgroup><col width='36%'><col width='64%'></colgroup><tr><td>" + cell(left) + "</td><td>" + cell(right) + "</td></tr>")
     out.append("<tr><td>" + cell(number) + "</td><td>" + cell(date) + "</td></tr></table>")
     start = doc_type
 

@@ -42,7 +42,7 @@ extension DocumentIntake {
         return [
             FormatCapability(name: "text (UTF-8, UTF-16, Windows-1258, TCVN3, VNI)", tools: ["built in"], missing: []),
             capability("PDF with a text layer", [.pdftotext]),
-            capability("scanned PDF (OCR)", [.pdftotext, .pdftoppm, .tesseract], ocr: true),
+            capability("scanned PDF (OCR)", [.pdftotext, .pdfimages, .pdftoppm, .tesseract], ocr: true),
             capability("PNG, JPEG, TIFF page images (OCR)", [.tesseract], ocr: true),
             capability("Word (.docx), OpenDocument (.odt)", [.pandoc]),
             word,

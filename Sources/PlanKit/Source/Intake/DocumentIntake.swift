@@ -32,7 +32,8 @@ public enum DocumentIntake {
         public var ocrResolution: Int
         /// Tesseract's page segmentation mode (3: find the columns and blocks itself).
         public var ocrPageSegmentation: Int
-        /// A PDF page with fewer non-blank characters in its text layer is read by OCR.
+        /// A PDF page with fewer non-blank characters in its text layer, and a picture of the
+        /// page's size on it, is read by OCR.
         public var minimumPageCharacters: Int
 
         /// The defaults: 300 s per run, `PATH`, Vietnamese, 300 dpi, automatic segmentation, 40 characters.
@@ -125,7 +126,7 @@ struct Reader {
         }
         if !tools.contains(tool.name) {
             tools.append(tool.name)
-            versions.append(tool.version(at: executable))
+            versions.append(tool.version(at: executable, timeout: options.timeout))
         }
         return executable
     }
@@ -137,7 +138,7 @@ struct Reader {
         } catch {
             switch error {
             case .cannotStart(let why): throw failure("\(tool.name) could not be started: \(why)")
-            case .timedOut(let seconds): throw failure("\(tool.name) did not finish within \(Int(seconds)) s; stopped")
+            case .timedOut(let seconds): throw failure("\(tool.name) did not finish within \(NumberText.shortest(seconds)) s; stopped")
             case .failed(let status, let message):
                 throw failure("is \(what) that \(tool.name) could not read (exit \(status)\(message.isEmpty ? "" : ": \(message)"))")
             }
@@ -162,9 +163,16 @@ struct Reader {
         let pdftotext = try require(.pdftotext)
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try run(.pdftotext, pdftotext, ["-enc", "UTF-8", absolute(path), folder + "/text.txt"])
+        // -layout: a table's columns side by side on their lines, as the lexer's two-column reading expects.
+        _ = try run(.pdftotext, pdftotext, ["-layout", "-enc", "UTF-8", absolute(path), folder + "/text.txt"])
         var pages = Reader.pages(read(folder + "/text.txt"))
-        let scanned = pages.indices.filter { pages[$0].unicodeScalars.filter { !$0.properties.isWhitespace }.count < options.minimumPageCharacters }
+        // A scanned page: almost no text, and a picture (a short last page of text is no scan).
+        var scanned = pages.indices.filter { pages[$0].unicodeScalars.filter { !$0.properties.isWhitespace }.count < options.minimumPageCharacters }
+        if !scanned.isEmpty {
+            let pdfimages = try require(.pdfimages, for: "finding its scanned pages")
+            let pictured = Reader.pagesWithPictures(String(decoding: try run(.pdfimages, pdfimages, ["-list", absolute(path)]).stdout, as: UTF8.self))
+            scanned = scanned.filter { pictured.contains($0 + 1) }
+        }
         var confidence: (sum: Double, words: Int) = (0, 0)
         if !scanned.isEmpty {
             let pdftoppm = try require(.pdftoppm, for: "reading its scanned pages")
@@ -228,6 +236,18 @@ struct Reader {
         return source(text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, extractor: "soffice")
     }
 
+    /// The pages of `pdfimages -list` output that hold a picture of at least 300 × 300 pixels
+    /// (a scanned page; logos and stamps are smaller).
+    static func pagesWithPictures(_ listing: String) -> Set<Int> {
+        var pages = Set<Int>()
+        for line in listing.split(separator: "\n").dropFirst(2) {
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard cells.count >= 5, let page = Int(cells[0]), let width = Int(cells[3]), let height = Int(cells[4]) else { continue }
+            if width >= 300, height >= 300 { pages.insert(page) }
+        }
+        return pages
+    }
+
     // MARK: - OCR
 
     private mutating func requireTesseract() throws(SourceError) -> String {
@@ -259,7 +279,9 @@ struct Reader {
     /// the sum and count of its word confidences. One thread per Tesseract: a batch runs one per core.
     private func ocr(_ tesseract: String, image: String, folder: String, name: String) throws(SourceError) -> ([String], Double, Int) {
         let base = folder + "/" + name
-        _ = try run(.tesseract, tesseract, [image, base, "-l", options.ocrLanguage, "--psm", "\(options.ocrPageSegmentation)", "txt", "tsv"],
+        // Spaces between words kept as wide as on the page: two columns stay two columns.
+        _ = try run(.tesseract, tesseract, [image, base, "-l", options.ocrLanguage, "--psm", "\(options.ocrPageSegmentation)",
+                                            "-c", "preserve_interword_spaces=1", "txt", "tsv"],
                     environment: ["OMP_THREAD_LIMIT": "1"])
         var pages = Reader.pages(read(base + ".txt"))
         if pages.isEmpty { pages = [""] }

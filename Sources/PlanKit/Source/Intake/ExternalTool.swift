@@ -18,13 +18,14 @@ public struct ExternalTool: Hashable, Sendable {
 
     public static let pdftotext = ExternalTool(name: "pdftotext", package: "poppler-utils", versionArguments: ["-v"])
     public static let pdftoppm = ExternalTool(name: "pdftoppm", package: "poppler-utils", versionArguments: ["-v"])
+    public static let pdfimages = ExternalTool(name: "pdfimages", package: "poppler-utils", versionArguments: ["-v"])
     public static let tesseract = ExternalTool(name: "tesseract", package: "tesseract-ocr", versionArguments: ["--version"])
     public static let pandoc = ExternalTool(name: "pandoc", package: "pandoc", versionArguments: ["--version"])
     public static let antiword = ExternalTool(name: "antiword", package: "antiword", versionArguments: [])
     public static let soffice = ExternalTool(name: "soffice", package: "libreoffice-writer", versionArguments: ["--version"])
 
     /// Every tool, in the order `plankit doctor` lists them.
-    public static let all: [ExternalTool] = [.pdftotext, .pdftoppm, .tesseract, .pandoc, .antiword, .soffice]
+    public static let all: [ExternalTool] = [.pdftotext, .pdfimages, .pdftoppm, .tesseract, .pandoc, .antiword, .soffice]
 
     /// "pdftotext (Debian package poppler-utils)": how a message names what to install.
     public var installHint: String { "\(name) (Debian package \(package))" }
@@ -47,10 +48,10 @@ public struct ExternalTool: Hashable, Sendable {
 
     /// "pdftotext 22.12.0": the name and the first version number the tool prints; the name
     /// alone when it prints none. Cached per executable path.
-    func version(at executable: String) -> String {
+    func version(at executable: String, timeout: Double = 20) -> String {
         if let cached = ExternalTool.versions.value(executable) { return cached }
         var found = name
-        if let result = try? ExternalTool.run(executable, versionArguments, timeout: 20, anyStatus: true),
+        if let result = try? ExternalTool.run(executable, versionArguments, timeout: min(timeout, 20), anyStatus: true),
            let number = ExternalTool.firstVersionNumber(String(decoding: result.stdout + result.stderr, as: UTF8.self)) {
             found = "\(name) \(number)"
         }
