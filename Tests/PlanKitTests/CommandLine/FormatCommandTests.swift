@@ -88,9 +88,10 @@ import Testing
         let plan = try JSONDecoder().decode(Plan.self, from: Data(out.utf8))
         let kept = try String(contentsOfFile: folder + "/703-xa-my-thuan-nam-2024.pdf.txt", encoding: .utf8)
         let lines = kept.split(separator: "\n", omittingEmptySubsequences: false)
-        // The signature's span points at the kept text's lines.
+        // The signature's span points at the kept text's lines (its column beside "Nơi nhận:").
         let signature = try #require(plan.signature)
-        #expect(lines[signature.span.startLine - 1].hasPrefix("TM. ỦY BAN NHÂN DÂN"))
+        #expect(lines[signature.span.startLine - 1].hasSuffix("TM. ỦY BAN NHÂN DÂN"))
+        #expect(signature.span.page == 5)
         #expect(out.contains("\"origin\": {\n      \"format\": \"pdf\",\n      \"extractor\": \"pdftotext\""))
     }
 }

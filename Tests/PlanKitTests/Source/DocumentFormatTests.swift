@@ -46,6 +46,11 @@ import Testing
         #expect(Reader.pages("a\u{0C}\u{0C}b") == ["a", "", "b"])
     }
 
+    @Test func antiwordTableRowsReadAsColumns() {
+        #expect(Reader.unboxedTableRows("Trên đây./.\n|Nơi nhận:   |TM. ỦY BAN  |\n|- UBND;     |CHỦ TỊCH    |\n")
+                == "Trên đây./.\nNơi nhận:     TM. ỦY BAN  \n- UBND;       CHỦ TỊCH    \n")
+    }
+
     @Test func lineToPage() {
         var source = SourceText(path: "p", lines: Array(repeating: "x", count: 9))
         #expect(source.page(ofLine: 3) == nil)

@@ -219,7 +219,7 @@ struct Reader {
             _ = try require(.antiword)
             // -w 0: one line per paragraph; UTF-8 whatever the locale.
             let output = try run(.antiword, antiword, ["-m", "UTF-8.txt", "-w", "0", absolute(path)])
-            return source(text: String(decoding: output.stdout, as: UTF8.self), extractor: "antiword")
+            return source(text: Reader.unboxedTableRows(String(decoding: output.stdout, as: UTF8.self)), extractor: "antiword")
         }
         guard let soffice = ExternalTool.soffice.locate(searchPath: options.searchPath) else {
             throw failure("is \(what); reading it needs \(ExternalTool.antiword.installHint) or LibreOffice's \(ExternalTool.soffice.installHint), neither of which is installed")
@@ -246,6 +246,15 @@ struct Reader {
             if width >= 300, height >= 300 { pages.insert(page) }
         }
         return pages
+    }
+
+    /// antiword draws a table row as "|cell   |cell   |", each cell padded to its column's
+    /// width: the bars become spaces, so the row reads as columns do in `pdftotext -layout`.
+    static func unboxedTableRows(_ text: String) -> String {
+        SourceText.splitLines(text).map { line -> String in
+            guard line.count > 2, line.hasPrefix("|"), line.hasSuffix("|") else { return line }
+            return String(line.dropFirst().dropLast()).replacingOccurrences(of: "|", with: "  ")
+        }.joined(separator: "\n") + "\n"
     }
 
     // MARK: - OCR

@@ -124,7 +124,7 @@ public struct ExternalTool: Hashable, Sendable {
             process.terminate()
             if done.wait(timeout: .now() + 1) == .timedOut {
                 kill(process.processIdentifier, SIGKILL)
-                done.wait()
+                _ = done.wait(timeout: .now() + 5)
             }
             throw .timedOut(timeout)
         }
