@@ -8,10 +8,10 @@ struct ParseCommand: Subcommand {
     static let usage = """
     USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...
 
-    Parses each plan file and prints its structure as JSON:
-    one pretty document for one file, a JSON array for several, or one compact document per
-    line with --jsonl. Damaged text (lost glyphs, missing marks, OCR confusions, legacy-font
-    swaps) is repaired first; the JSON's "repairs" lists every change.
+    Parses each plan file and prints its structure as JSON: one pretty document for one file,
+    a JSON array for several, or one compact document per line with --jsonl. Damaged text (lost
+    glyphs, missing marks, OCR confusions, legacy-font swaps) is repaired first; the JSON's
+    "repairs" lists every change.
 
     A file may be text (UTF-8, UTF-16, Windows-1258, TCVN3, VNI; NFC or NFD), a PDF (typed or
     scanned), a PNG, JPEG or TIFF page image, or a Word file (.docx, .odt, .doc), found from its
