@@ -10,7 +10,11 @@ struct BatchCommand: Subcommand {
 
     Parses every plan file under the given folders (recursively) and the files given directly,
     on all cores. Text may be UTF-8, UTF-16 with a byte-order mark, Windows-1258, TCVN3 (ABC)
-    or VNI; the encoding found is reported in each plan's source.encoding.
+    or VNI; the encoding found is reported in each plan's source.encoding. PDFs (typed or
+    scanned), PNG, JPEG and TIFF page images and Word files (.docx, .odt, .doc) in the folders
+    are found by their bytes, whatever their names, and read by external tools ('plankit
+    doctor' lists them); OCR runs one single-threaded Tesseract per worker. Their outputs are
+    named after the whole file name (2021/a.pdf -> DIR/2021/a.pdf.json).
 
     OUTPUT (one of):
       --out DIR         One pretty JSON file per input, mirroring the input tree, with the
@@ -23,8 +27,9 @@ struct BatchCommand: Subcommand {
 
     OPTIONS:
       --include GLOB    Take only files found in folders that match (repeatable; default
-                        '*.txt' and '*.md'). A pattern with no '/' matches the file name, one
-                        with '/' the path below the folder given.
+                        '*.txt' and '*.md', and PDFs, images and Word files by content). A
+                        pattern with no '/' matches the file name, one with '/' the path below
+                        the folder given.
       --exclude GLOB    Leave out files that match (repeatable).
       --force           Redo every output, even those up to date.
       --jobs N          Worker threads (default: the number of cores).
@@ -33,6 +38,8 @@ struct BatchCommand: Subcommand {
                         mirroring the input tree (2021/a.txt -> DIR/2021/a.html), and
                         DIR/index.html listing every plan. Pages of plans whose JSON is up
                         to date are made from that JSON.
+      --keep-text DIR   Keep the text extracted from each PDF, image or Word file, mirroring
+                        the input tree (2021/a.pdf -> DIR/2021/a.pdf.txt).
       -h, --help        Show this help.
 
     Progress (files done/total, rate, time left) is drawn on stderr when it is a terminal.
@@ -47,7 +54,7 @@ struct BatchCommand: Subcommand {
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(flags: ["--force", "--compact"],
-                                               valued: ["--out", "--jsonl", "--include", "--exclude", "--jobs", "--review"])
+                                               valued: ["--out", "--jsonl", "--include", "--exclude", "--jobs", "--review", "--keep-text"])
         let paths = scanner.positional
         guard !paths.isEmpty else { throw CommandLineError("no input files or folders", showUsage: true) }
 
@@ -86,7 +93,9 @@ struct BatchCommand: Subcommand {
 
         let style: PlanJSONEncoder.Style? = flags.contains("--compact") ? .compact : nil
         let runner = BatchRunner(options: .init(destination: destination, force: flags.contains("--force"),
-                                                jobs: jobs, style: style, review: values["--review"]?.last))
+                                                jobs: jobs, style: style, review: values["--review"]?.last,
+                                                intake: DocumentIntake.Options(searchPath: console.toolSearchPath),
+                                                keepText: values["--keep-text"]?.last))
         let showProgress = console.stderrIsTerminal
         var progress: (@Sendable (BatchRunner.Progress) -> Void)?
         if showProgress {

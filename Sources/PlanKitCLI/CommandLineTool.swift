@@ -7,12 +7,16 @@ public struct Console: Sendable {
     public var err: @Sendable (String) -> Void
     /// Whether stderr is a terminal (progress output is only drawn then).
     public var stderrIsTerminal: Bool
+    /// Where external tools (pdftotext, tesseract, pandoc, …) are looked for; nil means the
+    /// `PATH` directories. Tests set it to see what a machine without them does.
+    public var toolSearchPath: [String]?
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                stderrIsTerminal: Bool = false) {
+                stderrIsTerminal: Bool = false, toolSearchPath: [String]? = nil) {
         self.out = out
         self.err = err
         self.stderrIsTerminal = stderrIsTerminal
+        self.toolSearchPath = toolSearchPath
     }
 
     /// An error in the one form every command reports it: "plankit <command>: error: <what>" on
@@ -66,7 +70,7 @@ public enum CommandLineTool {
     /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [any Subcommand.Type] = [
         ParseCommand.self, RepairCommand.self, LintCommand.self, BatchCommand.self, ReviewCommand.self, ExportCommand.self, CatalogCommand.self,
-        LexCommand.self,
+        LexCommand.self, DoctorCommand.self,
     ]
 
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {

@@ -23,6 +23,8 @@ struct LintCommand: Subcommand {
       --no-baseline       Ignore any baseline.
       --write-baseline    Record today's findings in the baseline file and exit 0.
       --output FILE       Write the report to FILE (atomically) instead of stdout.
+      --keep-text DIR     Keep the text extracted from each PDF, image or Word file as DIR/<name>.txt
+                          (findings' lines count its lines).
       --step-summary FILE Append a Markdown table of every finding to FILE (with --format github the
                           default is $GITHUB_STEP_SUMMARY, the job summary GitHub Actions shows).
       --list-rules        Print every rule with its id, default severity and summary.
@@ -42,7 +44,8 @@ struct LintCommand: Subcommand {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(
             flags: ["--strict", "--exit-zero", "--no-config", "--no-baseline", "--write-baseline", "--list-rules"],
-            valued: ["--format", "--config", "--baseline", "--output", "--step-summary"])
+            valued: ["--format", "--config", "--baseline", "--output", "--step-summary", "--keep-text"])
+        let reader = InputFiles(values: values, console: console)
         if flags.contains("--list-rules") {
             console.out(listRules())
             return ExitCode.success
@@ -80,7 +83,7 @@ struct LintCommand: Subcommand {
         for path in files {
             let source: SourceText
             do {
-                source = try SourceText.read(path: path)
+                source = try reader.read(path)
             } catch {
                 console.reportError("lint", "\(error)")
                 failures.append(error.description)

@@ -6,28 +6,36 @@ struct ParseCommand: Subcommand {
     static let name = "parse"
     static let summary = "Parse plans and print them as JSON."
     static let usage = """
-    USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...
+    USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...
 
-    Parses each plan file (UTF-8 or UTF-16 text; NFC or NFD) and prints its structure as JSON:
-    one pretty document for one file, a JSON array for several, or one compact document per
-    line with --jsonl. Damaged text (lost glyphs, missing marks, OCR confusions, legacy-font
-    swaps) is repaired first; the JSON's "repairs" lists every change.
+    Parses each plan file and prints its structure as JSON: one pretty document for one file,
+    a JSON array for several, or one compact document per line with --jsonl. Damaged text (lost
+    glyphs, missing marks, OCR confusions, legacy-font swaps) is repaired first; the JSON's
+    "repairs" lists every change.
+
+    A file may be text (UTF-8, UTF-16, Windows-1258, TCVN3, VNI; NFC or NFD), a PDF (typed or
+    scanned), a PNG, JPEG or TIFF page image, or a Word file (.docx, .odt, .doc), found from its
+    bytes, not its name. Other than text, the file is read by external tools (pdftotext,
+    pdftoppm and tesseract, pandoc, antiword or LibreOffice): 'plankit doctor' lists which are
+    installed. Spans then count the lines of the extracted text and carry the page.
 
     OPTIONS:
       --jsonl           One compact JSON document per line (JSON Lines).
       --compact         No indentation.
       --no-repair       Parse the text exactly as written (no repair stage).
       --output FILE     Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    \(InputFiles.keepTextHelp)
       -h, --help        Show this help.
 
-    EXIT CODES: 0 all files parsed; 2 usage error or a file that could not be read
-    (the other files are still parsed and printed).
+    EXIT CODES: 0 all files parsed; 2 usage error or a file that could not be read, or that
+    needs a tool not installed (the other files are still parsed and printed).
 
     """
 
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
-        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact", "--no-repair"], valued: ["--output"])
+        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact", "--no-repair"], valued: ["--output", "--keep-text"])
+        let reader = InputFiles(values: values, console: console)
         let files = scanner.positional
         guard !files.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         let jsonl = flags.contains("--jsonl")
@@ -37,7 +45,7 @@ struct ParseCommand: Subcommand {
         var exitCode = ExitCode.success
         for path in files {
             do {
-                let source = try SourceText.read(path: path)
+                let source = try reader.read(path)
                 let plan = PlanParser.parse(source, repair: !flags.contains("--no-repair"))
                 documents.append(try encoder.encode(plan))
             } catch let error as SourceError {

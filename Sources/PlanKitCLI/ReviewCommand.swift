@@ -6,7 +6,7 @@ struct ReviewCommand: Subcommand {
     static let name = "review"
     static let summary = "Write HTML pages to check what was read from each plan, beside its source."
     static let usage = """
-    USAGE: plankit review --out DIR [--confidence X] [--no-repair] DIR|FILE...
+    USAGE: plankit review --out DIR [--confidence X] [--no-repair] [--keep-text DIR] DIR|FILE...
 
     Parses each plan and writes a static HTML page for it to DIR, and DIR/index.html listing
     them all: the source as written with line numbers, every element read shown over the text
@@ -15,7 +15,8 @@ struct ReviewCommand: Subcommand {
     against the national strategy as a table and a chart, and keys n / p to go to the next and
     previous doubtful spot. The pages need no network: open them from the folder or a zip.
 
-    Folders are searched recursively for *.txt and *.md (as 'plankit batch' does); pages mirror
+    Folders are searched recursively for *.txt and *.md, PDFs, images and Word files (as
+    'plankit batch' does); pages mirror
     the paths below the folder given (2021/a.txt -> DIR/2021/a.html); a file given directly
     gets DIR/<name>.html. Each page is written atomically (temporary file + rename).
 
@@ -23,6 +24,7 @@ struct ReviewCommand: Subcommand {
       --out DIR         Where to write the pages (created if missing).
       --confidence X    Repairs below X (0-1, default 0.9) are flagged as doubtful.
       --no-repair       Parse the text exactly as written (no repair stage).
+    \(InputFiles.keepTextHelp)
       -h, --help        Show this help.
 
     EXIT CODES: 0 every page written; 2 usage error, or a file that could not be read or a page
@@ -32,7 +34,8 @@ struct ReviewCommand: Subcommand {
 
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
-        let (flags, values) = try scanner.scan(flags: ["--no-repair"], valued: ["--out", "--confidence"])
+        let (flags, values) = try scanner.scan(flags: ["--no-repair"], valued: ["--out", "--confidence", "--keep-text"])
+        let reader = InputFiles(values: values, console: console)
         let paths = scanner.positional
         guard !paths.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         guard let out = values["--out"]?.last else { throw CommandLineError("say where to write the pages: --out DIR", showUsage: true) }
@@ -68,7 +71,7 @@ struct ReviewCommand: Subcommand {
         for input in inputs {
             let page = distinct(input.reviewRelativePath, taken: &pages)
             do {
-                let source = try SourceText.read(path: input.path)
+                let source = try reader.read(input.path, keptAs: input.relativePath)
                 let plan = PlanParser.parse(source, repair: !flags.contains("--no-repair"))
                 var pageOptions = options
                 pageOptions.indexLink = String(repeating: "../", count: page.split(separator: "/").count - 1) + "index.html"

@@ -11,6 +11,7 @@ import PlanKit
 //   plankit-eval --structure [--kinds clean,ocr,lost,rewrap,web,mixed] [--sets seeds,tune,holdout] [--seed N]
 //                            [--misses] [--keep DIR] [--json] [--write-facts DIR]   (StructureEval.swift)
 //   plankit-eval --lint [--sets …] [--show] [--json]                                (LintEval.swift)
+//   plankit-eval --formats [--misses] [--json]                                       (FormatEval.swift)
 //
 // Exit codes: 0 done, 2 usage or I/O error.
 
@@ -445,6 +446,8 @@ do {
         try runStructure(StructureOptions(arguments))
     } else if arguments.contains("--lint") {
         try runLintEval(LintOptions(arguments))
+    } else if arguments.contains("--formats") {
+        try runFormats(FormatOptions(arguments))
     } else {
         try run(Options(arguments))
     }

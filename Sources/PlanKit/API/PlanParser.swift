@@ -46,7 +46,8 @@ public enum PlanParser {
         // Indicators get their national ids here, once: lint and export read them from the plan.
         var plan = NationalNormalizer.normalize(Plan(
             source: SourceInfo(path: source.path, lineCount: source.lines.count,
-                               encoding: source.encoding.rawValue, normalizedToNFC: source.normalizedToNFC),
+                               encoding: source.encoding.rawValue, normalizedToNFC: source.normalizedToNFC,
+                               origin: original.origin),
             header: header,
             preamble: preamble,
             sections: outline.sections.map(section),
@@ -74,6 +75,8 @@ public enum PlanParser {
                 ($0.span ?? SourceSpan(startLine: 0, endLine: 0)) < ($1.span ?? SourceSpan(startLine: 0, endLine: 0))
             }
         }
+        // Text extracted from pages: every span says which page it starts on.
+        if original.pageStartLines != nil { plan.setPages(original.page(ofLine:)) }
         return plan
     }
 

@@ -58,13 +58,18 @@ public struct BatchInputs: Sendable {
     /// Patterns of files a walk skips, even when included.
     public var exclude: [String]
 
-    /// Plan files are text; Word exports sometimes carry `.md`.
+    /// Whether a walk also takes PDFs, page images and Word files found by their bytes
+    /// (``DocumentFormat/isDocument``), whatever their names: true when no include pattern is given.
+    public var findsDocuments: Bool
+
+    /// Plan text files; Word exports sometimes carry `.md`. PDFs, images and Word files are found by content.
     public static let defaultInclude = ["*.txt", "*.md"]
 
-    /// A finder; empty `include` means ``defaultInclude``.
+    /// A finder; empty `include` means ``defaultInclude`` and documents found by content.
     public init(include: [String] = [], exclude: [String] = []) {
         self.include = include.isEmpty ? BatchInputs.defaultInclude : include
         self.exclude = exclude
+        findsDocuments = include.isEmpty
     }
 
     /// Why the arguments cannot be expanded: a path that does not exist, or two inputs with one output.
@@ -113,7 +118,7 @@ public struct BatchInputs: Sendable {
             guard fm.fileExists(atPath: directory + "/" + child, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 walk(directory: directory, relative: child, into: &found)
-            } else if selects(child) {
+            } else if selects(child) || (findsDocuments && !excludes(child) && isDocument(directory + "/" + child)) {
                 found.append(child)
             }
         }
@@ -122,6 +127,22 @@ public struct BatchInputs: Sendable {
     /// Whether a path found by a walk (relative to its argument) is taken.
     public func selects(_ relativePath: String) -> Bool {
         include.contains { BatchInputs.matches($0, relativePath) } && !exclude.contains { BatchInputs.matches($0, relativePath) }
+    }
+
+    private func excludes(_ relativePath: String) -> Bool {
+        exclude.contains { BatchInputs.matches($0, relativePath) }
+    }
+
+    /// Whether the file's first bytes (for a ZIP, all of it up to 64 MB) are a PDF, an image or a Word file.
+    private func isDocument(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 16), !head.isEmpty else { return false }
+        var bytes = [UInt8](head)
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), let rest = try? handle.read(upToCount: 64 << 20) {
+            bytes += rest
+        }
+        return DocumentFormat.detect(bytes).isDocument
     }
 
     static func matches(_ pattern: String, _ relativePath: String) -> Bool {

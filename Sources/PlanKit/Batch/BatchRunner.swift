@@ -32,11 +32,20 @@ public struct BatchRunner: Sendable {
         public var review: String?
         /// How the review pages are made (their link back to the index is set per page).
         public var reviewOptions: PlanReview.Options
+        /// How PDFs, images and Word files are read. Each worker runs its own tools one at a time,
+        /// Tesseract with one thread, so OCR uses `jobs` cores and no more.
+        public var intake: DocumentIntake.Options
+        /// A folder for the text extracted from PDFs, images and Word files, mirroring the input
+        /// tree (`2021/a.pdf` -> `2021/a.pdf.txt`); nil for none.
+        public var keepText: String?
 
         /// Options; `jobs` below 1 counts as 1, and `style` defaults by destination.
         public init(destination: Destination, force: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    style: PlanJSONEncoder.Style? = nil, review: String? = nil, reviewOptions: PlanReview.Options = PlanReview.Options()) {
+                    style: PlanJSONEncoder.Style? = nil, review: String? = nil, reviewOptions: PlanReview.Options = PlanReview.Options(),
+                    intake: DocumentIntake.Options = DocumentIntake.Options(), keepText: String? = nil) {
             self.destination = destination
+            self.intake = intake
+            self.keepText = keepText
             self.force = force
             self.jobs = max(1, jobs)
             self.review = review
@@ -228,7 +237,7 @@ public struct BatchRunner: Sendable {
                 }
                 if let data = FileManager.default.contents(atPath: outputPath!),
                    let plan = try? JSONDecoder().decode(Plan.self, from: data),
-                   let source = try? SourceText(path: input.path, bytes: bytes) {
+                   let source = try? DocumentIntake.read(path: input.path, bytes: bytes, options: options.intake) {
                     if review(plan, source: source, input: input, index: index, options: options, state: state) {
                         state.finish(index: index, bytes: bytes.count, outcome: .upToDate)
                     }
@@ -238,10 +247,24 @@ public struct BatchRunner: Sendable {
         }
         let source: SourceText
         do {
-            source = try SourceText(path: input.path, bytes: bytes)
+            source = try DocumentIntake.read(path: input.path, bytes: bytes, options: options.intake)
         } catch {
             state.fail(index: index, path: error.line.map { "\(input.path):\($0)" } ?? input.path, reason: error.reason)
             return nil
+        }
+        if let keepText = options.keepText, source.origin != nil {
+            let path = keepText + "/" + input.relativePath + ".txt"
+            do {
+                let parent = (path as NSString).deletingLastPathComponent
+                if !state.directoryExists(parent) {
+                    try AtomicWriter.makeDirectory(parent)
+                    state.rememberDirectory(parent)
+                }
+                try AtomicWriter.write(Array(DocumentIntake.text(of: source).utf8), to: path)
+            } catch {
+                state.fail(index: index, path: input.path, reason: "cannot keep its text in \(error.path): \(error.reason)")
+                return nil
+            }
         }
         #if DEBUG
         // Lets the tests crash a debug build on purpose to exercise CrashQuarantine.

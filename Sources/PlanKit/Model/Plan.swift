@@ -67,13 +67,60 @@ public struct SourceInfo: Codable, Hashable, Sendable {
     public var encoding: String
     /// True when the text arrived decomposed (NFD) and was composed to NFC at the entrance.
     public var normalizedToNFC: Bool
+    /// How the text was extracted from a PDF, an image or a Word file; nil (and absent from the
+    /// JSON) for a text file.
+    public var origin: SourceOrigin?
 
     /// Source facts; UTF-8 and already NFC unless said otherwise.
-    public init(path: String, lineCount: Int, encoding: String = "utf-8", normalizedToNFC: Bool = false) {
+    public init(path: String, lineCount: Int, encoding: String = "utf-8", normalizedToNFC: Bool = false,
+                origin: SourceOrigin? = nil) {
         self.path = path
         self.lineCount = lineCount
         self.encoding = encoding
         self.normalizedToNFC = normalizedToNFC
+        self.origin = origin
+    }
+
+    private enum CodingKeys: String, CodingKey { case path, lineCount, encoding, normalizedToNFC, origin }
+
+    /// As synthesized, except that `origin` is left out when nil: the JSON of a text file is as it
+    /// was before other formats were read.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(lineCount, forKey: .lineCount)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(normalizedToNFC, forKey: .normalizedToNFC)
+        if let origin { try container.encode(origin, forKey: .origin) }
+    }
+}
+
+/// How a PDF, an image or a Word document became text: which external tool read it, and for OCR
+/// how sure Tesseract was. Lines in spans are lines of that text (`plankit parse --keep-text` keeps it).
+public struct SourceOrigin: Codable, Hashable, Sendable {
+    /// The format found from the file's bytes: `pdf`, `png`, `jpeg`, `tiff`, `docx`, `odt` or `doc`.
+    public var format: String
+    /// The tools that made the text, in order of use: `pdftotext`, `pdftoppm+tesseract`,
+    /// `pdftotext+pdftoppm+tesseract` (some pages scanned), `tesseract`, `pandoc`, `antiword`, `soffice`.
+    public var extractor: String
+    /// Each tool's name and version as it reports it ("pdftotext 22.12.0, tesseract 5.3.0").
+    public var extractorVersion: String
+    /// Pages of a PDF or an image file; nil for Word files, which have no fixed pages.
+    public var pageCount: Int?
+    /// The 1-based pages read by OCR; nil when none was.
+    public var ocrPages: [Int]?
+    /// Tesseract's mean word confidence (0–100) over the OCR'd pages' words; nil without OCR.
+    public var ocrConfidence: Double?
+
+    /// An origin; the OCR fields are nil when no page was OCR'd.
+    public init(format: String, extractor: String, extractorVersion: String, pageCount: Int? = nil,
+                ocrPages: [Int]? = nil, ocrConfidence: Double? = nil) {
+        self.format = format
+        self.extractor = extractor
+        self.extractorVersion = extractorVersion
+        self.pageCount = pageCount
+        self.ocrPages = ocrPages
+        self.ocrConfidence = ocrConfidence
     }
 }
 
@@ -88,13 +135,29 @@ public struct SourceSpan: Codable, Hashable, Sendable, Comparable {
     public var startColumn: Int
     /// Column one past the last scalar on `endLine`.
     public var endColumn: Int
+    /// The 1-based page of a PDF or image file that `startLine` is on; nil (and absent from the
+    /// JSON) for text and Word files.
+    public var page: Int?
 
     /// A span; both columns default to 1.
-    public init(startLine: Int, endLine: Int, startColumn: Int = 1, endColumn: Int = 1) {
+    public init(startLine: Int, endLine: Int, startColumn: Int = 1, endColumn: Int = 1, page: Int? = nil) {
         self.startLine = startLine
         self.endLine = endLine
         self.startColumn = startColumn
         self.endColumn = endColumn
+        self.page = page
+    }
+
+    private enum CodingKeys: String, CodingKey { case startLine, endLine, startColumn, endColumn, page }
+
+    /// As synthesized, except that `page` is left out when nil.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(startLine, forKey: .startLine)
+        try container.encode(endLine, forKey: .endLine)
+        try container.encode(startColumn, forKey: .startColumn)
+        try container.encode(endColumn, forKey: .endColumn)
+        if let page { try container.encode(page, forKey: .page) }
     }
 
     /// The smallest span covering both.
@@ -102,7 +165,7 @@ public struct SourceSpan: Codable, Hashable, Sendable, Comparable {
         let start = min(self, other)
         let end = (endLine, endColumn) >= (other.endLine, other.endColumn) ? self : other
         return SourceSpan(startLine: start.startLine, endLine: end.endLine,
-                          startColumn: start.startColumn, endColumn: end.endColumn)
+                          startColumn: start.startColumn, endColumn: end.endColumn, page: start.page)
     }
 
     /// Document order: by start, then by end.

@@ -211,6 +211,18 @@ struct PlanJSONWriter {
         key("lineCount"); int(source.lineCount)
         key("encoding"); string(source.encoding)
         key("normalizedToNFC"); bool(source.normalizedToNFC)
+        if let origin = source.origin {
+            key("origin")
+            beginObject()
+            key("format"); string(origin.format)
+            key("extractor"); string(origin.extractor)
+            key("extractorVersion"); string(origin.extractorVersion)
+            key("pageCount"); int(origin.pageCount)
+            key("ocrPages")
+            if let pages = origin.ocrPages { array(pages) { $0.int($1) } } else { null() }
+            key("ocrConfidence"); double(origin.ocrConfidence)
+            endObject()
+        }
         endObject()
     }
 
@@ -220,6 +232,7 @@ struct PlanJSONWriter {
         key("endLine"); int(span.endLine)
         key("startColumn"); int(span.startColumn)
         key("endColumn"); int(span.endColumn)
+        if let page = span.page { key("page"); int(page) }
         endObject()
     }
 

@@ -11,6 +11,23 @@ public struct SourceText: Sendable {
     public var encoding: SourceEncoding
     /// True when the text arrived (partly) decomposed and was composed to NFC here.
     public var normalizedToNFC: Bool
+    /// How the text was extracted from a PDF, an image or a Word file (``DocumentIntake``); nil for a text file.
+    public var origin: SourceOrigin?
+    /// For text extracted from pages: the 1-based line each page starts on, page 1 first (a page
+    /// with no text starts where the next one does); nil when the input has no pages.
+    public var pageStartLines: [Int]?
+
+    /// The 1-based page `line` is on, or nil when the input has no pages.
+    public func page(ofLine line: Int) -> Int? {
+        guard let starts = pageStartLines, !starts.isEmpty else { return nil }
+        // The last page starting at or before the line (binary search; starts never decrease).
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= line { low = mid + 1 } else { high = mid }
+        }
+        return max(1, low)
+    }
 
     /// Lines already split and in NFC; nothing is decoded or composed.
     public init(path: String, lines: [String], encoding: SourceEncoding = .utf8, normalizedToNFC: Bool = false) {

@@ -82,9 +82,9 @@ final class Captured: @unchecked Sendable {
     @Test func helpExplainsUsage() {
         // A command's help shows that command's usage line; the tool's own help, the general one.
         let rows: [(arguments: [String], usage: String)] = [
-            (["parse", "--help"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...\n"),
+            (["parse", "--help"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...\n"),
             (["--help"], "USAGE: plankit <command> [options] FILE...\n"),
-            (["parse", "-h"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] FILE...\n"),
+            (["parse", "-h"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...\n"),
         ]
         for (arguments, usage) in rows {
             let (code, out, _) = Captured.run(arguments)
