@@ -23,6 +23,7 @@ struct LintCommand: Subcommand {
       --no-baseline       Ignore any baseline.
       --write-baseline    Record today's findings in the baseline file and exit 0.
       --output FILE       Write the report to FILE (atomically) instead of stdout.
+      --ocr               The text files are OCR output: repair reads every line for OCR confusions.
       --keep-text DIR     Keep the text extracted from each PDF, image or Word file as DIR/<name>.txt
                           (findings' lines count its lines).
       --step-summary FILE Append a Markdown table of every finding to FILE (with --format github the
@@ -43,9 +44,9 @@ struct LintCommand: Subcommand {
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
         let (flags, values) = try scanner.scan(
-            flags: ["--strict", "--exit-zero", "--no-config", "--no-baseline", "--write-baseline", "--list-rules"],
+            flags: ["--strict", "--exit-zero", "--no-config", "--no-baseline", "--write-baseline", "--list-rules", "--ocr"],
             valued: ["--format", "--config", "--baseline", "--output", "--step-summary", "--keep-text"])
-        let reader = InputFiles(values: values, console: console)
+        let reader = InputFiles(values: values, flags: flags, console: console)
         if flags.contains("--list-rules") {
             console.out(listRules())
             return ExitCode.success

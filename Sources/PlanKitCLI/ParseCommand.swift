@@ -6,7 +6,7 @@ struct ParseCommand: Subcommand {
     static let name = "parse"
     static let summary = "Parse plans and print them as JSON."
     static let usage = """
-    USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...
+    USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--ocr] [--output FILE] [--keep-text DIR] FILE...
 
     Parses each plan file and prints its structure as JSON: one pretty document for one file,
     a JSON array for several, or one compact document per line with --jsonl. Damaged text (lost
@@ -24,6 +24,7 @@ struct ParseCommand: Subcommand {
       --compact         No indentation.
       --no-repair       Parse the text exactly as written (no repair stage).
       --output FILE     Write to FILE (atomically: a temporary file renamed into place) instead of stdout.
+    \(InputFiles.ocrHelp)
     \(InputFiles.keepTextHelp)
       -h, --help        Show this help.
 
@@ -34,8 +35,8 @@ struct ParseCommand: Subcommand {
 
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
-        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact", "--no-repair"], valued: ["--output", "--keep-text"])
-        let reader = InputFiles(values: values, console: console)
+        let (flags, values) = try scanner.scan(flags: ["--jsonl", "--compact", "--no-repair", "--ocr"], valued: ["--output", "--keep-text"])
+        let reader = InputFiles(values: values, flags: flags, console: console)
         let files = scanner.positional
         guard !files.isEmpty else { throw CommandLineError("no input files", showUsage: true) }
         let jsonl = flags.contains("--jsonl")

@@ -6,7 +6,7 @@ struct RepairCommand: Subcommand {
     static let name = "repair"
     static let summary = "Restore damaged text (lost glyphs, missing marks, OCR, legacy fonts)."
     static let usage = """
-    USAGE: plankit repair [--diff] [--log] [--keep-text DIR] FILE
+    USAGE: plankit repair [--diff] [--log] [--ocr] [--keep-text DIR] FILE
 
     Restores damaged Vietnamese text and prints the repaired text (of a PDF, image or Word file:
     of the text extracted from it, as 'plankit parse' reads it). Lines found intact come out
@@ -16,6 +16,7 @@ struct RepairCommand: Subcommand {
     OPTIONS:
       --diff            Print only the changed lines, as "-" original and "+" repaired with the line number.
       --log             Print the repair log (line:column kind confidence original -> repaired) instead of the text.
+    \(InputFiles.ocrHelp)
     \(InputFiles.keepTextHelp)
       -h, --help        Show this help.
 
@@ -25,13 +26,13 @@ struct RepairCommand: Subcommand {
 
     static func run(_ arguments: [String], console: Console) throws(CommandLineError) -> Int32 {
         var scanner = ArgumentScanner(arguments)
-        let (flags, values) = try scanner.scan(flags: ["--diff", "--log"], valued: ["--keep-text"])
+        let (flags, values) = try scanner.scan(flags: ["--diff", "--log", "--ocr"], valued: ["--keep-text"])
         guard scanner.positional.count == 1, let path = scanner.positional.first else {
             throw CommandLineError(scanner.positional.isEmpty ? "no input file" : "give one file", showUsage: true)
         }
         let source: SourceText
         do {
-            source = try InputFiles(values: values, console: console).read(path)
+            source = try InputFiles(values: values, flags: flags, console: console).read(path)
         } catch {
             throw CommandLineError("\(error)")
         }

@@ -12,6 +12,7 @@ import PlanKit
 //                            [--misses] [--keep DIR] [--json] [--write-facts DIR]   (StructureEval.swift)
 //   plankit-eval --lint [--sets …] [--show] [--json]                                (LintEval.swift)
 //   plankit-eval --formats [--misses] [--json]                                       (FormatEval.swift)
+//   plankit-eval --real-ocr [--sets …]                                              (RealOCREval.swift)
 //
 // Exit codes: 0 done, 2 usage or I/O error.
 
@@ -446,6 +447,8 @@ do {
         try runStructure(StructureOptions(arguments))
     } else if arguments.contains("--lint") {
         try runLintEval(LintOptions(arguments))
+    } else if arguments.contains("--real-ocr") {
+        try runRealOCR(arguments)
     } else if arguments.contains("--formats") {
         try runFormats(FormatOptions(arguments))
     } else {

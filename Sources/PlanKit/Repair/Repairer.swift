@@ -51,10 +51,19 @@ public struct Repairer: Sendable {
     }
 
     /// Repairs `source`; returns the repaired text, the changes made and the spots left as written.
+    ///
+    /// Text read by OCR (`source.origin` lists OCR'd pages) always goes through the OCR decoder:
+    /// a mild scan's few confusions ("đưới", "nãm") leave the document looking clean to the
+    /// screen, which is built to let typed text pass untouched.
     public func repair(_ source: SourceText) -> (SourceText, [Repair], [Diagnostic]) {
-        guard DamageScreen.mayBeDamaged(source.lines, frequent: frequentWords) else { return (source, [], []) }
+        let readByOCR = source.origin?.ocrPages?.isEmpty == false
+        guard readByOCR || DamageScreen.mayBeDamaged(source.lines, frequent: frequentWords) else { return (source, [], []) }
         let lexicon = self.lexicon
         var analysis = DocumentAnalysis(lines: source.lines, lexicon: lexicon)
+        if readByOCR, analysis.lostGlyphLines.isEmpty, analysis.fontTable == nil {
+            analysis.tokenMode = (analysis.tokenMode ?? []).union(.ocr)
+            analysis.damaged = true
+        }
         guard analysis.damaged else { return (source, [], []) }
         var repaired = source
         var repairs: [Repair] = []

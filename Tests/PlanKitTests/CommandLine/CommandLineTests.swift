@@ -79,12 +79,31 @@ final class Captured: @unchecked Sendable {
         #expect(leftovers.isEmpty)
     }
 
+    /// A mild scan's Tesseract text looks clean to the damage screen; `--ocr` says what it is, and
+    /// its OCR confusions ("đưới" for "dưới") are repaired and logged.
+    @Test func ocrFlagRepairsTextKnownToComeFromOCR() throws {
+        let render = Repository.url("Fixtures/ocr/holdout/001_43d52928025800ca.notoserif-harsh.txt").path
+        let (plainCode, plainOut, _) = Captured.run(["parse", "--compact", render])
+        let (code, out, _) = Captured.run(["parse", "--compact", "--ocr", render])
+        #expect(plainCode == 0 && code == 0)
+        let plain = try JSONDecoder().decode(Plan.self, from: Data(plainOut.utf8))
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(out.utf8))
+        #expect(plain.repairs.isEmpty)
+        #expect(plan.repairs.contains { $0.line == 49 && $0.original == "đưới" && $0.repaired == "dưới" })
+        #expect(plan.source.origin?.format == "text")
+        #expect(plan.source.origin?.extractor == "ocr")
+        // The repaired comparator reaches the target: "xuống dưới 60% vào năm 2030".
+        let target = plan.objectives.first { $0.number == 2 }?.indicators.first { $0.number == 2 }?.targets.first
+        #expect(target?.comparator == .lt)
+        #expect(target?.value == 60)
+    }
+
     @Test func helpExplainsUsage() {
         // A command's help shows that command's usage line; the tool's own help, the general one.
         let rows: [(arguments: [String], usage: String)] = [
-            (["parse", "--help"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...\n"),
+            (["parse", "--help"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--ocr] [--output FILE] [--keep-text DIR] FILE...\n"),
             (["--help"], "USAGE: plankit <command> [options] FILE...\n"),
-            (["parse", "-h"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--output FILE] [--keep-text DIR] FILE...\n"),
+            (["parse", "-h"], "USAGE: plankit parse [--jsonl] [--compact] [--no-repair] [--ocr] [--output FILE] [--keep-text DIR] FILE...\n"),
         ]
         for (arguments, usage) in rows {
             let (code, out, _) = Captured.run(arguments)
