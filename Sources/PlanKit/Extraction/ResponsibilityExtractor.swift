@@ -50,10 +50,25 @@ enum ResponsibilityExtractor {
         return groups
     }
 
+    /// The name without what OCR left after it at the line's end: marks that are no letters ("Sở Y
+    /// tế \\", "Đài Phát thanh và Truyền hình tỉnh '") or one capital after a word ("Cục Thống kê tỉnh D").
+    static func withoutTrailingSpecks(_ name: String) -> String {
+        var words = name.split(separator: " ", omittingEmptySubsequences: true)
+        while words.count > 1, let last = words.last {
+            let speck = !last.contains(where: { $0.isLetter || $0.isNumber })
+            let loneCapital = last.count == 1 && last.first!.isUppercase
+                && words[words.count - 2].last.map { $0.isLowercase } == true
+            guard speck || loneCapital else { break }
+            words.removeLast()
+        }
+        let trimmed = words.joined(separator: " ")
+        return trimmed.count == name.count ? name : trimmed
+    }
+
     /// Verbs that begin a duty on the line under an agency's heading, written without a dash:
     /// "5. Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện" / "Tổ chức tuyển sinh …".
     static let dutyLineOpeners: [Phrase] = ["tổ chức", "chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "là cơ quan", "chỉ đạo",
-                                            "xây dựng", "thực hiện", "triển khai", "theo dõi", "tuyên truyền"].map(Phrase.init) + dutyOpeners
+                                            "xây dựng", "thực hiện", "triển khai", "theo dõi", "tuyên truyền", "tăng", "nâng cao"].map(Phrase.init) + dutyOpeners
 
     /// The token that opens a wrapped line of `heading` with a capitalised duty verb: where the
     /// agency's name, which fits its own line, ends and the duty begins.
@@ -126,7 +141,7 @@ enum ResponsibilityExtractor {
         }
         reports = unique(reports)
         supports = unique(supports).filter { !reports.contains($0) }
-        return Responsibility(agency: agency, duties: duties, reportsOn: reports, supportsOn: supports,
+        return Responsibility(agency: withoutTrailingSpecks(agency), duties: duties, reportsOn: reports, supportsOn: supports,
                               span: node.span)
     }
 

@@ -247,6 +247,22 @@ import Testing
         #expect(plan.signature?.title == "PHÓ CHỦ TỊCH")
     }
 
+    /// What OCR left after an agency's name at its line's end is no part of the name.
+    @Test func agencyNamesWithoutTrailingSpecks() {
+        let rows: [(read: String, name: String)] = [
+            ("Sở Y tế \\", "Sở Y tế"),
+            ("Đài Phát thanh và Truyền hình tỉnh '", "Đài Phát thanh và Truyền hình tỉnh"),
+            ("Công chức Văn hóa - Xã hội =", "Công chức Văn hóa - Xã hội"),
+            ("Cục Thống kê tỉnh D", "Cục Thống kê tỉnh"),
+            ("Phòng Lao động - Thương binh và Xã hội", "Phòng Lao động - Thương binh và Xã hội"),
+            ("Trường THCS Kim Đồng", "Trường THCS Kim Đồng"),
+            ("Tổ 3", "Tổ 3"),
+        ]
+        for (read, name) in rows {
+            #expect(ResponsibilityExtractor.withoutTrailingSpecks(read) == name, "\(read)")
+        }
+    }
+
     /// Forms found in review that the new rules must leave alone, and an input that trapped.
     @Test func cleanFormsTheNewRulesLeaveAlone() {
         let plan = parse("""
