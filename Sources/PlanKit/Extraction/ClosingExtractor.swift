@@ -39,6 +39,11 @@ enum ClosingExtractor {
                 }
                 if onBehalf.contains(where: { text.matches($0.words[0], at: 0) }) { onBehalfText = block.string }
                 else if delegation.contains(where: { text.matches($0.words[0], at: 0) }) { delegationText = block.string }
+                else if let title = titleText, blocks.last?.role == .signature, blocks.last?.text == title,
+                        !block.string.contains(" ") {
+                    // A title wrapped in its column ("PHÓ CHỦ TỊCH THƯỜNG" / "TRỰC"); a name in capitals has two words or more.
+                    titleText = title + " " + block.string
+                }
                 else { titleText = block.string }
                 signatureSpan = signatureSpan.map { $0.union(block.span) } ?? block.span
             } else if text.matches(Keywords.aboveIs, at: 0) {

@@ -55,7 +55,11 @@ enum TwoColumns {
         let threshold = rightStart - 8
         var left: [CleanLine] = [], right: [CleanLine] = []
         for (k, parts) in pieces.enumerated() {
-            let signatureBelow = closing && k > lastSplit && parts.count == 1 && ListMarker.read(parts[0].text[...])?.style != .bullet
+            // A title in capitals wrapped under the right cell it goes on ("PHÓ CHỦ TỊCH THƯỜNG" / "TRỰC").
+            let wrappedTitle = closing && k > 0 && parts.count == 1 && pieces[k - 1].count > 1
+                && Lexer.isAllCaps(parts[0].text[...]) && Lexer.isAllCaps(pieces[k - 1][pieces[k - 1].count - 1].text[...])
+            let signatureBelow = wrappedTitle
+                || closing && k > lastSplit && parts.count == 1 && ListMarker.read(parts[0].text[...])?.style != .bullet
             for (n, part) in parts.enumerated() {
                 if n > 0 || signatureBelow || (parts.count == 1 && part.column >= threshold && threshold > 12) { right.append(part) } else { left.append(part) }
             }
@@ -146,12 +150,15 @@ enum TwoColumns {
                 from = p + 1
             }
         }
-        // After a recipient's ";": the signer's title in capitals, or the signer's name.
-        guard text.first == "-", let semicolon = text.lastIndex(of: ";"), semicolon + 2 < text.count else { return nil }
-        var p = semicolon + 1
+        // After a recipient's ";" (or the last one's "."): the signer's title in capitals, "(Đã ký)",
+        // or the signer's name.
+        guard text.first == "-", let end = text.lastIndex(where: { $0 == ";" || $0 == "." }), end + 2 < text.count,
+              Scalars.isSpace(text[end + 1]) else { return nil }
+        var p = end + 1
         while p < text.count, Scalars.isSpace(text[p]) { p += 1 }
         let rest = text[p...]
-        if Lexer.isAllCaps(rest), Keywords.signerTitles.contains(where: { Scalars.string(rest).hasSuffix($0) }) { return p }
+        if Lexer.isAllCaps(rest), Keywords.signerTitles.contains(where: { Scalars.string(rest).contains($0) }) { return p }
+        if Scalars.string(rest).lowercased() == "(đã ký)" { return p }
         let words = rest.split(whereSeparator: Scalars.isSpace)
         if (2...5).contains(words.count), words.allSatisfy({ w in
             guard let f = w.first, Scalars.isUpper(f), !Lexer.isAllCaps(w) else { return false }

@@ -98,17 +98,43 @@ import Testing
             ("- UBND huyện Quy Lăng; CHỦ TỊCH", "CHỦ TỊCH"),
             ("- Sở Y tế; KT. GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
             ("- Các thôn; Lò Văn Thưởng", "Lò Văn Thưởng"),
+            ("- Lưu: VT, KGVX. Phan Quốc Trung", "Phan Quốc Trung"),
+            ("- TT Thành ủy, TT HĐND thành phố; PHÓ CHỦ TỊCH THƯỜNG", "PHÓ CHỦ TỊCH THƯỜNG"),
+            ("- Ủy ban MTTQ Việt Nam thành phố; (Đã ký)", "(Đã ký)"),
             // One field each.
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", nil),
             ("Số: 47/KH-UBND", nil),
             ("Khánh Lộc, ngày 12 tháng 5 năm 2022", nil),
             ("- Chủ tịch, PCT UBND xã;", nil),
             ("- Các ban, ngành; các thôn", nil),
+            ("- Lưu: VT, VP.", nil),
+            ("- UBND các xã. Thị trấn", nil),
             ("Thực hiện Quyết định số 822/QĐ-UBND ngày 16/9/2021 của Chủ tịch", nil),
         ]
         forEachRow(rows, named: { $0.line }) { line, right in
             let scalars = Scalars.array(line)
             #expect(TwoColumns.fieldCut(scalars).map { Scalars.string(scalars[$0...]) } == right, "\(line)")
         }
+    }
+
+    /// A closing whose two columns OCR joined: the signature, its title wrapped under it included,
+    /// is read after the recipients.
+    @Test func aJoinedClosingIsReadColumnByColumn() {
+        let text = """
+            KẾ HOẠCH
+            Nơi nhận: TM. ỦY BAN NHÂN DÂN
+            - Bộ Nội vụ; KT. CHỦ TỊCH
+            - TT Thành ủy; PHÓ CHỦ TỊCH THƯỜNG
+            TRỰC
+            - UBND các xã, phường; (Đã ký)
+            - Lưu: VT, KGVX. Phan Quốc Trung
+            """
+        let blocks = Lexer.lex(SourceText(path: "t", text: text)).map(\.string)
+        #expect(blocks == ["KẾ HOẠCH", "Nơi nhận:", "Bộ Nội vụ;", "TT Thành ủy;", "UBND các xã, phường;", "Lưu: VT, KGVX.",
+                           "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG", "TRỰC", "(Đã ký)", "Phan Quốc Trung"])
+        let plan = parse(text)
+        #expect(plan.recipients == ["Bộ Nội vụ", "TT Thành ủy", "UBND các xã, phường", "Lưu: VT, KGVX"])
+        #expect(plan.signature?.title == "PHÓ CHỦ TỊCH THƯỜNG TRỰC")
+        #expect(plan.signature?.name == "Phan Quốc Trung")
     }
 }
