@@ -60,6 +60,11 @@ public struct SourceText: Sendable {
 
     /// Reads a file; a directory, a missing or unreadable file is a ``SourceError``.
     public static func read(path: String) throws(SourceError) -> SourceText {
+        try SourceText(path: path, bytes: fileBytes(path: path))
+    }
+
+    /// The bytes of the file at `path`; a directory, a missing or unreadable file is a ``SourceError``.
+    static func fileBytes(path: String) throws(SourceError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw SourceError(path: path, line: nil, reason: "no such file")
@@ -70,7 +75,7 @@ public struct SourceText: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SourceError(path: path, line: nil, reason: "cannot be read (permission denied?)")
         }
-        return try SourceText(path: path, bytes: [UInt8](data))
+        return [UInt8](data)
     }
 
     /// Whether any scalar could combine with its neighbour. Plain precomposed Vietnamese

@@ -50,17 +50,7 @@ public enum DocumentIntake {
 
     /// Reads the file at `path` in whatever format it is.
     public static func read(path: String, options: Options = Options()) throws(SourceError) -> SourceText {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SourceError(path: path, line: nil, reason: "no such file")
-        }
-        if isDirectory.boolValue {
-            throw SourceError(path: path, line: nil, reason: "is a directory, not a plan file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SourceError(path: path, line: nil, reason: "cannot be read (permission denied?)")
-        }
-        return try read(path: path, bytes: [UInt8](data), options: options)
+        try read(path: path, bytes: SourceText.fileBytes(path: path), options: options)
     }
 
     /// Reads `bytes`, the contents of the file at `path` (tools read the file itself).
