@@ -61,8 +61,10 @@ enum ObjectiveExtractor {
                     read = (number, t[colon].range.upperBound, true)
                 }
                 if let (written, titleStart, damaged) = read {
-                    var titleRange = block.text.trimmed(titleStart..<block.text.count)
-                    while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." {
+                    // "a) Mục tiêu 1 - Lĩnh vực chính trị: Chỉ tiêu 1: …; Chỉ tiêu 2: …": indicators on the objective's own line.
+                    let inline = block.text.count - titleStart > 40 ? inlineIndicators(block, after: titleStart) : nil
+                    var titleRange = block.text.trimmed(titleStart..<(inline?.titleEnd ?? block.text.count))
+                    while titleRange.count > 0, block.text.scalars[titleRange.upperBound - 1] == "." || block.text.scalars[titleRange.upperBound - 1] == ":" {
                         titleRange = titleRange.lowerBound..<(titleRange.upperBound - 1)
                     }
                     let title = block.string(titleRange)
@@ -82,6 +84,10 @@ enum ObjectiveExtractor {
                     }
                     objectives.append(Objective(number: number, title: title, domain: domain,
                                                 span: block.span, inferred: damaged ? true : nil))
+                    for item in inline?.items ?? [] {
+                        addIndicator(number: item.number, block: block, textRange: item.range,
+                                     to: &objectives[objectives.count - 1], diagnostics: &diagnostics)
+                    }
                     objectiveDepth = depth
                     mode = .indicators
                     awaitingIndicatorText = false
@@ -243,6 +249,36 @@ enum ObjectiveExtractor {
             objective.indicators[row].targets += targets
             objective.indicators[row].span = objective.indicators[row].span.union(block.span)
         }
+    }
+
+    /// Indicators written on the objective's own line, after its title and a colon: labelled ("…:
+    /// Chỉ tiêu 1: …; Chỉ tiêu 2: …") or one unnumbered with a figure ("Mục tiêu 5 - Lĩnh vực giáo
+    /// dục, đào tạo: duy trì … đạt 99,2%", indicator 1). Where the title ends, and each indicator's
+    /// number and text; nil when the line holds none.
+    static func inlineIndicators(_ block: Block, after start: Int) -> (titleEnd: Int, items: [(number: Int, range: Range<Int>)])? {
+        let t = TokenStream(block.text)
+        let from = t.index(atOrAfter: start)
+        var labels: [(at: Int, number: Int, textStart: Int)] = []
+        for i in from..<t.count where t.matches(i, indicatorWords) {
+            let n = i + indicatorWords.count
+            guard let number = t.integer(n), t.is(n + 1, Words.colon), n + 2 < t.count else { continue }
+            labels.append((i, number, t[n + 2].range.lowerBound))
+        }
+        if !labels.isEmpty {
+            var items: [(number: Int, range: Range<Int>)] = []
+            for (k, label) in labels.enumerated() {
+                var end = k + 1 < labels.count ? t[labels[k + 1].at].range.lowerBound : block.text.count
+                // The "; " before the next label belongs to neither.
+                while end > label.textStart, [";", " "].contains(block.text.scalars[end - 1]) { end -= 1 }
+                items.append((label.number, block.text.trimmed(label.textStart..<end)))
+            }
+            return (t[labels[0].at].range.lowerBound, items)
+        }
+        // One indicator after the title's colon, with a figure in it.
+        guard let colon = (from..<t.count).first(where: { t.is($0, Words.colon) }), colon + 1 < t.count,
+              domain(of: block.text) != nil,
+              block.text.scalars[t[colon + 1].range.lowerBound...].contains(where: Scalars.isDigit) else { return nil }
+        return (t[colon].range.lowerBound, [(1, block.text.trimmed(t[colon + 1].range.lowerBound..<block.text.count))])
     }
 
     /// Indicator N+1's label lost inside the paragraph of indicator N, the one before N+2

@@ -247,6 +247,22 @@ import Testing
         #expect(plan.signature?.title == "PHÓ CHỦ TỊCH")
     }
 
+    /// Indicators on the objective's own line: labelled after the title, or one unnumbered with a figure.
+    @Test func indicatorsOnTheObjectivesLine() {
+        let plan = parse("""
+            II. MỤC TIÊU, CHỈ TIÊU NĂM 2027
+            a) Mục tiêu 1 - Lĩnh vực chính trị: Chỉ tiêu 1: đến cuối năm 2027, tỷ lệ nữ cán bộ, công chức xã đạt từ 40% trở lên; Chỉ tiêu 2: bố trí ít nhất 01 nữ trong lãnh đạo chủ chốt của Ủy ban nhân dân xã.
+            b) Mục tiêu 2 - Lĩnh vực kinh tế, lao động, việc làm:
+            - Chỉ tiêu 1: Trong năm 2027 hỗ trợ tạo việc làm mới cho ít nhất 85 lao động nữ.
+            đ) Mục tiêu 5 - Lĩnh vực giáo dục, đào tạo: duy trì tỷ lệ trẻ em gái đi học cấp trung học cơ sở ra lớp đạt 99,2%.
+            """)
+        #expect(plan.objectives.map(\.title) == ["Lĩnh vực chính trị", "Lĩnh vực kinh tế, lao động, việc làm", "Lĩnh vực giáo dục, đào tạo"])
+        #expect(plan.objectives.map { $0.indicators.map(\.id) } == [["MT1.CT1", "MT1.CT2"], ["MT2.CT1"], ["MT5.CT1"]])
+        #expect(plan.objectives[0].indicators.map { $0.targets.map(T.init) }
+                == [[T(40, .percent, .gte, 2027)], [T(1, .count, .gte, nil)]])
+        #expect(plan.objectives[2].indicators.first?.targets.map(\.value) == [99.2])
+    }
+
     /// What OCR left after an agency's name at its line's end is no part of the name.
     @Test func agencyNamesWithoutTrailingSpecks() {
         let rows: [(read: String, name: String)] = [
