@@ -57,10 +57,10 @@ public enum DocumentIntake {
         if isDirectory.boolValue {
             throw SourceError(path: path, line: nil, reason: "is a directory, not a plan file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             throw SourceError(path: path, line: nil, reason: "cannot be read (permission denied?)")
         }
-        return try read(path: path, bytes: [UInt8](data), options: options)
+        return try read(path: path, bytes: bytes, options: options)
     }
 
     /// Reads `bytes`, the contents of the file at `path` (tools read the file itself).
