@@ -101,5 +101,6 @@ struct SHA256 {
 }
 
 private extension UInt32 {
-    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { self >> n | self << (32 - n) }
+    /// Masking shifts: `>>` and `<<` check for over-wide shifts, which cost more than the rotation.
+    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { self &>> n | self &<< (32 &- n) }
 }

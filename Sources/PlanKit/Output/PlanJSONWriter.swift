@@ -43,9 +43,21 @@ struct PlanJSONWriter {
 
     private mutating func newline() {
         guard pretty else { return }
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        // A line end and the indent in one append (a plan nests well under 32 levels; deeper
+        // indents are written in pieces).
+        var remaining = depth * 2
+        let first = min(remaining, 64)
+        PlanJSONWriter.indents.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(first + 1)])) }
+        remaining -= first
+        while remaining > 0 {
+            let piece = min(remaining, 64)
+            PlanJSONWriter.indents.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[1..<(piece + 1)])) }
+            remaining -= piece
+        }
     }
+
+    /// "\n" and 64 spaces.
+    private static let indents: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
     private mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
