@@ -10,9 +10,13 @@ public struct Console: Sendable {
     /// Where external tools (pdftotext, tesseract, pandoc, …) are looked for; nil means the
     /// `PATH` directories. Tests set it to see what a machine without them does.
     public var toolSearchPath: [String]?
+    /// Where `write(_:)` sends bytes (UTF-8) for standard output; nil sends them to `out` as a String.
+    public var outBytes: (@Sendable ([UInt8]) -> Void)?
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                stderrIsTerminal: Bool = false, toolSearchPath: [String]? = nil) {
+                stderrIsTerminal: Bool = false, toolSearchPath: [String]? = nil,
+                outBytes: (@Sendable ([UInt8]) -> Void)? = nil) {
+        self.outBytes = outBytes
         self.out = out
         self.err = err
         self.stderrIsTerminal = stderrIsTerminal
@@ -25,10 +29,31 @@ public struct Console: Sendable {
         err("plankit \(command): error: \(message)\n")
     }
 
+    /// UTF-8 bytes to standard output, without making a String of them (large JSON output).
+    public func write(_ bytes: [UInt8]) {
+        if let outBytes { outBytes(bytes) } else { out(String(decoding: bytes, as: UTF8.self)) }
+    }
+
     public static let standard = Console(
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
         err: { FileHandle.standardError.write(Data($0.utf8)) },
-        stderrIsTerminal: isatty(2) != 0)
+        stderrIsTerminal: isatty(2) != 0,
+        outBytes: { Console.writeAll(1, $0) })
+
+    /// write(2) until every byte is out (a pipe takes them in pieces); stops on an error.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
 }
 
 /// Exit codes shared by every command.

@@ -42,34 +42,36 @@ struct ParseCommand: Subcommand {
         let jsonl = flags.contains("--jsonl")
         let encoder = PlanJSONEncoder(style: jsonl || flags.contains("--compact") ? .compact : .pretty)
 
-        var documents: [String] = []
+        // Every document is written into one byte buffer, in the layout chosen: no String per
+        // document, no joined copy (the JSON is larger than the plan text).
+        var output: [UInt8] = []
+        var documents = 0
         var exitCode = ExitCode.success
         for path in files {
-            do {
+            do throws(SourceError) {
                 let source = try reader.read(path)
                 let plan = PlanParser.parse(source, repair: !flags.contains("--no-repair"))
-                documents.append(try encoder.encode(plan))
-            } catch let error as SourceError {
-                console.reportError("parse", "\(error)")
-                exitCode = ExitCode.usage
+                if jsonl || files.count == 1 {
+                    encoder.encode(plan, appendingTo: &output)
+                    output.append(0x0A)
+                } else {
+                    output.append(contentsOf: documents == 0 ? [0x5B, 0x0A] : [0x2C, 0x0A])   // "[\n" or ",\n"
+                    encoder.encode(plan, appendingTo: &output)
+                }
+                documents += 1
             } catch {
-                console.reportError("parse", "\(path): \(error)")
+                console.reportError("parse", "\(error)")
                 exitCode = ExitCode.usage
             }
         }
 
-        let output: String
-        if jsonl {
-            output = documents.map { $0 + "\n" }.joined()
-        } else if files.count == 1 {
-            output = documents.first.map { $0 + "\n" } ?? ""
-        } else {
-            output = "[\n" + documents.joined(separator: ",\n") + "\n]\n"
+        if !jsonl, files.count > 1 {
+            output.append(contentsOf: documents == 0 ? Array("[\n\n]\n".utf8) : [0x0A, 0x5D, 0x0A])   // "\n]\n"
         }
         if let target = values["--output"]?.last {
-            try AtomicFile.write(output, to: target)
+            try AtomicFile.write(bytes: output, to: target)
         } else {
-            console.out(output)
+            console.write(output)
         }
         return exitCode
     }
@@ -78,11 +80,15 @@ struct ParseCommand: Subcommand {
 /// Writes a whole file or nothing: a temporary file in the same folder, then a rename.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(CommandLineError) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    public static func write(bytes: [UInt8], to path: String) throws(CommandLineError) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try Data(bytes).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw CommandLineError("cannot write \(path): \(error.localizedDescription)")

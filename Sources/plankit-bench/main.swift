@@ -2,6 +2,12 @@
 // over worker counts, and the cost of growing and pathological inputs.
 //
 //     swift run -c release plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|repair|batch|scaling]
+//     swift run -c release plankit-bench --vs-cmark [--corpus-mb N] [--repeat N] [--baseline PLANKIT]
+//
+// --vs-cmark times whole commands as a user runs them (`plankit batch --jobs 1 --out`, `plankit
+// parse --compact` of one large file, the same of damaged text) beside `cmark --to xml` on the
+// same file, as child processes: CPU time and peak memory from wait4(2), median of the repeats.
+// `--baseline` runs an earlier `plankit` binary in the same rounds and compares the outputs.
 //
 // Times are wall-clock and, next to them, CPU time of the measuring thread (or process): on a
 // machine shared with other work the CPU figure is the one that says what a core can do.
@@ -17,6 +23,11 @@ import Glibc
 var corpusMB = 32
 var repeats = 3
 var only: String?
+var versusCmark = false
+var damagedMB = 1
+var baselinePath: String?
+/// The `plankit` built beside this executable (same configuration).
+var plankitPath = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("plankit").path
 var fixturesPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/seeds").path
 var arguments = CommandLine.arguments.dropFirst()
@@ -26,8 +37,13 @@ while let argument = arguments.popFirst() {
     case "--repeat": repeats = max(1, Int(arguments.popFirst() ?? "") ?? repeats)
     case "--only": only = arguments.popFirst()
     case "--fixtures": fixturesPath = arguments.popFirst() ?? fixturesPath
+    case "--vs-cmark": versusCmark = true
+    case "--damaged-mb": damagedMB = max(1, Int(arguments.popFirst() ?? "") ?? damagedMB)
+    case "--plankit": plankitPath = arguments.popFirst() ?? plankitPath
+    case "--baseline": baselinePath = arguments.popFirst()
     default:
         print("usage: plankit-bench [--corpus-mb N] [--repeat N] [--only corpus|repair|batch|scaling] [--fixtures DIR]")
+        print("       plankit-bench --vs-cmark [--corpus-mb N] [--repeat N] [--damaged-mb N] [--plankit PATH] [--baseline PATH]")
         exit(2)
     }
 }
@@ -313,8 +329,159 @@ func loadAverage() -> String {
     print("")
 }
 
+// MARK: - Whole commands against cmark
+
+/// A child process's CPU time (user + system) and peak resident memory, from wait4(2).
+struct ChildRun {
+    var cpu: Double
+    var maxRSS: Int   // bytes
+    var status: Int32
+}
+
+/// Runs `argv` with standard output to `stdoutPath` and standard error to /dev/null. CPU time is
+/// wait4(2)'s (the child and what it waited for). Peak memory comes from `/usr/bin/time -f %M`
+/// when installed: a process started by posix_spawn inherits its parent's high-water mark in
+/// `ru_maxrss` (vfork shares the parent's memory until exec), so wait4's figure would be this
+/// bench's own, not the command's.
+func runChild(_ argv: [String], stdoutPath: String = "/dev/null") -> ChildRun {
+    let timeTool = "/usr/bin/time"
+    guard access(timeTool, X_OK) == 0 else { return spawnAndWait(argv, stdoutPath: stdoutPath) }
+    let rssFile = NSTemporaryDirectory() + "plankit-bench-rss-\(getpid())"
+    var run = spawnAndWait([timeTool, "-f", "%M", "-o", rssFile] + argv, stdoutPath: stdoutPath)
+    let text = (try? String(contentsOfFile: rssFile, encoding: .utf8)) ?? ""
+    unlink(rssFile)
+    // The last line: GNU time writes "Command exited with non-zero status N" before it.
+    run.maxRSS = (text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0) * 1024
+    return run
+}
+
+func spawnAndWait(_ argv: [String], stdoutPath: String) -> ChildRun {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer { for p in cArgs { free(p) } }
+    var pid = pid_t()
+    guard posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
+        return ChildRun(cpu: .nan, maxRSS: 0, status: -1)
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    _ = wait4(pid, &status, 0, &usage)
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return ChildRun(cpu: cpu, maxRSS: Int(usage.ru_maxrss) * 1024, status: status)
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func which(_ name: String) -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let path = "\(dir)/\(name)"
+        if access(path, X_OK) == 0 { return path }
+    }
+    return nil
+}
+
+/// The user's view: `plankit batch --jobs 1 --out`, `plankit parse --compact` of one large file and
+/// `cmark --to xml` of the same file, as whole processes, interleaved in one run, median of `repeats`.
+/// With `--baseline PATH` an earlier `plankit` binary runs beside the current one and the outputs are
+/// compared byte for byte.
+@MainActor func versusCmarkSection() {
+    print("## Whole commands against cmark (processes; CPU = user + system; median of \(repeats))\n")
+    let root = NSTemporaryDirectory() + "plankit-vs-cmark-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    // Many files for batch (the corpus), and the same text as one file for parse and cmark.
+    let corpus = buildCorpus(targetBytes: corpusMB * 1_000_000)
+    var joined: [UInt8] = []
+    for item in corpus {
+        let path = root + "/in/" + item.name
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: path, contents: Data(item.bytes))
+        var bytes = item.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        joined += bytes
+        joined.append(0x0A)
+    }
+    let corpusBytes = corpus.reduce(0) { $0 + $1.bytes.count }
+    let onePath = root + "/one.txt"
+    FileManager.default.createFile(atPath: onePath, contents: Data(joined))
+    // Damaged text: seed 000 repeated to about 1 MB.
+    let seed = Array(FileManager.default.contents(atPath: fixturesPath + "/000_a9439903c9056b27.txt") ?? Data())
+    var damaged: [UInt8] = []
+    while !seed.isEmpty && damaged.count < damagedMB * 1_000_000 { damaged += seed; damaged.append(0x0A) }
+    let damagedPath = root + "/damaged.txt"
+    FileManager.default.createFile(atPath: damagedPath, contents: Data(damaged))
+
+    let cmark = which("cmark")
+    var tools: [(label: String, path: String)] = [("plankit", plankitPath)]
+    if let baselinePath { tools.insert(("baseline", baselinePath), at: 0) }
+    print("Corpus: \(corpus.count) files, \(f(mb(corpusBytes))) MB; one file: \(f(mb(joined.count))) MB; "
+          + "damaged (seed 000 repeated): \(f(mb(damaged.count), 2)) MB. cmark: \(cmark ?? "not installed").")
+    print("plankit: \(plankitPath)" + (baselinePath.map { "; baseline: \($0)" } ?? "") + "; load average \(loadAverage()).\n")
+
+    struct Row { var name: String; var bytes: Int; var cpu: [Double] = []; var rss: [Double] = []; var failed = false }
+    var rows: [String: Row] = [:]
+    var order: [String] = []
+    func record(_ name: String, _ bytes: Int, _ run: ChildRun) {
+        if rows[name] == nil { rows[name] = Row(name: name, bytes: bytes); order.append(name) }
+        rows[name]!.cpu.append(run.cpu)
+        rows[name]!.rss.append(Double(run.maxRSS))
+        if run.status != 0 { rows[name]!.failed = true }
+    }
+    var outputs: [String: [Data]] = [:]
+    for round in 0..<repeats {
+        for tool in tools {
+            let out = root + "/out-\(tool.label)"
+            try? FileManager.default.removeItem(atPath: out)
+            record("\(tool.label) batch --jobs 1 --out", corpusBytes,
+                   runChild([tool.path, "batch", root + "/in", "--out", out, "--jobs", "1"]))
+            let parseOut = root + "/parse-\(tool.label).json"
+            record("\(tool.label) parse --compact", joined.count, runChild([tool.path, "parse", "--compact", onePath], stdoutPath: parseOut))
+            record("\(tool.label) parse --compact --no-repair", joined.count,
+                   runChild([tool.path, "parse", "--compact", "--no-repair", onePath], stdoutPath: "/dev/null"))
+            let damagedOut = root + "/damaged-\(tool.label).json"
+            record("\(tool.label) parse --compact (damaged)", damaged.count,
+                   runChild([tool.path, "parse", "--compact", damagedPath], stdoutPath: damagedOut))
+            if round == 0 {
+                var files: [Data] = [FileManager.default.contents(atPath: parseOut) ?? Data(),
+                                     FileManager.default.contents(atPath: damagedOut) ?? Data()]
+                for item in corpus {
+                    let name = (item.name as NSString).deletingPathExtension + ".json"
+                    files.append(FileManager.default.contents(atPath: out + "/" + name) ?? Data())
+                }
+                outputs[tool.label] = files
+            }
+        }
+        if let cmark { record("cmark --to xml", joined.count, runChild([cmark, "--to", "xml", onePath])) }
+    }
+    print("| command | input MB | CPU s | MB/s (CPU) | peak RSS MB | RSS / input | CPU ratio to cmark |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    let cmarkCPU = rows["cmark --to xml"].map { median($0.cpu) }
+    for name in order {
+        let row = rows[name]!
+        let cpu = median(row.cpu), rss = median(row.rss)
+        let ratio = (cmarkCPU != nil && row.bytes == joined.count) ? f(cpu / cmarkCPU!, 2) + "×" : ""
+        print("| \(name)\(row.failed ? " (FAILED)" : "") | \(f(mb(row.bytes), 2)) | \(f(cpu, 3)) | \(f(mb(row.bytes) / cpu)) | \(f(rss / 1e6)) | \(f(rss / Double(row.bytes), 1)) | \(ratio) |")
+    }
+    if let old = outputs["baseline"], let new = outputs["plankit"] {
+        let same = old.count == new.count && zip(old, new).allSatisfy { $0 == $1 } && !old.contains(where: \.isEmpty)
+        print("\nOutputs of baseline and plankit (the parse of one file, the damaged file, every batch JSON) byte-identical: \(same ? "yes" : "NO").")
+    }
+    print("\nCPU and peak RSS from wait4(2) per process, median of \(repeats) rounds; the commands of a round run one after another.\n")
+}
+
 print("# plankit-bench\n")
 print("Build: \(isDebugBuild() ? "DEBUG (use -c release for figures)" : "release"); \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage()).\n")
+if versusCmark {
+    versusCmarkSection()
+    exit(0)
+}
 if only == nil || only == "corpus" { corpusSection() }
 if only == nil || only == "repair" { repairSection() }
 if only == nil || only == "batch" { batchSection() }

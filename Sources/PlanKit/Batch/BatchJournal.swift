@@ -37,9 +37,9 @@ final class BatchJournal: @unchecked Sendable {
         let entry = entries[output]
         lock.unlock()
         guard let entry, entry.key == key else { return false }
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolutePath),
-              let size = attributes[.size] as? NSNumber else { return false }
-        return size.intValue == entry.size
+        var info = stat()
+        guard stat(absolutePath, &info) == 0 else { return false }
+        return Int(info.st_size) == entry.size
     }
 
     func record(_ output: String, key: String, size: Int) {

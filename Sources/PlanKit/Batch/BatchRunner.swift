@@ -133,7 +133,8 @@ public struct BatchRunner: Sendable {
         let workers = min(options.jobs, max(inputs.count, 1))
         CrashQuarantine.install(workers: workers, quarantine: quarantinePath)
 
-        let fingerprint = BatchJournal.fingerprint(style: options.style)
+        // The build's part of every journal key, hashed once for the run.
+        let fingerprint = String(SHA256.hex(Array(BatchJournal.fingerprint(style: options.style).utf8)).prefix(16))
         let encoder = PlanJSONEncoder(style: options.style)
         let options = self.options
         let group = DispatchGroup()
@@ -208,27 +209,29 @@ public struct BatchRunner: Sendable {
     }
 
     /// One file; returns its JSON Lines document (UTF-8, no line end) when writing JSON Lines.
+    /// `fingerprint`: the first 16 hex digits of the SHA-256 of ``BatchJournal/fingerprint``.
     static func process(_ input: BatchInput, index: Int, options: Options, encoder: PlanJSONEncoder, fingerprint: String,
                         journal: BatchJournal?, state: RunState) -> [UInt8]? {
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: input.path),
-           let size = (attributes[.size] as? NSNumber)?.intValue, size > BatchRunner.maximumFileSize {
+        // stat(2) directly: FileManager's attributes look up the owner's and group's names too.
+        var info = stat()
+        if stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > BatchRunner.maximumFileSize {
+            let size = Int(info.st_size)
             state.fail(index: index, path: input.path,
                        reason: "is \(size / 1_000_000) MB, over the \(BatchRunner.maximumFileSize / 1_000_000) MB a plan file may have (not a plan?)")
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: input.path) else {
+        guard let bytes = FileBytes.read(input.path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory)
             state.fail(index: index, path: input.path,
                        reason: !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read (permission denied?)")
             return nil
         }
-        let bytes = [UInt8](data)
         var outputPath: String?
         var key = ""
         if case .directory(let directory) = options.destination, let journal {
             outputPath = directory + "/" + input.outputRelativePath
-            key = SHA256.hex(bytes) + " " + SHA256.hex(Array(fingerprint.utf8)).prefix(16)
+            key = SHA256.hex(bytes) + " " + fingerprint
             if !options.force, journal.isUpToDate(input.outputRelativePath, key: key, absolutePath: outputPath!) {
                 // Its review page from the JSON already written; parsed again only if that cannot be read.
                 if options.review == nil {

@@ -20,18 +20,32 @@ struct SHA256 {
 
     init() {}
 
+    /// Whole 64-byte blocks are compressed straight from `bytes`; only a partial block is kept.
     mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length &+= UInt64(bytes.count)
-        buffer.append(contentsOf: bytes)
-        if buffer.count < 64 { return }
-        var offset = 0
-        buffer.withUnsafeBufferPointer { p in
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { p in
+            var offset = 0
+            if !buffer.isEmpty {
+                let take = min(64 - buffer.count, p.count)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[0..<take]))
+                offset = take
+                if buffer.count < 64 { return true }
+                let block = buffer
+                block.withUnsafeBufferPointer { compress($0, 0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
             while offset + 64 <= p.count {
                 compress(p, offset)
                 offset += 64
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[offset...]))
+            return true
         }
-        buffer.removeFirst(offset)
+        if done == nil {
+            let saved = length
+            update(Array(bytes))
+            length = saved
+        }
     }
 
     mutating func finalize() -> [UInt8] {
@@ -56,31 +70,37 @@ struct SHA256 {
         return String(hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }
 
+    /// One block. The message schedule lives on the stack (an array here would be a heap
+    /// allocation per 64 bytes, which cost more than the hashing).
     private mutating func compress(_ p: UnsafeBufferPointer<UInt8>, _ offset: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            let j = offset + i * 4
-            w[i] = UInt32(p[j]) << 24 | UInt32(p[j + 1]) << 16 | UInt32(p[j + 2]) << 8 | UInt32(p[j + 3])
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                let j = offset + i * 4
+                w[i] = UInt32(p[j]) << 24 | UInt32(p[j + 1]) << 16 | UInt32(p[j + 2]) << 8 | UInt32(p[j + 3])
+            }
+            for i in 16..<64 {
+                let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
+                let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 }
 
 private extension UInt32 {
-    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { self >> n | self << (32 - n) }
+    /// Masking shifts: `>>` and `<<` check for over-wide shifts, which cost more than the rotation.
+    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { self &>> n | self &<< (32 &- n) }
 }

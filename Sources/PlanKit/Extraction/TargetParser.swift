@@ -91,13 +91,16 @@ enum TargetParser {
     /// without the thousands dot, and no year. Each as written.
     static func sharesWithoutPercent(_ text: String, isShare: Bool) -> [String] {
         let original = Array(text.unicodeScalars)
-        let scalars = Array(text.lowercased().unicodeScalars)
-        guard scalars.count == original.count else { return [] }
-        func isNumberPart(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil || s == "." || s == "," }
+        // `lowercased()` lowers scalar by scalar, and only U+0130 (İ) becomes two scalars, which
+        // would misalign the two arrays: lowered through the literal tables, the same scalars.
+        guard !original.contains("\u{0130}") else { return [] }
+        let scalars = Scalars.lowered(original)
+        func isNumeric(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 ? s.value >= 0x30 && s.value <= 0x39 : s.properties.numericType != nil }
+        func isNumberPart(_ s: Unicode.Scalar) -> Bool { isNumeric(s) || s == "." || s == "," }
         var found: [String] = []
         var i = 0
         while i < scalars.count {
-            guard scalars[i].properties.numericType != nil, i == 0 || !isNumberPart(scalars[i - 1]) else { i += 1; continue }
+            guard isNumeric(scalars[i]), i == 0 || !isNumberPart(scalars[i - 1]) else { i += 1; continue }
             var end = i
             while end < scalars.count, isNumberPart(scalars[end]) { end += 1 }
             defer { i = end }

@@ -23,6 +23,12 @@ public struct PlanJSONEncoder: Sendable {
         PlanJSONWriter.encode(plan, style: style)
     }
 
+    /// The plan's JSON appended to `bytes` as UTF-8 (no line end): for writers that want bytes,
+    /// without a String made of them or a copy per document.
+    public func encode(_ plan: Plan, appendingTo bytes: inout [UInt8]) {
+        PlanJSONWriter.encode(plan, style: style, appendingTo: &bytes)
+    }
+
     /// Any other value (the national catalog) through `Encodable`, with the same key order, nulls and numbers.
     public func encode<T: Encodable>(_ value: T) throws -> String {
         try encodeWithCodable(value)

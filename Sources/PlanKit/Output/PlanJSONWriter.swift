@@ -31,13 +31,33 @@ struct PlanJSONWriter {
         return writer.bytes
     }
 
+    /// Writes into `buffer` after what it holds (the buffer is moved in and out, not copied).
+    static func encode(_ plan: Plan, style: PlanJSONEncoder.Style, appendingTo buffer: inout [UInt8]) {
+        var writer = PlanJSONWriter(style: style, capacity: 0)
+        swap(&writer.bytes, &buffer)
+        writer.write(plan)
+        swap(&writer.bytes, &buffer)
+    }
+
     // MARK: - Structure
 
     private mutating func newline() {
         guard pretty else { return }
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        // A line end and the indent in one append (a plan nests well under 32 levels; deeper
+        // indents are written in pieces).
+        var remaining = depth * 2
+        let first = min(remaining, 64)
+        PlanJSONWriter.indents.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(first + 1)])) }
+        remaining -= first
+        while remaining > 0 {
+            let piece = min(remaining, 64)
+            PlanJSONWriter.indents.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[1..<(piece + 1)])) }
+            remaining -= piece
+        }
     }
+
+    /// "\n" and 64 spaces.
+    private static let indents: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
     private mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
@@ -142,6 +162,12 @@ struct PlanJSONWriter {
             var i = 0
             let n = utf8.count
             while i < n {
+                // Eight plain bytes at once: none below 0x20, none equal to '"', '\\', DEL or 0xE2
+                // (the lead byte of U+2028/U+2029), tested per byte without carries between bytes.
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if PlanJSONWriter.plainWord(word) { i += 8; continue }
+                }
                 let b = utf8[i]
                 // Nearly every byte is plain: test that first, with one comparison chain.
                 if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F, b != 0xE2 { i += 1; continue }
@@ -178,6 +204,16 @@ struct PlanJSONWriter {
         }
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
+    }
+
+    /// Whether none of the eight bytes of `word` needs a look from `string`.
+    @inline(__always) static func plainWord(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        let below20 = ~((word | high) &- 0x2020_2020_2020_2020) & ~word & high
+        let special = zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+            | zeroBytes(word ^ (ones &* 0x7F)) | zeroBytes(word ^ (ones &* 0xE2))
+        return below20 | special == 0
     }
 
     private mutating func strings(_ items: [String]) {

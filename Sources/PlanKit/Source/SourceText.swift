@@ -39,6 +39,11 @@ public struct SourceText: Sendable {
 
     /// Decodes `bytes` (see ``TextDecoding``), composes to NFC, splits LF, CRLF and CR line ends.
     public init(path: String, bytes: [UInt8]) throws(SourceError) {
+        // UTF-8, the common case, in one pass (``UTF8Entrance``); the rest through TextDecoding.
+        if let source = UTF8Entrance.read(path: path, bytes: bytes) {
+            self = source
+            return
+        }
         let decoded: (text: String, encoding: SourceEncoding)
         do {
             decoded = try TextDecoding.decode(bytes)
@@ -72,10 +77,10 @@ public struct SourceText: Sendable {
         if isDirectory.boolValue {
             throw SourceError(path: path, line: nil, reason: "is a directory, not a plan file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             throw SourceError(path: path, line: nil, reason: "cannot be read (permission denied?)")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Whether any scalar could combine with its neighbour. Plain precomposed Vietnamese
