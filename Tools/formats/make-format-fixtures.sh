@@ -15,6 +15,7 @@
 #                   scanner in its text mode does, CCITT G4 pages wrapped by img2pdf
 # and for the first plan only:
 #   NAME.tiff       the scanned pages as one multi-page G4 TIFF (a scanner's "scan to file")
+#   NAME.mixed.pdf  the typed PDF's pages 1-2, then the scanned PDF's pages 3 on (a file scanned in part)
 #   NAME.p1.png     page 1 alone, black and white PNG
 #   NAME.p1.jpg     page 1 alone, greyscale JPEG at 150 dpi (quality 35), with grey paper and sensor noise
 #   NAME.odt        OpenDocument text (pandoc)
@@ -98,6 +99,12 @@ for plan in "${PLANS[@]}"; do
         convert "$work/page-1.png" -seed "$seed" -background white -rotate "$(angle "$seed")" +repage \
             -gravity center -extent 1654x2339 +repage -blur 0x0.6 +level 6%,92% -attenuate 0.2 +noise Gaussian -resize 75% \
             -units PixelsPerInch -density 150 -quality 35 "$out/$name.p1.jpg"
+        # Mixed: the typed PDF's first two pages, then the scan's others (a file scanned in part).
+        pdfseparate "$work/$name.pdf" "$work/typed-%d.pdf"
+        pdfseparate "$out/$name.scan.pdf" "$work/scanned-%d.pdf"
+        rest=()
+        for f in $(ls "$work"/scanned-*.pdf | sort -V | tail -n +3); do rest+=("$f"); done
+        pdfunite "$work/typed-1.pdf" "$work/typed-2.pdf" "${rest[@]}" "$out/$name.mixed.pdf"
         pandoc -f html -t odt -o "$out/$name.odt" "$work/$name.html"
         soffice -env:UserInstallation="file://$scratch/profile" --headless --convert-to doc --outdir "$work" \
             "$out/$name.docx" >/dev/null 2>&1

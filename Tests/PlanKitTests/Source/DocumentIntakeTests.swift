@@ -57,6 +57,24 @@ enum Tools {
         #expect(plan.signature?.span.page == 5)
     }
 
+    /// Typed pages keep their text layer; the scanned ones are read by OCR, each span on its page.
+    @Test(.enabled(if: Tools.ocr, "pdftoppm or tesseract with its Vietnamese model not installed (apt-get install poppler-utils tesseract-ocr tesseract-ocr-vie): the mixed-PDF test is skipped"))
+    func mixedPDFIsReadPageByPage() throws {
+        let source = try DocumentIntake.read(path: Self.fixture(".mixed.pdf"))
+        let origin = try #require(source.origin)
+        #expect(origin.extractor == "pdftotext+pdftoppm+tesseract")
+        #expect(origin.pageCount == 5)
+        #expect(origin.ocrPages == [3, 4, 5])
+        let plan = PlanParser.parse(source)
+        // Typed pages: as the clean text reads them.
+        #expect(plan.header.number == "29/KH-UBND")
+        #expect(plan.objectives.first?.span.page == 2)
+        #expect(plan.objectives.count == 6)
+        // OCR'd pages: the closing on the last page.
+        #expect(plan.signature?.name == "Trần Thị Bích Ngọc")
+        #expect(plan.signature?.span.page == 5)
+    }
+
     @Test(.enabled(if: Tools.ocr, "tesseract with its Vietnamese model not installed (apt-get install tesseract-ocr tesseract-ocr-vie): the TIFF test is skipped"))
     func multiPageTIFFKeepsItsPages() throws {
         let source = try DocumentIntake.read(path: Self.fixture(".tiff"))
