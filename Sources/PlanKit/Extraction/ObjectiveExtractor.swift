@@ -342,6 +342,11 @@ enum ObjectiveExtractor {
         if let n = t.integer(j) {
             number = n
             j += 1
+        } else if j < t.count, t[j].range.count == 1, ["I", "l", "|"].contains(t.text.scalars[t[j].range.lowerBound]),
+                  t.is(j + 1, Words.colon) || t.is(j + 1, Words.period) {
+            // "Chỉ tiêu I:", "Mục tiêu l:": OCR's reading of the digit 1.
+            number = 1
+            j += 1
         } else if !allowMissingNumber {
             return nil
         }
@@ -360,12 +365,15 @@ enum ObjectiveExtractor {
     /// tiêu 3", "“Chỉ tiêu 2"), a damaged marker ("#4 d. Mục tiêu 4", "#HHHH a. Mục tiêu 1"), but
     /// never after a word of prose ("Thực hiện mục tiêu 2": a reference, not a label).
     static func labelStart(_ t: TokenStream, _ words: Phrase) -> Int? {
-        for k in 0..<min(6, t.count) {
+        /// Inside a run glued to a "#" ("#Hft", "##HH†", "#4Htft"): heading marks as OCR read them.
+        var inHashRun = false
+        for k in 0..<min(8, t.count) {
             if t.matches(k, words) || t.matchesFolded(k, words) { return k }
             let r = t[k].range
-            // "#Hft": heading marks as OCR read them, glued to a "#".
-            let debris = k > 0 && t.is(k - 1, ["#"]) && t[k - 1].range.upperBound == r.lowerBound
-            if !debris, t[k].kind == .word, r.count >= 3, t.text.scalars[r].contains(where: Scalars.isLowerLetter) { return nil }
+            inHashRun = t.is(k, ["#"]) || (inHashRun && k > 0 && t[k - 1].range.upperBound == r.lowerBound)
+            if !inHashRun, t[k].kind == .word, r.count >= 3, t.text.scalars[r].contains(where: Scalars.isLowerLetter) { return nil }
+            // Past the marks, as many tokens as before: a damaged marker and its period.
+            if !inHashRun, k >= 6 { return nil }
         }
         return nil
     }

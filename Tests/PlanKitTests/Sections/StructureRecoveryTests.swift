@@ -193,6 +193,23 @@ import Testing
         #expect(plan.responsibilities.first?.reportsOn == ["MT3.CT1", "MT3.CT3"])
     }
 
+    /// Markdown heading marks as OCR read them, glued to a letter marker ("##HH† **d. Mục tiêu 4"),
+    /// and the digit 1 read as "I" or "l" in a label.
+    @Test func headingMarksAndOneReadAsALetter() {
+        let plan = parse("""
+            II. MỤC TIÊU
+            ‡HHHHHF b. Mục tiêu 2: Trong lĩnh vực kinh tế, lao động
+            - Chỉ tiêu 1: Đạt 25% vào năm 2025.
+            ##HH† **d. Mục tiêu 4: Trong lĩnh vực y tế**
+            - Chỉ tiêu I: Tỷ số giới tính khi sinh 114,2 bé trai/100 bé gái vào năm 2025.
+            #4Htft **e. Mục tiêu 6: Trong lĩnh vực thông tin, truyền thông**
+            ~ Chỉ tiêu l: Phấn đấu đạt 50% dân số được tiếp cận kiến thức vào năm 2025.
+            """)
+        #expect(plan.objectives.map(\.number) == [2, 4, 6])
+        #expect(plan.objectives.map { $0.indicators.map(\.id) } == [["MT2.CT1"], ["MT4.CT1"], ["MT6.CT1"]])
+        #expect(plan.objectives[1].indicators.first?.targets.map(\.value) == [114.2])
+    }
+
     /// A clean indicator of two sentences before a skipped number is not cut.
     @Test func aSkippedIndicatorNumberInCleanTextCutsNothing() {
         let plan = parse("""
