@@ -57,7 +57,7 @@ enum ObjectiveExtractor {
                 if read == nil, let number = Lexer.damagedIndicatorLabel(block.text.scalars[...]), let last = objectives.last,
                    number == last.number + 1, let colon = labelEnd(t),
                    number != (last.indicators.last?.number ?? 0) + 1
-                    || isObjectiveTitle(block.text.scalars[t[colon].range.upperBound...]) {
+                    || isObjectiveTitle(block.text.scalars[t[colon].range.upperBound...], number: number) {
                     read = (number, t[colon].range.upperBound, true)
                 }
                 if let (written, titleStart, damaged) = read {
@@ -411,10 +411,14 @@ enum ObjectiveExtractor {
     /// An objective's title after its label: a short phrase that names a domain ("Trong lĩnh vực
     /// y tế"), not an indicator's sentence with its figures ("Mỗi năm hỗ trợ … cho ít nhất 120
     /// lao động nữ").
-    static func isObjectiveTitle(_ title: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// A longer one (the national strategy's own titles run to twenty words: "Nâng cao chất lượng đời
+    /// sống gia đình, phòng ngừa và ứng phó với bạo lực trên cơ sở giới") when its domain is the
+    /// national strategy's objective `number`.
+    static func isObjectiveTitle(_ title: ArraySlice<Unicode.Scalar>, number: Int? = nil) -> Bool {
         guard !title.contains(where: { Scalars.isDigit($0) || $0 == "%" }) else { return false }
         let words = title.split(whereSeparator: Scalars.isSpace).count
-        return words <= 16 && domain(of: ScalarText(String(String.UnicodeScalarView(title)))) != nil
+        guard words <= 24, let found = domain(of: ScalarText(String(String.UnicodeScalarView(title)))) else { return false }
+        return words <= 16 || number.map { Domain.allCases.firstIndex(of: found) == $0 - 1 } == true
     }
 
     static func domain(of text: ScalarText) -> Domain? {

@@ -210,6 +210,22 @@ import Testing
         #expect(plan.objectives[1].indicators.first?.targets.map(\.value) == [114.2])
     }
 
+    /// An objective whose label's first word OCR lost, right after its predecessor's last indicator,
+    /// with the national strategy's long title for its number.
+    @Test func aDamagedObjectiveLabelWithTheNationalTitle() {
+        let plan = parse("""
+            II. MỤC TIÊU
+            Mục tiêu 2: Giảm khoảng cách giới trong lĩnh vực kinh tế, lao động
+            Chỉ tiêu 1: Tỷ lệ lao động nữ làm công hưởng lương đạt 25% vào năm 2025.
+            Chỉ tiêu 2: Hằng năm có ít nhất 30 lao động nữ được hỗ trợ.
+            du tiêu 3: Nâng cao chất lượng đời sống gia đình, phòng ngừa và ứng phó với bạo lực trên cơ sở giới
+            Chỉ tiêu 1: Đến năm 2025 giảm 50% số vụ bạo lực gia đình so với năm 2020.
+            """)
+        #expect(plan.objectives.map(\.number) == [2, 3])
+        #expect(plan.objectives.map { $0.indicators.map(\.id) } == [["MT2.CT1", "MT2.CT2"], ["MT3.CT1"]])
+        #expect(plan.objectives.map(\.inferred) == [nil, true])
+    }
+
     /// A clean indicator of two sentences before a skipped number is not cut.
     @Test func aSkippedIndicatorNumberInCleanTextCutsNothing() {
         let plan = parse("""
