@@ -98,9 +98,12 @@ public struct Repairer: Sendable {
             let decoder = TokenDecoder(lexicon: lexicon, mode: mode)
             let skip = Set(lostLines)
             for (index, line) in repaired.lines.enumerated() where !skip.contains(index) {
-                let result = decoder.decode(line, lineNumber: index + 1, minimumConfidence: minimumConfidence)
+                // Digits read as letters first ("l,7" → "1,7"): one scalar for one, so the decoder's
+                // columns stay those of the input.
+                let numbers = mode.contains(.ocr) ? OCRNumbers.repair(line, lineNumber: index + 1) : (text: line, repairs: [])
+                let result = decoder.decode(numbers.text, lineNumber: index + 1, minimumConfidence: minimumConfidence)
                 repaired.lines[index] = result.text
-                repairs += result.repairs
+                repairs += numbers.repairs + result.repairs
                 diagnostics += result.diagnostics
             }
         }
