@@ -241,6 +241,13 @@ enum TargetParser {
                     comparator = .gte
                 }
             }
+            // "100% xã … mỗi quý có ít nhất 04 tin, bài": what each unit of the share has is part of
+            // the measure, as in the national strategy's indicator 6.3, not a target of its own.
+            if unit == .count, let share = candidates.last, share.unit == .percent, t.is(start - 1, Words.have),
+               (share.tokens.upperBound..<start).contains(where: { t.is($0, Words.each) }) {
+                skipUntil = end
+                continue
+            }
             candidates.append(Candidate(value: value, unit: unit, comparator: comparator, number: i,
                                         tokens: start..<end, baseline: pendingBaseline, rangeEnd: rangeEnd))
             pendingBaseline = nil

@@ -271,6 +271,8 @@ enum Words {
     static let roughly = "xấp".lowerScalars
     static let reach = "đạt".lowerScalars
     static let have = "có".lowerScalars
+    /// "mỗi quý", "mỗi năm": a frequency.
+    static let each = "mỗi".lowerScalars
     static let remain = "còn".lowerScalars
     static let down = "xuống".lowerScalars
     /// "so với": a comparison with a baseline.

@@ -50,6 +50,9 @@ import Testing
             ("có ít nhất 01 lãnh đạo chủ chốt là nữ vào năm 2025.", [T(1, .count, .gte, 2025)]),
             ("tạo việc làm cho ít nhất 120 lao động nữ.", [T(120, .count, .gte, nil)]),
             ("tổ chức 02 cuộc đối thoại.", [T(2, .count, .eq, nil)]),
+            // What each unit of a share has is part of its measure (national indicator 6.3).
+            ("100% xã mỗi quý có ít nhất 04 tin, bài về bình đẳng giới vào năm 2025.", [T(100, .percent, .eq, 2025)]),
+            ("Đài truyền thanh mỗi quý phát ít nhất 04 tin, bài.", [T(4, .count, .gte, nil)]),
             ("Giảm 50% số vụ bạo lực so với năm 2020.", [T(50, .percent, .eq, nil)]),
             ("giảm bình quân 10%/năm.", [T(10, .percent, .eq, nil)]),
             ("tiểu học đạt 99% và trung học cơ sở đạt 92% vào năm 2030.", [T(99, .percent, .eq, 2030), T(92, .percent, .eq, 2030)]),
