@@ -38,9 +38,9 @@ struct StructureOptions {
     var kinds = StructureKind.allCases
     var sets: [String] = StructureOptions.allSets
     /// Every set of plans with facts: the seeds, the tuning plans and the held-out sets in the order written.
-    static let allSets = ["seeds", "tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"]
+    static let allSets = ["seeds", "tune", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"]
     /// Sets not yet looked at while the parser or lint was developed (reported apart).
-    static let unseenSets: Set<String> = []
+    static let unseenSets: Set<String> = ["holdout9"]
     var json = false
     /// Print each document's missed and extra facts (this looks at a held-out set: its figures after
     /// that are no longer held-out figures).
