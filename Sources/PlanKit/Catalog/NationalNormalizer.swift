@@ -26,13 +26,28 @@ public enum NationalNormalizer {
             for i in plan.objectives[o].indicators.indices {
                 var indicator = plan.objectives[o].indicators[i]
                 let words = index.features(of: indicator.text)
-                let national = index.match(words, domain: domain)
+                var national = index.match(words, domain: domain)
+                if let found = national, runsAgainst(indicator.text, found) { national = nil }
                 indicator.nationalId = national?.id
                 indicator.targets = assign(indicator.targets, of: words, to: national, index: index)
                 plan.objectives[o].indicators[i] = indicator
             }
         }
         return plan
+    }
+
+    /// A local measure that goes down where the national one goes up ("số vụ bạo lực gia đình được
+    /// phát hiện giảm ít nhất 5%" against 3.2, victims reached by services) is another indicator,
+    /// however many words they share.
+    static func runsAgainst(_ text: String, _ national: NationalIndicator) -> Bool {
+        guard national.direction == .higherIsBetter else { return false }
+        var lowers = false, raises = false
+        MeasureWords.forEachSyllable(text) { word in
+            if word == "giảm" { lowers = true } else if word == "tăng" { raises = true }
+        }
+        var nationalLowers = false
+        MeasureWords.forEachSyllable(national.measure) { word in if word == "giảm" { nationalLowers = true } }
+        return lowers && !raises && !nationalLowers
     }
 
     /// Gives each target the national target of its part and year. A compound indicator's part is read
