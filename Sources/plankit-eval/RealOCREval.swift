@@ -10,7 +10,8 @@ import PlanKit
 /// A word is right when the alignment (a shortest edit script over words, case kept, punctuation
 /// dropped) pairs it with the same word of the clean text. *Intact changed* counts the clean
 /// text's words Tesseract read right and the repair made wrong; *digits changed* counts digits
-/// the repair wrote that the render did not have.
+/// the repair wrote that the render did not have, apart from *letters read as digits*, the letters
+/// of a digit's shape inside a number the log records as read so ("l,7" → "1,7").
 func runRealOCR(_ arguments: [String]) throws {
     let options = try StructureOptions(arguments.filter { $0 != "--real-ocr" })
     let references = try structureReferences(options)
@@ -29,7 +30,10 @@ func runRealOCR(_ arguments: [String]) throws {
             var known = plain
             known.origin = SourceOrigin(format: "png", extractor: "tesseract", extractorVersion: "", ocrPages: [1])
             let screened = repairer.repair(plain).0.lines
-            let asOCR = repairer.repair(known).0.lines
+            let (repairedKnown, repairs, _) = repairer.repair(known)
+            let asOCR = repairedKnown.lines
+            // Letters the log says were read as digits ("l,7" → "1,7") are the render's digits.
+            let shown = withDigitShapes(lines, read: repairs)
             let read = rightWords(truth, ocrWords(lines))
             var tally = OCRTally(documents: 1, words: truth.count, right: read.count)
             let afterScreen = rightWords(truth, ocrWords(screened))
@@ -38,35 +42,38 @@ func runRealOCR(_ arguments: [String]) throws {
             tally.rightAsOCR = afterOCR.count
             tally.intactChangedScreened = read.subtracting(afterScreen).count
             tally.intactChangedAsOCR = read.subtracting(afterOCR).count
-            tally.digitsChanged = digitCount(asOCR) == digitCount(lines) ? 0 : abs(digitCount(asOCR) - digitCount(lines))
+            tally.digitsChanged = abs(digitCount(asOCR) - digitCount(shown))
+            tally.lettersReadAsDigits = digitCount(shown) - digitCount(lines)
             let group = label.hasPrefix("tune:") ? "tune renders" : "held-out renders"
             let key = "\(reference.set)\t\(group)"
             if totals[key] == nil { keys.append(key) }
             totals[key, default: OCRTally()] += tally
         }
     }
-    print("set       renders            docs   words  read by OCR  repaired (screened)  repaired (known OCR)  errors removed  intact changed  digits changed")
+    print("set       renders           texts   words  read by OCR  repaired (screened)  repaired (known OCR)  errors removed  intact changed  digits changed  letters read as digits")
     for key in keys {
         let t = totals[key]!
         let parts = key.split(separator: "\t")
         let removed = t.words == t.right ? 0 : Double(t.rightAsOCR - t.right) / Double(t.words - t.right)
         func pad(_ s: Substring, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
-        print(pad(parts[0], 10) + pad(parts[1], 19) + String(format: "%4d %7d  %11.4f  %19.4f  %20.4f  %13.1f%%  %14d  %14d",
+        print(pad(parts[0], 10) + pad(parts[1], 19) + String(format: "%4d %7d  %11.4f  %19.4f  %20.4f  %13.1f%%  %14d  %14d  %22d",
                      t.documents, t.words,
                      Double(t.right) / Double(t.words), Double(t.rightScreened) / Double(t.words),
-                     Double(t.rightAsOCR) / Double(t.words), removed * 100, t.intactChangedAsOCR, t.digitsChanged))
+                     Double(t.rightAsOCR) / Double(t.words), removed * 100, t.intactChangedAsOCR, t.digitsChanged,
+                     t.lettersReadAsDigits))
     }
 }
 
 struct OCRTally {
     var documents = 0, words = 0, right = 0, rightScreened = 0, rightAsOCR = 0
-    var intactChangedScreened = 0, intactChangedAsOCR = 0, digitsChanged = 0
+    var intactChangedScreened = 0, intactChangedAsOCR = 0, digitsChanged = 0, lettersReadAsDigits = 0
 
     static func += (a: inout OCRTally, b: OCRTally) {
         a.documents += b.documents; a.words += b.words; a.right += b.right
         a.rightScreened += b.rightScreened; a.rightAsOCR += b.rightAsOCR
         a.intactChangedScreened += b.intactChangedScreened; a.intactChangedAsOCR += b.intactChangedAsOCR
         a.digitsChanged += b.digitsChanged
+        a.lettersReadAsDigits += b.lettersReadAsDigits
     }
 }
 

@@ -239,11 +239,11 @@ func runStructure(_ options: StructureOptions) throws {
                 var source = SourceText(path: reference.path, lines: lines)
                 // Tesseract's output is known to be OCR, as `plankit` knows of the scans it reads itself.
                 if kind == .ocr { source.origin = SourceOrigin(format: "png", extractor: "tesseract", extractorVersion: "", ocrPages: [1]) }
-                let repaired = kind == .clean ? source : repairer.repair(source).0
+                let (repaired, repairs, _) = kind == .clean ? (source, [], []) : repairer.repair(source)
                 let plan = PlanParser.parse(repaired, repair: false)
                 let found = PlanFacts.facts(of: plan)
                 var score = FactScore(expected: reference.facts, found: found)
-                score.inventedNumbers = inventedNumbers(plan, text: lines.joined(separator: "\n"))
+                score.inventedNumbers = inventedNumbers(plan, text: withDigitShapes(lines, read: repairs).joined(separator: "\n"))
                 // Renders kept out of tuning are reported apart from the ones looked at.
                 let renderSet = label.hasPrefix("holdout:") ? "-holdout-renders" : ""
                 let kindName = kind.rawValue + renderSet
@@ -311,6 +311,21 @@ func printMisses(document: String, expected: [String], found: [String]) {
 }
 
 /// Targets whose value's digits appear nowhere in the text: a number the parse made up.
+/// The lines with the letters the repair log says it read as digits ("l,7" → "1,7") read so: a
+/// digit OCR printed in a letter's shape is written in the text, not invented.
+func withDigitShapes(_ lines: [String], read repairs: [Repair]) -> [String] {
+    var out = lines
+    for repair in repairs where repair.original.unicodeScalars.count == 1 && repair.repaired.unicodeScalars.count == 1
+        && "lI|Oo".unicodeScalars.contains(repair.original.unicodeScalars.first!)
+        && ("0"..."9").contains(repair.repaired.unicodeScalars.first!) {
+        var scalars = Array(out[repair.line - 1].unicodeScalars)
+        guard repair.column - 1 < scalars.count else { continue }
+        scalars[repair.column - 1] = repair.repaired.unicodeScalars.first!
+        out[repair.line - 1] = String(String.UnicodeScalarView(scalars))
+    }
+    return out
+}
+
 func inventedNumbers(_ plan: Plan, text: String) -> Int {
     // The text's digits with its thousands dots left out ("100.000" → "100000"), made once.
     let digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "," || $0 == " " || $0 == "\n" }.map(Character.init))
