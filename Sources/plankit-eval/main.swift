@@ -13,6 +13,7 @@ import PlanKit
 //   plankit-eval --lint [--sets …] [--show] [--json]                                (LintEval.swift)
 //   plankit-eval --formats [--misses] [--json]                                       (FormatEval.swift)
 //   plankit-eval --real-ocr [--sets …]                                              (RealOCREval.swift)
+//   plankit-eval --places [--seed N]                                                (PlaceEval.swift)
 //
 // Exit codes: 0 done, 2 usage or I/O error.
 
@@ -449,6 +450,8 @@ do {
         try runLintEval(LintOptions(arguments))
     } else if arguments.contains("--real-ocr") {
         try runRealOCR(arguments)
+    } else if arguments.contains("--places") {
+        try runPlaces(arguments)
     } else if arguments.contains("--formats") {
         try runFormats(FormatOptions(arguments))
     } else {

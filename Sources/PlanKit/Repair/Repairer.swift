@@ -13,6 +13,9 @@ public struct Repairer: Sendable {
     private let custom: Lexicon?
     /// Changes below this confidence are not applied; they are reported (PK201).
     public var minimumConfidence: Double = 0.5
+    /// Whether names of administrative units are kept as written and restored from the
+    /// gazetteer (``PlaceNames``); off only to measure what the pass does.
+    public var placeNames = true
     /// The longest line the lost-glyph decoder takes on, in scalars.
     static let longestDecodedLine = 4000
     /// Lines of a lost-glyph document decoded first to learn which capitals its fonts lose.
@@ -104,6 +107,8 @@ public struct Repairer: Sendable {
                 diagnostics += result.diagnostics
             }
         }
+        // Names of administrative units: kept as written, or restored from the gazetteer.
+        if placeNames { PlaceNames.apply(original: source.lines, lines: &repaired.lines, repairs: &repairs) }
         Repairer.applyDocumentTonePlacement(lines: &repaired.lines, repairs: &repairs)
         return (repaired, repairs, diagnostics)
     }
