@@ -79,7 +79,11 @@ func runPlaces(_ arguments: [String]) throws {
         let source = SourceText(path: path, lines: lines)
         plans += 1
         changedBefore += before.repair(source).1.count
-        changedAfter += after.repair(source).1.count
+        let ra = after.repair(source).1
+        changedAfter += ra.count
+        if ProcessInfo.processInfo.environment["PLACES_DEBUG"] != nil {
+            for r in ra { Swift.print("  \((path as NSString).lastPathComponent):\(r.line):\(r.column) \(r.kind) \"\(r.original)\" -> \"\(r.repaired)\"") }
+        }
     }
     print("clean fixture plans: \(plans), words changed \(changedBefore) → \(changedAfter)")
 }

@@ -204,6 +204,8 @@ enum PlaceNames {
             for length in lengths where length >= 2 {
                 let stop = start + length
                 guard stop <= s.count, stop == s.count || !VietnameseLetters.isLetter(s[stop]) else { continue }
+                // A name does not stop before another capitalized word ("Vĩnh" of "Vĩnh Xuyên").
+                if stop + 1 < s.count, s[stop] == " ", VietnameseLetters.isUpper(s[stop + 1]) { continue }
                 let window = s[start..<stop]
                 if gazetteer.exact[String(String.UnicodeScalarView(window))] != nil { return nil }
                 // A window whose first letter is a small one is no name unless it was lost.
@@ -243,7 +245,8 @@ enum PlaceNames {
             if n == " " { return nil }
             if c == " " { lost += 1; cost += 1; continue }
             if VietnameseLetters.upper(n) == c { shown += 1; continue }
-            guard VietnameseLetters.fold(c) == VietnameseLetters.fold(n),
+            // Marks stripped, not changed: a mark the text shows is kept.
+            guard !VietnameseLetters.isMarked(c), VietnameseLetters.fold(c) == VietnameseLetters.fold(n),
                   VietnameseLetters.isUpper(c) == VietnameseLetters.isUpper(n) || VietnameseLetters.isUpper(c) else { return nil }
             shown += 1; cost += 1
         }
