@@ -37,7 +37,7 @@ func runPlaces(_ arguments: [String]) throws {
     print("places: \(units.filter { $0.level == "province" }.count) provinces, \(units.filter { $0.level == "district" }.count) districts, "
         + "\(units.filter { $0.level == "commune" }.count) communes (\(units.filter(\.heldOut).count) held out)")
     print("set       test                          names  before  after   other words changed before → after")
-    for heldOut in [false, true] {
+    for heldOut in ProcessInfo.processInfo.environment["PLACES_DEBUG"] == nil ? [false, true] : [false] {
         let group = units.filter { $0.heldOut == heldOut }
         let label = heldOut ? "held out" : "tune"
         for kind in [DamageKind.marks, .ocr, .lostGlyphs] {
@@ -156,7 +156,9 @@ struct PlaceTally {
             names += 1
             if !nameAt(damaged[spot.line], spot) { damagedNames += 1 }
             if nameAt(a[spot.line], spot) { rightBefore += 1 }
-            if nameAt(b[spot.line], spot) { rightAfter += 1 }
+            if nameAt(b[spot.line], spot) { rightAfter += 1 } else if let debug = ProcessInfo.processInfo.environment["PLACES_DEBUG"], debug == "names" {
+                Swift.print("    \(spot.name) | \(damaged[spot.line]) | \(b[spot.line])")
+            }
         }
         // Words of the unit lines outside the names.
         for (k, line) in lines.enumerated() {

@@ -8,7 +8,8 @@
 ///   a place-and-date line, a window of the text as written that a unit's name explains with its
 ///   marks stripped or its letters lost (each lost letter a space) becomes that name ("B c Liêu",
 ///   "Bac Lieu" → "Bạc Liêu"): visible letters must agree with the name in base letter and case,
-///   the longest window explained wins, and a window two names explain equally well is left.
+///   the longest window explained wins, then the fewest letters filled, then the higher unit
+///   (province, district, commune); a window two names explain equally well is left.
 ///
 /// Works on lines whose repair kept their length in scalars (lost glyphs, marks, fonts), so a
 /// column of the repaired line is a column of the line as written.
@@ -134,7 +135,9 @@ enum PlaceNames {
                       end == k || (ws[end].lowerBound == ws[end - 1].upperBound + 1 && s[ws[end - 1].upperBound] == " ") {
                     let span = ws[k].lowerBound..<ws[end].upperBound
                     let text = String(String.UnicodeScalarView(s[span]))
-                    if end > k || afterType, gazetteer.exact[text] != nil || gazetteer.exact[titleCase(s[span])] != nil {
+                    // The name ends where the capitalized run does ("Thanh" of "Thanh Xuan" is none).
+                    let runEnds = !(span.upperBound + 1 < s.count && s[span.upperBound] == " " && VietnameseLetters.isUpper(s[span.upperBound + 1]))
+                    if end > k || afterType, runEnds, gazetteer.exact[text] != nil || gazetteer.exact[titleCase(s[span])] != nil {
                         best = span
                     }
                     end += 1
@@ -195,6 +198,11 @@ enum PlaceNames {
     /// given levels explains best; nil when none or two names tie.
     static func bestWindow(_ s: [Unicode.Scalar], starts: [Int], end: Int?, levels: UInt8,
                            gazetteer: Gazetteer) -> (Range<Int>, [Unicode.Scalar])? {
+        // Equal costs: the higher unit wins (a place-and-date line names a province more often).
+        func rank(_ n: Int32) -> Int {
+            let bits = gazetteer.nameLevels[Int(n)] & levels
+            return bits & Gazetteer.Level.province.rawValue != 0 ? 0 : bits & Gazetteer.Level.district.rawValue != 0 ? 1 : 2
+        }
         var best: (span: Range<Int>, name: Int32, cost: Int)?
         var tied = false
         for start in starts {
@@ -215,9 +223,9 @@ enum PlaceNames {
                     let span = start..<stop
                     if let b = best {
                         // Longer windows first; then cheaper.
-                        if span.count > b.span.count || (span.count == b.span.count && cost < b.cost) {
+                        if span.count > b.span.count || (span.count == b.span.count && (cost, rank(n)) < (b.cost, rank(b.name))) {
                             best = (span, n, cost); tied = false
-                        } else if span.count == b.span.count, cost == b.cost, n != b.name {
+                        } else if span.count == b.span.count, cost == b.cost, rank(n) == rank(b.name), n != b.name {
                             tied = true
                         }
                     } else {
