@@ -120,6 +120,12 @@ enum PlaceNames {
         return String(out)
     }
 
+    /// Whether two words are one space apart, or " - " apart ("Lang Biang - Đà Lạt").
+    private static func joined(_ s: [Unicode.Scalar], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        let gap = s[a.upperBound..<b.lowerBound]
+        return gap.elementsEqual([" "]) || gap.elementsEqual([" ", "-", " "])
+    }
+
     /// Spans of the line as written that are a unit's name: two to five capitalized words one
     /// space apart, or one after a unit's type.
     static func keptNames(_ s: [Unicode.Scalar], gazetteer: Gazetteer) -> [Range<Int>] {
@@ -132,7 +138,7 @@ enum PlaceNames {
                 let afterType = k > 0 && typeLevels(s, word: ws[k - 1], previous: k > 1 ? ws[k - 2] : nil) != nil
                 var end = k
                 while end < ws.count, end - k < 5, capitalized(s, ws[end]),
-                      end == k || (ws[end].lowerBound == ws[end - 1].upperBound + 1 && s[ws[end - 1].upperBound] == " ") {
+                      end == k || joined(s, ws[end - 1], ws[end]) {
                     let span = ws[k].lowerBound..<ws[end].upperBound
                     let text = String(String.UnicodeScalarView(s[span]))
                     // The name ends where the capitalized run does ("Thanh" of "Thanh Xuan" is none).
@@ -258,7 +264,7 @@ enum PlaceNames {
                   VietnameseLetters.isUpper(c) == VietnameseLetters.isUpper(n) || VietnameseLetters.isUpper(c) else { return nil }
             shown += 1; cost += 1
         }
-        guard shown > lost, !(window.last == " " && lost == 0) else { return nil }
+        guard shown >= 2, shown + 1 >= lost else { return nil }
         return cost
     }
 }
