@@ -28,15 +28,18 @@ func runPlaces(_ arguments: [String]) throws {
         }
     }
     let rootURL = URL(fileURLWithPath: root)
+    let start = now()
     let units = placeUnits()
+    let loadMilliseconds = Double(now() - start) / 1e6
     let context = try readLines(rootURL.appendingPathComponent("Fixtures/seeds/002_0205c601e93a6740.txt").path)
         .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     let before: Repairer = { var r = Repairer(); r.placeNames = false; return r }()
     let after = Repairer()
 
     print("places: \(units.filter { $0.level == "province" }.count) provinces, \(units.filter { $0.level == "district" }.count) districts, "
-        + "\(units.filter { $0.level == "commune" }.count) communes (\(units.filter(\.heldOut).count) held out)")
-    print("set       test                          names  before  after   other words changed before → after")
+        + "\(units.filter { $0.level == "commune" }.count) communes (\(units.filter(\.heldOut).count) held out); "
+        + "gazetteer loaded and listed in \(String(format: "%.1f", loadMilliseconds)) ms")
+    print("set       test                        names  (before → after: gazetteer pass off → on)")
     for heldOut in ProcessInfo.processInfo.environment["PLACES_DEBUG"] == nil ? [false, true] : [false] {
         let group = units.filter { $0.heldOut == heldOut }
         let label = heldOut ? "held out" : "tune"
@@ -61,7 +64,7 @@ func runPlaces(_ arguments: [String]) throws {
                 tally.add(lines: lines, damaged: Array(damaged.prefix(lines.count)), spots: spots,
                           plan: Array(damaged.dropFirst(lines.count)), before: before, after: after)
             }
-            tally.print("\(label.padding(toLength: 9, withPad: " ", startingAt: 0)) names damaged (\(kind.rawValue))    ", damaged: true)
+            tally.print("\(label.padding(toLength: 9, withPad: " ", startingAt: 0)) names damaged (\(kind.rawValue))     ", damaged: true)
         }
     }
     // The clean fixture plans, repaired as they are.
@@ -183,8 +186,9 @@ struct PlaceTally {
     func print(_ label: String, damaged: Bool = false) {
         let wrongBefore = names - rightBefore, wrongAfter = names - rightAfter
         let figures = damaged
-            ? "\(String(format: "%5d", names)) damaged \(damagedNames), restored \(rightBefore - (names - damagedNames)) → \(rightAfter - (names - damagedNames))"
-            : "\(String(format: "%5d", names)) changed \(wrongBefore) → \(wrongAfter)"
-        Swift.print("\(label)  \(figures);  other words \(otherWords), changed \(otherChangedBefore) → \(otherChangedAfter)")
+            ? "\(String(format: "%5d", names)) damaged \(damagedNames), restored \(rightBefore - (names - damagedNames)) → \(rightAfter - (names - damagedNames)); "
+                + "other words \(otherWords), wrong \(otherChangedBefore) → \(otherChangedAfter)"
+            : "\(String(format: "%5d", names)) changed \(wrongBefore) → \(wrongAfter); other words \(otherWords), changed \(otherChangedBefore) → \(otherChangedAfter)"
+        Swift.print("\(label)  \(figures)")
     }
 }
