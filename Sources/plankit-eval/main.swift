@@ -48,6 +48,7 @@ struct Options {
                plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
                plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs …]
                plankit-eval --preload
+               plankit-eval --places [--root DIR] [--seed N]
         """
 
     init(_ arguments: [String]) throws(UsageError) {
