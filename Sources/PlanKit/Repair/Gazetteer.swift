@@ -27,8 +27,27 @@ struct Gazetteer: Sendable {
     let exact: [String: Int32]
     /// Name indices by length in scalars, for matching a window of damaged text.
     let byLength: [[Int32]]
+    /// Name indices by length and the first letter folded (``key(length:first:)``): a window
+    /// whose first letter shows is matched against these only.
+    let byLengthAndFirst: [Int: [Int32]]
+    /// The same by the second letter, for a window whose first letter was lost.
+    let byLengthAndSecond: [Int: [Int32]]
+    /// Hashes of every name in small letters (``hash(_:)``): most capitalized runs are no name,
+    /// and this tells without building a String.
+    let lowerHashes: Set<UInt64>
     /// The longest name in scalars.
     let longest: Int
+
+    static func key(length: Int, first: Unicode.Scalar) -> Int {
+        length << 21 | Int(VietnameseLetters.fold(first).value)
+    }
+
+    /// FNV-1a over the scalars in small letters.
+    static func hash(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in scalars { h = (h ^ UInt64(VietnameseLetters.lower(c).value)) &* 0x100000001b3 }
+        return h
+    }
 
     static let shipped = Gazetteer(serialized: GazetteerData.units)
 
@@ -76,7 +95,18 @@ struct Gazetteer: Sendable {
         }
         let longest = names.map(\.count).max() ?? 0
         var byLength = [[Int32]](repeating: [], count: longest + 1)
-        for (i, name) in names.enumerated() { byLength[name.count].append(Int32(i)) }
+        var byLengthAndFirst: [Int: [Int32]] = [:]
+        var byLengthAndSecond: [Int: [Int32]] = [:]
+        var lowerHashes = Set<UInt64>()
+        for (i, name) in names.enumerated() {
+            byLength[name.count].append(Int32(i))
+            byLengthAndFirst[Gazetteer.key(length: name.count, first: name[0]), default: []].append(Int32(i))
+            if name.count > 1 { byLengthAndSecond[Gazetteer.key(length: name.count, first: name[1]), default: []].append(Int32(i)) }
+            lowerHashes.insert(Gazetteer.hash(name))
+        }
+        self.byLengthAndFirst = byLengthAndFirst
+        self.byLengthAndSecond = byLengthAndSecond
+        self.lowerHashes = lowerHashes
         self.units = units
         self.names = names
         self.nameLevels = nameLevels

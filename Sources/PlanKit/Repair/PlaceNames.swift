@@ -87,20 +87,43 @@ enum PlaceNames {
         return out
     }
 
+    /// A word folded (small letters, no marks) and packed into an integer, or 0 when it is
+    /// longer than 8 letters or not ASCII once folded: the unit types compare without a String.
+    @inline(__always) static func packed(_ s: [Unicode.Scalar], _ word: Range<Int>) -> UInt64 {
+        guard word.count <= 8 else { return 0 }
+        var v: UInt64 = 0
+        for i in word {
+            let f = VietnameseLetters.fold(s[i]).value
+            guard f < 128 else { return 0 }
+            v = v << 8 | UInt64(f)
+        }
+        return v
+    }
+
+    static func packed(_ word: String) -> UInt64 {
+        let s = Array(word.unicodeScalars)
+        return packed(s, 0..<s.count)
+    }
+
+    static let tinh = packed("tinh"), huyen = packed("huyen"), quan = packed("quan"), pho = packed("pho"),
+        thanh = packed("thanh"), xa = packed("xa"), thi = packed("thi"), phuong = packed("phuong"),
+        tran = packed("tran"), khu = packed("khu"), dac = packed("dac")
+
     /// The levels a unit's type before a name points to, or nil when the word is no type.
     static func typeLevels(_ s: [Unicode.Scalar], word: Range<Int>, previous: Range<Int>?) -> UInt8? {
-        let key = String(String.UnicodeScalarView(s[word].map(VietnameseLetters.fold)))
-        let before = previous.map { String(String.UnicodeScalarView(s[$0].map(VietnameseLetters.fold))) }
+        let key = packed(s, word)
+        guard key != 0 else { return nil }
         let province = Gazetteer.Level.province.rawValue, district = Gazetteer.Level.district.rawValue
         let commune = Gazetteer.Level.commune.rawValue
+        func before() -> UInt64 { previous.map { packed(s, $0) } ?? 0 }
         switch key {
-        case "tinh": return province
-        case "huyen", "quan": return district
-        case "pho": return before == "thanh" ? province | district : nil
-        case "xa": return before == "thi" ? district : commune
-        case "phuong": return commune
-        case "tran": return before == "thi" ? commune : nil
-        case "khu": return before == "dac" ? commune : nil
+        case tinh: return province
+        case huyen, quan: return district
+        case pho: return before() == thanh ? province | district : nil
+        case xa: return before() == thi ? district : commune
+        case phuong: return commune
+        case tran: return before() == thi ? commune : nil
+        case khu: return before() == dac ? commune : nil
         default: return nil
         }
     }
@@ -140,6 +163,7 @@ enum PlaceNames {
                 while end < ws.count, end - k < 5, capitalized(s, ws[end]),
                       end == k || joined(s, ws[end - 1], ws[end]) {
                     let span = ws[k].lowerBound..<ws[end].upperBound
+                    guard gazetteer.lowerHashes.contains(Gazetteer.hash(s[span])) else { end += 1; continue }
                     let text = String(String.UnicodeScalarView(s[span]))
                     // The name ends where the capitalized run does ("Thanh" of "Thanh Xuan" is none).
                     let runEnds = !(span.upperBound + 1 < s.count && s[span.upperBound] == " " && VietnameseLetters.isUpper(s[span.upperBound + 1]))
@@ -212,6 +236,8 @@ enum PlaceNames {
         var best: (span: Range<Int>, name: Int32, cost: Int)?
         var tied = false
         for start in starts {
+            // A window whose first letter is a small one is no name unless it was lost.
+            guard start < s.count, s[start] == " " || VietnameseLetters.isUpper(s[start]) else { continue }
             let lengths: [Int]
             if let end { lengths = end - start <= gazetteer.longest ? [end - start] : [] }
             else { lengths = Array(stride(from: min(gazetteer.longest, s.count - start), through: 2, by: -1)) }
@@ -220,11 +246,15 @@ enum PlaceNames {
                 guard stop <= s.count, stop == s.count || !VietnameseLetters.isLetter(s[stop]) else { continue }
                 // A name does not stop before another capitalized word ("Vĩnh" of "Vĩnh Xuyên").
                 if stop + 1 < s.count, s[stop] == " ", VietnameseLetters.isUpper(s[stop + 1]) { continue }
+                // A window ends after a letter or a lost one.
+                guard s[stop - 1] == " " || VietnameseLetters.isLetter(s[stop - 1]) else { continue }
                 let window = s[start..<stop]
-                if gazetteer.exact[String(String.UnicodeScalarView(window))] != nil { return nil }
-                // A window whose first letter is a small one is no name unless it was lost.
-                guard let first = window.first(where: { $0 != " " }), VietnameseLetters.isUpper(first) || window.first == " " else { continue }
-                for n in gazetteer.byLength[length] where gazetteer.nameLevels[Int(n)] & levels != 0 {
+                if gazetteer.lowerHashes.contains(Gazetteer.hash(window)),
+                   gazetteer.exact[String(String.UnicodeScalarView(window))] != nil { return nil }
+                let candidates = s[start] != " " ? gazetteer.byLengthAndFirst[Gazetteer.key(length: length, first: s[start])] ?? []
+                    : s[start + 1] != " " ? gazetteer.byLengthAndSecond[Gazetteer.key(length: length, first: s[start + 1])] ?? []
+                    : gazetteer.byLength[length]
+                for n in candidates where gazetteer.nameLevels[Int(n)] & levels != 0 {
                     guard let cost = matchCost(window, gazetteer.names[Int(n)]) else { continue }
                     let span = start..<stop
                     if let b = best {
