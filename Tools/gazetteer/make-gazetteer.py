@@ -11,15 +11,18 @@ Only the names, unit types and official codes (GSO's) are kept. One unit a line:
 P/D/W = province/district/commune before 2025, N/M = province/commune after it.
 Types: t Tỉnh, T Thành phố, q Quận, h Huyện, x Thị xã, p Phường, n Thị trấn, X Xã, k Đặc khu.
 """
-import importlib.metadata, importlib.util, os, sqlite3, sys, unicodedata
+import importlib.metadata, importlib.util, os, re, sqlite3, sys, unicodedata
 
 TYPES = {"Tỉnh": "t", "Thành phố": "T", "Quận": "q", "Huyện": "h", "Thị xã": "x",
          "Phường": "p", "Thị trấn": "n", "Xã": "X", "Đặc khu": "k"}
 
-def nfc(s): return unicodedata.normalize("NFC", s.strip())
+def nfc(s):
+    # The dataset tells units of one name apart with a suffix ("Cai Lậy (Thị xã)"); text never does.
+    s = unicodedata.normalize("NFC", s.strip())
+    return re.sub(r"\s*\([^)]*\)$", "", s)
 
 def province_type(full, short):
-    kind = nfc(full)[: -len(nfc(short))].strip()
+    kind = unicodedata.normalize("NFC", full.strip())[: -len(unicodedata.normalize("NFC", short.strip()))].strip()
     return TYPES[kind]
 
 def main():

@@ -246,8 +246,6 @@ enum PlaceNames {
                 guard stop <= s.count, stop == s.count || !VietnameseLetters.isLetter(s[stop]) else { continue }
                 // A name does not stop before another capitalized word ("Vĩnh" of "Vĩnh Xuyên").
                 if stop + 1 < s.count, s[stop] == " ", VietnameseLetters.isUpper(s[stop + 1]) { continue }
-                // A window ends after a letter or a lost one.
-                guard s[stop - 1] == " " || VietnameseLetters.isLetter(s[stop - 1]) else { continue }
                 let window = s[start..<stop]
                 if gazetteer.lowerHashes.contains(Gazetteer.hash(window)),
                    gazetteer.exact[String(String.UnicodeScalarView(window))] != nil { return nil }

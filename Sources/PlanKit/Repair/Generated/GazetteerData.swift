@@ -184,9 +184,9 @@ W	00517	X	Tàm Xá
 W	00520	X	Mai Lâm
 W	00523	X	Đông Hội
 D	018	h	Gia Lâm
-W	00526	n	Yên Viên (Thị trấn)
+W	00526	n	Yên Viên
 W	00529	X	Yên Thường
-W	00532	X	Yên Viên (Xã)
+W	00532	X	Yên Viên
 W	00535	X	Ninh Hiệp
 W	00541	X	Thiên Đức
 W	00544	X	Phù Đổng
@@ -1527,12 +1527,12 @@ W	03424	X	Bản Bo
 W	03427	X	Nà Tăm
 W	03430	X	Khun Há
 D	107	h	Mường Tè
-W	03433	n	Mường Tè (Thị trấn)
+W	03433	n	Mường Tè
 W	03436	X	Thu Lũm
 W	03439	X	Ka Lăng
 W	03440	X	Tá Bạ
 W	03442	X	Pa ủ
-W	03445	X	Mường Tè (Xã)
+W	03445	X	Mường Tè
 W	03448	X	Pa Vệ Sủ
 W	03451	X	Mù Cả
 W	03454	X	Bum Tở
@@ -1765,7 +1765,7 @@ W	04096	X	Lóng Phiêng
 W	04099	X	Phiêng Khoài
 W	04102	X	Chiềng Tương
 D	125	h	Mai Sơn
-W	04105	n	Hát Lót (Thị trấn)
+W	04105	n	Hát Lót
 W	04108	X	Chiềng Sung
 W	04111	X	Mường Bằng
 W	04114	X	Chiềng Chăn
@@ -1775,7 +1775,7 @@ W	04123	X	Chiềng Mung
 W	04126	X	Mường Bon
 W	04129	X	Chiềng Chung
 W	04132	X	Chiềng Mai
-W	04135	X	Hát Lót (Xã)
+W	04135	X	Hát Lót
 W	04136	X	Nà Bó
 W	04138	X	Cò Nòi
 W	04141	X	Chiềng Nơi
@@ -1948,12 +1948,12 @@ W	04576	X	Hưng Khánh
 W	04579	X	Việt Hồng
 W	04582	X	Vân Hội
 D	139	h	Trạm Tấu
-W	04585	n	Trạm Tấu (Thị trấn)
+W	04585	n	Trạm Tấu
 W	04588	X	Túc Đán
 W	04591	X	Pá Lau
 W	04594	X	Xà Hồ
 W	04597	X	Phình Hồ
-W	04600	X	Trạm Tấu (Xã)
+W	04600	X	Trạm Tấu
 W	04603	X	Tà Si Láng
 W	04606	X	Pá Hu
 W	04609	X	Làng Nhì
@@ -2506,7 +2506,7 @@ W	06457	X	Minh Hòa
 W	06460	X	Hòa Thắng
 D	187	h	Chi Lăng
 W	06463	n	Đồng Mỏ
-W	06466	n	Chi Lăng (Thị trấn)
+W	06466	n	Chi Lăng
 W	06469	X	Vân An
 W	06472	X	Vân Thủy
 W	06475	X	Gia Lộc
@@ -2524,7 +2524,7 @@ W	06508	X	Hòa Bình
 W	06514	X	Hữu Kiên
 W	06517	X	Quan Sơn
 W	06520	X	Y Tịch
-W	06523	X	Chi Lăng (Xã)
+W	06523	X	Chi Lăng
 D	188	h	Lộc Bình
 W	06526	n	Na Dương
 W	06529	n	Lộc Bình
@@ -2547,12 +2547,12 @@ W	06604	X	Nam Quan
 W	06607	X	Xuân Dương
 W	06610	X	Ái Quốc
 D	189	h	Đình Lập
-W	06613	n	Đình Lập (Thị trấn)
+W	06613	n	Đình Lập
 W	06616	n	Nông trường Thái Bình
 W	06619	X	Bắc Xa
 W	06622	X	Bính Xá
 W	06625	X	Kiên Mộc
-W	06628	X	Đình Lập (Xã)
+W	06628	X	Đình Lập
 W	06631	X	Thái Bình
 W	06634	X	Cường Lợi
 W	06637	X	Châu Sơn
@@ -2658,13 +2658,13 @@ W	06886	X	Hải Lạng
 W	06889	X	Tiên Lãng
 W	06892	X	Đồng Rui
 D	200	h	Đầm Hà
-W	06895	n	Đầm Hà (Thị trấn)
+W	06895	n	Đầm Hà
 W	06898	X	Quảng Lâm
 W	06901	X	Quảng An
 W	06904	X	Tân Bình
 W	06910	X	Dực Yên
 W	06913	X	Quảng Tân
-W	06916	X	Đầm Hà (Xã)
+W	06916	X	Đầm Hà
 W	06917	X	Tân Lập
 W	06919	X	Đại Bình
 D	201	h	Hải Hà
@@ -5852,7 +5852,7 @@ W	18742	X	Cẩm Trung
 W	18745	X	Cẩm Sơn
 W	18748	X	Cẩm Lạc
 W	18751	X	Cẩm Minh
-D	447	h	Kỳ Anh (Huyện)
+D	447	h	Kỳ Anh
 W	18757	X	Kỳ Xuân
 W	18760	X	Kỳ Bắc
 W	18763	X	Kỳ Phú
@@ -5873,7 +5873,7 @@ W	18814	X	Kỳ Tân
 W	18838	X	Lâm Hợp
 W	18844	X	Kỳ Sơn
 W	18850	X	Kỳ Lạc
-D	449	x	Kỳ Anh (Thị xã)
+D	449	x	Kỳ Anh
 W	18754	p	Hưng Trí
 W	18781	p	Kỳ Ninh
 W	18796	X	Kỳ Lợi
@@ -8181,11 +8181,11 @@ W	25090	X	Lộc Thành
 W	25093	X	Lộc Nam
 D	682	h	Đạ Huoai
 W	25096	n	Đạ M'ri
-W	25099	n	Ma Đa Guôi (Thị trấn)
+W	25099	n	Ma Đa Guôi
 W	25105	X	Hà Lâm
 W	25111	X	Đạ Oai
 W	25114	X	Bà Gia
-W	25117	X	Ma Đa Guôi (Xã)
+W	25117	X	Ma Đa Guôi
 W	25126	n	Đạ Tẻh
 W	25129	X	An Nhơn
 W	25132	X	Quốc Oai
@@ -9179,13 +9179,13 @@ W	27925	X	Bình Hòa Nam
 W	27928	X	Mỹ Bình
 D	802	h	Đức Hòa
 W	27931	n	Hậu Nghĩa
-W	27934	n	Hiệp Hòa (Thị trấn)
+W	27934	n	Hiệp Hòa
 W	27937	n	Đức Hòa
 W	27940	X	Lộc Giang
 W	27943	X	An Ninh Đông
 W	27946	X	An Ninh Tây
 W	27949	X	Tân Mỹ
-W	27952	X	Hiệp Hòa (Xã)
+W	27952	X	Hiệp Hòa
 W	27955	X	Đức Lập Thượng
 W	27958	X	Đức Lập Hạ
 W	27961	X	Tân Phú
@@ -9312,7 +9312,7 @@ W	28318	p	Long Hòa
 W	28708	X	Bình Đông
 W	28717	X	Bình Xuân
 W	28729	X	Tân Trung
-D	817	x	Cai Lậy (Thị xã)
+D	817	x	Cai Lậy
 W	28435	p	Phường 1
 W	28436	p	Phường 2
 W	28437	p	Phường 3
@@ -9368,7 +9368,7 @@ W	28423	X	Tân Thanh
 W	28426	X	An Thái Trung
 W	28429	X	An Hữu
 W	28432	X	Hòa Hưng
-D	820	h	Cai Lậy (Huyện)
+D	820	h	Cai Lậy
 W	28438	X	Thạnh Lộc
 W	28441	X	Mỹ Thành Bắc
 W	28444	X	Phú Cường
@@ -9701,7 +9701,7 @@ W	29455	X	Hiệp Mỹ Tây
 W	29458	X	Thạnh Hòa Sơn
 D	849	h	Trà Cú
 W	29461	n	Trà Cú
-W	29462	n	Định An (Thị trấn)
+W	29462	n	Định An
 W	29464	X	Phước Hưng
 W	29467	X	Tập Sơn
 W	29470	X	Tân Sơn
@@ -9713,11 +9713,11 @@ W	29485	X	Thanh Sơn
 W	29488	X	Hàm Giang
 W	29489	X	Hàm Tân
 W	29491	X	Đại An
-W	29494	X	Định An (Xã)
+W	29494	X	Định An
 W	29503	X	Ngọc Biên
 W	29506	X	Long Hiệp
 W	29509	X	Tân Hiệp
-D	850	h	Duyên Hải (Huyện)
+D	850	h	Duyên Hải
 W	29497	X	Đôn Xuân
 W	29500	X	Đôn Châu
 W	29513	n	Long Thành
@@ -9725,7 +9725,7 @@ W	29521	X	Long Khánh
 W	29530	X	Ngũ Lạc
 W	29533	X	Long Vĩnh
 W	29536	X	Đông Hải
-D	851	x	Duyên Hải (Thị xã)
+D	851	x	Duyên Hải
 W	29512	p	Phường 1
 W	29515	X	Long Toàn
 W	29516	p	Phường 2
@@ -9845,7 +9845,7 @@ W	29794	X	Mỹ Thuận
 W	29797	X	Tân Bình
 W	29800	n	Tân Quới
 P	87	t	Đồng Tháp
-D	866	T	Cao Lãnh (Thành phố)
+D	866	T	Cao Lãnh
 W	29869	p	Phường 1
 W	29872	p	Phường 4
 W	29875	p	Phường 3
@@ -9869,7 +9869,7 @@ W	29917	p	Tân Quy Đông
 W	29919	p	An Hòa
 W	29920	X	Tân Quy Tây
 W	29923	X	Tân Phú Đông
-D	868	T	Hồng Ngự (Thành phố)
+D	868	T	Hồng Ngự
 W	29954	p	An Lộc
 W	29955	p	An Thạnh
 W	29959	X	Bình Thạnh
@@ -9887,7 +9887,7 @@ W	29941	X	Tân Thành B
 W	29944	X	Tân Phước
 W	29947	X	Tân Công Chí
 W	29950	X	An Phước
-D	870	h	Hồng Ngự (Huyện)
+D	870	h	Hồng Ngự
 W	29956	X	Thường Phước 1
 W	29962	X	Thường Thới Hậu A
 W	29971	n	Thường Thới Tiền
@@ -9912,7 +9912,7 @@ W	30028	X	Phú Ninh
 W	30031	X	Phú Thọ
 W	30034	X	Phú Thành A
 D	872	h	Tháp Mười
-W	30037	n	Mỹ An (Thị trấn)
+W	30037	n	Mỹ An
 W	30040	X	Thạnh Lợi
 W	30043	X	Hưng Thạnh
 W	30046	X	Trường Xuân
@@ -9921,12 +9921,12 @@ W	30052	X	Mỹ Hòa
 W	30055	X	Mỹ Quý
 W	30058	X	Mỹ Đông
 W	30061	X	Đốc Binh Kiều
-W	30064	X	Mỹ An (Xã)
+W	30064	X	Mỹ An
 W	30067	X	Phú Điền
 W	30070	X	Láng Biển
 W	30073	X	Thanh Mỹ
-D	873	h	Cao Lãnh (Huyện)
-W	30076	n	Mỹ Thọ (Thị trấn)
+D	873	h	Cao Lãnh
+W	30076	n	Mỹ Thọ
 W	30079	X	Gáo Giồng
 W	30082	X	Phương Thịnh
 W	30085	X	Ba Sao
@@ -9934,7 +9934,7 @@ W	30088	X	Phong Mỹ
 W	30091	X	Tân Nghĩa
 W	30094	X	Phương Trà
 W	30097	X	Nhị Mỹ
-W	30100	X	Mỹ Thọ (Xã)
+W	30100	X	Mỹ Thọ
 W	30103	X	Tân Hội Trung
 W	30106	X	An Bình
 W	30109	X	Mỹ Hội
@@ -10288,11 +10288,11 @@ W	31042	X	Vân Khánh
 W	31045	X	Vân Khánh Đông
 W	31048	X	Vân Khánh Tây
 D	910	h	Vĩnh Thuận
-W	31051	n	Vĩnh Thuận (Thị trấn)
+W	31051	n	Vĩnh Thuận
 W	31060	X	Vĩnh Bình Bắc
 W	31063	X	Vĩnh Bình Nam
 W	31064	X	Bình Minh
-W	31069	X	Vĩnh Thuận (Xã)
+W	31069	X	Vĩnh Thuận
 W	31072	X	Tân Thuận
 W	31074	X	Phong Đông
 W	31075	X	Vĩnh Phong
@@ -10371,11 +10371,11 @@ W	31227	p	Tân Hưng
 W	31228	p	Thuận Hưng
 D	924	h	Vĩnh Thạnh
 W	31211	X	Vĩnh Bình
-W	31231	n	Thạnh An (Thị trấn)
+W	31231	n	Thạnh An
 W	31232	n	Vĩnh Thạnh
 W	31234	X	Thạnh Mỹ
 W	31237	X	Vĩnh Trinh
-W	31240	X	Thạnh An (Xã)
+W	31240	X	Thạnh An
 W	31241	X	Thạnh Tiến
 W	31243	X	Thạnh Thắng
 W	31244	X	Thạnh Lợi
@@ -10479,7 +10479,7 @@ W	31459	X	Vĩnh Tường
 W	31462	X	Vị Đông
 W	31465	X	Vị Thanh
 W	31468	X	Vị Bình
-D	936	h	Long Mỹ (Huyện)
+D	936	h	Long Mỹ
 W	31483	X	Thuận Hưng
 W	31484	X	Thuận Hòa
 W	31486	X	Vĩnh Thuận Đông
@@ -10488,7 +10488,7 @@ W	31490	X	Vĩnh Viễn A
 W	31492	X	Lương Tâm
 W	31493	X	Lương Nghĩa
 W	31495	X	Xà Phiên
-D	937	x	Long Mỹ (Thị xã)
+D	937	x	Long Mỹ
 W	31471	p	Thuận An
 W	31472	p	Trà Lồng
 W	31473	p	Bình Thạnh
@@ -10552,7 +10552,7 @@ W	31630	X	An Thạnh 2
 W	31633	X	An Thạnh 3
 W	31636	X	An Thạnh Nam
 D	946	h	Long Phú
-W	31639	n	Long Phú (Thị trấn)
+W	31639	n	Long Phú
 W	31642	X	Song Phụng
 W	31645	n	Đại Ngãi
 W	31648	X	Hậu Thạnh
@@ -10562,7 +10562,7 @@ W	31657	X	Phú Hữu
 W	31660	X	Tân Hưng
 W	31663	X	Châu Khánh
 W	31666	X	Tân Thạnh
-W	31669	X	Long Phú (Xã)
+W	31669	X	Long Phú
 D	947	h	Mỹ Xuyên
 W	31684	n	Mỹ Xuyên
 W	31690	X	Đại Tâm
@@ -10610,8 +10610,8 @@ D	951	h	Trần Đề
 W	31672	X	Đại Ân 2
 W	31673	n	Trần Đề
 W	31675	X	Liêu Tú
-W	31678	X	Lịch Hội Thượng (Xã)
-W	31679	n	Lịch Hội Thượng (Thị trấn)
+W	31678	X	Lịch Hội Thượng
+W	31679	n	Lịch Hội Thượng
 W	31681	X	Trung Bình
 W	31687	X	Tài Văn
 W	31696	X	Viên An
@@ -10641,10 +10641,10 @@ W	31861	X	Vĩnh Lộc A
 W	31863	X	Ninh Thạnh Lợi A
 W	31864	X	Ninh Thạnh Lợi
 D	957	h	Phước Long
-W	31867	n	Phước Long (Thị trấn)
+W	31867	n	Phước Long
 W	31870	X	Vĩnh Phú Đông
 W	31873	X	Vĩnh Phú Tây
-W	31876	X	Phước Long (Xã)
+W	31876	X	Phước Long
 W	31879	X	Hưng Phú
 W	31882	X	Vĩnh Thanh
 W	31885	X	Phong Thạnh Tây A
@@ -10701,8 +10701,8 @@ W	32017	p	Phường 6
 W	32020	p	Phường 7
 W	32022	p	Tân Xuyên
 W	32023	X	An Xuyên
-W	32025	p	Tân Thành (Phường)
-W	32026	X	Tân Thành (Xã)
+W	32025	p	Tân Thành
+W	32026	X	Tân Thành
 W	32029	X	Tắc Vân
 W	32032	X	Lý Văn Lâm
 W	32035	X	Định Bình
@@ -10718,13 +10718,13 @@ W	32056	X	Khánh Lâm
 W	32059	X	Khánh An
 W	32062	X	Khánh Hội
 D	967	h	Thới Bình
-W	32065	n	Thới Bình (Thị trấn)
+W	32065	n	Thới Bình
 W	32068	X	Biển Bạch
 W	32069	X	Tân Bằng
 W	32071	X	Trí Phải
 W	32072	X	Trí Lực
 W	32074	X	Biển Bạch Đông
-W	32077	X	Thới Bình (Xã)
+W	32077	X	Thới Bình
 W	32080	X	Tân Phú
 W	32083	X	Tân Lộc Bắc
 W	32086	X	Tân Lộc
