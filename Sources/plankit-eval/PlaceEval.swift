@@ -15,7 +15,8 @@ import PlanKit
 /// - **Clean plans**: the 36 clean fixture plans repaired as they are: words changed.
 ///
 /// A quarter of the units (by a hash of the name) are held out: nothing was tuned on them, and
-/// their figures are reported apart.
+/// their figures are reported apart. `PLACES_DEBUG=names` prints the tune units' names not
+/// right after repair (and runs the tune units only); `PLACES_DEBUG=1` the clean plans' repairs.
 func runPlaces(_ arguments: [String]) throws {
     var root = FileManager.default.currentDirectoryPath
     var seed: UInt64 = 1
