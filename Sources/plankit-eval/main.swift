@@ -13,6 +13,7 @@ import PlanKit
 //   plankit-eval --lint [--sets …] [--show] [--json]                                (LintEval.swift)
 //   plankit-eval --formats [--misses] [--json]                                       (FormatEval.swift)
 //   plankit-eval --real-ocr [--sets …]                                              (RealOCREval.swift)
+//   plankit-eval --places [--seed N]                                                (PlaceEval.swift)
 //
 // Exit codes: 0 done, 2 usage or I/O error.
 
@@ -47,6 +48,7 @@ struct Options {
                plankit-eval --score DAMAGED REPAIRED ORIGINAL [--json]
                plankit-eval --write-damaged DIR [--root DIR] [--seed N] [--kinds 0,a,b,c,d] [--docs …]
                plankit-eval --preload
+               plankit-eval --places [--root DIR] [--seed N]
         """
 
     init(_ arguments: [String]) throws(UsageError) {
@@ -318,6 +320,7 @@ func printTable(_ report: Report) {
 func run(_ options: Options) throws {
     if options.preloadOnly {
         print(String(format: "%.3f ms", Repairer.preload() * 1000))
+        print(String(format: "gazetteer (loaded by the first damaged document): %.3f ms", Repairer.preloadGazetteer() * 1000))
         return
     }
     let encoder = JSONEncoder()
@@ -449,6 +452,8 @@ do {
         try runLintEval(LintOptions(arguments))
     } else if arguments.contains("--real-ocr") {
         try runRealOCR(arguments)
+    } else if arguments.contains("--places") {
+        try runPlaces(arguments)
     } else if arguments.contains("--formats") {
         try runFormats(FormatOptions(arguments))
     } else {

@@ -53,4 +53,25 @@ public enum RepairData {
 
         """
     }
+
+    /// A unit of the shipped gazetteer of Vietnam's administrative units.
+    public struct AdministrativeUnit: Sendable {
+        /// "province", "district" or "commune".
+        public var level: String
+        /// The General Statistics Office's code.
+        public var code: String
+        /// "Tỉnh", "Thành phố", "Huyện", "Xã", …
+        public var type: String
+        public var name: String
+        /// Whether the unit is one of those after the 2025 merger.
+        public var after2025: Bool
+    }
+
+    /// Every unit of the shipped gazetteer, in the generated order (each after its parent).
+    public static var administrativeUnits: [AdministrativeUnit] {
+        Gazetteer.shipped.units.map { unit in
+            let level = switch unit.level { case .province: "province"; case .district: "district"; case .commune: "commune" }
+            return AdministrativeUnit(level: level, code: unit.code, type: unit.type, name: unit.name, after2025: unit.after2025)
+        }
+    }
 }

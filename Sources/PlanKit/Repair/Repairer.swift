@@ -13,6 +13,9 @@ public struct Repairer: Sendable {
     private let custom: Lexicon?
     /// Changes below this confidence are not applied; they are reported (PK201).
     public var minimumConfidence: Double = 0.5
+    /// Whether names of administrative units are kept as written and restored from the
+    /// gazetteer (``PlaceNames``); off only to measure what the pass does.
+    public var placeNames = true
     /// The longest line the lost-glyph decoder takes on, in scalars.
     static let longestDecodedLine = 4000
     /// Lines of a lost-glyph document decoded first to learn which capitals its fonts lose.
@@ -47,6 +50,15 @@ public struct Repairer: Sendable {
     public static func preload() -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         _ = Lexicon.shipped.model.words.count
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Loads the gazetteer of administrative units now (the first damaged document otherwise
+    /// does); returns seconds taken.
+    @discardableResult
+    public static func preloadGazetteer() -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = Gazetteer.shipped.names.count
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
@@ -107,6 +119,8 @@ public struct Repairer: Sendable {
                 diagnostics += result.diagnostics
             }
         }
+        // Names of administrative units: kept as written, or restored from the gazetteer.
+        if placeNames { PlaceNames.apply(original: source.lines, lines: &repaired.lines, repairs: &repairs) }
         Repairer.applyDocumentTonePlacement(lines: &repaired.lines, repairs: &repairs)
         return (repaired, repairs, diagnostics)
     }
