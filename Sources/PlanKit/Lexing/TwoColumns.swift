@@ -157,8 +157,9 @@ enum TwoColumns {
         var p = end + 1
         while p < text.count, Scalars.isSpace(text[p]) { p += 1 }
         let rest = text[p...]
-        if Lexer.isAllCaps(rest), Keywords.signerTitles.contains(where: { Scalars.string(rest).contains($0) }) { return p }
-        if Scalars.string(rest).lowercased() == "(đã ký)" { return p }
+        let restText = Scalars.string(rest)
+        if Lexer.isAllCaps(rest), Keywords.signerTitles.contains(where: { restText.contains($0) }) { return p }
+        if restText.lowercased() == "(đã ký)" { return p }
         let words = rest.split(whereSeparator: Scalars.isSpace)
         if (2...5).contains(words.count), words.allSatisfy({ w in
             guard let f = w.first, Scalars.isUpper(f), !Lexer.isAllCaps(w) else { return false }

@@ -42,11 +42,9 @@ struct Gazetteer: Sendable {
         length << 21 | Int(VietnameseLetters.fold(first).value)
     }
 
-    /// FNV-1a over the scalars in small letters.
+    /// ``MeasureWords/key(_:)`` (FNV-1a) over the scalars in small letters.
     static func hash(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for c in scalars { h = (h ^ UInt64(VietnameseLetters.lower(c).value)) &* 0x100000001b3 }
-        return h
+        MeasureWords.key(scalars.lazy.map(VietnameseLetters.lower))
     }
 
     static let shipped = Gazetteer(serialized: GazetteerData.units)

@@ -5,7 +5,7 @@
 enum OCRNumbers {
     static func repair(_ line: String, lineNumber: Int) -> (text: String, repairs: [Repair]) {
         var scalars = Array(line.unicodeScalars)
-        guard scalars.contains(where: isDigit) else { return (line, []) }
+        guard scalars.contains(where: Scalars.isDigit) else { return (line, []) }
         var repairs: [Repair] = []
         for i in scalars.indices {
             let s = scalars[i]
@@ -13,11 +13,11 @@ enum OCRNumbers {
             let before: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
             let after: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
             // "l,7", "I.250": a one before a decimal comma or a thousands point, starting the number.
-            let leadsNumber = digit == "1" && !(before.map { VietnameseLetters.isLetter($0) || isDigit($0) } ?? false)
-                && (after == "," || after == ".") && i + 2 < scalars.count && isDigit(scalars[i + 2])
+            let leadsNumber = digit == "1" && !(before.map { VietnameseLetters.isLetter($0) || Scalars.isDigit($0) } ?? false)
+                && (after == "," || after == ".") && i + 2 < scalars.count && Scalars.isDigit(scalars[i + 2])
                 && !(i + 3 < scalars.count && VietnameseLetters.isLetter(scalars[i + 3]))
             // "2O25", "1O0%": a zero between digits.
-            let insideNumber = digit == "0" && before.map(isDigit) == true && after.map(isDigit) == true
+            let insideNumber = digit == "0" && before.map(Scalars.isDigit) == true && after.map(Scalars.isDigit) == true
             guard leadsNumber || insideNumber else { continue }
             scalars[i] = digit
             repairs.append(Repair(line: lineNumber, column: i + 1, original: String(Character(s)), repaired: String(Character(digit)),
@@ -25,8 +25,6 @@ enum OCRNumbers {
         }
         return repairs.isEmpty ? (line, []) : (Scalars.string(scalars), repairs)
     }
-
-    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     static func digit(for s: Unicode.Scalar) -> Unicode.Scalar? {
         switch s {

@@ -73,20 +73,6 @@ enum PlaceNames {
         repairs.sort { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
-    /// Word ranges of a line: runs of letters.
-    static func words(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var i = 0
-        while i < s.count {
-            guard VietnameseLetters.isLetter(s[i]) else { i += 1; continue }
-            var j = i
-            while j < s.count, VietnameseLetters.isLetter(s[j]) { j += 1 }
-            out.append(i..<j)
-            i = j
-        }
-        return out
-    }
-
     /// A word folded (small letters, no marks) and packed into an integer, or 0 when it is
     /// longer than 8 letters or not ASCII once folded: the unit types compare without a String.
     @inline(__always) static func packed(_ s: [Unicode.Scalar], _ word: Range<Int>) -> UInt64 {
@@ -152,7 +138,7 @@ enum PlaceNames {
     /// Spans of the line as written that are a unit's name: two to five capitalized words one
     /// space apart, or one after a unit's type.
     static func keptNames(_ s: [Unicode.Scalar], gazetteer: Gazetteer) -> [Range<Int>] {
-        let ws = words(s)
+        let ws = TonePlacement.letterRuns(s)
         var out: [Range<Int>] = []
         var k = 0
         while k < ws.count {
@@ -187,7 +173,7 @@ enum PlaceNames {
     static func restorations(written: [Unicode.Scalar], repaired: [Unicode.Scalar], protected: [Range<Int>],
                              gazetteer: Gazetteer) -> [(Range<Int>, [Unicode.Scalar])] {
         var out: [(Range<Int>, [Unicode.Scalar])] = []
-        let ws = words(repaired)
+        let ws = TonePlacement.letterRuns(repaired)
         func free(_ span: Range<Int>) -> Bool { !protected.contains { $0.overlaps(span) } && !out.contains { $0.0.overlaps(span) } }
         // After a unit's type: the window starts one space after it.
         for (k, word) in ws.enumerated() {
